@@ -1,0 +1,15 @@
+// Bundles the three entry points: the VS Code client, the standalone language server and the CLI.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: !watch, logLevel: 'warning' };
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,82 @@
+// Stage diagnostics for a model: names, references, cycles and unreachable stages, then BuildKit's
+// `# check=` directive and `# dockerfile-stages: ignore=<code>` comments applied.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { dependencyCycles, dependencyEdges, reachableStages, targetStage } from '../../model/graph';
+import { lineText } from '../../model/lines';
+import type { StageModel, StageRef } from '../../model/types';
+import { DEFAULT_SETTINGS, type Settings } from '../../settings';
+import { BUILDKIT_RULES, CODES } from './codes';
+import { referenceDiagnostics, stageLabel } from './references';
+import { diag, stageNameDiagnostics } from './stageNames';
+
+export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
+  const edges = dependencyEdges(model);
+  const reachable = reachableStages(model, targetStage(model, settings.target), edges);
+  const cycles = dependencyCycles(model, edges);
+  const inCycle = new Set<StageRef>();
+  const out: Diagnostic[] = [];
+  for (const cycle of cycles) {
+    const members = new Set(cycle);
+    const path = cycle.map((i) => stageLabel(model, i)).join(' → ');
+    for (const e of edges) {
+      if (e.ref.kind === 'from' || !members.has(e.from) || !members.has(e.to) || e.from === e.to) continue;
+      inCycle.add(e.ref);
+      out.push(diag(e.ref.range, DiagnosticSeverity.Error, CODES.circularDependency, `circular dependency detected on stage: ${stageLabel(model, e.to)} (cycle: ${path})`));
+    }
+  }
+  out.push(...stageNameDiagnostics(model.stages));
+  out.push(...referenceDiagnostics(model, { reachable, inCycle, unknownReferenceHints: settings.unknownReferenceHints }));
+  if (settings.unreachableStageHints && model.stages.length > 1) {
+    const target = targetStage(model, settings.target);
+    for (const stage of model.stages) {
+      if (reachable.has(stage.index)) continue;
+      const d = diag(stage.headerRange, DiagnosticSeverity.Hint, CODES.unreachableStage, `Stage ${stageLabel(model, stage.index)} is not built for target ${stageLabel(model, target)}`);
+      d.tags = [DiagnosticTag.Unnecessary];
+      out.push(d);
+    }
+  }
+  return applySuppressions(model, out).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+const IGNORE_COMMENT = /^\s*#\s*dockerfile-stages:\s*ignore=([A-Za-z0-9_,\- ]*)\s*$/;
+
+/** BuildKit `# check=skip=Rule,...` / `error=true`, and `# dockerfile-stages: ignore=code` on the line above. */
+function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagnostic[] {
+  const { check } = model;
+  const ignoredAt = new Map<number, Set<string> | null>();
+  const ignoredOn = (line: number): Set<string> => {
+    let set = ignoredAt.get(line);
+    if (set === undefined) {
+      const text = lineText(model.text, model.lineStarts, line - 1);
+      const m = text.length < 500 ? IGNORE_COMMENT.exec(text) : null;
+      set = m ? new Set(m[1].split(',').map((c) => c.trim()).filter(Boolean)) : null;
+      ignoredAt.set(line, set);
+    }
+    return set ?? EMPTY;
+  };
+  const startOf = instructionStarts(model);
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const code = String(d.code);
+    const rule = BUILDKIT_RULES[code as keyof typeof BUILDKIT_RULES];
+    if (rule && (check.skipAll || check.skip.has(rule))) continue;
+    const start = startOf.get(d.range.start.line) ?? d.range.start.line;
+    if (ignoredOn(start).has(code) || ignoredOn(start).has('all') || ignoredOn(d.range.start.line).has(code)) continue;
+    if (rule && check.error && d.severity === DiagnosticSeverity.Warning) d.severity = DiagnosticSeverity.Error;
+    out.push(d);
+  }
+  return out;
+}
+
+const EMPTY = new Set<string>();
+
+/** Line -> first line of its instruction, for instructions spanning several lines. */
+function instructionStarts(model: StageModel): Map<number, number> {
+  const map = new Map<number, number>();
+  const add = (start: number, end: number) => {
+    for (let l = start + 1; l <= end && l - start < 10000; l++) map.set(l, start);
+  };
+  for (const ref of model.refs) add(ref.instructionRange.start.line, ref.instructionRange.end.line);
+  for (const stage of model.stages) add(stage.headerRange.start.line, stage.headerRange.end.line);
+  return map;
+}

@@ -1,0 +1,95 @@
+// Resolves one stage reference the way BuildKit does (shared/docs/SEMANTICS.md §2):
+// COPY --from: `$` fails, an integer is an index over all FROMs, else a case-insensitive name among
+// all stages, else an image or named context. Mount from=: names only (`0` is an image). FROM: the
+// global-ARG-expanded text, exact, among stages defined so far; otherwise an image.
+import { distance } from 'fastest-levenshtein';
+import { expandVariables } from './expand';
+import { checkImageReference } from './imageRef';
+import { COMMON_IMAGE_NAMES, OFFICIAL_IMAGES } from './knownImages';
+import type { RefKind, Resolution } from './types';
+
+export interface ResolveContext {
+  stageCount: number;
+  /** lowercased name -> stage indexes, in order. */
+  names: ReadonlyMap<string, number[]>;
+  globalArgs: ReadonlyMap<string, string | undefined>;
+  escape: string;
+}
+
+export function resolveReference(kind: RefKind, value: string, stage: number, ctx: ResolveContext): { value: string; resolution: Resolution } {
+  if (kind === 'from') return resolveFrom(value, stage, ctx);
+  if (value.includes('$')) return { value, resolution: { kind: 'variable' } };
+  if (value === '') return { value, resolution: { kind: 'empty' } };
+  if (kind !== 'mount' && /^[+-]?[0-9]+$/.test(value) && value.length < 16) {
+    const index = Number(value);
+    if (index >= 0 && index < ctx.stageCount) return { value, resolution: { kind: 'stage', target: index, by: 'index' } };
+    return { value, resolution: { kind: 'out-of-range', index } };
+  }
+  const defs = ctx.names.get(value.toLowerCase());
+  if (defs) return { value, resolution: { kind: 'stage', target: defs[defs.length - 1], by: 'name' } };
+  return { value, resolution: unknownName(value, ctx, Infinity) };
+}
+
+function resolveFrom(raw: string, stage: number, ctx: ResolveContext): { value: string; resolution: Resolution } {
+  let value = raw;
+  if (raw.includes('$')) {
+    const expanded = expandVariables(raw, ctx.globalArgs, ctx.escape);
+    if (expanded.unresolved && expanded.value === '') return { value: raw, resolution: { kind: 'unresolved-variable' } };
+    value = expanded.value;
+    if (expanded.unresolved) return { value, resolution: { kind: 'unresolved-variable' } };
+  }
+  if (value === '') return { value, resolution: { kind: 'empty' } };
+  const defs = ctx.names.get(value);
+  if (defs) {
+    let target = -1;
+    for (const d of defs) if (d < stage) target = d;
+    if (target !== -1) return { value, resolution: { kind: 'stage', target, by: 'name' } };
+  }
+  if (value === 'scratch') return { value, resolution: { kind: 'scratch' } };
+  const check = checkImageReference(value);
+  if (!check.ok) return { value, resolution: { kind: 'invalid', reason: check.reason, suggestion: suggestStage(value, ctx, stage) } };
+  const later = ctx.names.get(value.toLowerCase());
+  if (later && later[later.length - 1] >= stage) return { value, resolution: { kind: 'later-stage', target: later.find((d) => d >= stage)! } };
+  if (!/[/:@]/.test(value) && !OFFICIAL_IMAGES.has(value)) {
+    const suggestion = suggestStage(value, ctx, stage);
+    if (suggestion) return { value, resolution: { kind: 'unknown', suggestion } };
+  }
+  return { value, resolution: { kind: 'image' } };
+}
+
+/** A name that is no stage: fine as an image or context, a likely typo when close to a stage name. */
+function unknownName(value: string, ctx: ResolveContext, before: number): Resolution {
+  const check = checkImageReference(value);
+  const suggestion = suggestStage(value, ctx, before);
+  if (!check.ok) return { kind: 'invalid', reason: check.reason, suggestion };
+  if (/[/:@]/.test(value)) return { kind: 'image' };
+  return { kind: 'unknown', suggestion };
+}
+
+/** The stage name (or common image) within Levenshtein distance 2, as BuildKit's suggest package. */
+export function suggestStage(value: string, ctx: ResolveContext, before: number): string | undefined {
+  const v = value.toLowerCase();
+  if (v.length > 128) return undefined;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const [name, defs] of ctx.names) {
+    if (defs[0] >= before) continue;
+    if (Math.abs(name.length - v.length) >= bestDistance) continue;
+    const d = distance(name, v);
+    if (d < bestDistance && name !== value) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  if (!best && before === Infinity) {
+    for (const name of COMMON_IMAGE_NAMES) {
+      const d = distance(name, v);
+      if (d < bestDistance && d > 0) {
+        best = name;
+        bestDistance = d;
+      }
+    }
+  }
+  return best;
+}
+

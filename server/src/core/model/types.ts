@@ -1,0 +1,146 @@
+// The stage model: what every feature reads. Built once per document version by parse.ts.
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export type { Position, Range };
+
+/** A `--name=value` flag of an instruction. `value` is as written (quotes kept); null for `--link`. */
+export interface Flag {
+  name: string;
+  value: string | null;
+  range: Range;
+  nameRange: Range;
+  valueRange: Range | null;
+}
+
+/** A whitespace-separated argument (after the flags) with its range. */
+export interface Arg {
+  value: string;
+  range: Range;
+}
+
+export interface Heredoc {
+  name: string;
+  /** Body lines joined with "\n" (without the terminator line). */
+  content: string;
+}
+
+/** One instruction, with positions in document coordinates. */
+export interface Instruction {
+  /** Upper-cased keyword: FROM, RUN, COPY ... (for ONBUILD, ONBUILD). */
+  keyword: string;
+  /** The keyword as written, e.g. `from`. */
+  keywordText: string;
+  keywordRange: Range;
+  range: Range;
+  flags: Flag[];
+  args: Arg[];
+  /**
+   * The arguments as BuildKit sees them: continuation lines joined without whitespace, comment
+   * lines inside the continuation dropped, heredoc bodies excluded.
+   */
+  text: string;
+  heredocs: Heredoc[];
+  /** For ONBUILD: the keyword of its trigger instruction. */
+  trigger?: string;
+}
+
+export type RefKind = 'copy' | 'add' | 'mount' | 'from';
+
+/** How a reference resolves, following BuildKit (see shared/docs/SEMANTICS.md). */
+export type Resolution =
+  | { kind: 'stage'; target: number; by: 'name' | 'index' }
+  | { kind: 'image' }
+  /** FROM naming a stage declared at or after this one: FROM only sees earlier stages, so it is an image. */
+  | { kind: 'later-stage'; target: number }
+  | { kind: 'scratch' }
+  | { kind: 'empty' }
+  | { kind: 'variable' }
+  | { kind: 'unresolved-variable' }
+  | { kind: 'out-of-range'; index: number }
+  /** A bare, valid name that is no stage: a named build context or an image from Docker Hub. */
+  | { kind: 'unknown'; suggestion?: string }
+  /** Not a valid image reference either (uppercase, symbols): the build fails. */
+  | { kind: 'invalid'; reason: string; suggestion?: string };
+
+export interface StageRef {
+  kind: RefKind;
+  /** The value as written, quotes included. */
+  raw: string;
+  /** The value BuildKit uses: quotes removed; for FROM, global ARGs expanded. */
+  value: string;
+  /** Range of the value in the document (inside the quotes when quoted). */
+  range: Range;
+  /** Index of the stage the reference sits in; -1 before the first FROM. */
+  stage: number;
+  /** Range of the whole instruction holding it. */
+  instructionRange: Range;
+  /** Range of the instruction keyword (COPY, ADD, RUN, FROM). */
+  keywordRange: Range;
+  /** Range of the whole `--from=...` / `--mount=...` flag (not for FROM). */
+  flagRange?: Range;
+  resolution: Resolution;
+}
+
+export interface Stage {
+  index: number;
+  /** The name as written after AS (not lowercased), if any. */
+  name?: string;
+  /** The name BuildKit registers: lowercased. */
+  key?: string;
+  nameRange?: Range;
+  /** `AS` as written and its range. */
+  asText?: string;
+  asRange?: Range;
+  fromKeywordText: string;
+  fromKeywordRange: Range;
+  /** The base as written (`golang:1.22`, `${BASE}`, `builder`); '' when missing. */
+  image: string;
+  imageRange?: Range;
+  platform?: { value: string; range: Range };
+  /** The FROM instruction. */
+  headerRange: Range;
+  /** From the FROM line to the last line before the next stage. */
+  range: Range;
+  /** Every instruction of the stage, FROM first. */
+  readonly instructions: Instruction[];
+}
+
+export interface Directive {
+  name: string;
+  value: string;
+  range: Range;
+}
+
+export interface GlobalArg {
+  name: string;
+  /** Default value as written (quotes removed), undefined when the ARG has none. */
+  value?: string;
+  nameRange: Range;
+  range: Range;
+}
+
+/** BuildKit's `# check=` directive. */
+export interface CheckDirective {
+  skip: Set<string>;
+  skipAll: boolean;
+  error: boolean;
+}
+
+export interface StageModel {
+  /** The document version this model was built from (as given to the parser). */
+  version: number;
+  text: string;
+  escape: string;
+  directives: Directive[];
+  check: CheckDirective;
+  globalArgs: GlobalArg[];
+  /** Instructions before the first FROM (ARGs, stray instructions). */
+  preamble: Instruction[];
+  stages: Stage[];
+  /** Every stage reference, in document order (ONBUILD triggers are left out: they resolve elsewhere). */
+  refs: StageRef[];
+  /** Offsets of line starts. */
+  lineStarts: number[];
+  /** lowercased name -> indexes of the stages declaring it, in order. */
+  names: Map<string, number[]>;
+}

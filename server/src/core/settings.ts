@@ -1,0 +1,50 @@
+// Settings the core reads (dockerfileStages.* in the editor, flags in the CLI), with their defaults.
+
+export type SizeMetric = 'uncompressed' | 'compressed' | 'containerd';
+export type GeneralFeatures = 'auto' | 'on' | 'off';
+
+export interface Settings {
+  /** The stage a build targets (`docker build --target`); empty: the last stage. */
+  target: string;
+  /** Fade stages the target never builds. */
+  unreachableStageHints: boolean;
+  /** Hint on a --from that names no stage (a named build context or an image). */
+  unknownReferenceHints: boolean;
+  /** Inlay hints after `--from=N` and `FROM <stage>`. */
+  inlayHints: boolean;
+  /** Size CodeLens above every FROM. */
+  sizeLens: boolean;
+  sizeMetric: SizeMetric;
+  /** Look up sizes of local images with `docker image inspect` (trusted workspaces only). */
+  dockerEngineLookup: boolean;
+  /** Ask registries for unknown tags. */
+  registryLookup: boolean;
+  /** General Dockerfile features (instruction completion, hover, formatting, lint) from dockerfile-language-service. */
+  generalFeatures: GeneralFeatures;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  target: '',
+  unreachableStageHints: true,
+  unknownReferenceHints: true,
+  inlayHints: true,
+  sizeLens: true,
+  sizeMetric: 'uncompressed',
+  dockerEngineLookup: false,
+  registryLookup: false,
+  generalFeatures: 'auto',
+};
+
+/** Merges untrusted input (from the client or a config file) over the defaults, keeping only well-typed values. */
+export function normalizeSettings(input: unknown): Settings {
+  const out: Settings = { ...DEFAULT_SETTINGS };
+  if (!input || typeof input !== 'object') return out;
+  const src = input as Record<string, unknown>;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const value = src[key];
+    if (typeof value === typeof DEFAULT_SETTINGS[key]) (out as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (!['uncompressed', 'compressed', 'containerd'].includes(out.sizeMetric)) out.sizeMetric = DEFAULT_SETTINGS.sizeMetric;
+  if (!['auto', 'on', 'off'].includes(out.generalFeatures)) out.generalFeatures = DEFAULT_SETTINGS.generalFeatures;
+  return out;
+}

@@ -1,0 +1,47 @@
+// What every LSP handler gets: the connection, the open documents, their stage models and settings.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ModelStore } from '../documents';
+import type { Settings } from '../core/settings';
+import type { StageModel } from '../core/model/types';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  models: ModelStore;
+  settings(uri: string): Settings;
+  log: Logger;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** The document and its model, or undefined when the document is not open. */
+export function modelFor(ctx: ServerContext, uri: string): { document: TextDocument; model: StageModel } | undefined {
+  const document = ctx.documents.get(uri);
+  if (!document) return undefined;
+  return { document, model: ctx.models.get(document) };
+}
+
+/**
+ * Wraps a handler so that nothing escapes: a bug answers `fallback` and is logged (once per
+ * message), so the editor keeps working.
+ */
+export function guarded<P extends unknown[], R>(ctx: ServerContext, name: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+  const seen = new Set<string>();
+  return async (...args: P) => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      const message = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+      if (!seen.has(message) && seen.size < 20) {
+        seen.add(message);
+        ctx.log.error(`${name} failed: ${message}`);
+      }
+      return fallback;
+    }
+  };
+}

@@ -1,0 +1,69 @@
+// The Dockerfile Stages language server: creates the connection, keeps the open documents and
+// their stage models, and registers one thin handler per LSP method. Runs over stdio
+// (`node dist/server.js --stdio`), Node IPC or a socket, whichever the client asks for.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ModelStore } from './documents';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
+import type { ServerContext } from './lsp/context';
+import { registerDiagnostics } from './lsp/diagnostics';
+import { capabilities, registerFeatures } from './lsp/features';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let settings: Settings = DEFAULT_SETTINGS;
+let canPullConfiguration = false;
+
+const ctx: ServerContext = {
+  connection,
+  documents,
+  models: new ModelStore(),
+  settings: () => settings,
+  log: {
+    info: (m) => connection.console.info(m),
+    warn: (m) => connection.console.warn(m),
+    error: (m) => connection.console.error(m),
+  },
+};
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  if (init?.settings) settings = normalizeSettings(init.settings);
+  return {
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...capabilities(params.capabilities) },
+    serverInfo: { name: 'dockerfile-stages', version: process.env.DOCKERFILE_STAGES_VERSION ?? '0.1.0' },
+  };
+});
+
+const diagnostics = registerDiagnostics(ctx);
+registerFeatures(ctx);
+
+async function pullSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  try {
+    const [value] = await connection.workspace.getConfiguration([{ section: 'dockerfileStages' }]);
+    settings = normalizeSettings(value);
+  } catch (e) {
+    ctx.log.warn(`could not read settings: ${e instanceof Error ? e.message : e}`);
+  }
+}
+
+connection.onInitialized(async () => {
+  await pullSettings();
+  diagnostics.refreshAll();
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  const pushed = (change.settings as { dockerfileStages?: unknown } | null)?.dockerfileStages;
+  if (pushed) settings = normalizeSettings(pushed);
+  else await pullSettings();
+  diagnostics.refreshAll();
+  connection.languages.inlayHint.refresh().catch(() => undefined);
+});
+
+process.on('uncaughtException', (e) => ctx.log.error(`uncaught: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => ctx.log.error(`unhandled rejection: ${e instanceof Error ? e.stack : e}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,72 @@
+// The chunked, cached parse must see exactly the stages a whole-file dockerfile-ast parse sees.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DockerfileParser } from 'dockerfile-ast';
+import { StageParser, parseDockerfile } from '../../../server/src/core/model/parse';
+import { corpusFiles } from '../../helpers/corpus';
+
+function wholeFileFroms(text: string) {
+  return DockerfileParser.parse(text).getFROMs().map((f) => ({ line: f.getRange().start.line, image: f.getImage() ?? '', name: f.getBuildStage() ?? undefined }));
+}
+function modelFroms(text: string) {
+  return parseDockerfile(text).stages.map((s) => ({ line: s.fromKeywordRange.start.line, image: s.image, name: s.name }));
+}
+
+const tricky: Record<string, string> = {
+  heredocWithFrom: 'FROM alpine AS a\nRUN <<EOF\nFROM x AS b\nEOF\nFROM a AS c\nCOPY --from=a /x /y\n',
+  unterminatedHeredoc: 'FROM alpine AS a\nRUN <<EOF\nFROM x AS b\nFROM y AS c\n',
+  tabbedHeredoc: 'FROM alpine AS a\nRUN <<-EOT bash\n\techo\n\tFROM nope\n\tEOT\nFROM alpine AS b\n',
+  quotedHeredoc: 'FROM alpine AS a\nCOPY <<"EOF" /x\nFROM q\nEOF\nFROM alpine AS b\n',
+  continuationBeforeFrom: 'FROM alpine AS a\nRUN echo \\\n\nFROM notastage\nFROM alpine AS b\n',
+  commentInContinuation: 'FROM alpine AS a\nRUN echo \\\n# FROM x\n  hi\nFROM alpine AS b\n',
+  backtickEscape: '# escape=`\nFROM alpine AS a\nRUN echo `\nFROM inside\nFROM alpine AS b\nCOPY --from=a c:\\\\x d\n',
+  crlf: 'FROM alpine AS a\r\nRUN x \\\r\n  y\r\nFROM a AS b\r\n',
+  lonelyCr: 'FROM alpine AS a\rRUN x\rFROM a AS b\r',
+  bom: '\uFEFFFROM alpine AS a\nFROM a AS b\n',
+  lowercase: 'from alpine as a\n  From a As b\n',
+  emptyFrom: 'FROM\nFROM alpine AS x\nFROM\n',
+  noTrailingNewline: 'FROM a AS b\nFROM b AS c',
+  onbuildHeredoc: 'FROM a AS b\nONBUILD RUN <<EOF\nFROM z\nEOF\nFROM b AS c\n',
+  heredocInPreamble: 'ARG X=1\nRUN <<EOF\nFROM q\nEOF\nFROM a AS b\n',
+  escapedKeyword: 'FROM a AS b\nFR\\\nOM c AS d\n',
+};
+
+test('chunked parse finds the same FROMs as a whole-file parse', () => {
+  for (const [name, text] of Object.entries(tricky)) {
+    assert.deepEqual(modelFroms(text), wholeFileFroms(text), name);
+  }
+  for (const { name, text } of corpusFiles()) {
+    assert.deepEqual(modelFroms(text), wholeFileFroms(text), name);
+  }
+});
+
+test('an incremental parse after edits equals a fresh parse', () => {
+  for (const { name, text } of corpusFiles()) {
+    const parser = new StageParser();
+    parser.parse(text);
+    const lines = text.split('\n');
+    const mid = Math.floor(lines.length / 2);
+    const edits = [
+      lines.slice(0, mid).concat(['FROM alpine AS inserted'], lines.slice(mid)).join('\n'),
+      lines.slice(0, mid).concat(['RUN <<EOF'], lines.slice(mid)).join('\n'),
+      lines.slice(0, 3).concat(lines.slice(10)).join('\n'),
+      text.replace(/\n/g, '\r\n'),
+      '# escape=`\n' + text,
+      text,
+    ];
+    for (const edited of edits) {
+      const incremental = parser.parse(edited);
+      const fresh = parseDockerfile(edited);
+      assert.deepEqual(strip(incremental), strip(fresh), name);
+    }
+  }
+});
+
+function strip(m: ReturnType<typeof parseDockerfile>) {
+  return {
+    stages: m.stages.map((s) => ({ ...s, instructions: s.instructions })),
+    refs: m.refs,
+    globalArgs: m.globalArgs,
+    escape: m.escape,
+  };
+}
