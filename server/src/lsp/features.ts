@@ -1,6 +1,7 @@
 // The list of LSP features: what the server advertises and which handler serves each method.
 // Each feature lives in its own file under lsp/ and registers itself here.
 import type { ClientCapabilities, ServerCapabilities } from 'vscode-languageserver/node';
+import { codeActionsFeature } from './codeActions';
 import type { ServerContext } from './context';
 
 interface Feature {
@@ -8,7 +9,7 @@ interface Feature {
   register(ctx: ServerContext): void;
 }
 
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [codeActionsFeature];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {
   return Object.assign({}, ...FEATURES.map((f) => f.capabilities(client)));
