@@ -3,13 +3,14 @@
 import type { ClientCapabilities, ServerCapabilities } from 'vscode-languageserver/node';
 import { codeActionsFeature } from './codeActions';
 import type { ServerContext } from './context';
+import { stageGraphFeature } from './stageGraph';
 
 interface Feature {
   capabilities(client: ClientCapabilities): ServerCapabilities;
   register(ctx: ServerContext): void;
 }
 
-const FEATURES: Feature[] = [codeActionsFeature];
+const FEATURES: Feature[] = [codeActionsFeature, stageGraphFeature];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {
   return Object.assign({}, ...FEATURES.map((f) => f.capabilities(client)));
