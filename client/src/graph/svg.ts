@@ -23,7 +23,7 @@ export function renderStageGraphSvg(graph: StageGraph): string {
   const at = new Map<number, Placed>(layout.nodes.map((p) => [p.index, p]));
   const height = layout.height + LEGEND_HEIGHT;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="stage-graph" width="${layout.width}" height="${height}" viewBox="0 0 ${layout.width} ${height}" role="img" aria-label="Stage graph">`);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="stage-graph" width="${layout.width}" height="${height}" preserveAspectRatio="xMidYMin meet" viewBox="0 0 ${layout.width} ${height}" role="img" aria-label="Stage graph">`);
   parts.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrow-head"/></marker></defs>');
   const pairCount = new Map<string, number>();
   for (const e of graph.edges) {
