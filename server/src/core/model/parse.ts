@@ -8,12 +8,16 @@ import { expandVariables } from './expand';
 import { lineText, shiftRange } from './lines';
 import { parseChunk, type ChunkData } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
-import type { GlobalArg, Instruction, Range, Stage, StageModel, StageRef } from './types';
+import type { GlobalArg, Instruction, Range, Resolution, Stage, StageModel, StageRef } from './types';
 
 /** Keeps the chunk cache of one document between versions. */
 export class StageParser {
   private chunks = new Map<string, ChunkData>();
+  private preambles = new Map<string, ChunkData>();
+  private escape = '';
   private stages = new Map<ChunkData, Stage>();
+  private names = new Map<string, number[]>();
+  private argValues = new Map<string, string | undefined>();
 
   parse(text: string, version = 0): StageModel {
     const { directives, escape, end: bodyStart, check } = scanDirectives(text);
@@ -21,11 +25,17 @@ export class StageParser {
     const lineStarts = scan.lineStarts;
     const spans = scan.chunks.slice();
     const datas: ChunkData[] = [];
+    if (escape !== this.escape) {
+      this.chunks.clear();
+      this.preambles.clear();
+      this.escape = escape;
+    }
     const used = new Map<string, ChunkData>();
+    const usedPreambles = new Map<string, ChunkData>();
     let budget = spans.length * 4 + 64;
     for (let i = 0; i < spans.length; ) {
       const span = spans[i];
-      const data = this.chunk(text, span, escape, i === 0, used);
+      const data = this.chunk(text, span, escape, i === 0, i === 0 ? usedPreambles : used);
       if (budget-- > 0 && data.innerFroms.length) {
         const line = span.line + data.innerFroms[0];
         spans.splice(i, 1, { start: span.start, end: lineStarts[line], line: span.line }, { start: lineStarts[line], end: span.end, line });
@@ -46,6 +56,7 @@ export class StageParser {
       i++;
     }
     this.chunks = used;
+    this.preambles = usedPreambles;
 
     const preamble = datas[0];
     const globalArgs: GlobalArg[] = preamble.argDecls;
@@ -74,33 +85,36 @@ export class StageParser {
     }
 
     const ctx: ResolveContext = { stageCount: stages.length, names, globalArgs: argValues, escape };
+    // Resolution depends only on the stage names and global ARGs: when neither changed, an
+    // unchanged stage keeps its resolved references as they are.
+    const sameContext = previous.size === stages.length && sameNames(this.names, names) && sameMap(this.argValues, argValues);
+    this.names = names;
+    this.argValues = argValues;
     const refs: StageRef[] = [];
-    for (let i = 1; i < datas.length; i++) {
-      const line = spans[i].line;
-      const stage = i - 1;
-      for (const raw of datas[i].refs) {
-        const { value, resolution } = resolveReference(raw.kind, raw.value, stage, ctx);
-        refs.push({
-          kind: raw.kind,
-          raw: raw.raw,
-          value,
-          range: shiftRange(raw.range, line),
-          stage,
-          instructionRange: shiftRange(raw.instructionRange, line),
-          keywordRange: shiftRange(raw.keywordRange, line),
-          flagRange: raw.flagRange && shiftRange(raw.flagRange, line),
-          resolution,
-        });
+    for (const stage of stages) {
+      const previousRefs = stageRefs.get(stage);
+      if (sameContext && previousRefs) {
+        for (const r of previousRefs) refs.push(r);
+        continue;
       }
+      const located = locatedRefs(stage, datas[stage.index + 1]);
+      const current: StageRef[] = [];
+      located.forEach((loc, k) => {
+        const { value, resolution } = resolveReference(loc.kind, loc.value, stage.index, ctx);
+        const old = previousRefs?.[k];
+        // An unchanged reference keeps its object, so caches keyed on it stay valid.
+        current.push(old && old.value === value && sameResolution(old.resolution, resolution) ? old : { ...loc, value, resolution });
+      });
+      stageRefs.set(stage, current);
+      for (const r of current) refs.push(r);
     }
     return { version, text, escape, directives, check, globalArgs, preamble: preamble.instructions, stages, refs, lineStarts, names };
   }
 
   private chunk(text: string, span: ChunkSpan, escape: string, isPreamble: boolean, used: Map<string, ChunkData>): ChunkData {
-    const chunkText = text.slice(span.start, span.end);
-    const key = (isPreamble ? 'P' : 'S') + escape + chunkText;
-    let data = used.get(key) ?? this.chunks.get(key);
-    if (!data) data = parseChunk(chunkText, escape, isPreamble);
+    const key = text.slice(span.start, span.end);
+    let data = used.get(key) ?? (isPreamble ? this.preambles : this.chunks).get(key);
+    if (!data) data = parseChunk(key, escape, isPreamble);
     used.set(key, data);
     return data;
   }
@@ -120,6 +134,52 @@ const PLATFORM_ARGS = new Map<string, string>([
   ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
   ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
 ]);
+
+/** The references of a stage, shifted to document lines, before resolution (kept per Stage object). */
+const located = new WeakMap<Stage, Omit<StageRef, 'resolution'>[]>();
+const stageRefs = new WeakMap<Stage, StageRef[]>();
+
+function locatedRefs(stage: Stage, data: ChunkData): Omit<StageRef, 'resolution'>[] {
+  let list = located.get(stage);
+  if (!list) {
+    const line = stage.range.start.line;
+    list = data.refs.map((raw) => ({
+      kind: raw.kind,
+      raw: raw.raw,
+      value: raw.value,
+      range: shiftRange(raw.range, line),
+      stage: stage.index,
+      instructionRange: shiftRange(raw.instructionRange, line),
+      keywordRange: shiftRange(raw.keywordRange, line),
+      flagRange: raw.flagRange && shiftRange(raw.flagRange, line),
+    }));
+    located.set(stage, list);
+  }
+  return list;
+}
+
+function sameNames(a: Map<string, number[]>, b: Map<string, number[]>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, list] of b) {
+    const other = a.get(key);
+    if (!other || other.length !== list.length) return false;
+    for (let i = 0; i < list.length; i++) if (other[i] !== list[i]) return false;
+  }
+  return true;
+}
+
+function sameMap<V>(a: Map<string, V>, b: Map<string, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of b) if (a.get(k) !== v || !a.has(k)) return false;
+  return true;
+}
+
+function sameResolution(a: Resolution, b: Resolution): boolean {
+  if (a.kind !== b.kind) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return x.target === y.target && x.by === y.by && x.index === y.index && x.suggestion === y.suggestion && x.reason === y.reason;
+}
 
 /** Parses a whole text once, without keeping a cache. */
 export function parseDockerfile(text: string, version = 0): StageModel {
@@ -160,11 +220,19 @@ function makeStage(data: ChunkData, index: number, span: ChunkSpan, lastLine: nu
 function shiftInstruction(ins: Instruction, lines: number): Instruction {
   if (lines === 0) return ins;
   const shift = (r: Range) => shiftRange(r, lines);
+  let args: Instruction['args'] | undefined;
   return {
-    ...ins,
+    keyword: ins.keyword,
+    keywordText: ins.keywordText,
     keywordRange: shift(ins.keywordRange),
     range: shift(ins.range),
-    flags: ins.flags.map((f) => ({ ...f, range: shift(f.range), nameRange: shift(f.nameRange), valueRange: f.valueRange && shift(f.valueRange) })),
-    args: ins.args.map((a) => ({ value: a.value, range: shift(a.range) })),
+    flags: ins.flags.length ? ins.flags.map((f) => ({ ...f, range: shift(f.range), nameRange: shift(f.nameRange), valueRange: f.valueRange && shift(f.valueRange) })) : ins.flags,
+    get args() {
+      args ??= ins.args.map((a) => ({ value: a.value, range: shift(a.range) }));
+      return args;
+    },
+    text: ins.text,
+    heredocs: ins.heredocs,
+    ...(ins.trigger ? { trigger: ins.trigger } : {}),
   };
 }

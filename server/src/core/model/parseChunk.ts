@@ -3,7 +3,7 @@
 // re-parses only the chunk it touched.
 import { DockerfileParser, type Instruction as AstInstruction, Heredoc as AstHeredoc } from 'dockerfile-ast';
 import { computeLineStarts, offsetAt, positionAt } from './lines';
-import { logicalText, sourceOffset } from './logical';
+import { logicalText, sourceOffset, splitWords } from './logical';
 import { parseMount } from './mount';
 import type { Arg, Flag, GlobalArg, Heredoc, Instruction, Range, RefKind } from './types';
 
@@ -111,7 +111,6 @@ function toInstruction(ast: AstInstruction, source: string, lineStarts: number[]
     nameRange: rel(f.getNameRange()),
     valueRange: f.getValueRange() ? rel(f.getValueRange()!) : null,
   }));
-  const args: Arg[] = ast.getArguments().map((a) => ({ value: a.getValue(), range: rel(a.getRange()) }));
   const heredocs: Heredoc[] = [];
   const withHeredocs = ast as unknown as { getHeredocs?: () => AstHeredoc[] };
   if (withHeredocs.getHeredocs) {
@@ -121,12 +120,40 @@ function toInstruction(ast: AstInstruction, source: string, lineStarts: number[]
     }
   }
   const keyword = ast.getKeyword();
-  const instruction: Instruction = { keyword, keywordText: ast.getInstruction(), keywordRange: rel(keywordRange), range: rel(range), flags, args, text, heredocs };
+  const skipFlags = withFlags.getFlags !== undefined;
+  let args: Arg[] | undefined;
+  const instruction: Instruction = {
+    keyword,
+    keywordText: ast.getInstruction(),
+    keywordRange: rel(keywordRange),
+    range: rel(range),
+    flags,
+    // Arguments are computed on first use: most instructions never need them, and keeping
+    // them for every instruction of a large file costs more memory than everything else.
+    get args() {
+      args ??= argumentsOf(source, lineStarts, start, end, escape, skipFlags, rel);
+      return args;
+    },
+    text,
+    heredocs,
+  };
   if (keyword === 'ONBUILD') {
     const trigger = (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.();
     if (trigger) instruction.trigger = trigger.getKeyword();
   }
   return instruction;
+}
+
+/** The words after the keyword (and after leading --flags where the instruction takes flags). */
+function argumentsOf(source: string, lineStarts: number[], start: number, end: number, escape: string, skipFlags: boolean, rel: (r: Range) => Range): Arg[] {
+  const logical = logicalText(source, start, end, escape);
+  const words = splitWords(logical, escape).slice(1);
+  let k = 0;
+  if (skipFlags) while (k < words.length && words[k].value.startsWith('--')) k++;
+  return words.slice(k).map((w) => ({
+    value: w.value,
+    range: rel({ start: positionAt(lineStarts, sourceOffset(logical, w.start)), end: positionAt(lineStarts, sourceOffset(logical, w.end - 1) + 1) }),
+  }));
 }
 
 function fromData(ast: AstInstruction, rel: (r: Range) => Range): FromData {
