@@ -3,16 +3,10 @@
 // never into node_modules or version-control folders).
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isDockerfileName } from '../core/buildTargets/fileKinds';
 import { CliError } from './io';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
-
-/** `Dockerfile`, `Containerfile`, `Dockerfile.*`, `*.Dockerfile` (any case), but not `*.dockerignore`. */
-export function isDockerfileName(name: string): boolean {
-  const n = name.toLowerCase();
-  if (n.endsWith('.dockerignore')) return false;
-  return n === 'dockerfile' || n === 'containerfile' || n.startsWith('dockerfile.') || n.startsWith('containerfile.') || n.endsWith('.dockerfile') || n.endsWith('.containerfile');
-}
 
 export interface Found {
   files: string[];
