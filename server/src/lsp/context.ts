@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelStore } from '../documents';
 import type { Settings } from '../core/settings';
 import type { StageModel } from '../core/model/types';
-import { buildFileKind } from '../core/buildTargets/fileKinds';
+import { isDockerfileDocument } from '../core/buildTargets/fileKinds';
 
 export interface ServerContext {
   connection: Connection;
@@ -25,7 +25,7 @@ export interface Logger {
 /** The document and its model, or undefined when the document is not open or is no Dockerfile (Compose, Bake). */
 export function modelFor(ctx: ServerContext, uri: string): { document: TextDocument; model: StageModel } | undefined {
   const document = ctx.documents.get(uri);
-  if (!document || buildFileKind(document.uri, document.languageId)) return undefined;
+  if (!document || !isDockerfileDocument(document.uri, document.languageId)) return undefined;
   return { document, model: ctx.models.get(document) };
 }
 

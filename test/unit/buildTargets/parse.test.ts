@@ -6,7 +6,7 @@ import { parseCompose } from '../../../server/src/core/compose/parse';
 import { parseBakeHcl } from '../../../server/src/core/bake/hcl';
 import { parseBakeJson } from '../../../server/src/core/bake/json';
 import { dockerfileUriFor } from '../../../server/src/core/buildTargets/sites';
-import { buildFileKind, isDockerfileName } from '../../../server/src/core/buildTargets/fileKinds';
+import { buildFileKind, isDockerfileDocument, isDockerfileName } from '../../../server/src/core/buildTargets/fileKinds';
 import type { BuildSite, StringValue } from '../../../server/src/core/buildTargets/types';
 
 /** `value@line:start-end` (0-based line and characters), for compact comparisons. */
@@ -130,5 +130,9 @@ test('file kinds by name and language id', () => {
     .map((name) => buildFileKind(`file:///r/${name}`));
   assert.deepEqual(kinds, ['compose', 'compose', 'compose', 'compose', 'compose', 'bake-hcl', 'bake-json', undefined, undefined, undefined]);
   assert.equal(buildFileKind('file:///r/stack.yml', 'dockercompose'), 'compose');
+  assert.deepEqual([
+    isDockerfileDocument('file:///r/Dockerfile', 'dockerfile'), isDockerfileDocument('untitled:Untitled-1', 'dockerfile'), isDockerfileDocument('file:///r/x', undefined),
+    isDockerfileDocument('file:///r/values.yaml', 'yaml'), isDockerfileDocument('file:///r/compose.yaml', 'yaml'), isDockerfileDocument('file:///r/docker-bake.hcl', 'plaintext'),
+  ], [true, true, true, false, false, false]);
   assert.deepEqual(['Dockerfile', 'app.Dockerfile', 'Dockerfile.dev', 'Containerfile', 'dockerfile', 'Dockerfile.dockerignore', 'Dockerfiles'].map(isDockerfileName), [true, true, true, true, true, false, false]);
 });

@@ -31,6 +31,15 @@ export function buildFileKind(uri: string, languageId?: string): BuildFileKind |
   return undefined;
 }
 
+/** Languages whose documents are never Dockerfiles, whatever the client sends. */
+const OTHER_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'hcl', 'terraform', 'dockercompose', 'plaintext']);
+
+/** True for documents the stage features should treat as Dockerfiles. */
+export function isDockerfileDocument(uri: string, languageId?: string): boolean {
+  if (buildFileKind(uri, languageId)) return false;
+  return !languageId || !OTHER_LANGUAGES.has(languageId) || isDockerfileName(baseName(uri));
+}
+
 export function baseName(uri: string): string {
   const path = uri.split(/[?#]/, 1)[0];
   const slash = path.lastIndexOf('/');
