@@ -157,3 +157,9 @@ test('no stage diagnostics, hover or symbols on Compose files', async () => {
   assert.equal(await client.request('textDocument/hover', { textDocument: { uri: compose }, position: at(4, 15) }), null);
   assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: compose } }), []);
 });
+
+test('quick fix: change a mistyped target to the suggested stage', async () => {
+  const d = diagnostics.compose[0];
+  const actions = await client.request<{ title: string; edit: WorkspaceEdit }[]>('textDocument/codeAction', { textDocument: { uri: compose }, range: d.range, context: { diagnostics: [d] } });
+  assert.deepEqual(actions.map((a) => [a.title, a.edit.changes![compose]]), [['Change to "build"', [{ range: d.range, newText: 'build' }]]]);
+});

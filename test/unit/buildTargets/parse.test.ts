@@ -136,3 +136,19 @@ test('file kinds by name and language id', () => {
   ], [true, true, true, false, false, false]);
   assert.deepEqual(['Dockerfile', 'app.Dockerfile', 'Dockerfile.dev', 'Containerfile', 'dockerfile', 'Dockerfile.dockerignore', 'Dockerfiles'].map(isDockerfileName), [true, true, true, true, true, false, false]);
 });
+
+test('random, truncated and deeply nested inputs never throw', () => {
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const alphabet = ['target', ' ', '"', '{', '}', '[', ']', '=', '\n', '${', '#', '//', '/*', '*/', '<<EOT', 'EOT', '\\', 'context', ':', '-', '  ', 'services', 'build', '&a', '*a', '<<'];
+  for (let i = 0; i < 500; i++) {
+    let text = '';
+    const len = rand(80);
+    for (let k = 0; k < len; k++) text += alphabet[rand(alphabet.length)];
+    for (const parse of [parseBakeHcl, parseCompose, parseBakeJson]) assert.doesNotThrow(() => parse(text), JSON.stringify(text));
+  }
+  const deep = 'target "a" {\n' + 'x = {\n'.repeat(20000) + '}\n'.repeat(20000) + '}\n';
+  assert.equal(parseBakeHcl(deep).length, 1);
+  const nestedBlocks = 'b {\n'.repeat(5000) + 'target "z" { target = "t" }\n' + '}\n'.repeat(5000);
+  assert.doesNotThrow(() => parseBakeHcl(nestedBlocks));
+});

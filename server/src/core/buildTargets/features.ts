@@ -2,7 +2,7 @@
 // completion of stage names, a diagnostic for a target that is no stage (BuildKit's message, with
 // did-you-mean), and go to definition onto the stage's `FROM ... AS name`.
 import { distance } from 'fastest-levenshtein';
-import { CompletionItemKind, DiagnosticSeverity, MarkupKind, type CompletionItem, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic } from 'vscode-languageserver-types';
 import { comparePositions, rangeContains } from '../model/lines';
 import type { Position, Range, Stage, StageModel } from '../model/types';
 import type { BuildSite } from './types';
@@ -99,4 +99,15 @@ export function targetDefinition(site: BuildSite, model: StageModel): TargetDefi
   const stage = stageForTarget(model, site.target.value);
   if (!stage) return undefined;
   return { origin: site.target.range, range: stage.headerRange, selection: stage.nameRange ?? stage.fromKeywordRange };
+}
+
+/** "Change to <stage>" for each undefined-target diagnostic that has a suggestion. */
+export function targetQuickFixes(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    const suggestion = (d.data as { suggestion?: unknown } | undefined)?.suggestion;
+    if (d.code !== UNDEFINED_TARGET || typeof suggestion !== 'string') continue;
+    out.push({ title: `Change to "${suggestion}"`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [{ range: d.range, newText: suggestion }] } } });
+  }
+  return out;
 }
