@@ -16,9 +16,19 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
       { language: 'dockerfile', scheme: 'file' },
       { language: 'dockerfile', scheme: 'untitled' },
       { language: 'dockerfile', scheme: 'vscode-remote' },
+      // Compose and Bake files, for their stage targets (the server reads the Dockerfiles they name).
+      { language: 'dockercompose', scheme: 'file' },
+      { language: 'yaml', scheme: 'file', pattern: '**/{compose,docker-compose}.{yaml,yml}' },
+      { language: 'yaml', scheme: 'file', pattern: '**/{compose,docker-compose}.*.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/{docker-bake.hcl,docker-bake.*.hcl}' },
+      { language: 'json', scheme: 'file', pattern: '**/{docker-bake.json,docker-bake.*.json}' },
     ],
     outputChannel: log,
-    synchronize: { configurationSection: 'dockerfileStages' },
+    synchronize: {
+      configurationSection: 'dockerfileStages',
+      // Compose/Bake diagnostics depend on Dockerfiles that may not be open.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}'),
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {

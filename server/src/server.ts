@@ -13,12 +13,14 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
+let workspaceRoots: string[] = [];
 
 const ctx: ServerContext = {
   connection,
   documents,
   models: new ModelStore(),
   settings: () => settings,
+  workspaceRoots: () => workspaceRoots,
   log: {
     info: (m) => connection.console.info(m),
     warn: (m) => connection.console.warn(m),
@@ -28,6 +30,7 @@ const ctx: ServerContext = {
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  workspaceRoots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) settings = normalizeSettings(init.settings);
   return {

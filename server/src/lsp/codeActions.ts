@@ -4,6 +4,8 @@ import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-l
 import { quickFixes } from '../core/features/quickFixes';
 import type { StageModel } from '../core/model/types';
 import type { Settings } from '../core/settings';
+import { targetQuickFixes } from '../core/buildTargets/features';
+import { isBuildDocument } from './buildTargets';
 import { guarded, modelFor, type ServerContext } from './context';
 
 export interface CodeActionRequest {
@@ -24,6 +26,7 @@ export const codeActionsFeature = {
   }),
   register(ctx: ServerContext): void {
     ctx.connection.onCodeAction(guarded(ctx, 'codeAction', [], (params: CodeActionParams) => {
+      if (isBuildDocument(ctx, params.textDocument.uri)) return targetQuickFixes(params.textDocument.uri, params.context.diagnostics);
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return [];
       const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri) };

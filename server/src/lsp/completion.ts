@@ -1,6 +1,7 @@
 // textDocument/completion and completionItem/resolve: stage names from the core.
 import type { CompletionItem, CompletionParams } from 'vscode-languageserver/node';
 import { completeStages, resolveStageItem } from '../core/features/completion';
+import { buildTargetCompletion, isBuildDocument } from './buildTargets';
 import { guarded, modelFor, type ServerContext } from './context';
 
 export const completionFeature = {
@@ -8,6 +9,7 @@ export const completionFeature = {
   register(ctx: ServerContext): void {
     let lastUri = '';
     ctx.connection.onCompletion(guarded(ctx, 'completion', null, (params: CompletionParams) => {
+      if (isBuildDocument(ctx, params.textDocument.uri)) return buildTargetCompletion(ctx, params);
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return null;
       lastUri = params.textDocument.uri;

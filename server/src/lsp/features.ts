@@ -1,6 +1,7 @@
 // The list of LSP features: what the server advertises and which handler serves each method.
 // Each feature lives in its own file under lsp/ and registers itself here.
 import type { ClientCapabilities, ServerCapabilities } from 'vscode-languageserver/node';
+import { buildTargetsFeature } from './buildTargets';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import { definitionFeature } from './definition';
@@ -27,6 +28,7 @@ const FEATURES: Feature[] = [
   inlayHintsFeature,
   semanticTokensFeature,
   codeActionsFeature,
+  buildTargetsFeature,
 ];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {
