@@ -1,5 +1,6 @@
-// Splits a Dockerfile into chunks at stage boundaries (FROM instructions), in one linear pass, so
-// that each chunk can be parsed and cached on its own. The scan follows dockerfile-ast's lexer:
+// Splits a Dockerfile into chunks at stage boundaries (FROM instructions), and long stages at
+// instruction starts every MAX_CHUNK_LINES lines, in one linear pass, so that each chunk can be
+// parsed and cached on its own. The scan follows dockerfile-ast's lexer:
 // line continuations (comment and blank lines inside them skipped) and heredoc bodies are never
 // boundaries. It only proposes boundaries; parse.ts checks each one with dockerfile-ast itself and
 // merges or splits chunks where the two disagree, so an unusual input costs time, never correctness.
@@ -19,6 +20,9 @@ export interface ChunkScan {
   chunks: ChunkSpan[];
 }
 
+/** A stage longer than this is cut at its next instruction, so an edit never re-parses more. */
+export const MAX_CHUNK_LINES = 200;
+
 const SPACE = 32;
 const TAB = 9;
 const HASH = 35;
@@ -33,6 +37,7 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
   let heredocText: string | null = null;
   let pendingHeredocs: string[] = [];
   let tabbedHeredoc = false;
+  let chunkStartLine = 0;
 
   let offset = 0;
   let line = 0;
@@ -66,7 +71,10 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
           if (!continuing) {
             keyword = keywordAt(text, first, contentEnd, escapeCode);
             heredocText = null;
-            if (keyword === FROM) boundaries.push({ offset, line });
+            if (keyword === FROM || line - chunkStartLine >= MAX_CHUNK_LINES) {
+              boundaries.push({ offset, line });
+              chunkStartLine = line;
+            }
           }
           continuing = endsWithEscape(text, first, contentEnd, escapeCode);
           if (keyword === HEREDOC_CAPABLE) {
