@@ -2,6 +2,7 @@
 // (up to 5 times in 3 minutes) with a visible message; logs go to a LogOutputChannel.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { config } from './config';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
@@ -18,6 +19,7 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
       { language: 'dockerfile', scheme: 'vscode-remote' },
     ],
     outputChannel: log,
+    initializationOptions: { settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted },
     synchronize: { configurationSection: 'dockerfileStages' },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),

@@ -10,6 +10,8 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   models: ModelStore;
   settings(uri: string): Settings;
+  /** The client said the workspace is trusted (initializationOptions.workspaceTrusted): engine and registry lookups may run. */
+  workspaceTrusted?(): boolean;
   log: Logger;
 }
 

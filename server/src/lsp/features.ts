@@ -2,6 +2,7 @@
 // Each feature lives in its own file under lsp/ and registers itself here.
 import type { ClientCapabilities, ServerCapabilities } from 'vscode-languageserver/node';
 import { codeActionsFeature } from './codeActions';
+import { codeLensFeature } from './codeLens';
 import type { ServerContext } from './context';
 
 interface Feature {
@@ -9,7 +10,7 @@ interface Feature {
   register(ctx: ServerContext): void;
 }
 
-const FEATURES: Feature[] = [codeActionsFeature];
+const FEATURES: Feature[] = [codeActionsFeature, codeLensFeature];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {
   return Object.assign({}, ...FEATURES.map((f) => f.capabilities(client)));
