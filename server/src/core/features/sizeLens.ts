@@ -40,18 +40,24 @@ export function sizeLensTitle(estimates: StageEstimate[], index: number, metric:
   const name = e.name ?? `stage ${e.index}`;
   if (e.final) return `${size} · final image`;
   if (!e.built) return `${name} · ${size} · not built for this target`;
-  if (estimates.some((o) => o.final && inBaseChain(estimates, o.index, e.index))) return `${name} · ${size} · base of the final image`;
+  if (finalBaseChain(estimates).has(e.index)) return `${name} · ${size} · base of the final image`;
   return `${name} · ${size} · not in final image${e.copiedOut > 0 ? ` (copied: ${formatBytes(e.copiedOut)})` : ''}`;
 }
 
-function inBaseChain(estimates: StageEstimate[], from: number, target: number): boolean {
-  let cur = estimates[from];
-  for (let guard = 0; cur && guard < estimates.length; guard++) {
-    if (cur.baseStage === undefined) return false;
-    if (cur.baseStage === target) return true;
+const chains = new WeakMap<StageEstimate[], Set<number>>();
+
+/** Stages the final image is built on (FROM <stage> chain): their content ships. */
+function finalBaseChain(estimates: StageEstimate[]): Set<number> {
+  let chain = chains.get(estimates);
+  if (chain) return chain;
+  chain = new Set();
+  let cur = estimates.find((e) => e.final);
+  while (cur && cur.baseStage !== undefined && !chain.has(cur.baseStage)) {
+    chain.add(cur.baseStage);
     cur = estimates[cur.baseStage];
   }
-  return false;
+  chains.set(estimates, chain);
+  return chain;
 }
 
 /** What the breakdown command shows: everything it needs, so the client only renders. */

@@ -11,7 +11,7 @@ import { itemsAt, normalizePath, expandSimple, type Item } from './ledger';
 import { estimateRun } from './run';
 import type { StageState } from './runContext';
 import { runScript } from './shell';
-import { basePackages } from './tables';
+import { basePackages, PackageSet } from './tables';
 import type { BaseFigure, EstimateOptions, LayerEstimate, SizeIO, SizeRange, StageEstimate } from './types';
 import { MB, formatBytes } from './units';
 
@@ -38,7 +38,7 @@ export function estimateStages(model: StageModel, options: EstimateOptions = {})
     } catch {
       // The estimator is total: a stage it cannot read gets the base figure alone.
       const figure = scratchFigure();
-      results.push({ estimate: { index: stage.index, name: stage.name ?? null, base: stage.image, baseFigure: figure, bytes: 0, low: 0, high: 0, final: false, built: false, copiedOut: 0, layers: [] }, state: { workdir: '/', env: new Map(), installed: new Set(), items: [], figure }, deps: [] });
+      results.push({ estimate: { index: stage.index, name: stage.name ?? null, base: stage.image, baseFigure: figure, bytes: 0, low: 0, high: 0, final: false, built: false, copiedOut: 0, layers: [] }, state: { workdir: '/', env: new Map(), installed: new PackageSet(), items: [], figure }, deps: [] });
     }
   }
   const target = targetStage(model, options.target || undefined);
@@ -84,19 +84,18 @@ function estimateStage(stage: Stage, earlier: StageResult[], refs: Map<number, S
   const baseRef = fromRef?.value ?? stage.image;
   let figure: BaseFigure;
   let base: SizeRange;
-  const state: StageState = { workdir: '/', env: new Map(), installed: new Set(), items: [], figure: scratchFigure() };
+  const state: StageState = { workdir: '/', env: new Map(), installed: new PackageSet(), items: [], figure: scratchFigure() };
   if (parent) {
     figure = parent.state.figure;
     base = { bytes: parent.estimate.bytes, low: parent.estimate.low, high: parent.estimate.high };
     state.workdir = parent.state.workdir;
     state.env = new Map(parent.state.env);
-    state.installed = new Set(parent.state.installed);
+    state.installed = new PackageSet(parent.state.installed);
     state.items = parent.state.items.slice();
   } else {
     figure = fromRef && (fromRef.resolution.kind === 'variable' || fromRef.resolution.kind === 'unresolved-variable') && fromRef.value.includes('$') ? resolveBaseImage('unknown/' + fromRef.value.replace(/[^a-z0-9]/gi, '')) : resolveBaseImage(baseRef, io);
     base = { bytes: figure.bytes, low: figure.low, high: figure.high };
-    state.installed = basePackages(figure.packageSet);
-    state.installed = new Set(state.installed);
+    state.installed = new PackageSet(basePackages(figure.packageSet));
     state.workdir = baseWorkdir(figure.ref);
   }
   state.figure = figure;
@@ -230,7 +229,8 @@ function copyItems(ins: Instruction, state: StageState, refs: Map<number, StageR
       if (source) {
         const found = itemsAt(source.state.items, path);
         if (found.matched.length) {
-          items.push({ path: dest, size: found.size, kind: 'copied', note: `${path} from ${where}: ${found.matched.slice(0, 2).map((m) => m.note).join('; ')}` });
+          const why = found.matched.filter((m) => m.kind !== 'copied').slice(0, 2).map((m) => m.note).join('; ') || 'copied there from another stage';
+          items.push({ path: dest, size: found.size, kind: 'copied', note: `${path} from ${where}: ${why.length > 160 ? why.slice(0, 157) + '...' : why}` });
           continue;
         }
       }

@@ -18,6 +18,8 @@ export interface Item {
   requested?: string[];
   /** apk --virtual group. */
   group?: string;
+  /** For downloads: what the archive is and its unpacked size. */
+  archive?: { unpacked: number; what: string };
 }
 
 export function normalizePath(p: string, workdir: string, env?: ReadonlyMap<string, string>): string {

@@ -4,13 +4,13 @@
 import type { Item } from './ledger';
 import { globBase, isUnder, normalizePath } from './ledger';
 import type { KnownDownload } from './downloads';
-import type { PackageSize } from './tables';
+import type { PackageSet, PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
 
 export interface StageState {
   workdir: string;
   env: Map<string, string>;
-  installed: Set<string>;
+  installed: PackageSet;
   items: Item[];
   figure: BaseFigure;
 }
@@ -44,7 +44,7 @@ export class RunCtx {
   get figure(): BaseFigure {
     return this.stage.figure;
   }
-  get installed(): Set<string> {
+  get installed(): PackageSet {
     return this.stage.installed;
   }
   get workdir(): string {

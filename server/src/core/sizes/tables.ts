@@ -46,6 +46,26 @@ export function debName(name: string): string | undefined {
 }
 
 const setCache = new Map<string, Set<string>>();
+/** Installed package names, layered: a stage shares its parent's set and records only its changes. */
+export class PackageSet {
+  private added = new Set<string>();
+  private removed = new Set<string>();
+  constructor(private readonly parent?: { has(name: string): boolean }) {}
+  has(name: string): boolean {
+    if (this.added.has(name)) return true;
+    if (this.removed.has(name)) return false;
+    return this.parent?.has(name) ?? false;
+  }
+  add(name: string): void {
+    this.removed.delete(name);
+    this.added.add(name);
+  }
+  delete(name: string): void {
+    this.added.delete(name);
+    this.removed.add(name);
+  }
+}
+
 /** Package names a base image ships, namespaced (`deb:bash`, `apk:musl`). */
 export function basePackages(set: string | undefined): Set<string> {
   if (!set) return new Set();
@@ -57,11 +77,15 @@ export function basePackages(set: string | undefined): Set<string> {
   return s;
 }
 
-/** Installed size of Debian packages and their dependency closure, minus what `have` holds. */
-export function debInstall(names: string[], have: ReadonlySet<string>, docsFactor = 1): PackageSize {
-  const added: string[] = [];
+const closureCache = new Map<string, { names: string[]; unknown: string[] }>();
+
+/** Dependency closure of the requested packages (cached by request), deepest last. */
+function debClosure(names: string[]): { names: string[]; unknown: string[] } {
+  const key = names.join(' ');
+  let hit = closureCache.get(key);
+  if (hit) return hit;
+  const out: string[] = [];
   const unknown: string[] = [];
-  let kib = 0;
   const seen = new Set<string>();
   const stack: string[] = [];
   for (const n of names) {
@@ -73,19 +97,33 @@ export function debInstall(names: string[], have: ReadonlySet<string>, docsFacto
     const n = stack.pop()!;
     if (seen.has(n)) continue;
     seen.add(n);
+    out.push(n);
+    for (const d of debDeps(n)) if (!seen.has(d)) stack.push(d);
+  }
+  hit = { names: out, unknown };
+  if (closureCache.size > 5000) closureCache.clear();
+  closureCache.set(key, hit);
+  return hit;
+}
+
+/** Installed size of Debian packages and their dependency closure, minus what `have` holds. */
+export function debInstall(names: string[], have: { has(name: string): boolean }, docsFactor = 1): PackageSize {
+  const closure = debClosure(names);
+  const added: string[] = [];
+  let kib = 0;
+  for (const n of closure.names) {
     if (have.has('deb:' + n)) continue;
     kib += DEB[n]?.[0] ?? 0;
     added.push('deb:' + n);
-    for (const d of debDeps(n)) if (!seen.has(d)) stack.push(d);
   }
-  return { bytes: kib * 1024 * docsFactor + unknown.length * 2e6, added, unknown, derived: false };
+  return { bytes: kib * 1024 * docsFactor + closure.unknown.length * 2e6, added, unknown: closure.unknown, derived: false };
 }
 
 /**
  * Alpine: the curated sizes of derivedPackages.ts, else the Debian package of the same role scaled
  * by 0.55 (Alpine ships no docs and links against musl). Derived, and labelled so.
  */
-export function apkInstall(names: string[], have: ReadonlySet<string>): PackageSize {
+export function apkInstall(names: string[], have: { has(name: string): boolean }): PackageSize {
   const added: string[] = [];
   const unknown: string[] = [];
   let bytes = 0;
@@ -106,7 +144,8 @@ export function apkInstall(names: string[], have: ReadonlySet<string>): PackageS
     }
     const deb = debName(APK_TO_DEB[n] ?? n) ?? debName(n.replace(/^py3-/, 'python3-')) ?? debName('lib' + n);
     if (deb) {
-      const d = debInstall([deb], new Set([...debHave, ...basePackages('base')]));
+      const base = basePackages('base');
+      const d = debInstall([deb], { has: (x) => debHave.has(x) || base.has(x) });
       for (const a of d.added) debHave.add(a);
       bytes += d.bytes * 0.55;
       added.push('apk:' + n);
@@ -119,7 +158,7 @@ export function apkInstall(names: string[], have: ReadonlySet<string>): PackageS
 }
 
 /** RPM distributions: the Debian package of the same role, scaled by 1.1 (Fedora/RHEL builds keep docs and are a little larger). */
-export function rpmInstall(names: string[], have: ReadonlySet<string>, docsFactor = 1): PackageSize {
+export function rpmInstall(names: string[], have: { has(name: string): boolean }, docsFactor = 1): PackageSize {
   const debs: string[] = [];
   const unknown: string[] = [];
   for (const raw of names) {

@@ -2,7 +2,7 @@
 // and the residue it leaves (module and build caches, object files, source trees, downloads).
 import { knownDownload, UNKNOWN_DOWNLOAD, type KnownDownload } from './downloads';
 import type { Item } from './ledger';
-import { isUnder } from './ledger';
+import { expandSimple, isUnder } from './ledger';
 import type { RunCtx } from './runContext';
 import { flagValue, operands, program } from './shell';
 import type { SizeRange } from './types';
@@ -407,7 +407,9 @@ function pecl(words: string[], ctx: RunCtx): boolean {
 
 // --- Downloads, archives, files -------------------------------------------------------------
 
-function download(words: string[], ctx: RunCtx, p: string): boolean {
+function download(raw: string[], ctx: RunCtx, p: string): boolean {
+  const vars = ctx.envAndVars();
+  const words = raw.map((w) => (w.includes('$') ? expandSimple(w, vars) : w));
   const url = words.find((w) => /^(https?|ftp):\/\//.test(w)) ?? '';
   if (!url) return true;
   const known = knownDownload(url) ?? UNKNOWN_DOWNLOAD;
@@ -420,12 +422,12 @@ function download(words: string[], ctx: RunCtx, p: string): boolean {
     return true;
   }
   const size = known === UNKNOWN_DOWNLOAD ? r(known.archive, 0.05 * MB, 300 * MB) : r(known.archive, known.archive * 0.8, known.archive * 1.3);
-  ctx.add({ path: ctx.path(out), size, kind: 'download', note: `${p}: ${known.what} ≈ ${formatBytes(known.archive)}` });
+  ctx.add({ path: ctx.path(out), size, kind: 'download', note: `${p}: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: { unpacked: known.unpacked, what: known.what } });
   return true;
 }
 
 function extract(words: string[], ctx: RunCtx, p: string): boolean {
-  const isExtract = p === 'unzip' || words.some((w) => w === '-x' || w === '--extract' || (/^-?[a-zA-Z]+$/.test(w) && w.includes('x') && words.indexOf(w) === 1));
+  const isExtract = p === 'unzip' || words.some((w, k) => w === '--extract' || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || (k === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
   if (!isExtract) return true;
   const file = p === 'unzip' ? operands(words, 1, ['-d'])[0] : flagValue(words, ['-f', '--file']) ?? words.slice(1).find((w) => /\.(tar|tgz|gz|xz|bz2|zst|zip)$/.test(w));
   const dest = ctx.path(flagValue(words, p === 'unzip' ? ['-d'] : ['-C', '--directory']) ?? '.');
@@ -433,7 +435,7 @@ function extract(words: string[], ctx: RunCtx, p: string): boolean {
   if (file && file !== '-') {
     const path = ctx.path(file);
     const dl = ctx.added.find((it) => it.kind === 'download' && it.path === path);
-    known = dl ? (knownDownload(dl.note) ?? { archive: dl.size.bytes, unpacked: dl.size.bytes * 3, what: 'archive' }) : knownDownload(file) ?? ctx.lastDownload;
+    known = dl ? { archive: dl.size.bytes, unpacked: dl.archive?.unpacked ?? dl.size.bytes * 3, what: dl.archive?.what ?? 'archive' } : knownDownload(file) ?? ctx.lastDownload;
   } else known = ctx.lastDownload;
   known ??= UNKNOWN_DOWNLOAD;
   const size = known === UNKNOWN_DOWNLOAD ? r(known.unpacked, 0.1 * MB, 900 * MB) : r(known.unpacked, known.unpacked * 0.8, known.unpacked * 1.25);
