@@ -28,7 +28,7 @@ test('one lens stub per FROM, titles name the role', () => {
 
 test('breakdown: base first with its resolved tag and date, then largest first', () => {
   const estimates = estimateStages(parseDockerfile(MULTI), { io: { contextSize: () => ({ bytes: 1, files: 1 }) } });
-  const b = sizeBreakdown(estimates, 0, 'uncompressed')!;
+  const b = sizeBreakdown(estimates[0], 'uncompressed')!;
   assert.equal(b.base.resolved, 'golang:1.22-alpine3.19');
   assert.ok(b.base.date.length >= 4);
   const sizes = b.items.map((i) => i.bytes);

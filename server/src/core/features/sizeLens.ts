@@ -3,7 +3,7 @@
 // open a breakdown of the stage, largest contribution first.
 import type { Range, StageModel } from '../model/types';
 import type { SizeMetric } from '../settings';
-import { estimateStages } from '../sizes/estimator';
+import { estimateStage, finalBaseChain } from '../sizes/estimator';
 import type { EstimateOptions, SizeRange, StageEstimate } from '../sizes/types';
 import { formatBytes, formatEstimate } from '../sizes/units';
 
@@ -33,31 +33,14 @@ export function metricRange(e: SizeRange & { baseFigure: StageEstimate['baseFigu
 
 const METRIC_WORD: Record<SizeMetric, string> = { uncompressed: '', compressed: ' compressed', containerd: ' on disk' };
 
-export function sizeLensTitle(estimates: StageEstimate[], index: number, metric: SizeMetric): string {
-  const e = estimates[index];
+export function sizeLensTitle(e: StageEstimate | undefined, metric: SizeMetric, baseOfFinal = false): string {
   if (!e) return '';
   const size = formatEstimate(metricRange(e, metric)) + METRIC_WORD[metric];
   const name = e.name ?? `stage ${e.index}`;
   if (e.final) return `${size} · final image`;
   if (!e.built) return `${name} · ${size} · not built for this target`;
-  if (finalBaseChain(estimates).has(e.index)) return `${name} · ${size} · base of the final image`;
+  if (baseOfFinal) return `${name} · ${size} · base of the final image`;
   return `${name} · ${size} · not in final image${e.copiedOut > 0 ? ` (copied: ${formatBytes(e.copiedOut)})` : ''}`;
-}
-
-const chains = new WeakMap<StageEstimate[], Set<number>>();
-
-/** Stages the final image is built on (FROM <stage> chain): their content ships. */
-function finalBaseChain(estimates: StageEstimate[]): Set<number> {
-  let chain = chains.get(estimates);
-  if (chain) return chain;
-  chain = new Set();
-  let cur = estimates.find((e) => e.final);
-  while (cur && cur.baseStage !== undefined && !chain.has(cur.baseStage)) {
-    chain.add(cur.baseStage);
-    cur = estimates[cur.baseStage];
-  }
-  chains.set(estimates, chain);
-  return chain;
 }
 
 /** What the breakdown command shows: everything it needs, so the client only renders. */
@@ -72,8 +55,7 @@ export interface SizeBreakdown {
   copiedOut: number;
 }
 
-export function sizeBreakdown(estimates: StageEstimate[], index: number, metric: SizeMetric): SizeBreakdown | undefined {
-  const e = estimates[index];
+export function sizeBreakdown(e: StageEstimate | undefined, metric: SizeMetric, title = sizeLensTitle(e, metric)): SizeBreakdown | undefined {
   if (!e) return undefined;
   const f = e.baseFigure;
   const base = e.layers[0];
@@ -83,7 +65,7 @@ export function sizeBreakdown(estimates: StageEstimate[], index: number, metric:
     .sort((a, b) => b.bytes - a.bytes || a.line - b.line);
   if (base) items.unshift({ line: base.line, instruction: 'FROM', bytes: base.bytes, low: base.low, high: base.high, text: formatEstimate(base), note: base.note });
   return {
-    title: sizeLensTitle(estimates, index, metric),
+    title,
     stage: { index: e.index, name: e.name, final: e.final, built: e.built },
     metric,
     total: metricRange(e, metric),
@@ -96,6 +78,7 @@ export function sizeBreakdown(estimates: StageEstimate[], index: number, metric:
 
 /** Title and breakdown of one stage's lens (the resolve step). */
 export function resolveSizeLens(model: StageModel, index: number, metric: SizeMetric, options: EstimateOptions): { title: string; breakdown?: SizeBreakdown } {
-  const estimates = estimateStages(model, options);
-  return { title: sizeLensTitle(estimates, index, metric), breakdown: sizeBreakdown(estimates, index, metric) };
+  const e = estimateStage(model, index, options);
+  const title = sizeLensTitle(e, metric, finalBaseChain(model, options).has(index));
+  return { title, breakdown: sizeBreakdown(e, metric, title) };
 }

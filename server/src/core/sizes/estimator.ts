@@ -23,36 +23,108 @@ interface StageResult {
 }
 
 const stageCache = new WeakMap<Stage, StageResult>();
-const modelCache = new WeakMap<StageModel, { key: string; io: SizeIO | undefined; estimates: StageEstimate[] }>();
+
+/** Per model (and target and I/O): the graph facts every lens needs, and the stages estimated so far. */
+interface ModelInfo {
+  key: string;
+  io: SizeIO | undefined;
+  refs: Map<number, StageRef>;
+  /** Earlier stages each stage needs (its FROM stage and COPY --from sources). */
+  deps: number[][];
+  /** COPY/ADD --from references that take something out of each stage. */
+  copiedBy: StageRef[][];
+  target: number;
+  built: Set<number>;
+  results: (StageResult | undefined)[];
+  all?: StageEstimate[];
+}
+
+const infoCache = new WeakMap<StageModel, ModelInfo>();
+
+function modelInfo(model: StageModel, options: EstimateOptions): ModelInfo {
+  const key = options.target ?? '';
+  const hit = infoCache.get(model);
+  if (hit && hit.key === key && hit.io === options.io) return hit;
+  const n = model.stages.length;
+  const deps: number[][] = Array.from({ length: n }, () => []);
+  const copiedBy: StageRef[][] = Array.from({ length: n }, () => []);
+  for (const ref of model.refs) {
+    if (ref.stage < 0 || ref.resolution.kind !== 'stage' || ref.kind === 'mount') continue;
+    const t = ref.resolution.target;
+    if (t < ref.stage) deps[ref.stage].push(t);
+    if (ref.kind !== 'from') copiedBy[t].push(ref);
+  }
+  const target = targetStage(model, options.target || undefined);
+  const info: ModelInfo = { key, io: options.io, refs: indexRefs(model), deps, copiedBy, target, built: reachableStages(model, target), results: new Array(n) };
+  infoCache.set(model, info);
+  return info;
+}
+
+/** Estimates the given stages and the earlier stages they need, in index order (no recursion). */
+function ensure(model: StageModel, info: ModelInfo, wanted: number[]): void {
+  const need = new Set<number>();
+  const stack = wanted.filter((i) => i >= 0 && i < model.stages.length && !info.results[i]);
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (need.has(i) || info.results[i]) continue;
+    need.add(i);
+    for (const d of info.deps[i]) if (!need.has(d) && !info.results[d]) stack.push(d);
+  }
+  for (const i of [...need].sort((a, b) => a - b)) {
+    const stage = model.stages[i];
+    try {
+      info.results[i] = computeStage(stage, info.results, info.refs, info.io);
+    } catch {
+      // The estimator is total: a stage it cannot read gets an empty estimate.
+      const figure = scratchFigure();
+      info.results[i] = { estimate: { index: i, name: stage.name ?? null, base: stage.image, baseFigure: figure, bytes: 0, low: 0, high: 0, final: false, built: false, copiedOut: 0, layers: [] }, state: { workdir: '/', env: new Map(), installed: new PackageSet(), items: [], figure }, deps: [] };
+    }
+  }
+}
+
+function finish(model: StageModel, info: ModelInfo, index: number): StageEstimate {
+  let copiedOut = 0;
+  const takers = info.copiedBy[index].filter((r) => info.built.has(r.stage));
+  ensure(model, info, takers.map((r) => r.stage));
+  for (const ref of takers) {
+    const layer = info.results[ref.stage]?.estimate.layers.find((l) => l.line === ref.instructionRange.start.line);
+    if (layer) copiedOut += layer.bytes;
+  }
+  return { ...info.results[index]!.estimate, final: index === info.target, built: info.built.has(index), copiedOut };
+}
+
+/**
+ * Estimates one stage lazily: only it and the stages it builds on or copies from are estimated
+ * (each cached on its Stage object), so resolving the visible lenses of a huge file stays cheap.
+ */
+export function estimateStage(model: StageModel, index: number, options: EstimateOptions = {}): StageEstimate | undefined {
+  if (index < 0 || index >= model.stages.length) return undefined;
+  const info = modelInfo(model, options);
+  ensure(model, info, [index]);
+  return finish(model, info, index);
+}
 
 /** Estimates every stage of the model: bytes with a low/high range, whether it is final, layer by layer. */
 export function estimateStages(model: StageModel, options: EstimateOptions = {}): StageEstimate[] {
-  const key = options.target ?? '';
-  const cached = modelCache.get(model);
-  if (cached && cached.key === key && cached.io === options.io) return cached.estimates;
-  const refsByLine = indexRefs(model);
-  const results: StageResult[] = [];
-  for (const stage of model.stages) {
-    try {
-      results.push(estimateStage(stage, results, refsByLine, options.io));
-    } catch {
-      // The estimator is total: a stage it cannot read gets the base figure alone.
-      const figure = scratchFigure();
-      results.push({ estimate: { index: stage.index, name: stage.name ?? null, base: stage.image, baseFigure: figure, bytes: 0, low: 0, high: 0, final: false, built: false, copiedOut: 0, layers: [] }, state: { workdir: '/', env: new Map(), installed: new PackageSet(), items: [], figure }, deps: [] });
-    }
+  const info = modelInfo(model, options);
+  if (info.all) return info.all;
+  ensure(model, info, model.stages.map((s) => s.index));
+  info.all = model.stages.map((s) => finish(model, info, s.index));
+  return info.all;
+}
+
+/** The stages the target's image is built on through FROM <stage> (their content ships). */
+export function finalBaseChain(model: StageModel, options: EstimateOptions = {}): Set<number> {
+  const info = modelInfo(model, options);
+  const chain = new Set<number>();
+  let cur = info.target;
+  for (let guard = 0; guard < model.stages.length; guard++) {
+    const ref = info.refs.get(model.stages[cur]?.fromKeywordRange.start.line * 2 + 1);
+    if (!ref || ref.resolution.kind !== 'stage' || ref.resolution.target >= cur || chain.has(ref.resolution.target)) break;
+    cur = ref.resolution.target;
+    chain.add(cur);
   }
-  const target = targetStage(model, options.target || undefined);
-  const built = reachableStages(model, target);
-  const copied = new Array<number>(model.stages.length).fill(0);
-  for (const ref of model.refs) {
-    if ((ref.kind === 'copy' || ref.kind === 'add') && ref.resolution.kind === 'stage' && built.has(ref.stage)) {
-      const layer = results[ref.stage]?.estimate.layers.find((l) => l.line === ref.instructionRange.start.line);
-      if (layer) copied[ref.resolution.target] += layer.bytes;
-    }
-  }
-  const estimates = results.map((r, i) => ({ ...r.estimate, final: i === target, built: built.has(i), copiedOut: copied[i] }));
-  modelCache.set(model, { key, io: options.io, estimates });
-  return estimates;
+  return chain;
 }
 
 function indexRefs(model: StageModel): Map<number, StageRef> {
@@ -67,7 +139,7 @@ function sameDeps(a: unknown[], b: unknown[]): boolean {
   return true;
 }
 
-function estimateStage(stage: Stage, earlier: StageResult[], refs: Map<number, StageRef>, io: SizeIO | undefined): StageResult {
+function computeStage(stage: Stage, earlier: (StageResult | undefined)[], refs: Map<number, StageRef>, io: SizeIO | undefined): StageResult {
   const line = stage.fromKeywordRange.start.line;
   const fromRef = refs.get(line * 2 + 1);
   const parent = fromRef?.resolution.kind === 'stage' && fromRef.resolution.target < stage.index ? earlier[fromRef.resolution.target] : undefined;
@@ -163,7 +235,7 @@ function argsOf(ins: Instruction): string[] {
   return ins.args.map((a) => a.value);
 }
 
-function instructionItems(ins: Instruction, state: StageState, refs: Map<number, StageRef>, earlier: StageResult[], self: number, io: SizeIO | undefined): Item[] | undefined {
+function instructionItems(ins: Instruction, state: StageState, refs: Map<number, StageRef>, earlier: (StageResult | undefined)[], self: number, io: SizeIO | undefined): Item[] | undefined {
   switch (ins.keyword) {
     case 'ENV':
     case 'ARG':
@@ -209,7 +281,7 @@ function setVariables(ins: Instruction, state: StageState): void {
   }
 }
 
-function copyItems(ins: Instruction, state: StageState, refs: Map<number, StageRef>, earlier: StageResult[], self: number, io: SizeIO | undefined): Item[] {
+function copyItems(ins: Instruction, state: StageState, refs: Map<number, StageRef>, earlier: (StageResult | undefined)[], self: number, io: SizeIO | undefined): Item[] {
   const args = argsOf(ins).filter((a) => !a.startsWith('<<'));
   if (ins.heredocs.length) {
     const bytes = ins.heredocs.reduce((a, h) => a + h.content.length, 0);
