@@ -2,6 +2,7 @@
 // (up to 5 times in 3 minutes) with a visible message; logs go to a LogOutputChannel.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { config } from './config';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
@@ -24,6 +25,7 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
       { language: 'json', scheme: 'file', pattern: '**/{docker-bake.json,docker-bake.*.json}' },
     ],
     outputChannel: log,
+    initializationOptions: { settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted },
     synchronize: {
       configurationSection: 'dockerfileStages',
       // Compose/Bake diagnostics depend on Dockerfiles that may not be open.

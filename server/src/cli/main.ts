@@ -2,11 +2,12 @@
 // version, and turns every failure into one line on stderr with exit code 2 (no stack trace
 // unless DOCKERFILE_STAGES_DEBUG is set).
 import { checkCommand } from './check';
+import { sizesCommand } from './sizes';
 import type { Command } from './command';
 import { CliError, EXIT, PROGRAM, writeError, type Io } from './io';
 import { VERSION } from './version';
 
-export const COMMANDS: Command[] = [checkCommand];
+export const COMMANDS: Command[] = [checkCommand, sizesCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -13,6 +13,8 @@ export interface ServerContext {
   settings(uri: string): Settings;
   /** URIs of the workspace folders: the only places files are read from disk. */
   workspaceRoots(): string[];
+  /** The client said the workspace is trusted (initializationOptions.workspaceTrusted): engine and registry lookups may run. */
+  workspaceTrusted?(): boolean;
   log: Logger;
 }
 

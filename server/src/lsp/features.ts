@@ -11,6 +11,7 @@ import { referencesFeature } from './references';
 import { renameFeature } from './rename';
 import { semanticTokensFeature } from './semanticTokens';
 import { symbolsFeature } from './symbols';
+import { codeLensFeature } from './codeLens';
 import type { ServerContext } from './context';
 
 interface Feature {
@@ -29,6 +30,7 @@ const FEATURES: Feature[] = [
   semanticTokensFeature,
   codeActionsFeature,
   buildTargetsFeature,
+  codeLensFeature,
 ];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {

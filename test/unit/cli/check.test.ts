@@ -127,8 +127,8 @@ test('errors are one line with exit 2, and the other files are still checked', a
     [['check', '--severity', '--format', 'json'], "option --severity needs a value: error, warning, info (see 'dockerfile-stages check --help')"],
     [['check', '--fix'], "unknown option --fix (see 'dockerfile-stages check --help')"],
     [['check', '--help=yes'], "option --help takes no value (see 'dockerfile-stages check --help')"],
-    [['lint'], "unknown command 'lint' (commands: check; see 'dockerfile-stages --help')"],
-    [['--verbose'], "unknown option --verbose (commands: check; see 'dockerfile-stages --help')"],
+    [['lint'], "unknown command 'lint' (commands: check, sizes; see 'dockerfile-stages --help')"],
+    [['--verbose'], "unknown option --verbose (commands: check, sizes; see 'dockerfile-stages --help')"],
   ];
   for (const [argv, message] of cases) {
     const r = await runCliIn(tree.dir, argv);
