@@ -1,23 +1,31 @@
-// textDocument/completion and completionItem/resolve: stage names from the core.
-import type { CompletionItem, CompletionParams } from 'vscode-languageserver/node';
+// textDocument/completion and completionItem/resolve: stage names from the core (and build
+// targets in Compose/Bake files).
+import type { ClientCapabilities, CompletionItem, CompletionParams } from 'vscode-languageserver/node';
 import { completeStages, resolveStageItem } from '../core/features/completion';
 import { buildTargetCompletion, isBuildDocument } from './buildTargets';
 import { guarded, modelFor, type ServerContext } from './context';
 
+let editRangeDefault = false;
+
 export const completionFeature = {
-  capabilities: () => ({ completionProvider: { triggerCharacters: ['=', ' ', ','], resolveProvider: true } }),
+  capabilities: (client: ClientCapabilities) => {
+    editRangeDefault = !!client.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
+    return { completionProvider: { triggerCharacters: ['=', ' ', ','], resolveProvider: true } };
+  },
   register(ctx: ServerContext): void {
-    let lastUri = '';
+    // Resolve gets only the item: remember which Dockerfile the last stage items came from.
+    let lastStageUri: string | undefined;
     ctx.connection.onCompletion(guarded(ctx, 'completion', null, (params: CompletionParams) => {
+      lastStageUri = undefined;
       if (isBuildDocument(ctx, params.textDocument.uri)) return buildTargetCompletion(ctx, params);
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return null;
-      lastUri = params.textDocument.uri;
-      return completeStages(found.model, params.position);
+      lastStageUri = params.textDocument.uri;
+      return completeStages(found.model, params.position, editRangeDefault);
     }));
-    ctx.connection.onCompletionResolve(guarded(ctx, 'completionResolve', null as unknown as CompletionItem, (item: CompletionItem) => {
-      const found = modelFor(ctx, lastUri);
-      return found ? resolveStageItem(found.model, item) : item;
-    }));
+    ctx.connection.onCompletionResolve(async (item: CompletionItem) => {
+      const found = lastStageUri ? modelFor(ctx, lastStageUri) : undefined;
+      return found ? await guarded(ctx, 'completionResolve', item, () => resolveStageItem(found.model, item))() : item;
+    });
   },
 };
