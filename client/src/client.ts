@@ -1,6 +1,7 @@
 // The LanguageClient: starts the bundled server over Node IPC, logs to the LogOutputChannel and
 // restarts the server when it crashes, saying so (restartPolicy.ts decides when to stop trying).
 import * as vscode from 'vscode';
+import { config } from './config';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { restartPolicy } from './restartPolicy';
 
@@ -21,10 +22,25 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     if (choice) log.show(true);
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCKERFILE_SELECTOR,
+    documentSelector: [
+      { language: 'dockerfile', scheme: 'file' },
+      { language: 'dockerfile', scheme: 'untitled' },
+      { language: 'dockerfile', scheme: 'vscode-remote' },
+      // Compose and Bake files, for their stage targets (the server reads the Dockerfiles they name).
+      { language: 'dockercompose', scheme: 'file' },
+      { language: 'yaml', scheme: 'file', pattern: '**/{compose,docker-compose}.{yaml,yml}' },
+      { language: 'yaml', scheme: 'file', pattern: '**/{compose,docker-compose}.*.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/{docker-bake.hcl,docker-bake.*.hcl}' },
+      { language: 'json', scheme: 'file', pattern: '**/{docker-bake.json,docker-bake.*.json}' },
+    ],
     outputChannel: log,
     traceOutputChannel: log,
-    synchronize: { configurationSection: 'dockerfileStages' },
+    initializationOptions: { settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted, otherDockerExtensions: otherDockerExtensionsInstalled() },
+    synchronize: {
+      configurationSection: 'dockerfileStages',
+      // Compose/Bake diagnostics depend on Dockerfiles that may not be open.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}'),
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue, handled: true }),
       closed: () => {
@@ -42,4 +58,9 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     },
   };
   return new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
+}
+
+/** Container Tools (or the older Docker extension) or Docker DX: they already bring general Dockerfile features. */
+function otherDockerExtensionsInstalled(): boolean {
+  return ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'].some((id) => vscode.extensions.getExtension(id) !== undefined);
 }

@@ -1,10 +1,12 @@
-// The extension's commands: Build this stage, Show stage graph, Restart server.
+// The extension's commands: Build this stage, Show stage graph, Restart server, size breakdown.
 import * as vscode from 'vscode';
 import { buildStage } from './build';
 import { StageGraphPanel } from './graph/panel';
+import { registerSizeBreakdown } from './sizeBreakdown';
 import type { ClientRef } from './stages';
 
 export function registerCommands(context: vscode.ExtensionContext, client: ClientRef, log: vscode.LogOutputChannel): void {
+  registerSizeBreakdown(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('dockerfileStages.restartServer', async () => {
       const c = client();

@@ -5,6 +5,10 @@ import * as vscode from 'vscode';
 const section = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration('dockerfileStages', scope);
 
 export const config = {
+  /** Everything under dockerfileStages, passed to the server as-is (it validates). */
+  all(): Record<string, unknown> {
+    return { ...section() } as Record<string, unknown>;
+  },
   /** The stage a build targets; empty: the last stage. */
   target(scope?: vscode.ConfigurationScope): string {
     return section(scope).get<string>('target', '');

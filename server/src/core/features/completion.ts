@@ -18,7 +18,14 @@ interface Site {
   prefix: string;
 }
 
-export function completeStages(model: StageModel, pos: Position): CompletionList | null {
+/** Above this many items, the base image is left to completionItem/resolve to keep the answer small. */
+const DETAILED_ITEMS = 300;
+
+/**
+ * Stage items for the position. With `editRangeDefault` (the client supports
+ * CompletionList.itemDefaults.editRange) the replaced range is sent once instead of per item.
+ */
+export function completeStages(model: StageModel, pos: Position, editRangeDefault = false): CompletionList | null {
   const site = completionSite(model, pos);
   if (!site) return null;
   const prefix = site.prefix.toLowerCase();
@@ -27,21 +34,19 @@ export function completeStages(model: StageModel, pos: Position): CompletionList
     const stage = model.stages[i];
     const label = labelFor(model, stage, site);
     if (label === undefined || !label.toLowerCase().startsWith(prefix)) continue;
-    items.push({
-      label,
-      kind: CompletionItemKind.Module,
-      labelDetails: { description: stage.image || undefined },
-      sortText: String(site.stage - i).padStart(6, '0'),
-      textEdit: { range: site.range, newText: label },
-      data: { stage: i },
-    });
+    const item: CompletionItem = { label, kind: CompletionItemKind.Module, sortText: (site.stage - i).toString(36).padStart(4, '0'), data: i };
+    if (!editRangeDefault) item.textEdit = { range: site.range, newText: label };
+    items.push(item);
   }
-  return { isIncomplete: false, items };
+  if (items.length <= DETAILED_ITEMS) for (const item of items) if (model.stages[item.data as number].image) item.labelDetails = { description: model.stages[item.data as number].image };
+  const list: CompletionList = { isIncomplete: false, items };
+  if (editRangeDefault) list.itemDefaults = { editRange: site.range };
+  return list;
 }
 
 /** The documentation of a stage item, filled in lazily (completionItem/resolve). */
 export function resolveStageItem(model: StageModel, item: CompletionItem): CompletionItem {
-  const index = (item.data as { stage?: number } | undefined)?.stage;
+  const index = item.data;
   const stage = typeof index === 'number' ? model.stages[index] : undefined;
   if (!stage) return item;
   const base = stage.image ? `\`FROM ${stage.image}\`` : '`FROM` (no base)';

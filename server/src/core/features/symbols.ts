@@ -2,7 +2,7 @@
 // instructions, and folding ranges per stage.
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
 import { lineText } from '../model/lines';
-import type { Instruction, Stage, StageModel } from '../model/types';
+import type { InstructionOutline, Stage, StageModel } from '../model/types';
 
 const MAX_NAME = 80;
 
@@ -25,11 +25,11 @@ function stageSymbol(stage: Stage): DocumentSymbol {
     kind: SymbolKind.Class,
     range: stage.range,
     selectionRange: stage.nameRange ?? stage.fromKeywordRange,
-    children: stage.instructions.slice(1).map(instructionSymbol),
+    children: stage.outline.slice(1).map(instructionSymbol),
   };
 }
 
-function instructionSymbol(ins: Instruction): DocumentSymbol {
+function instructionSymbol(ins: InstructionOutline): DocumentSymbol {
   return {
     name: truncate(`${ins.keyword} ${ins.text}`.trim()) || ins.keyword,
     kind: KINDS[ins.keyword] ?? SymbolKind.Property,
