@@ -49,13 +49,13 @@ export function renderStageGraphSvg(graph: StageGraph): string {
   for (const node of graph.nodes) {
     const p = at.get(node.index)!;
     const classes = ['node', node.built ? 'built' : 'unbuilt', node.isTarget ? 'target' : ''].filter(Boolean).join(' ');
-    const title = `${node.label}: FROM ${node.image}${node.size ? `, about ${node.size.text}` : ''}${node.built ? '' : ' (not built for this target)'} — line ${node.range.start.line + 1}`;
+    const title = `${node.label}: FROM ${node.image}${node.size ? `, ${node.size.text}` : ''}${node.built ? '' : ' (not built for this target)'} — line ${node.range.start.line + 1}`;
     parts.push(`<g class="${classes}" data-line="${node.range.start.line}" tabindex="0" role="button" aria-label="${escapeXml(title)}">`);
     parts.push(`<title>${escapeXml(title)}</title>`);
     parts.push(`<rect x="${p.x}" y="${p.y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8"/>`);
     parts.push(`<text class="label" x="${p.x + 12}" y="${p.y + 22}">${escapeXml(truncate(node.label, 24))}${node.isTarget ? ' <tspan class="badge">◎ target</tspan>' : ''}</text>`);
     parts.push(`<text class="image" x="${p.x + 12}" y="${p.y + 41}">FROM ${escapeXml(truncate(node.image || '(none)', 26))}</text>`);
-    if (node.size) parts.push(`<text class="size" x="${p.x + 12}" y="${p.y + 58}">≈ ${escapeXml(node.size.text)}</text>`);
+    if (node.size) parts.push(`<text class="size" x="${p.x + 12}" y="${p.y + 58}">${escapeXml(node.size.text)}</text>`);
     parts.push('</g>');
   }
   parts.push(legend(layout.height, layout.width));

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
-import { stageGraph } from '../../../server/src/core/features/stageGraph';
+import { estimatedSizes, stageGraph } from '../../../server/src/core/features/stageGraph';
 import { corpusFiles } from '../../helpers/corpus';
 
 const DOCKERFILE = [
@@ -63,4 +63,10 @@ test('stage graph: every edge of a real-world Dockerfile joins two of its nodes'
     for (const e of g.edges) assert.ok(e.from < g.nodes.length && e.to < g.nodes.length && e.from !== e.to, `${name}: ${JSON.stringify(e)}`);
     assert.ok(g.nodes[g.target].built, name);
   }
+});
+
+test('stage graph: estimated sizes from the estimator, smaller for the scratch stage', () => {
+  const g = stageGraph(parseDockerfile(DOCKERFILE), 'u', undefined, estimatedSizes('uncompressed', {}));
+  for (const n of g.nodes) assert.ok(n.size && n.size.bytes >= 0 && n.size.text.length > 0, n.label);
+  assert.ok(g.nodes[3].size!.bytes < g.nodes[2].size!.bytes, 'scratch + one binary is smaller than alpine');
 });

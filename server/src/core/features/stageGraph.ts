@@ -3,7 +3,12 @@
 // RUN --mount from=. Sizes arrive through an injected lookup, so the core stays pure.
 import { dependencyEdges, reachableStages, targetStage } from '../model/graph';
 import type { StageModel } from '../model/types';
+import type { SizeMetric } from '../settings';
+import { estimateStage } from '../sizes/estimator';
+import type { EstimateOptions } from '../sizes/types';
+import { formatEstimate } from '../sizes/units';
 import type { StageGraph, StageGraphEdge, StageGraphEdgeKind, StageSize } from '../../protocol';
+import { metricRange } from './sizeLens';
 
 export type StageSizeLookup = (model: StageModel, stage: number) => StageSize | undefined;
 
@@ -34,6 +39,16 @@ export function stageGraph(model: StageModel, uri: string, target?: string, size
     ...sizeField(sizeOf, model, stage.index),
   }));
   return { uri, target: targetIndex, nodes, edges: graphEdges };
+}
+
+/** Sizes from the estimator (as the size lens shows them), in the chosen metric. */
+export function estimatedSizes(metric: SizeMetric, options: EstimateOptions): StageSizeLookup {
+  return (model, stage) => {
+    const estimate = estimateStage(model, stage, options);
+    if (!estimate) return undefined;
+    const range = metricRange(estimate, metric);
+    return { bytes: range.bytes, text: formatEstimate(range) };
+  };
 }
 
 function sizeField(sizeOf: StageSizeLookup | undefined, model: StageModel, stage: number): { size?: StageSize } {

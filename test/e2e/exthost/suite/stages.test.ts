@@ -72,6 +72,12 @@ suite('Dockerfile Stages in the extension host', () => {
     assert.deepEqual(build.map((l) => l.command?.arguments?.[1]), [0, 1, 2]);
   });
 
+  test('CodeLens: an estimated size on each FROM', async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', app.uri, 10);
+    const sizes = lenses.filter((l) => /\d(\.\d+)?\s?(B|kB|MB|GB)\b/.test(l.command?.title ?? ''));
+    assert.deepEqual(sizes.map((l) => l.range.start.line), [1, 5, 8], lenses.map((l) => l.command?.title).join(' / '));
+  });
+
   test('code action: the "did you mean" quick fix repairs the reference', async () => {
     const doc = await open('quickfix.Dockerfile');
     const diagnostic = await poll('the undefined-stage diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'undefined-stage'));
