@@ -3,10 +3,10 @@
 // layer stages keep document order. Pure and linear in nodes + edges.
 import type { StageGraph } from '../../../server/src/protocol';
 
-export const NODE_WIDTH = 210;
+export const NODE_WIDTH = 184;
 export const NODE_HEIGHT = 66;
-export const GAP_X = 36;
-export const GAP_Y = 64;
+export const GAP_X = 24;
+export const GAP_Y = 56;
 export const MARGIN = 24;
 
 export interface Placed {

@@ -53,8 +53,8 @@ export function renderStageGraphSvg(graph: StageGraph): string {
     parts.push(`<g class="${classes}" data-line="${node.range.start.line}" tabindex="0" role="button" aria-label="${escapeXml(title)}">`);
     parts.push(`<title>${escapeXml(title)}</title>`);
     parts.push(`<rect x="${p.x}" y="${p.y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8"/>`);
-    parts.push(`<text class="label" x="${p.x + 12}" y="${p.y + 22}">${escapeXml(truncate(node.label, 24))}${node.isTarget ? ' <tspan class="badge">◎ target</tspan>' : ''}</text>`);
-    parts.push(`<text class="image" x="${p.x + 12}" y="${p.y + 41}">FROM ${escapeXml(truncate(node.image || '(none)', 26))}</text>`);
+    parts.push(`<text class="label" x="${p.x + 12}" y="${p.y + 22}">${escapeXml(truncate(node.label, 20))}${node.isTarget ? ' <tspan class="badge">◎ target</tspan>' : ''}</text>`);
+    parts.push(`<text class="image" x="${p.x + 12}" y="${p.y + 41}">FROM ${escapeXml(truncate(node.image || '(none)', 22))}</text>`);
     if (node.size) parts.push(`<text class="size" x="${p.x + 12}" y="${p.y + 58}">${escapeXml(node.size.text)}</text>`);
     parts.push('</g>');
   }
