@@ -22,7 +22,8 @@ export interface Layout {
   height: number;
 }
 
-export function layoutGraph(graph: StageGraph): Layout {
+/** `minWidth` keeps room for what is drawn below the stages (the legend); the stages are centred. */
+export function layoutGraph(graph: StageGraph, minWidth = 0): Layout {
   const layer = new Array<number>(graph.nodes.length).fill(0);
   const deps: number[][] = graph.nodes.map(() => []);
   for (const e of graph.edges) if (e.to < e.from && e.from < deps.length) deps[e.from].push(e.to);
@@ -30,7 +31,7 @@ export function layoutGraph(graph: StageGraph): Layout {
   const rows: number[][] = [];
   layer.forEach((l, i) => (rows[l] ??= []).push(i));
   const widest = Math.max(1, ...rows.map((r) => r.length));
-  const width = MARGIN * 2 + widest * NODE_WIDTH + (widest - 1) * GAP_X;
+  const width = Math.max(minWidth, MARGIN * 2 + widest * NODE_WIDTH + (widest - 1) * GAP_X);
   const nodes: Placed[] = [];
   rows.forEach((row, l) => {
     const rowWidth = row.length * NODE_WIDTH + (row.length - 1) * GAP_X;

@@ -8,6 +8,7 @@ import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type Placed } from './layout';
 const DASH: Record<StageGraphEdgeKind, string> = { from: '', copy: '7 4', mount: '2 4' };
 const KIND_TEXT: Record<StageGraphEdgeKind, string> = { from: 'FROM', copy: 'COPY --from', mount: 'RUN --mount from=' };
 const LEGEND_HEIGHT = 34;
+const LEGEND_WIDTH = 490;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -19,7 +20,7 @@ function truncate(text: string, max: number): string {
 
 export function renderStageGraphSvg(graph: StageGraph): string {
   if (graph.nodes.length === 0) return '<p class="empty">This Dockerfile has no stage yet.</p>';
-  const layout = layoutGraph(graph);
+  const layout = layoutGraph(graph, LEGEND_WIDTH);
   const at = new Map<number, Placed>(layout.nodes.map((p) => [p.index, p]));
   const height = layout.height + LEGEND_HEIGHT;
   const parts: string[] = [];
@@ -66,7 +67,7 @@ export function renderStageGraphSvg(graph: StageGraph): string {
 function legend(top: number, width: number): string {
   const y = top + 8;
   const items: [StageGraphEdgeKind, string][] = [['from', 'FROM base'], ['copy', 'COPY --from'], ['mount', 'mount from=']];
-  const out = [`<g class="legend" transform="translate(${Math.max(8, width / 2 - 230)},${y})">`];
+  const out = [`<g class="legend" transform="translate(${Math.max(8, (width - LEGEND_WIDTH) / 2 + 8)},${y})">`];
   items.forEach(([kind, text], i) => {
     const x = i * 130;
     const dash = DASH[kind] ? ` stroke-dasharray="${DASH[kind]}"` : '';

@@ -4,6 +4,7 @@
 // (npm run package) and the tools of scripts/vscode/tools.ts; test/e2e/run.ts does both.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { installExtension, poll, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
@@ -142,4 +143,26 @@ test('a multi-stage snippet expands from its prefix', () =>
     await wb.chooseRow(suggestRows(), wb.page.locator('.suggest-widget .monaco-list-row.focused'), /multistage-go-scratch/);
     await wb.waitLine(/^FROM\sscratch$/);
     await wb.waitLine(/^COPY\s--from=build\s\/out\/app\s\/app$/);
+  }));
+
+/** Pids of the language servers code-server's extension host started (same process group). */
+function languageServerPids(): number[] {
+  const ps = execFileSync('ps', ['-e', '-o', 'pid=,pgid=,args='], { encoding: 'utf8' });
+  return ps.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => Number(f[1]) === server.pid && f.slice(2).join(' ').includes('dist/server.js')).map((f) => Number(f[0]));
+}
+
+test('a crashed language server is restarted, with a message', () =>
+  step('09-server-restart', async () => {
+    await wb.openFile('app.Dockerfile');
+    const [pid] = languageServerPids();
+    assert.ok(pid, 'the language server runs');
+    process.kill(pid, 'SIGKILL');
+    await wb.page.locator('.notifications-toasts', { hasText: /stopped unexpectedly and was restarted/ }).waitFor({ timeout: 20_000 });
+    const restarted = await poll('a new language server', 20_000, () => languageServerPids().find((p) => p !== pid));
+    assert.notEqual(restarted, pid);
+    await wb.goTo(10, 13);
+    await wb.page.keyboard.press('Control+Shift+ArrowRight');
+    await wb.page.keyboard.type('c');
+    await wb.pressUntil('Control+Space', suggestRows().filter({ hasText: 'certs' }));
+    await wb.page.keyboard.press('Escape');
   }));

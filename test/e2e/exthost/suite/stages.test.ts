@@ -121,6 +121,15 @@ suite('Dockerfile Stages in the extension host', () => {
     assert.equal((await ended).exitCode, 0);
   });
 
+  test('Restart Server restarts the language server, which answers again', async () => {
+    await vscode.commands.executeCommand('dockerfileStages.restartServer');
+    const found = await poll('definitions after the restart', async () => {
+      const result = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', app.uri, after(app, 9, '--from=b'));
+      return result.length ? result : undefined;
+    });
+    assert.equal(found.length, 1);
+  });
+
   test('snippets: the multi-stage templates are offered by prefix', async () => {
     const doc = await open('snippet.Dockerfile');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(1, 0));
