@@ -4,8 +4,7 @@
 // (npm run package) and the tools of scripts/vscode/tools.ts; test/e2e/run.ts does both.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { installExtension, poll, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
 import { VSIX } from '../../../scripts/vscode/package';
@@ -145,10 +144,21 @@ test('a multi-stage snippet expands from its prefix', () =>
     await wb.waitLine(/^COPY\s--from=build\s\/out\/app\s\/app$/);
   }));
 
-/** Pids of the language servers code-server's extension host started (same process group). */
+/** Pids of the language servers code-server's extension host started (its process group), from /proc. */
 function languageServerPids(): number[] {
-  const ps = execFileSync('ps', ['-e', '-o', 'pid=,pgid=,args='], { encoding: 'utf8' });
-  return ps.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => Number(f[1]) === server.pid && f.slice(2).join(' ').includes('dist/server.js')).map((f) => Number(f[0]));
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (pgid === server.pid && cmdline.includes('dist/server.js')) pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
 }
 
 test('a crashed language server is restarted, with a message', () =>

@@ -32,7 +32,7 @@ export class Workbench {
   /** Opens a workspace file by double-clicking it in the explorer, and waits until its editor has focus. */
   async openFile(name: string): Promise<void> {
     await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().dblclick();
-    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.page.locator(`.tab.active[data-resource-name="${name}"]`).first().waitFor();
     await this.page.locator('.monaco-editor.focused').waitFor();
   }
 
