@@ -1,0 +1,28 @@
+// The stage refactorings as code action providers: each refactoring is a pure function of the
+// model and the range; this turns what they offer into LSP code actions for one document.
+import type { CodeAction } from 'vscode-languageserver-types';
+import type { Range, StageModel } from '../../model/types';
+import type { Refactoring } from './action';
+import type { RefactorOptions } from './sizes';
+import { splitBuilderActions } from './splitBuilder';
+
+/** In the order the editor lists them. */
+export const REFACTORINGS: Refactoring[] = [splitBuilderActions];
+
+/** The parts of a code action request a refactoring reads (structurally the LSP request). */
+export interface RefactorRequest {
+  uri: string;
+  model: StageModel;
+  params: { range: Range };
+}
+
+/** A code action provider over `refactorings`, with sizes from `options.estimate` when given. */
+export function refactorProvider(options: RefactorOptions = {}, refactorings: Refactoring[] = REFACTORINGS): (request: RefactorRequest) => CodeAction[] {
+  return ({ uri, model, params }) => {
+    const out: CodeAction[] = [];
+    for (const refactor of refactorings) {
+      for (const a of refactor(model, params.range, options)) out.push({ title: a.title, kind: a.kind, edit: { changes: { [uri]: a.edits } } });
+    }
+    return out;
+  };
+}
