@@ -4,24 +4,30 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import type { Range, StageModel } from '../../model/types';
 import type { Refactoring } from './action';
 import type { RefactorOptions } from './sizes';
+import { extractBaseActions } from './extractBase';
+import { inlineStageActions } from './inlineStage';
+import { nameStageActions } from './nameStage';
+import { smallerBaseActions } from './smallerBase';
 import { splitBuilderActions } from './splitBuilder';
 
 /** In the order the editor lists them. */
-export const REFACTORINGS: Refactoring[] = [splitBuilderActions];
+export const REFACTORINGS: Refactoring[] = [splitBuilderActions, smallerBaseActions, extractBaseActions, inlineStageActions, nameStageActions];
 
 /** The parts of a code action request a refactoring reads (structurally the LSP request). */
 export interface RefactorRequest {
   uri: string;
   model: StageModel;
   params: { range: Range };
+  settings?: { target?: string };
 }
 
 /** A code action provider over `refactorings`, with sizes from `options.estimate` when given. */
 export function refactorProvider(options: RefactorOptions = {}, refactorings: Refactoring[] = REFACTORINGS): (request: RefactorRequest) => CodeAction[] {
-  return ({ uri, model, params }) => {
+  return ({ uri, model, params, settings }) => {
     const out: CodeAction[] = [];
+    const opts = settings?.target ? { ...options, target: settings.target } : options;
     for (const refactor of refactorings) {
-      for (const a of refactor(model, params.range, options)) out.push({ title: a.title, kind: a.kind, edit: { changes: { [uri]: a.edits } } });
+      for (const a of refactor(model, params.range, opts)) out.push({ title: a.title, kind: a.kind, edit: { changes: { [uri]: a.edits } } });
     }
     return out;
   };

@@ -13,6 +13,8 @@ export type StageSizeEstimator = (model: StageModel, stage: number) => SizeRange
 
 export interface RefactorOptions {
   estimate?: StageSizeEstimator;
+  /** The stage the build targets (settings.target); empty: the last stage. */
+  target?: string;
   /** Largest document (in characters) for which the result is re-parsed to estimate it. */
   maxEstimatedLength?: number;
 }

@@ -6,6 +6,7 @@
 // gets a name, the runtime stage is inserted after the build, EXPOSE/CMD-like instructions move
 // with their comments, builder tweaks (CGO_ENABLED=0, -static, DESTDIR) are inserted in place,
 // and `--from=<index>` references are renumbered.
+import { dependencyCycles } from '../../model/graph';
 import { comparePositions, lineEnd } from '../../model/lines';
 import type { Range, StageModel } from '../../model/types';
 import { estimateAfter, estimateBefore, stageAtLine, type RefactorAction } from './action';
@@ -38,7 +39,7 @@ export function splitTarget(model: StageModel, range: Range): SplitTarget | unde
   const stage = stageAtLine(model, range.start.line);
   if (!stage || !stage.imageRange || range.end.line > stage.range.end.line) return undefined;
   const users = usersOf(model, stage.index);
-  if (users.bases.length) return undefined;
+  if (users.bases.length || dependencyCycles(model).some((c) => c.includes(stage.index))) return undefined;
   const list = stage.instructions;
   if (comparePositions(range.start, range.end) !== 0) {
     let end = -1;

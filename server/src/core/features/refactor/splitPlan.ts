@@ -7,7 +7,7 @@ import type { Stage, StageModel } from '../../model/types';
 import { envPairs, stageFacts, type StageFacts } from './analysis/facts';
 import { DEFAULT_ALPINE, familyRuntimeImage, hasShell, imageInfo, packageManagerOf } from './analysis/images';
 import { installInstruction, packageRole, runtimeLibraryOf } from './analysis/packages';
-import { programHint } from './analysis/program';
+import { programHint, tlsLikely } from './analysis/program';
 import { instructionText } from './edits';
 import { asKeyword, freeStageName } from './stageRefs';
 import { analyzeBuild } from './toolchains';
@@ -178,15 +178,6 @@ function buildOnlyEnv(key: string, value: string): boolean {
   if (key !== 'PATH') return false;
   const added = value.split(':').filter((d) => d && !/^\$\{?PATH\}?$/.test(d) && !/^\/(usr\/(local\/)?)?s?bin$/.test(d));
   return added.every((d) => TOOLCHAIN_DIR.test(d));
-}
-
-/** A program that talks TLS: it installs CA certificates, or its settings mention https or TLS. */
-function tlsLikely(facts: StageFacts): boolean {
-  for (const ins of facts.stage.instructions) {
-    if (ins.keyword === 'EXPOSE' && /(^|\s)(443|8443)(\/tcp)?(\s|$)/.test(ins.text)) return true;
-    if ((ins.keyword === 'ENV' || ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'ARG') && (ins.text.includes('https://') || /(^|[\s_])(TLS|SSL|CERT)[A-Z_]*=/i.test(ins.text))) return true;
-  }
-  return false;
 }
 
 /** The RUN that creates `user` (useradd/adduser) in the builder, and whether it does nothing else. */

@@ -1,5 +1,6 @@
 // How a stage's container starts: the executable and arguments of its last ENTRYPOINT (or CMD),
-// so an artifact can be named after what actually runs (`CMD ["./server"]`, `java -jar app.jar`).
+// so an artifact can be named after what actually runs (`CMD ["./server"]`, `java -jar app.jar`),
+// and whether the program likely talks TLS (and so needs CA certificates).
 import type { ProgramHint } from '../toolchains/types';
 import type { StageFacts } from './facts';
 import { resolvePath } from './paths';
@@ -35,4 +36,13 @@ function argv(text: string): string[] {
     }
   }
   return scanScript(t)[0]?.words.map((w) => w.value) ?? [];
+}
+
+/** A program that talks TLS: it installs CA certificates, or its settings mention https or TLS. */
+export function tlsLikely(facts: StageFacts): boolean {
+  for (const ins of facts.stage.instructions) {
+    if (ins.keyword === 'EXPOSE' && /(^|\s)(443|8443)(\/tcp)?(\s|$)/.test(ins.text)) return true;
+    if ((ins.keyword === 'ENV' || ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'ARG') && (ins.text.includes('https://') || /(^|[\s_])(TLS|SSL|CERT)[A-Z_]*=/i.test(ins.text))) return true;
+  }
+  return false;
 }
