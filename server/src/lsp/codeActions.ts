@@ -1,9 +1,12 @@
 // textDocument/codeAction: asks every code action provider of the core (quick fixes keyed on
 // diagnostic codes, refactorings) and returns what they offer.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+import { quickFixes } from '../core/features/quickFixes';
 import { refactorProvider } from '../core/features/refactor';
 import type { StageModel } from '../core/model/types';
 import type { Settings } from '../core/settings';
+import { targetQuickFixes } from '../core/buildTargets/features';
+import { isBuildDocument } from './buildTargets';
 import { guarded, modelFor, type ServerContext } from './context';
 
 export interface CodeActionRequest {
@@ -16,7 +19,7 @@ export interface CodeActionRequest {
 export type CodeActionProvider = (request: CodeActionRequest) => CodeAction[];
 
 /** Providers in the order their actions are listed. */
-export const PROVIDERS: CodeActionProvider[] = [refactorProvider()];
+export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings), refactorProvider()];
 
 export const codeActionsFeature = {
   capabilities: () => ({
@@ -24,6 +27,7 @@ export const codeActionsFeature = {
   }),
   register(ctx: ServerContext): void {
     ctx.connection.onCodeAction(guarded(ctx, 'codeAction', [], (params: CodeActionParams) => {
+      if (isBuildDocument(ctx, params.textDocument.uri)) return targetQuickFixes(params.textDocument.uri, params.context.diagnostics);
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return [];
       const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri) };

@@ -3,10 +3,12 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { stageDiagnostics } from '../core/features/diagnostics';
 import type { ServerContext } from './context';
+import { isDockerfileDocument } from '../core/buildTargets/fileKinds';
 
 export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } {
   const pending = new Map<string, NodeJS.Immediate>();
   const publish = (document: TextDocument) => {
+    if (!isDockerfileDocument(document.uri, document.languageId)) return; // Compose/Bake: buildTargets.ts publishes theirs
     const uri = document.uri;
     const previous = pending.get(uri);
     if (previous) clearImmediate(previous);

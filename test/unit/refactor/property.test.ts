@@ -9,7 +9,7 @@ import { parseDockerfile } from '../../../server/src/core/model/parse';
 import { stageDiagnostics } from '../../../server/src/core/features/diagnostics';
 import { REFACTORINGS } from '../../../server/src/core/features/refactor';
 import { extractCursors, FIXTURES } from '../../helpers/fixtures';
-import { applyTextEdits } from '../../helpers/edits';
+import { applyEdits } from '../../helpers/edits';
 import type { Range, StageModel } from '../../../server/src/core/model/types';
 
 const KINDS = ['Split into builder stage', 'Name stage', 'Extract common base stage', 'Inline stage', 'Switch base image to'];
@@ -51,7 +51,7 @@ test('every offered refactoring keeps the Dockerfile valid, over the corpus and 
     for (const range of ranges(model)) {
       for (const refactor of REFACTORINGS) {
         for (const action of refactor(model, range, {})) {
-          const result = applyTextEdits(text, action.edits);
+          const result = applyEdits(text, action.edits);
           if (seen.has(result)) continue;
           seen.add(result);
           applied++;

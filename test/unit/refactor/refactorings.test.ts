@@ -10,7 +10,7 @@ import { inlineStageActions } from '../../../server/src/core/features/refactor/i
 import { nameStageActions } from '../../../server/src/core/features/refactor/nameStage';
 import { smallerBaseActions } from '../../../server/src/core/features/refactor/smallerBase';
 import { extractCursors, fixtureFiles, readFixture } from '../../helpers/fixtures';
-import { applyTextEdits } from '../../helpers/edits';
+import { applyEdits } from '../../helpers/edits';
 import type { Range } from '../../../server/src/core/model/types';
 
 const KINDS: Record<string, { prefix: string; kind: string }> = {
@@ -28,7 +28,7 @@ for (const [dir, { prefix, kind }] of Object.entries(KINDS)) {
       const actions = REFACTORINGS.flatMap((r) => r(parseDockerfile(text), range, {})).filter((a) => a.title.startsWith(prefix));
       assert.equal(actions.length, 1);
       assert.equal(actions[0].kind, kind);
-      const result = applyTextEdits(text, actions[0].edits);
+      const result = applyEdits(text, actions[0].edits);
       assert.equal(result, readFixture(before.replace('.before.', '.after.')));
       assert.deepEqual(stageDiagnostics(parseDockerfile(result)).map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`), []);
     });
@@ -57,7 +57,7 @@ test('extract base: not offered for one stage, and stops before an instruction t
   const model = doc('FROM alpine AS a', 'RUN apk add git', 'COPY --from=c /x /x', 'FROM alpine AS b', 'RUN apk add git', 'COPY --from=c /x /x', 'FROM alpine AS c', 'RUN true');
   const [action] = extractBaseActions(model, at(0));
   assert.match(action.title, /\(1 shared instruction\)/);
-  const result = applyTextEdits(model.text, action.edits);
+  const result = applyEdits(model.text, action.edits);
   assert.equal(result, ['FROM alpine AS base', 'RUN apk add git', '', 'FROM base AS a', 'COPY --from=c /x /x', 'FROM base AS b', 'COPY --from=c /x /x', 'FROM alpine AS c', 'RUN true', ''].join('\n'));
 });
 
@@ -77,7 +77,7 @@ test('inline: only a stage used once, as a base, without ONBUILD, and not the ta
 test('inline: index references after the removed stage are renumbered', () => {
   const model = doc('FROM alpine AS a', 'RUN true', 'FROM a AS b', 'RUN echo', 'FROM alpine', 'COPY --from=1 /x /x');
   const [action] = inlineStageActions(model, at(2));
-  assert.equal(applyTextEdits(model.text, action.edits), ['FROM alpine AS b', 'RUN true', 'RUN echo', 'FROM alpine', 'COPY --from=0 /x /x', ''].join('\n'));
+  assert.equal(applyEdits(model.text, action.edits), ['FROM alpine AS b', 'RUN true', 'RUN echo', 'FROM alpine', 'COPY --from=0 /x /x', ''].join('\n'));
 });
 
 test('smaller base: not offered on a stage that builds, on a small image, or where the candidate cannot run the stage', () => {

@@ -7,7 +7,7 @@ import { parseDockerfile } from '../../../server/src/core/model/parse';
 import { stageDiagnostics } from '../../../server/src/core/features/diagnostics';
 import { splitBuilderActions, SPLIT_TITLE } from '../../../server/src/core/features/refactor/splitBuilder';
 import { extractCursors, fixtureFiles, readFixture } from '../../helpers/fixtures';
-import { applyTextEdits } from '../../helpers/edits';
+import { applyEdits } from '../../helpers/edits';
 import { runtimeConfig } from '../../helpers/program';
 import type { Range } from '../../../server/src/core/model/types';
 
@@ -23,7 +23,7 @@ for (const before of fixtureFiles('refactor/split').filter((f) => f.endsWith('.b
     assert.equal(actions.length, 1);
     assert.ok(actions[0].title.startsWith(SPLIT_TITLE), actions[0].title);
     assert.equal(actions[0].kind, 'refactor.extract');
-    const result = applyTextEdits(text, actions[0].edits);
+    const result = applyEdits(text, actions[0].edits);
     assert.equal(result, readFixture(before.replace('.before.', '.after.')));
 
     const after = parseDockerfile(result);
@@ -55,7 +55,7 @@ test('a selection splits where it ends, even without a known toolchain, with a T
   assert.deepEqual(splitBuilderActions(model, at(2)), []);
   const actions = splitBuilderActions(model, { start: { line: 2, character: 0 }, end: { line: 2, character: 14 } });
   assert.equal(actions.length, 1);
-  const result = applyTextEdits(text, actions[0].edits);
+  const result = applyEdits(text, actions[0].edits);
   assert.equal(result, [
     'FROM debian:bookworm AS builder',
     'WORKDIR /opt/tool',
@@ -89,7 +89,7 @@ test('a named stage keeps its name on the runtime; index references follow the s
   assert.deepEqual(splitBuilderActions(parseDockerfile(text), at(4)), []);
   const actions = splitBuilderActions(parseDockerfile(text), { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } });
   assert.equal(actions.length, 1);
-  const result = applyTextEdits(text, actions[0].edits);
+  const result = applyEdits(text, actions[0].edits);
   assert.equal(result, [
     'FROM alpine AS assets',
     'RUN mkdir /a',
@@ -113,10 +113,10 @@ test('a named stage keeps its name on the runtime; index references follow the s
 
 test('a go build without -o is named by the CMD; without one, a TODO marks the path', () => {
   const withCmd = ['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build', 'CMD ["./myapp"]', ''].join('\n');
-  const r1 = applyTextEdits(withCmd, splitBuilderActions(parseDockerfile(withCmd), at(3))[0].edits);
+  const r1 = applyEdits(withCmd, splitBuilderActions(parseDockerfile(withCmd), at(3))[0].edits);
   assert.match(r1, /COPY --from=builder \/src\/myapp \/src\/myapp/);
   const noCmd = ['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build', ''].join('\n');
-  const r2 = applyTextEdits(noCmd, splitBuilderActions(parseDockerfile(noCmd), at(3))[0].edits);
+  const r2 = applyEdits(noCmd, splitBuilderActions(parseDockerfile(noCmd), at(3))[0].edits);
   assert.match(r2, /# TODO: fill in the path of the binary `go build` wrote, named after the module in \/src\nCOPY --from=builder \/src\/<binary> \/src\/<binary>/);
   assert.deepEqual(stageDiagnostics(parseDockerfile(r2)), []);
 });
@@ -124,6 +124,6 @@ test('a go build without -o is named by the CMD; without one, a TODO marks the p
 test('CRLF documents get CRLF lines, and the builder name avoids names in use', () => {
   const text = ['FROM alpine AS builder', 'RUN true', 'FROM gcc:13', 'RUN gcc -o /hello hello.c', 'CMD ["/hello"]', ''].join('\r\n');
   const actions = splitBuilderActions(parseDockerfile(text), at(3));
-  const result = applyTextEdits(text, actions[0].edits);
+  const result = applyEdits(text, actions[0].edits);
   assert.equal(result, ['FROM alpine AS builder', 'RUN true', 'FROM gcc:13 AS build', 'RUN gcc -static -o /hello hello.c', '', 'FROM scratch', 'COPY --from=build /hello /hello', 'CMD ["/hello"]', ''].join('\r\n'));
 });

@@ -1,124 +1,204 @@
-// Parses one chunk (the preamble, or one stage's text) with dockerfile-ast into plain data whose
-// positions are relative to the chunk's first line. Chunks are cached by text, so a keystroke
-// re-parses only the chunk it touched.
-import { DockerfileParser, type Instruction as AstInstruction, Heredoc as AstHeredoc } from 'dockerfile-ast';
+// Parses one chunk of a Dockerfile (a run of whole instructions) with dockerfile-ast into compact
+// data whose positions are relative to the chunk's first line: an outline of its instructions,
+// its stage references and, when it starts with FROM, the stage declaration. Chunks are cached by
+// text, so a keystroke re-parses only the chunk it touched. Full instruction objects (flags,
+// arguments, heredocs) are rebuilt on demand by `materialize`, so a large file keeps only the
+// compact data in memory.
+import { DockerfileParser, type Instruction as AstInstruction, type Heredoc as AstHeredoc } from 'dockerfile-ast';
 import { computeLineStarts, offsetAt, positionAt } from './lines';
-import { logicalText, sourceOffset } from './logical';
+import { logicalText, sourceOffset, splitWords } from './logical';
 import { parseMount } from './mount';
 import type { Arg, Flag, GlobalArg, Heredoc, Instruction, Range, RefKind } from './types';
+
+/** [start line, start character, end line, end character], relative to the chunk. */
+export type RangeTuple = [number, number, number, number];
 
 export interface RawRef {
   kind: RefKind;
   raw: string;
   value: string;
-  range: Range;
-  instructionRange: Range;
-  keywordRange: Range;
-  flagRange?: Range;
+  range: RangeTuple;
+  instructionRange: RangeTuple;
+  keywordRange: RangeTuple;
+  flagRange?: RangeTuple;
 }
 
 export interface FromData {
+  keywordText: string;
+  keywordRange: RangeTuple;
+  headerRange: RangeTuple;
   image: string;
-  imageRange?: Range;
+  imageRange?: RangeTuple;
   name?: string;
-  nameRange?: Range;
+  nameRange?: RangeTuple;
   asText?: string;
-  asRange?: Range;
-  platform?: { value: string; range: Range };
+  asRange?: RangeTuple;
+  platform?: { value: string; range: RangeTuple };
 }
 
 export interface ChunkData {
+  /** The chunk text, as cut from the document. */
+  source: string;
+  escape: string;
+  /** The first chunk: parsed with the parser directives. */
+  preamble: boolean;
   lineCount: number;
-  instructions: Instruction[];
+  /** Per instruction, 6 numbers: start line and character, end line and character, keyword end line and character. */
+  table: Int32Array;
+  keywords: string[];
+  /** Per instruction, the arguments as BuildKit joins them (see Instruction.text). */
+  texts: string[];
   refs: RawRef[];
-  /** Set when the chunk's first instruction is FROM. */
+  /** Set when the chunk's first instruction is FROM: the chunk starts a stage. */
   from?: FromData;
-  /** Lines (relative) of FROM instructions after the first instruction: the chunk must be split there. */
+  /** Lines of FROM instructions after the first instruction: the chunk must be split there. */
   innerFroms: number[];
   /** False when the chunk's last instruction runs past its end (an open heredoc or continuation). */
   closed: boolean;
-  /** Variables declared by ARG instructions (global ARGs when this is the preamble). */
+  /** Variables declared by ARG instructions (ranges relative to the chunk). */
   argDecls: GlobalArg[];
 }
 
 const SENTINEL = 'FROM dockerfile-stages-sentinel';
+const FIELDS = 6;
 
-export function parseChunk(chunkText: string, escape: string, withDirectives: boolean): ChunkData {
-  const prefix = !withDirectives && escape === '`' ? '# escape=`\n' : '';
-  const prefixLines = prefix ? 1 : 0;
+interface Parsed {
+  source: string;
+  lineStarts: number[];
+  prefixLines: number;
+  sentinelLine: number;
+  escape: string;
+  instructions: AstInstruction[];
+  closed: boolean;
+}
+
+/**
+ * dockerfile-ast over the chunk, with a sentinel FROM line after it: if the sentinel is not read
+ * as an instruction of its own, the chunk's last instruction is still open at its end.
+ */
+function parseSource(chunkText: string, escape: string, preamble: boolean): Parsed {
+  const prefix = !preamble && escape === '`' ? '# escape=`\n' : '';
   const endsWithBreak = chunkText.endsWith('\n') || chunkText.endsWith('\r');
-  const body = chunkText + (endsWithBreak ? '' : '\n');
-  const source = prefix + body + SENTINEL;
+  const source = prefix + chunkText + (endsWithBreak ? '' : '\n') + SENTINEL;
   const lineStarts = computeLineStarts(source);
   const sentinelLine = lineStarts.length - 1;
   const dockerfile = DockerfileParser.parse(source);
-  const escapeChar = dockerfile.getEscapeCharacter();
-
-  const instructions: Instruction[] = [];
-  const refs: RawRef[] = [];
-  const innerFroms: number[] = [];
-  const argDecls: GlobalArg[] = [];
+  const instructions: AstInstruction[] = [];
   let closed = false;
-  let from: FromData | undefined;
-  const rel = (r: Range): Range => (prefixLines ? { start: { line: r.start.line - 1, character: r.start.character }, end: { line: r.end.line - 1, character: r.end.character } } : r);
-
   for (const ast of dockerfile.getInstructions()) {
     const start = ast.getRange().start;
     if (start.line >= sentinelLine) {
       closed = start.line === sentinelLine && start.character === 0 && ast.getKeyword() === 'FROM';
       break;
     }
-    const instruction = toInstruction(ast, source, lineStarts, escapeChar, rel);
-    if (instruction.keyword === 'FROM') {
-      if (instructions.length === 0 && !withDirectives) from = fromData(ast, rel);
-      else innerFroms.push(start.line - prefixLines);
+    instructions.push(ast);
+  }
+  return { source, lineStarts, prefixLines: prefix ? 1 : 0, sentinelLine, escape: dockerfile.getEscapeCharacter(), instructions, closed };
+}
+
+export function parseChunk(chunkText: string, escape: string, preamble: boolean): ChunkData {
+  const p = parseSource(chunkText, escape, preamble);
+  const tuple = (r: Range): RangeTuple => [r.start.line - p.prefixLines, r.start.character, r.end.line - p.prefixLines, r.end.character];
+  const rel = (r: Range): Range => shift(r, -p.prefixLines);
+  const table = new Int32Array(p.instructions.length * FIELDS);
+  const keywords: string[] = [];
+  const texts: string[] = [];
+  const refs: RawRef[] = [];
+  const innerFroms: number[] = [];
+  const argDecls: GlobalArg[] = [];
+  let from: FromData | undefined;
+  p.instructions.forEach((ast, i) => {
+    const range = ast.getRange();
+    const keywordRange = ast.getInstructionRange();
+    table.set([...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character], i * FIELDS);
+    const keyword = ast.getKeyword();
+    keywords.push(keyword);
+    texts.push(instructionText(p, ast));
+    if (keyword === 'FROM') {
+      if (i === 0 && !preamble) from = fromData(ast, tuple);
+      else innerFroms.push(range.start.line - p.prefixLines);
     }
-    instructions.push(instruction);
-    collectRefs(ast, instruction, source, lineStarts, escapeChar, rel, refs);
-    if (instruction.keyword === 'ARG') collectArgs(ast, instruction, rel, argDecls);
-  }
-  if (from && instructions[0]) {
-    const ins = instructions[0];
-    refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: from.imageRange ?? ins.keywordRange, instructionRange: ins.range, keywordRange: ins.keywordRange });
-  }
-  return { lineCount: sentinelLine - prefixLines, instructions, refs, from, innerFroms, closed, argDecls };
+    collectRefs(p, ast, tuple, refs);
+    if (keyword === 'ARG') collectArgs(ast, rel, argDecls);
+  });
+  if (from) refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: from.imageRange ?? from.keywordRange, instructionRange: from.headerRange, keywordRange: from.keywordRange });
+  return { source: chunkText, escape, preamble, lineCount: p.sentinelLine - p.prefixLines, table, keywords, texts, refs, from, innerFroms, closed: p.closed, argDecls };
 }
 
-function collectArgs(ast: AstInstruction, ins: Instruction, rel: (r: Range) => Range, out: GlobalArg[]): void {
-  const properties = (ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
-  for (const p of properties) {
-    const value = p.getValue();
-    out.push({ name: p.getName(), value: value === null ? undefined : unquote(value), nameRange: rel(p.getNameRange()), range: ins.range });
+/** Instruction outlines of a chunk (keyword, text, ranges), shifted by `line`, without re-parsing. */
+export function outlineOf(data: ChunkData, line: number): { keyword: string; text: string; range: Range; keywordRange: Range }[] {
+  const out = [];
+  for (let i = 0; i < data.keywords.length; i++) {
+    const t = data.table;
+    const k = i * FIELDS;
+    out.push({
+      keyword: data.keywords[i],
+      text: data.texts[i],
+      range: toRange([t[k], t[k + 1], t[k + 2], t[k + 3]], line),
+      keywordRange: toRange([t[k], t[k + 1], t[k + 4], t[k + 5]], line),
+    });
   }
+  return out;
 }
 
-function toInstruction(ast: AstInstruction, source: string, lineStarts: number[], escape: string, rel: (r: Range) => Range): Instruction {
+/** Full instruction objects of a chunk, rebuilt from its text, with positions shifted by `line`. */
+export function materialize(data: ChunkData, line: number): Instruction[] {
+  const p = parseSource(data.source, data.escape, data.preamble);
+  const move = (r: Range) => shift(r, line - p.prefixLines);
+  return p.instructions.map((ast, i) => toInstruction(p, ast, data.texts[i], move));
+}
+
+export function toRange(t: RangeTuple, line: number): Range {
+  return { start: { line: t[0] + line, character: t[1] }, end: { line: t[2] + line, character: t[3] } };
+}
+
+function shift(r: Range, lines: number): Range {
+  if (lines === 0) return r;
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+/** The arguments as BuildKit joins them: continuations without whitespace, no comment lines, no heredoc bodies. */
+function instructionText(p: Parsed, ast: AstInstruction): string {
   const range = ast.getRange();
   const keywordRange = ast.getInstructionRange();
-  const start = offsetAt(source, lineStarts, range.start);
-  const end = offsetAt(source, lineStarts, range.end);
-  const logical = logicalText(source, start, end, escape);
-  const keywordLength = offsetAt(source, lineStarts, keywordRange.end) - offsetAt(source, lineStarts, keywordRange.start);
-  const text = logical.text.slice(Math.min(keywordLength, logical.text.length)).replace(/^[ \t]+/, '');
+  const start = offsetAt(p.source, p.lineStarts, range.start);
+  const end = offsetAt(p.source, p.lineStarts, range.end);
+  const logical = logicalText(p.source, start, end, p.escape);
+  const keywordLength = offsetAt(p.source, p.lineStarts, keywordRange.end) - offsetAt(p.source, p.lineStarts, keywordRange.start);
+  return logical.text.slice(Math.min(keywordLength, logical.text.length)).replace(/^[ \t]+/, '');
+}
+
+function flagsOf(ast: AstInstruction): import('dockerfile-ast').Flag[] {
   const withFlags = ast as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
-  const flags: Flag[] = (withFlags.getFlags ? withFlags.getFlags() : []).map((f) => ({
+  return withFlags.getFlags ? withFlags.getFlags() : [];
+}
+
+function toInstruction(p: Parsed, ast: AstInstruction, text: string, move: (r: Range) => Range): Instruction {
+  const range = ast.getRange();
+  const flags: Flag[] = flagsOf(ast).map((f) => ({
     name: f.getName(),
     value: f.getValue(),
-    range: rel(f.getRange()),
-    nameRange: rel(f.getNameRange()),
-    valueRange: f.getValueRange() ? rel(f.getValueRange()!) : null,
+    range: move(f.getRange()),
+    nameRange: move(f.getNameRange()),
+    valueRange: f.getValueRange() ? move(f.getValueRange()!) : null,
   }));
-  const args: Arg[] = ast.getArguments().map((a) => ({ value: a.getValue(), range: rel(a.getRange()) }));
   const heredocs: Heredoc[] = [];
   const withHeredocs = ast as unknown as { getHeredocs?: () => AstHeredoc[] };
-  if (withHeredocs.getHeredocs) {
-    for (const h of withHeredocs.getHeredocs()) {
-      const content = h.getContentRange();
-      heredocs.push({ name: h.getName(), content: content ? source.slice(offsetAt(source, lineStarts, content.start), offsetAt(source, lineStarts, content.end)) : '' });
-    }
+  for (const h of withHeredocs.getHeredocs?.() ?? []) {
+    const content = h.getContentRange();
+    heredocs.push({ name: h.getName(), content: content ? p.source.slice(offsetAt(p.source, p.lineStarts, content.start), offsetAt(p.source, p.lineStarts, content.end)) : '' });
   }
   const keyword = ast.getKeyword();
-  const instruction: Instruction = { keyword, keywordText: ast.getInstruction(), keywordRange: rel(keywordRange), range: rel(range), flags, args, text, heredocs };
+  const instruction: Instruction = {
+    keyword,
+    keywordText: ast.getInstruction(),
+    keywordRange: move(ast.getInstructionRange()),
+    range: move(range),
+    flags,
+    args: argumentsOf(p, ast, (ast as unknown as { getFlags?: unknown }).getFlags !== undefined, move),
+    text,
+    heredocs,
+  };
   if (keyword === 'ONBUILD') {
     const trigger = (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.();
     if (trigger) instruction.trigger = trigger.getKeyword();
@@ -126,59 +206,74 @@ function toInstruction(ast: AstInstruction, source: string, lineStarts: number[]
   return instruction;
 }
 
-function fromData(ast: AstInstruction, rel: (r: Range) => Range): FromData {
+/** The words after the keyword (and after leading --flags where the instruction takes flags). */
+function argumentsOf(p: Parsed, ast: AstInstruction, skipFlags: boolean, move: (r: Range) => Range): Arg[] {
+  const range = ast.getRange();
+  const logical = logicalText(p.source, offsetAt(p.source, p.lineStarts, range.start), offsetAt(p.source, p.lineStarts, range.end), p.escape);
+  const words = splitWords(logical, p.escape).slice(1);
+  let k = 0;
+  if (skipFlags) while (k < words.length && words[k].value.startsWith('--')) k++;
+  return words.slice(k).map((w) => ({
+    value: w.value,
+    range: move({ start: positionAt(p.lineStarts, sourceOffset(logical, w.start)), end: positionAt(p.lineStarts, sourceOffset(logical, w.end - 1) + 1) }),
+  }));
+}
+
+function fromData(ast: AstInstruction, tuple: (r: Range) => RangeTuple): FromData {
   const from = ast as import('dockerfile-ast').From;
   const args = from.getArguments();
-  const data: FromData = { image: from.getImage() ?? '' };
+  const data: FromData = { keywordText: ast.getInstruction(), keywordRange: tuple(ast.getInstructionRange()), headerRange: tuple(ast.getRange()), image: from.getImage() ?? '' };
   const imageRange = from.getImageRange();
-  if (imageRange) data.imageRange = rel(imageRange);
+  if (imageRange) data.imageRange = tuple(imageRange);
   if (args.length >= 2 && args[1].getValue().toLowerCase() === 'as') {
     data.asText = args[1].getValue();
-    data.asRange = rel(args[1].getRange());
+    data.asRange = tuple(args[1].getRange());
     if (args.length >= 3) {
       data.name = args[2].getValue();
-      data.nameRange = rel(args[2].getRange());
+      data.nameRange = tuple(args[2].getRange());
     }
   }
   const platform = from.getPlatformFlag();
-  if (platform && platform.getValue() !== null && platform.getValueRange()) data.platform = { value: platform.getValue()!, range: rel(platform.getValueRange()!) };
+  if (platform && platform.getValue() !== null && platform.getValueRange()) data.platform = { value: platform.getValue()!, range: tuple(platform.getValueRange()!) };
   return data;
 }
 
-function collectRefs(ast: AstInstruction, ins: Instruction, source: string, lineStarts: number[], escape: string, rel: (r: Range) => Range, out: RawRef[]): void {
-  if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-    for (const flag of ins.flags) {
-      if (flag.name !== 'from' || flag.value === null || !flag.valueRange) continue;
-      const { value, range } = unquotedRange(flag.value, flag.valueRange);
-      out.push({ kind: ins.keyword === 'ADD' ? 'add' : 'copy', raw: flag.value, value, range, instructionRange: ins.range, keywordRange: ins.keywordRange, flagRange: flag.range });
-    }
-  } else if (ins.keyword === 'RUN') {
-    const astFlags = (ast as import('dockerfile-ast').Run).getFlags();
-    astFlags.forEach((astFlag, k) => {
-      const flag = ins.flags[k];
-      if (flag.name !== 'mount' || flag.value === null || !flag.valueRange) return;
-      const vr = astFlag.getValueRange()!;
-      const startOffset = offsetAt(source, lineStarts, vr.start);
-      const endOffset = offsetAt(source, lineStarts, vr.end);
-      const logical = logicalText(source, startOffset, endOffset, escape);
+function collectArgs(ast: AstInstruction, rel: (r: Range) => Range, out: GlobalArg[]): void {
+  const properties = (ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
+  for (const prop of properties) {
+    const value = prop.getValue();
+    const valueRange = prop.getValueRange();
+    const decl: GlobalArg = { name: prop.getName(), value: value === null ? undefined : unquote(value), nameRange: rel(prop.getNameRange()), range: rel(ast.getRange()) };
+    if (valueRange) decl.valueRange = rel(valueRange);
+    out.push(decl);
+  }
+}
+
+function collectRefs(p: Parsed, ast: AstInstruction, tuple: (r: Range) => RangeTuple, out: RawRef[]): void {
+  const keyword = ast.getKeyword();
+  if (keyword !== 'COPY' && keyword !== 'ADD' && keyword !== 'RUN') return;
+  const instructionRange = tuple(ast.getRange());
+  const keywordRange = tuple(ast.getInstructionRange());
+  for (const flag of flagsOf(ast)) {
+    const value = flag.getValue();
+    const valueRange = flag.getValueRange();
+    if (value === null || !valueRange) continue;
+    if (keyword !== 'RUN' && flag.getName() === 'from') {
+      const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0];
+      const r = tuple(valueRange);
+      const range: RangeTuple = quoted ? [r[0], r[1] + 1, r[2], Math.max(0, r[3] - 1)] : r;
+      out.push({ kind: keyword === 'ADD' ? 'add' : 'copy', raw: value, value: unquote(value), range, instructionRange, keywordRange, flagRange: tuple(flag.getRange()) });
+    } else if (keyword === 'RUN' && flag.getName() === 'mount') {
+      const logical = logicalText(p.source, offsetAt(p.source, p.lineStarts, valueRange.start), offsetAt(p.source, p.lineStarts, valueRange.end), p.escape);
       for (const option of parseMount(logical.text)) {
         if (option.key !== 'from') continue;
         const s = sourceOffset(logical, option.valueStart);
         const e = option.valueEnd > option.valueStart ? sourceOffset(logical, option.valueEnd - 1) + 1 : s;
-        const range = rel({ start: positionAt(lineStarts, s), end: positionAt(lineStarts, e) });
-        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instructionRange: ins.range, keywordRange: ins.keywordRange, flagRange: flag.range });
+        const range = tuple({ start: positionAt(p.lineStarts, s), end: positionAt(p.lineStarts, e) });
+        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instructionRange, keywordRange, flagRange: tuple(flag.getRange()) });
       }
-    });
+    }
   }
-}
-
-/** Removes one pair of surrounding quotes, as BuildKit's flag parser does, narrowing the range. */
-function unquotedRange(raw: string, range: Range): { value: string; range: Range } {
-  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) {
-    const r = { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: Math.max(0, range.end.character - 1) } };
-    return { value: raw.slice(1, -1), range: r };
-  }
-  return { value: raw, range };
 }
 
 export function unquote(s: string): string {

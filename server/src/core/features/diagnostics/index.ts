@@ -1,7 +1,8 @@
 // Stage diagnostics for a model: names, references, cycles and unreachable stages, then BuildKit's
 // `# check=` directive and `# dockerfile-stages: ignore=<code>` comments applied.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import { dependencyCycles, dependencyEdges, reachableStages, targetStage } from '../../model/graph';
+import { dependencyEdges } from '../../model/graph';
+import { graphFacts } from './graphFacts';
 import { lineText } from '../../model/lines';
 import type { StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
@@ -9,25 +10,36 @@ import { BUILDKIT_RULES, CODES } from './codes';
 import { referenceDiagnostics, stageLabel } from './references';
 import { diag, stageNameDiagnostics } from './stageNames';
 
+const cache = new WeakMap<StageModel, { settings: Settings; diagnostics: Diagnostic[] }>();
+
+/** The diagnostics of a model, computed once per model and settings (publishing and code actions share them). */
 export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
-  const edges = dependencyEdges(model);
-  const reachable = reachableStages(model, targetStage(model, settings.target), edges);
-  const cycles = dependencyCycles(model, edges);
+  const hit = cache.get(model);
+  if (hit && hit.settings === settings) return hit.diagnostics;
+  const diagnostics = computeDiagnostics(model, settings);
+  cache.set(model, { settings, diagnostics });
+  return diagnostics;
+}
+
+function computeDiagnostics(model: StageModel, settings: Settings): Diagnostic[] {
+  const { target, reachable, cycles } = graphFacts(model, settings.target);
   const inCycle = new Set<StageRef>();
   const out: Diagnostic[] = [];
-  for (const cycle of cycles) {
-    const members = new Set(cycle);
-    const path = cycle.map((i) => stageLabel(model, i)).join(' → ');
-    for (const e of edges) {
-      if (e.ref.kind === 'from' || !members.has(e.from) || !members.has(e.to) || e.from === e.to) continue;
-      inCycle.add(e.ref);
-      out.push(diag(e.ref.range, DiagnosticSeverity.Error, CODES.circularDependency, `circular dependency detected on stage: ${stageLabel(model, e.to)} (cycle: ${path})`));
+  if (cycles.length) {
+    const edges = dependencyEdges(model);
+    for (const cycle of cycles) {
+      const members = new Set(cycle);
+      const path = cycle.map((i) => stageLabel(model, i)).join(' → ');
+      for (const e of edges) {
+        if (e.ref.kind === 'from' || !members.has(e.from) || !members.has(e.to) || e.from === e.to) continue;
+        inCycle.add(e.ref);
+        out.push(diag(e.ref.range, DiagnosticSeverity.Error, CODES.circularDependency, `circular dependency detected on stage: ${stageLabel(model, e.to)} (cycle: ${path})`));
+      }
     }
   }
-  out.push(...stageNameDiagnostics(model.stages));
-  out.push(...referenceDiagnostics(model, { reachable, inCycle, unknownReferenceHints: settings.unknownReferenceHints }));
+  for (const d of stageNameDiagnostics(model.stages)) out.push(d);
+  for (const d of referenceDiagnostics(model, { reachable, inCycle, unknownReferenceHints: settings.unknownReferenceHints })) out.push(d);
   if (settings.unreachableStageHints && model.stages.length > 1) {
-    const target = targetStage(model, settings.target);
     for (const stage of model.stages) {
       if (reachable.has(stage.index)) continue;
       const d = diag(stage.headerRange, DiagnosticSeverity.Hint, CODES.unreachableStage, `Stage ${stageLabel(model, stage.index)} is not built for target ${stageLabel(model, target)}`);
@@ -54,16 +66,17 @@ function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagno
     }
     return set ?? EMPTY;
   };
-  const startOf = instructionStarts(model);
+  const startOf = model.text.includes('dockerfile-stages:') ? instructionStarts(model) : undefined;
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const code = String(d.code);
     const rule = BUILDKIT_RULES[code as keyof typeof BUILDKIT_RULES];
     if (rule && (check.skipAll || check.skip.has(rule))) continue;
-    const start = startOf.get(d.range.start.line) ?? d.range.start.line;
-    if (ignoredOn(start).has(code) || ignoredOn(start).has('all') || ignoredOn(d.range.start.line).has(code)) continue;
-    if (rule && check.error && d.severity === DiagnosticSeverity.Warning) d.severity = DiagnosticSeverity.Error;
-    out.push(d);
+    if (startOf) {
+      const start = startOf.get(d.range.start.line) ?? d.range.start.line;
+      if (ignoredOn(start).has(code) || ignoredOn(start).has('all') || ignoredOn(d.range.start.line).has(code)) continue;
+    }
+    out.push(rule && check.error && d.severity === DiagnosticSeverity.Warning ? { ...d, severity: DiagnosticSeverity.Error } : d);
   }
   return out;
 }
