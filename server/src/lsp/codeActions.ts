@@ -5,15 +5,19 @@ import { quickFixes } from '../core/features/quickFixes';
 import { refactorProvider } from '../core/features/refactor';
 import type { StageModel } from '../core/model/types';
 import type { Settings } from '../core/settings';
+import type { SizeIO } from '../core/sizes/types';
 import { targetQuickFixes } from '../core/buildTargets/features';
 import { isBuildDocument } from './buildTargets';
 import { guarded, modelFor, type ServerContext } from './context';
+import { ioFor } from './sizeIo';
 
 export interface CodeActionRequest {
   uri: string;
   model: StageModel;
   params: CodeActionParams;
   settings: Settings;
+  /** Build context and lookups for the document (sizes in refactoring titles). */
+  io?: SizeIO;
 }
 
 export type CodeActionProvider = (request: CodeActionRequest) => CodeAction[];
@@ -30,7 +34,7 @@ export const codeActionsFeature = {
       if (isBuildDocument(ctx, params.textDocument.uri)) return targetQuickFixes(params.textDocument.uri, params.context.diagnostics);
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return [];
-      const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri) };
+      const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri), io: ioFor(ctx, params.textDocument.uri) };
       const only = params.context.only;
       const actions: CodeAction[] = [];
       for (const provider of PROVIDERS) actions.push(...provider(request));

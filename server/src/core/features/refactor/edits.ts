@@ -3,7 +3,12 @@
 // an instruction's block is the instruction plus the comment lines directly above it.
 import type { TextEdit } from 'vscode-languageserver-types';
 import { lineEnd, lineText, offsetAt, positionAt } from '../../model/lines';
-import type { Instruction, Range, Stage, StageModel } from '../../model/types';
+import type { Range, Stage, StageModel } from '../../model/types';
+
+/** What layout needs of an instruction (an Instruction or an InstructionOutline). */
+export interface Placed {
+  range: Range;
+}
 
 export interface OffsetEdit {
   start: number;
@@ -78,10 +83,10 @@ export function isCommentLine(model: StageModel, line: number): boolean {
   return lineText(model.text, model.lineStarts, line).trimStart().startsWith('#');
 }
 
-/** First line of an instruction's block: the comment lines directly above it belong to it. */
-export function blockStart(model: StageModel, stage: Stage, index: number): number {
-  const ins = stage.instructions[index];
-  const floor = index > 0 ? stage.instructions[index - 1].range.end.line : directivesEnd(model);
+/** First line of an instruction's block (`list` is its stage's): the comment lines directly above it belong to it. */
+export function blockStart(model: StageModel, list: readonly Placed[], index: number): number {
+  const ins = list[index];
+  const floor = index > 0 ? list[index - 1].range.end.line : directivesEnd(model);
   let line = ins.range.start.line;
   while (line - 1 > floor && isCommentLine(model, line - 1)) line--;
   return line;
@@ -97,15 +102,14 @@ function directivesEnd(model: StageModel): number {
 
 /** The comment lines directly above a stage's FROM, and the FROM line: where the stage's text starts. */
 export function stageStart(model: StageModel, stage: Stage): number {
-  const floor = stage.index > 0 ? lastInstructionLine(model.stages[stage.index - 1]) : directivesEnd(model);
+  const floor = stage.index > 0 ? lastInstructionLine(model.stages[stage.index - 1].outline) : directivesEnd(model);
   let line = stage.headerRange.start.line;
   while (line - 1 > floor && isCommentLine(model, line - 1)) line--;
   return line;
 }
 
-export function lastInstructionLine(stage: Stage): number {
-  const list = stage.instructions;
-  return list.length ? list[list.length - 1].range.end.line : stage.headerRange.end.line;
+export function lastInstructionLine(list: readonly Placed[]): number {
+  return list[list.length - 1].range.end.line;
 }
 
 /** Offsets covering whole lines `from..to` with their line break (the one before when at the end). */
@@ -122,7 +126,7 @@ export function linesText(model: StageModel, from: number, to: number): string {
 }
 
 /** An instruction's own text (all its lines), as written. */
-export function instructionText(model: StageModel, ins: Instruction): string {
+export function instructionText(model: StageModel, ins: Placed): string {
   return model.text.slice(offsetAt(model.text, model.lineStarts, ins.range.start), offsetAt(model.text, model.lineStarts, ins.range.end));
 }
 

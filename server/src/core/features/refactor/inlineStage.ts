@@ -25,7 +25,8 @@ export function inlineStageActions(model: StageModel, range: Range, options: Ref
 function inline(model: StageModel, base: Stage, options: RefactorOptions): RefactorAction | undefined {
   const users = usersOf(model, base.index);
   if (users.copies.length || users.bases.length !== 1 || !base.imageRange) return undefined;
-  if (base.instructions.some((i) => i.keyword === 'ONBUILD')) return undefined;
+  const list = base.outline;
+  if (list.some((i) => i.keyword === 'ONBUILD')) return undefined;
   if (base.key && (model.names.get(base.key)?.length ?? 0) > 1) return undefined;
   if (options.target && base.key === options.target.toLowerCase()) return undefined;
   const child = model.stages[users.bases[0]];
@@ -40,8 +41,8 @@ function inline(model: StageModel, base: Stage, options: RefactorOptions): Refac
   edits.replace(start, end, '');
   const baseHeader = model.text.slice(edits.offset(base.fromKeywordRange.end), edits.offset(base.imageRange.end));
   edits.replace(edits.offset(child.fromKeywordRange.end), edits.offset(child.imageRange.end), baseHeader);
-  if (base.instructions.length > 1) {
-    const body = linesText(model, blockStart(model, base, 1), lastInstructionLine(base));
+  if (list.length > 1) {
+    const body = linesText(model, blockStart(model, list, 1), lastInstructionLine(list));
     const afterHeader = child.headerRange.end.line + 1;
     if (afterHeader < model.lineStarts.length) edits.insert(model.lineStarts[afterHeader], body + eol);
     else edits.insert(model.text.length, eol + body);

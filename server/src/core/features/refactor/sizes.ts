@@ -1,12 +1,14 @@
-// Sizes in refactoring titles. The estimate arrives as an injected function (the estimator lives
-// in core/sizes); without one, titles simply leave the sizes out.
+// Sizes in refactoring titles. The estimate arrives as an injected function; `stageEstimator`
+// makes one from the core estimator (core/sizes) in the metric the size lenses show. Without an
+// estimator, titles simply leave the sizes out.
 import type { StageModel } from '../../model/types';
+import type { SizeMetric } from '../../settings';
+import { estimateStage } from '../../sizes/estimator';
+import type { SizeIO, SizeRange } from '../../sizes/types';
+import { formatBytes } from '../../sizes/units';
+import { metricRange } from '../sizeLens';
 
-export interface SizeRange {
-  bytes: number;
-  low: number;
-  high: number;
-}
+export type { SizeRange };
 
 /** Estimated size of the image a build of `stage` produces, or undefined when unknown. */
 export type StageSizeEstimator = (model: StageModel, stage: number) => SizeRange | undefined;
@@ -19,22 +21,16 @@ export interface RefactorOptions {
   maxEstimatedLength?: number;
 }
 
-const KB = 1000;
-const MB = 1000 * KB;
-const GB = 1000 * MB;
-
-/** `7 MB`, `1.1 GB`, `320 KB`: decimal units and at most three significant digits, like `docker image ls`. */
-export function formatSize(bytes: number): string {
-  const b = Math.max(0, bytes);
-  if (b < KB) return `${Math.round(b)} B`;
-  const [unit, div] = b >= GB ? ['GB', GB] : b >= MB ? ['MB', MB] : ['KB', KB];
-  const v = b / div;
-  const digits = v >= 100 ? 0 : v >= 10 ? 1 : 2;
-  return `${Number(v.toFixed(digits))} ${unit}`;
+/** An estimator over the core size estimator, with the build context and lookups of `io`. */
+export function stageEstimator(metric: SizeMetric = 'uncompressed', io?: SizeIO): StageSizeEstimator {
+  return (model, stage) => {
+    const e = estimateStage(model, stage, { io });
+    return e && e.baseFigure.kind !== 'unknown' ? metricRange(e, metric) : undefined;
+  };
 }
 
 /** ` (≈ 1.1 GB → ≈ 7 MB)`, or '' when either side is unknown or the change is no saving. */
 export function sizeChange(before: SizeRange | undefined, after: SizeRange | undefined): string {
   if (!before || !after || !(after.bytes < before.bytes)) return '';
-  return ` (≈ ${formatSize(before.bytes)} → ≈ ${formatSize(after.bytes)})`;
+  return ` (≈ ${formatBytes(before.bytes)} → ≈ ${formatBytes(after.bytes)})`;
 }

@@ -24,7 +24,7 @@ export function smallerBaseActions(model: StageModel, range: Range, options: Ref
   const users = usersOf(model, stage.index);
   if (!from || from.resolution.kind !== 'image' || users.bases.length || users.copies.length) return [];
   const facts = stageFacts(model, stage.index);
-  if (!facts.root || analyzeBuild({ model, facts, end: stage.instructions.length - 1, program: programHint(facts) })) return [];
+  if (!facts.root || analyzeBuild({ model, facts, end: facts.instructions.length - 1, program: programHint(facts) })) return [];
   const candidate = smallerImage(model, stage, facts, facts.root);
   if (!candidate || candidate === stage.image) return [];
   const edits = new EditSet(model);
@@ -38,7 +38,7 @@ export function smallerBaseActions(model: StageModel, range: Range, options: Ref
 
 /** The smallest image that still runs the stage, or undefined when none is known to be smaller. */
 export function smallerImage(model: StageModel, stage: Stage, facts: StageFacts, root: ImageInfo): string | undefined {
-  const list = stage.instructions;
+  const list = facts.instructions;
   const runs = list.some((i) => i.keyword === 'RUN');
   if (facts.commands.some((c) => !COMMON_COMMANDS.has(c.name))) return undefined;
   const shell = runs || facts.shellForm.some(Boolean) || list.some((i) => i.keyword === 'HEALTHCHECK');
@@ -89,14 +89,14 @@ const COMMON_COMMANDS = new Set([
 
 /** Everything the stage adds comes from COPY --from stages that build static binaries. */
 function staticArtifactsOnly(model: StageModel, stage: Stage): boolean {
-  const copies = stage.instructions.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
+  const copies = stage.outline.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
   if (!copies.length) return false;
   for (const ins of copies) {
     const ref = model.refs.find((r) => r.kind === 'copy' && r.stage === stage.index && r.instructionRange.start.line === ins.range.start.line);
     if (!ref || ref.resolution.kind !== 'stage') return false;
     const source = ref.resolution.target;
     const facts = stageFacts(model, source);
-    const analysis = analyzeBuild({ model, facts, end: model.stages[source].instructions.length - 1, program: programHint(facts) });
+    const analysis = analyzeBuild({ model, facts, end: facts.instructions.length - 1, program: programHint(facts) });
     if (!analysis || analysis.linkage !== 'static' || analysis.builderChanges.length) return false;
   }
   return true;

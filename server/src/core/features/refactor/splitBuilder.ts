@@ -39,8 +39,8 @@ export function splitTarget(model: StageModel, range: Range): SplitTarget | unde
   const stage = stageAtLine(model, range.start.line);
   if (!stage || !stage.imageRange || range.end.line > stage.range.end.line) return undefined;
   const users = usersOf(model, stage.index);
-  if (users.bases.length || dependencyCycles(model).some((c) => c.includes(stage.index))) return undefined;
-  const list = stage.instructions;
+  if (users.bases.length || inCycle(model, stage.index)) return undefined;
+  const list = stage.outline;
   if (comparePositions(range.start, range.end) !== 0) {
     let end = -1;
     for (let i = 1; i < list.length; i++) {
@@ -57,10 +57,16 @@ export function splitTarget(model: StageModel, range: Range): SplitTarget | unde
   return { stage, end: extendOverPostBuild(analysis, input), selection: false };
 }
 
+/** Part of a COPY/mount cycle (checked only when the stage copies from a stage at all). */
+function inCycle(model: StageModel, index: number): boolean {
+  if (!model.refs.some((r) => r.stage === index && r.kind !== 'from' && r.resolution.kind === 'stage')) return false;
+  return dependencyCycles(model).some((c) => c.includes(index));
+}
+
 /** RUNs right after the build that only handle its output (`strip`, `cp out /usr/local/bin`) stay in the builder. */
 function extendOverPostBuild(analysis: BuildAnalysis, input: AnalysisInput): number {
   let end = analysis.lastBuild;
-  const list = input.facts.stage.instructions;
+  const list = input.facts.instructions;
   for (let i = end + 1; i < list.length; i++) {
     if (RUNTIME_ONLY.has(list[i].keyword)) continue;
     if (list[i].keyword !== 'RUN') break;
@@ -76,7 +82,7 @@ const POST_BUILD = new Set(['strip', 'upx', 'cp', 'mv', 'install', 'chmod', 'ln'
 
 function splitEdits(model: StageModel, plan: SplitPlan): EditSet | undefined {
   const { stage, end } = plan;
-  const list = stage.instructions;
+  const list = plan.facts.instructions;
   const edits = new EditSet(model);
   const eol = edits.eol;
 
@@ -87,7 +93,7 @@ function splitEdits(model: StageModel, plan: SplitPlan): EditSet | undefined {
   for (const change of plan.analysis?.builderChanges ?? []) {
     if (change.kind === 'insert') edits.insert(change.offset, change.text);
     else if (change.kind === 'before') {
-      const line = blockStart(model, stage, change.instruction);
+      const line = blockStart(model, list, change.instruction);
       const indent = indentOf(model, list[change.instruction].range.start.line);
       edits.insert(model.lineStarts[line], change.lines.map((l) => indent + l + eol).join(''));
     } else appended.push(...change.lines);
@@ -95,7 +101,7 @@ function splitEdits(model: StageModel, plan: SplitPlan): EditSet | undefined {
 
   const movedTexts: string[] = [];
   for (const i of plan.moved) {
-    const start = blockStart(model, stage, i);
+    const start = blockStart(model, list, i);
     const span = lineSpan(model, start, list[i].range.end.line);
     movedTexts.push(linesText(model, start, list[i].range.end.line));
     edits.replace(span.start, span.end, '');
@@ -104,7 +110,7 @@ function splitEdits(model: StageModel, plan: SplitPlan): EditSet | undefined {
   const lastLine = list[end].range.end.line;
   if (appended.length) edits.insert(lineEnd(model.text, model.lineStarts, lastLine), appended.map((l) => eol + l).join(''));
   const block = [plan.fromLine, ...plan.head, ...movedTexts, ...plan.tail].join('\n').split('\n').join(eol);
-  const next = end + 1 < list.length ? blockStart(model, stage, end + 1) : -1;
+  const next = end + 1 < list.length ? blockStart(model, list, end + 1) : -1;
   if (next === -1) edits.insert(lineEnd(model.text, model.lineStarts, lastLine), eol + eol + block);
   else {
     let blank = false;

@@ -48,11 +48,12 @@ const USER_TOOLS = new Set(['useradd', 'adduser', 'groupadd', 'addgroup', 'userm
 
 export function planSplit(model: StageModel, target: SplitTarget): SplitPlan | undefined {
   const { stage } = target;
-  const list = stage.instructions;
+  if (!stage.imageRange) return undefined;
+  const facts = stageFacts(model, stage.index);
+  const list = facts.instructions;
   let end = Math.min(target.end, list.length - 1);
   while (end > 0 && RUNTIME_ONLY.has(list[end].keyword)) end--;
-  if (end < 1 || !stage.imageRange) return undefined;
-  const facts = stageFacts(model, stage.index);
+  if (end < 1) return undefined;
   if (!facts.root || facts.root.family === 'scratch' || facts.root.family === 'distroless') return undefined;
   const input = { model, facts, end, program: programHint(facts) };
   const analysis = analyzeBuild(input);

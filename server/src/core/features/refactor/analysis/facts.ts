@@ -30,6 +30,8 @@ export interface PackageOpAt extends PackageOp {
 
 export interface StageFacts {
   stage: Stage;
+  /** The stage's instructions, read once (the model rebuilds them on demand). */
+  instructions: Instruction[];
   /** The image at the bottom of the `FROM <stage>` chain; undefined when unknown. */
   root?: ImageInfo;
   /** The image text the chain starts from as written in its FROM (unexpanded). */
@@ -82,8 +84,10 @@ function computeFacts(model: StageModel, stage: Stage, depth: number): StageFact
   let inherited: StageFacts | undefined;
   if (base !== undefined && base < stage.index && depth < 64) inherited = cache.get(model)?.get(base) ?? computeFacts(model, model.stages[base], depth + 1);
   const root = inherited ? inherited.root : stage.image ? imageInfo(fromValue(model, stage)) : undefined;
+  const list = stage.instructions;
   const facts: StageFacts = {
     stage,
+    instructions: list,
     root,
     rootRaw: inherited ? inherited.rootRaw : stage.image,
     cwd: [],
@@ -99,7 +103,7 @@ function computeFacts(model: StageModel, stage: Stage, depth: number): StageFact
   let cwd = inherited ? inherited.endCwd : '/';
   let user = inherited ? inherited.endUser : '';
   const globals = new Map(model.globalArgs.map((a) => [a.name, a.value ?? '']));
-  stage.instructions.forEach((ins, i) => {
+  list.forEach((ins, i) => {
     facts.cwd.push(cwd);
     facts.user.push(user);
     facts.shellForm.push(false);

@@ -7,7 +7,7 @@ import { resolvePath } from './paths';
 import { scanScript } from './shell';
 
 export function programHint(facts: StageFacts): ProgramHint | undefined {
-  const list = facts.stage.instructions;
+  const list = facts.instructions;
   let entry: string[] | undefined;
   let cmd: string[] | undefined;
   for (const ins of list) {
@@ -40,7 +40,7 @@ function argv(text: string): string[] {
 
 /** A program that talks TLS: it installs CA certificates, or its settings mention https or TLS. */
 export function tlsLikely(facts: StageFacts): boolean {
-  for (const ins of facts.stage.instructions) {
+  for (const ins of facts.instructions) {
     if (ins.keyword === 'EXPOSE' && /(^|\s)(443|8443)(\/tcp)?(\s|$)/.test(ins.text)) return true;
     if ((ins.keyword === 'ENV' || ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'ARG') && (ins.text.includes('https://') || /(^|[\s_])(TLS|SSL|CERT)[A-Z_]*=/i.test(ins.text))) return true;
   }

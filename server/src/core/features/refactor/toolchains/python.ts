@@ -110,7 +110,7 @@ function usesVenv(cmd: CommandAt): boolean {
 /** A COPY/ADD from the build context into `dir` (or below it) among instructions `from..to`. */
 export function copiesContextInto(input: AnalysisInput, dir: string, from: number, to = Infinity): boolean {
   const { facts } = input;
-  return facts.stage.instructions.some((ins, i) => {
+  return facts.instructions.some((ins, i) => {
     if (i < from || i > to || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.flags.some((f) => f.name === 'from')) return false;
     const dest = ins.args[ins.args.length - 1]?.value;
     if (!dest || ins.args.length < 2) return false;
