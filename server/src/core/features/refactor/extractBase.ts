@@ -1,15 +1,19 @@
 // "Extract common base stage": when several stages start from the same image with the same first
 // instructions, those instructions move into a new stage (`base`) inserted before the first of
 // them, and each stage builds on it instead (`FROM base`), its copy of the shared instructions
-// removed. Offered with the cursor on the FROM line or the shared instructions of such a stage.
+// removed. Offered with the cursor on the FROM line of such a stage, or on a selection in its
+// shared instructions (not at every cursor move inside a stage: finding the group scans stages).
+import { comparePositions } from '../../model/lines';
 import type { InstructionOutline, Range, Stage, StageModel } from '../../model/types';
 import { stageAtLine, type RefactorAction } from './action';
 import { blockStart, EditSet, instructionText, lineSpan, linesText, stageStart } from './edits';
-import { asKeyword, freeStageName, remapIndexRefs } from './stageRefs';
+import { asKeyword, freeStageName, fromRef, refIndex, remapIndexRefs } from './stageRefs';
 
 export function extractBaseActions(model: StageModel, range: Range): RefactorAction[] {
   const stage = stageAtLine(model, range.start.line);
   if (!stage || !stage.imageRange) return [];
+  const onHeader = range.start.line <= stage.headerRange.end.line;
+  if (!onHeader && comparePositions(range.start, range.end) === 0) return [];
   const mine = stage.outline;
   if (mine.length < 2 || range.start.line > mine[mine.length - 1].range.end.line) return [];
   const header = headerKey(model, stage);
@@ -26,7 +30,7 @@ export function extractBaseActions(model: StageModel, range: Range): RefactorAct
   // A shared instruction may only refer to stages the new base (placed before `first`) can see.
   for (let i = 1; i <= shared; i++) {
     const line = mine[i].range.start.line;
-    const blocked = model.refs.some((r) => r.stage === stage.index && r.instructionRange.start.line === line && r.kind !== 'from' && r.resolution.kind === 'stage' && r.resolution.target >= first.stage.index);
+    const blocked = refIndex(model).outgoing[stage.index].some((r) => r.instructionRange.start.line === line && r.resolution.kind === 'stage' && r.resolution.target >= first.stage.index);
     if (blocked) {
       shared = i - 1;
       break;
@@ -61,7 +65,7 @@ function headerKey(model: StageModel, stage: Stage): string {
 }
 
 function baseTarget(model: StageModel, stage: Stage): string {
-  const ref = model.refs.find((r) => r.kind === 'from' && r.stage === stage.index);
+  const ref = fromRef(model, stage.index);
   return ref?.resolution.kind === 'stage' ? String(ref.resolution.target) : '';
 }
 
@@ -69,6 +73,7 @@ function sameInstruction(model: StageModel, a: InstructionOutline[], b: Instruct
   const x = a[i];
   const y = b[i];
   if (!x || !y || x.keyword !== y.keyword || x.keyword === 'ONBUILD') return false;
+  if (x.text !== y.text && normalized(x.text) !== normalized(y.text)) return false;
   return normalized(instructionText(model, x)) === normalized(instructionText(model, y));
 }
 

@@ -7,12 +7,12 @@ import type { Range, Stage, StageModel } from '../../model/types';
 import { stageAtLine, type RefactorAction } from './action';
 import { blockStart, EditSet, lastInstructionLine, linesText, stageStart } from './edits';
 import type { RefactorOptions } from './sizes';
-import { remapIndexRefs, usersOf } from './stageRefs';
+import { fromRef, remapIndexRefs, usersOf } from './stageRefs';
 
 export function inlineStageActions(model: StageModel, range: Range, options: RefactorOptions = {}): RefactorAction[] {
   const at = stageAtLine(model, range.start.line);
   if (!at || range.start.line > at.headerRange.end.line) return [];
-  const from = model.refs.find((r) => r.kind === 'from' && r.stage === at.index);
+  const from = fromRef(model, at.index);
   const candidates = [at.index, from?.resolution.kind === 'stage' ? from.resolution.target : -1];
   for (const index of candidates) {
     if (index < 0) continue;

@@ -6,7 +6,7 @@ import { comparePositions, rangeContains } from '../../model/lines';
 import type { Range, Stage, StageModel } from '../../model/types';
 import { stageAtLine, type RefactorAction } from './action';
 import { EditSet } from './edits';
-import { asKeyword, freeStageName, usersOf } from './stageRefs';
+import { asKeyword, freeStageName, refIndex, usersOf } from './stageRefs';
 
 export function nameStageActions(model: StageModel, range: Range): RefactorAction[] {
   const stage = stageToName(model, range);
@@ -30,7 +30,7 @@ export function nameStageActions(model: StageModel, range: Range): RefactorActio
 function stageToName(model: StageModel, range: Range): Stage | undefined {
   const stage = stageAtLine(model, range.start.line);
   if (stage && range.start.line >= stage.headerRange.start.line && range.end.line <= stage.headerRange.end.line) return stage;
-  for (const ref of model.refs) {
+  for (const ref of stage ? refIndex(model).outgoing[stage.index] : []) {
     if (ref.kind !== 'copy' || ref.resolution.kind !== 'stage' || ref.resolution.by !== 'index') continue;
     const span = ref.flagRange ?? ref.range;
     if (rangeContains(span, range.start) && comparePositions(range.end, span.end) <= 0) return model.stages[ref.resolution.target];

@@ -10,7 +10,7 @@ import { stageFacts, type StageFacts } from './analysis/facts';
 import { familyRuntimeImage, hasShell, imageInfo, packageManagerOf, retag, type ImageInfo } from './analysis/images';
 import { programHint, tlsLikely } from './analysis/program';
 import { EditSet } from './edits';
-import { usersOf } from './stageRefs';
+import { fromRef, refIndex, usersOf } from './stageRefs';
 import { sizeChange, type RefactorOptions } from './sizes';
 import { analyzeBuild } from './toolchains';
 import { jreImage } from './toolchains/java';
@@ -20,7 +20,7 @@ import { slimPython } from './toolchains/python';
 export function smallerBaseActions(model: StageModel, range: Range, options: RefactorOptions = {}): RefactorAction[] {
   const stage = stageAtLine(model, range.start.line);
   if (!stage || !stage.imageRange || range.start.line > stage.headerRange.end.line) return [];
-  const from = model.refs.find((r) => r.kind === 'from' && r.stage === stage.index);
+  const from = fromRef(model, stage.index);
   const users = usersOf(model, stage.index);
   if (!from || from.resolution.kind !== 'image' || users.bases.length || users.copies.length) return [];
   const facts = stageFacts(model, stage.index);
@@ -92,7 +92,7 @@ function staticArtifactsOnly(model: StageModel, stage: Stage): boolean {
   const copies = stage.outline.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
   if (!copies.length) return false;
   for (const ins of copies) {
-    const ref = model.refs.find((r) => r.kind === 'copy' && r.stage === stage.index && r.instructionRange.start.line === ins.range.start.line);
+    const ref = refIndex(model).outgoing[stage.index].find((r) => r.kind === 'copy' && r.instructionRange.start.line === ins.range.start.line);
     if (!ref || ref.resolution.kind !== 'stage') return false;
     const source = ref.resolution.target;
     const facts = stageFacts(model, source);

@@ -15,7 +15,7 @@ import { programHint } from './analysis/program';
 import { blockStart, EditSet, indentOf, isBlankLine, lineSpan, linesText } from './edits';
 import { sizeChange, type RefactorOptions } from './sizes';
 import { planSplit, RUNTIME_ONLY, type SplitPlan, type SplitTarget } from './splitPlan';
-import { asKeyword, remapIndexRefs, usersOf } from './stageRefs';
+import { asKeyword, refIndex, remapIndexRefs, usersOf } from './stageRefs';
 import { analyzeBuild } from './toolchains';
 import type { AnalysisInput, BuildAnalysis } from './toolchains/types';
 
@@ -57,10 +57,14 @@ export function splitTarget(model: StageModel, range: Range): SplitTarget | unde
   return { stage, end: extendOverPostBuild(analysis, input), selection: false };
 }
 
-/** Part of a COPY/mount cycle (checked only when the stage copies from a stage at all). */
+const cycleMembers = new WeakMap<StageModel, Set<number>>();
+
+/** Part of a COPY/mount cycle (checked only when the stage copies from a stage at all; cycles computed once per model). */
 function inCycle(model: StageModel, index: number): boolean {
-  if (!model.refs.some((r) => r.stage === index && r.kind !== 'from' && r.resolution.kind === 'stage')) return false;
-  return dependencyCycles(model).some((c) => c.includes(index));
+  if (!refIndex(model).outgoing[index].length) return false;
+  let members = cycleMembers.get(model);
+  if (!members) cycleMembers.set(model, (members = new Set(dependencyCycles(model).flat())));
+  return members.has(index);
 }
 
 /** RUNs right after the build that only handle its output (`strip`, `cp out /usr/local/bin`) stay in the builder. */

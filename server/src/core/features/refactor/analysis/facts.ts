@@ -7,6 +7,7 @@ import { offsetAt } from '../../../model/lines';
 import { logicalText, sourceOffset } from '../../../model/logical';
 import type { Instruction, Stage, StageModel } from '../../../model/types';
 import { imageEnv, imageInfo, type ImageInfo } from './images';
+import { fromRef } from '../stageRefs';
 import { packageOp, type PackageOp } from './packages';
 import { resolvePath } from './paths';
 import { commandName, isAssignment, scanScript, type SimpleCommand } from './shell';
@@ -67,16 +68,12 @@ export function stageFacts(model: StageModel, index: number): StageFacts {
 }
 
 function baseStageOf(model: StageModel, stage: Stage): number | undefined {
-  for (const ref of model.refs) {
-    if (ref.kind === 'from' && ref.stage === stage.index) return ref.resolution.kind === 'stage' ? ref.resolution.target : undefined;
-    if (ref.stage > stage.index) break;
-  }
-  return undefined;
+  const ref = fromRef(model, stage.index);
+  return ref?.resolution.kind === 'stage' ? ref.resolution.target : undefined;
 }
 
 function fromValue(model: StageModel, stage: Stage): string {
-  for (const ref of model.refs) if (ref.kind === 'from' && ref.stage === stage.index) return ref.value;
-  return stage.image;
+  return fromRef(model, stage.index)?.value ?? stage.image;
 }
 
 function computeFacts(model: StageModel, stage: Stage, depth: number): StageFacts {

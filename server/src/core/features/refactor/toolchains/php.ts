@@ -8,22 +8,27 @@ import { builderCommands, installedPackages, type AnalysisInput, type BuildAnaly
 import { packageRole } from '../analysis/packages';
 
 export const EXTENSION_DIR = '/usr/local/lib/php/extensions/';
+export const EXTENSION_HEADERS = '/usr/local/include/php/ext/';
+const EXT_BUILDS = new Set(['docker-php-ext-install', 'phpize', 'docker-php-ext-configure']);
 
 export function analyzePhp(input: AnalysisInput): BuildAnalysis | undefined {
   const { facts } = input;
   const commands = builderCommands(input);
-  const builds = commands.filter((c) => c.name === 'docker-php-ext-install' || c.name === 'phpize' || (c.name === 'pecl' && c.words[1]?.value === 'install') || c.name === 'docker-php-ext-configure');
+  const isBuild = (c: (typeof commands)[number]) => EXT_BUILDS.has(c.name) || (c.name === 'pecl' && c.words[1]?.value === 'install');
+  const builds = commands.filter(isBuild);
   if (!builds.length) return undefined;
   let lastBuild = builds[builds.length - 1].instruction;
   for (const c of commands) if (c.name === 'docker-php-ext-enable' && c.instruction > lastBuild && c.instruction <= input.end) lastBuild = c.instruction;
   const iniDir = `${facts.vars.get('PHP_INI_DIR') ?? '/usr/local/etc/php'}/conf.d/`;
   const official = facts.root?.name === 'php';
   const installed = installedPackages(input);
+  // Extensions built later, in the runtime, may compile against these ones' headers.
+  const laterBuilds = facts.commands.some((c) => c.instruction > input.end && isBuild(c));
   return {
     toolchain: 'php',
     lastBuild,
     artifacts: official
-      ? [{ from: EXTENSION_DIR, to: EXTENSION_DIR }, { from: iniDir, to: iniDir }]
+      ? [{ from: EXTENSION_DIR, to: EXTENSION_DIR }, { from: iniDir, to: iniDir }, ...(laterBuilds ? [{ from: EXTENSION_HEADERS, to: EXTENSION_HEADERS }] : [])]
       : [{ from: '<extension-dir>/', to: '<extension-dir>/', todo: 'the extension directory (`php-config --extension-dir`) and the ini file that enables the extension' }],
     linkage: 'runtime',
     runtimeImage: facts.rootRaw,
