@@ -25,6 +25,8 @@ export interface ImageInfo {
 /** Debian codenames newest first. An untagged Debian-based official image is on the newest one. */
 const DEBIAN_RELEASES = ['trixie', 'bookworm', 'bullseye', 'buster', 'stretch'];
 const UBUNTU_RELEASES = ['noble', 'jammy', 'focal', 'bionic'];
+const UBUNTU_VERSIONS: Record<string, string> = { '24.04': 'noble', '22.04': 'jammy', '20.04': 'focal', '18.04': 'bionic', latest: 'noble', '': 'noble' };
+export const DEFAULT_UBUNTU = 'noble';
 export const DEFAULT_DEBIAN = 'trixie';
 export const DEFAULT_ALPINE = '3.22';
 
@@ -69,9 +71,15 @@ export function imageInfo(ref: string): ImageInfo {
     info.family = 'ubuntu';
     info.release = UBUNTU_RELEASES.find((r) => t.includes(r));
   } else if (RPM_IMAGES.has(name) || name.startsWith('ubi') || prefix.includes('fedoraproject') || prefix.includes('redhat')) info.family = 'rpm';
-  else if (name === 'ubuntu') info.family = 'ubuntu';
+  else if (name === 'ubuntu') {
+    info.family = 'ubuntu';
+    info.release = UBUNTU_VERSIONS[t] ?? UBUNTU_VERSIONS[/^\d+\.\d+/.exec(t)?.[0] ?? 'none'];
+  }
   else if (name === 'openjdk' && !t.includes('slim') && !t.includes('buster') && !t.includes('bullseye')) info.family = /^(1[2-9]|2\d)/.test(t) ? 'rpm' : 'debian';
-  else if (UBUNTU_IMAGES.has(name)) info.family = 'ubuntu';
+  else if (UBUNTU_IMAGES.has(name)) {
+    info.family = 'ubuntu';
+    info.release = DEFAULT_UBUNTU;
+  }
   else if (DEBIAN_IMAGES.has(name)) info.family = 'debian';
   return info;
 }
@@ -104,7 +112,7 @@ export function familyRuntimeImage(info: ImageInfo): string | undefined {
     case 'debian':
       return `debian:${info.release ?? DEFAULT_DEBIAN}-slim`;
     case 'ubuntu':
-      return `ubuntu:${info.release ?? (info.name === 'ubuntu' && info.tag ? info.tag : 'noble')}`;
+      return info.name === 'ubuntu' ? info.ref : `ubuntu:${info.release ?? DEFAULT_UBUNTU}`;
     case 'alpine':
       return `alpine:${info.alpineVersion ?? DEFAULT_ALPINE}`;
     case 'rpm':

@@ -88,7 +88,7 @@ const DEBIAN_RUNTIME: Record<string, string | Record<string, string>> = {
   'libpq-dev': 'libpq5',
   'libzip-dev': { bullseye: 'libzip4', bookworm: 'libzip4', trixie: 'libzip5' },
   'libpng-dev': { bullseye: 'libpng16-16', bookworm: 'libpng16-16', trixie: 'libpng16-16t64' },
-  'libjpeg-dev': 'libjpeg62-turbo',
+  'libjpeg-dev': { bullseye: 'libjpeg62-turbo', bookworm: 'libjpeg62-turbo', trixie: 'libjpeg62-turbo' },
   'libjpeg62-turbo-dev': 'libjpeg62-turbo',
   'libfreetype6-dev': 'libfreetype6',
   'libfreetype-dev': 'libfreetype6',
@@ -110,7 +110,7 @@ const DEBIAN_RUNTIME: Record<string, string | Record<string, string>> = {
   'libsqlite3-dev': 'libsqlite3-0',
   'libmemcached-dev': 'libmemcached11',
   'libmagickwand-dev': { bullseye: 'libmagickwand-6.q16-6', bookworm: 'libmagickwand-6.q16-6', trixie: 'libmagickwand-7.q16-10' },
-  'default-libmysqlclient-dev': 'libmariadb3',
+  'default-libmysqlclient-dev': { bullseye: 'libmariadb3', bookworm: 'libmariadb3', trixie: 'libmariadb3' },
   'libmariadb-dev': 'libmariadb3',
   'libmariadb-dev-compat': 'libmariadb3',
   'librabbitmq-dev': 'librabbitmq4',
@@ -141,6 +141,29 @@ const DEBIAN_RUNTIME: Record<string, string | Record<string, string>> = {
   'libproj-dev': 'proj-bin',
   'libavif-dev': 'libavif15',
 };
+
+/** Ubuntu: most sonames differ from Debian's (and noble renamed many for 64-bit time_t). */
+const UBUNTU_RUNTIME: Record<string, Record<string, string>> = {
+  'libpq-dev': { focal: 'libpq5', jammy: 'libpq5', noble: 'libpq5' },
+  'zlib1g-dev': { focal: 'zlib1g', jammy: 'zlib1g', noble: 'zlib1g' },
+  'libssl-dev': { focal: 'libssl1.1', jammy: 'libssl3', noble: 'libssl3t64' },
+  'libcurl4-openssl-dev': { focal: 'libcurl4', jammy: 'libcurl4', noble: 'libcurl4t64' },
+  'libzip-dev': { focal: 'libzip5', jammy: 'libzip4', noble: 'libzip4t64' },
+  'libpng-dev': { focal: 'libpng16-16', jammy: 'libpng16-16', noble: 'libpng16-16t64' },
+  'libjpeg-dev': { focal: 'libjpeg8', jammy: 'libjpeg8', noble: 'libjpeg8' },
+  'libicu-dev': { focal: 'libicu66', jammy: 'libicu70', noble: 'libicu74' },
+  'libxml2-dev': { focal: 'libxml2', jammy: 'libxml2', noble: 'libxml2' },
+  'libffi-dev': { focal: 'libffi7', jammy: 'libffi8', noble: 'libffi8' },
+  'libfreetype6-dev': { focal: 'libfreetype6', jammy: 'libfreetype6', noble: 'libfreetype6' },
+  'libonig-dev': { focal: 'libonig5', jammy: 'libonig5', noble: 'libonig5' },
+  'libsqlite3-dev': { focal: 'libsqlite3-0', jammy: 'libsqlite3-0', noble: 'libsqlite3-0' },
+  'libyaml-dev': { focal: 'libyaml-0-2', jammy: 'libyaml-0-2', noble: 'libyaml-0-2' },
+  'libgmp-dev': { focal: 'libgmp10', jammy: 'libgmp10', noble: 'libgmp10' },
+  'libbz2-dev': { focal: 'libbz2-1.0', jammy: 'libbz2-1.0', noble: 'libbz2-1.0' },
+  'libxslt1-dev': { focal: 'libxslt1.1', jammy: 'libxslt1.1', noble: 'libxslt1.1' },
+  'default-libmysqlclient-dev': { focal: 'libmysqlclient21', jammy: 'libmysqlclient21', noble: 'libmysqlclient21' },
+};
+const UBUNTU = new Set(['focal', 'jammy', 'noble', 'bionic']);
 
 /** Runtime libraries of -dev packages on Alpine (the -dev name without the suffix is right for most). */
 const ALPINE_RUNTIME: Record<string, string | null> = {
@@ -193,6 +216,7 @@ const ALPINE_RUNTIME: Record<string, string | null> = {
 
 /** Runtime package for a -dev package, null when none is needed, undefined when unknown. */
 export function runtimeLibraryOf(dev: string, manager: PackageManager, release?: string): string | null | undefined {
+  if (manager === 'apt' && release && UBUNTU.has(release)) return UBUNTU_RUNTIME[dev]?.[release];
   if (manager === 'apt') {
     const entry = DEBIAN_RUNTIME[dev];
     if (entry === undefined) return undefined;

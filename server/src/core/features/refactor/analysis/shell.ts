@@ -25,7 +25,8 @@ export function scanScript(text: string): SimpleCommand[] {
   const commands: SimpleCommand[] = [];
   let words: Word[] = [];
   const endCommand = () => {
-    if (words.length) commands.push(toCommand(words));
+    const cmd = words.length ? toCommand(words) : undefined;
+    if (cmd && (cmd.words.length || cmd.assignments.length)) commands.push(cmd);
     words = [];
   };
   let i = 0;
