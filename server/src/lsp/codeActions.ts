@@ -46,12 +46,12 @@ function generalQuickFixes(ctx: ServerContext, params: CodeActionParams): CodeAc
   if (!found || !diagnostics.length) return [];
   const text = found.document.getText();
   type ServiceContext = Parameters<typeof found.general.service.computeCodeActions>[2];
-  const commands = found.general.service.computeCodeActions(params.textDocument, params.range, { ...params.context, diagnostics } as unknown as ServiceContext);
+  const commands = found.general.call('quick fixes', [], (s) => s.computeCodeActions(params.textDocument, params.range, { ...params.context, diagnostics } as unknown as ServiceContext));
   return commands.map((command, i) => ({
     title: command.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: diagnostics.filter((d) => JSON.stringify(d.range) === JSON.stringify(command.arguments?.[1])).slice(0, 1),
-    edit: { changes: { [params.textDocument.uri]: found.general.service.computeCommandEdits(text, command.command, command.arguments ?? []) } },
+    edit: { changes: { [params.textDocument.uri]: found.general.call('quick fixes', [], (s) => s.computeCommandEdits(text, command.command, command.arguments ?? [])) } },
     isPreferred: i === 0 && commands.length === 1,
   }));
 }
