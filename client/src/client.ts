@@ -25,7 +25,7 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
       { language: 'json', scheme: 'file', pattern: '**/{docker-bake.json,docker-bake.*.json}' },
     ],
     outputChannel: log,
-    initializationOptions: { settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: { settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted, otherDockerExtensions: otherDockerExtensionsInstalled() },
     synchronize: {
       configurationSection: 'dockerfileStages',
       // Compose/Bake diagnostics depend on Dockerfiles that may not be open.
@@ -47,4 +47,9 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     },
   };
   return new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
+}
+
+/** Container Tools (or the older Docker extension) or Docker DX: they already bring general Dockerfile features. */
+function otherDockerExtensionsInstalled(): boolean {
+  return ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'].some((id) => vscode.extensions.getExtension(id) !== undefined);
 }

@@ -5,6 +5,7 @@ import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocumen
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelStore } from './documents';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
+import { GeneralFeatures } from './general/service';
 import type { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
@@ -15,6 +16,7 @@ let settings: Settings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let workspaceRoots: string[] = [];
 let workspaceTrusted = false;
+let otherDockerExtensions = false;
 
 const ctx: ServerContext = {
   connection,
@@ -23,6 +25,7 @@ const ctx: ServerContext = {
   settings: () => settings,
   workspaceRoots: () => workspaceRoots,
   workspaceTrusted: () => workspaceTrusted,
+  general: new GeneralFeatures((m) => connection.console.info(m), () => otherDockerExtensions),
   log: {
     info: (m) => connection.console.info(m),
     warn: (m) => connection.console.warn(m),
@@ -33,9 +36,10 @@ const ctx: ServerContext = {
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   workspaceRoots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: unknown } | undefined;
+  const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: unknown; otherDockerExtensions?: unknown } | undefined;
   if (init?.settings) settings = normalizeSettings(init.settings);
   workspaceTrusted = init?.workspaceTrusted === true;
+  otherDockerExtensions = init?.otherDockerExtensions === true;
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...capabilities(params.capabilities) },
     serverInfo: { name: 'dockerfile-stages', version: process.env.DOCKERFILE_STAGES_VERSION ?? '0.1.0' },
@@ -68,6 +72,8 @@ connection.onDidChangeConfiguration(async (change) => {
   connection.languages.inlayHint.refresh().catch(() => undefined);
   connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
+
+connection.onShutdown(() => ctx.general?.dispose());
 
 process.on('uncaughtException', (e) => ctx.log.error(`uncaught: ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => ctx.log.error(`unhandled rejection: ${e instanceof Error ? e.stack : e}`));

@@ -8,7 +8,7 @@ import type { Settings } from '../core/settings';
 import type { SizeIO } from '../core/sizes/types';
 import { targetQuickFixes } from '../core/buildTargets/features';
 import { isBuildDocument } from './buildTargets';
-import { guarded, modelFor, type ServerContext } from './context';
+import { generalFor, guarded, modelFor, type ServerContext } from './context';
 import { ioFor } from './sizeIo';
 
 export interface CodeActionRequest {
@@ -38,7 +38,25 @@ export const codeActionsFeature = {
       const only = params.context.only;
       const actions: CodeAction[] = [];
       for (const provider of PROVIDERS) actions.push(...provider(request));
+      actions.push(...generalQuickFixes(ctx, params));
       return only ? actions.filter((a) => only.some((k) => a.kind === k || (a.kind ?? '').startsWith(k + '.'))) : actions;
     }));
   },
 };
+
+/** Quick fixes of the general lint, turned from commands into edits so every editor can apply them. */
+function generalQuickFixes(ctx: ServerContext, params: CodeActionParams): CodeAction[] {
+  const found = generalFor(ctx, params.textDocument.uri);
+  const diagnostics = params.context.diagnostics.filter((d) => d.source === 'dockerfile-utils');
+  if (!found || !diagnostics.length) return [];
+  const text = found.document.getText();
+  type ServiceContext = Parameters<typeof found.general.service.computeCodeActions>[2];
+  const commands = found.general.call('quick fixes', [], (s) => s.computeCodeActions(params.textDocument, params.range, { ...params.context, diagnostics } as unknown as ServiceContext));
+  return commands.map((command, i) => ({
+    title: command.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: diagnostics.filter((d) => JSON.stringify(d.range) === JSON.stringify(command.arguments?.[1])).slice(0, 1),
+    edit: { changes: { [params.textDocument.uri]: found.general.call('quick fixes', [], (s) => s.computeCommandEdits(text, command.command, command.arguments ?? [])) } },
+    isPreferred: i === 0 && commands.length === 1,
+  }));
+}

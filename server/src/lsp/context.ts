@@ -5,6 +5,7 @@ import type { ModelStore } from '../documents';
 import type { Settings } from '../core/settings';
 import type { StageModel } from '../core/model/types';
 import { isDockerfileDocument } from '../core/buildTargets/fileKinds';
+import type { GeneralFeatures } from '../general/service';
 
 export interface ServerContext {
   connection: Connection;
@@ -15,7 +16,16 @@ export interface ServerContext {
   workspaceRoots(): string[];
   /** The client said the workspace is trusted (initializationOptions.workspaceTrusted): engine and registry lookups may run. */
   workspaceTrusted?(): boolean;
+  /** General (non-stage) Dockerfile features, when enabled. */
+  general?: GeneralFeatures;
   log: Logger;
+}
+
+/** The general features service if it serves this Dockerfile (setting, other extensions, size). */
+export function generalFor(ctx: ServerContext, uri: string): { document: TextDocument; general: GeneralFeatures } | undefined {
+  const document = ctx.documents.get(uri);
+  if (!ctx.general || !document || !isDockerfileDocument(document.uri, document.languageId)) return undefined;
+  return ctx.general.serves(document, ctx.settings(uri)) ? { document, general: ctx.general } : undefined;
 }
 
 export interface Logger {

@@ -5,6 +5,9 @@ import { buildTargetsFeature } from './buildTargets';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import { definitionFeature } from './definition';
+import { documentLinksFeature } from './documentLinks';
+import { formattingFeature } from './formatting';
+import { signatureHelpFeature } from './signatureHelp';
 import { hoverFeature } from './hover';
 import { inlayHintsFeature } from './inlayHints';
 import { referencesFeature } from './references';
@@ -31,6 +34,9 @@ const FEATURES: Feature[] = [
   codeActionsFeature,
   buildTargetsFeature,
   codeLensFeature,
+  formattingFeature,
+  documentLinksFeature,
+  signatureHelpFeature,
 ];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {

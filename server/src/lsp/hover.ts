@@ -1,8 +1,9 @@
-// textDocument/hover: stage names and references, and the size of a base image.
+// textDocument/hover: stage names and references, the size of a base image, and otherwise the
+// general instruction documentation.
 import type { HoverParams } from 'vscode-languageserver/node';
 import { stageHover } from '../core/features/hover';
 import { imageHover } from '../core/features/imageHover';
-import { guarded, modelFor, type ServerContext } from './context';
+import { generalFor, guarded, modelFor, type ServerContext } from './context';
 import { ioFor } from './sizeIo';
 
 export const hoverFeature = {
@@ -11,7 +12,10 @@ export const hoverFeature = {
     ctx.connection.onHover(guarded(ctx, 'hover', null, (params: HoverParams) => {
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return null;
-      return stageHover(found.model, params.position) ?? imageHover(found.model, params.position, ioFor(ctx, params.textDocument.uri));
+      const own = stageHover(found.model, params.position) ?? imageHover(found.model, params.position, ioFor(ctx, params.textDocument.uri));
+      if (own) return own;
+      const general = generalFor(ctx, params.textDocument.uri);
+      return general ? general.general.call('hover', null, (s) => s.computeHover(general.document.getText(), params.position)) : null;
     }));
   },
 };
