@@ -72,6 +72,7 @@ test('a selection splits where it ends, even without a known toolchain, with a T
   const text = ['FROM debian:bookworm', 'WORKDIR /opt/tool', 'RUN ./build.sh', 'CMD ["/opt/tool/run"]', ''].join('\n');
   const model = parseDockerfile(text);
   assert.deepEqual(splitBuilderActions(model, at(2)), []);
+  assert.deepEqual(splitBuilderActions(model, { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } }), [], 'a word inside a line is no selection of instructions');
   const actions = splitBuilderActions(model, { start: { line: 2, character: 0 }, end: { line: 2, character: 14 } });
   assert.equal(actions.length, 1);
   const result = applyEdits(text, actions[0].edits);
@@ -106,7 +107,7 @@ test('a named stage keeps its name on the runtime; index references follow the s
     '',
   ].join('\n');
   assert.deepEqual(splitBuilderActions(parseDockerfile(text), at(4)), []);
-  const actions = splitBuilderActions(parseDockerfile(text), { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } });
+  const actions = splitBuilderActions(parseDockerfile(text), { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } });
   assert.equal(actions.length, 1);
   const result = applyEdits(text, actions[0].edits);
   assert.equal(result, [

@@ -42,12 +42,15 @@ export function splitTarget(model: StageModel, range: Range): SplitTarget | unde
   if (users.bases.length || inCycle(model, stage.index)) return undefined;
   const list = stage.outline;
   if (comparePositions(range.start, range.end) !== 0) {
+    // A selection that holds whole instructions (a word selected inside a line does not count).
     let end = -1;
+    let whole = false;
     for (let i = 1; i < list.length; i++) {
       const r = list[i].range;
       if (comparePositions(r.end, range.start) > 0 && comparePositions(r.start, range.end) < 0) end = i;
+      if (comparePositions(range.start, { line: r.start.line, character: 0 }) <= 0 && comparePositions(r.end, range.end) <= 0) whole = true;
     }
-    if (end !== -1) return { stage, end, selection: true };
+    if (end !== -1 && whole) return { stage, end, selection: true };
   }
   if (users.copies.length) return undefined;
   const facts = stageFacts(model, stage.index);
