@@ -19,6 +19,7 @@ export class GeneralFeatures {
   readonly service: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
   private validator: GeneralValidator | undefined;
   private warnedSize = new Set<string>();
+  private warnedCalls = new Set<string>();
 
   constructor(
     private readonly log: (message: string) => void,
@@ -46,6 +47,23 @@ export class GeneralFeatures {
     const found = await this.validator.validate(content);
     const serious = stageDiagnostics.filter((s) => s.severity !== 4);
     return found?.filter((d) => !REPLACED_CODES.has(Number(d.code)) && !serious.some((s) => overlaps(s.range, d.range)));
+  }
+
+  /**
+   * Runs a call into dockerfile-language-service: it throws on some inputs (a stack overflow in its
+   * parser), which is noted once in the log and answered with `fallback`.
+   */
+  call<T>(name: string, fallback: T, fn: (service: DockerfileLanguageService) => T): T {
+    try {
+      return fn(this.service);
+    } catch (e) {
+      const message = `general ${name} gave up on this input: ${e instanceof Error ? e.message : String(e)}`;
+      if (!this.warnedCalls.has(message)) {
+        this.warnedCalls.add(message);
+        this.log(message);
+      }
+      return fallback;
+    }
   }
 
   dispose(): void {

@@ -29,7 +29,7 @@ export const completionFeature = {
       const general = generalFor(ctx, uri);
       if (!general) return null;
       last = { source: 'general', uri };
-      return general.general.service.computeCompletionItems(general.document.getText(), params.position);
+      return general.general.call('completion', [], (s) => s.computeCompletionItems(general.document.getText(), params.position));
     }));
     ctx.connection.onCompletionResolve(async (item: CompletionItem) => {
       const from = last;

@@ -8,7 +8,7 @@ export const documentLinksFeature = {
   register(ctx: ServerContext): void {
     ctx.connection.onDocumentLinks(guarded(ctx, 'documentLink', [], (params: DocumentLinkParams) => {
       const found = generalFor(ctx, params.textDocument.uri);
-      return found ? found.general.service.computeLinks(found.document.getText()) : [];
+      return found ? found.general.call('links', [], (s) => s.computeLinks(found.document.getText())) : [];
     }));
     ctx.connection.onDocumentLinkResolve(async (link: DocumentLink) => {
       const service = ctx.general?.service;

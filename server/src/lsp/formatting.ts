@@ -12,15 +12,15 @@ export const formattingFeature = {
   register(ctx: ServerContext): void {
     ctx.connection.onDocumentFormatting(guarded(ctx, 'formatting', [], (params: DocumentFormattingParams) => {
       const found = generalFor(ctx, params.textDocument.uri);
-      return found ? found.general.service.format(found.document.getText(), params.options) : [];
+      return found ? found.general.call('formatting', [], (s) => s.format(found.document.getText(), params.options)) : [];
     }));
     ctx.connection.onDocumentRangeFormatting(guarded(ctx, 'rangeFormatting', [], (params: DocumentRangeFormattingParams) => {
       const found = generalFor(ctx, params.textDocument.uri);
-      return found ? found.general.service.formatRange(found.document.getText(), params.range, params.options) : [];
+      return found ? found.general.call('formatting', [], (s) => s.formatRange(found.document.getText(), params.range, params.options)) : [];
     }));
     ctx.connection.onDocumentOnTypeFormatting(guarded(ctx, 'onTypeFormatting', [], (params: DocumentOnTypeFormattingParams) => {
       const found = generalFor(ctx, params.textDocument.uri);
-      return found ? found.general.service.formatOnType(found.document.getText(), params.position, params.ch, params.options) : [];
+      return found ? found.general.call('formatting', [], (s) => s.formatOnType(found.document.getText(), params.position, params.ch, params.options)) : [];
     }));
   },
 };

@@ -15,7 +15,7 @@ export const hoverFeature = {
       const own = stageHover(found.model, params.position) ?? imageHover(found.model, params.position, ioFor(ctx, params.textDocument.uri));
       if (own) return own;
       const general = generalFor(ctx, params.textDocument.uri);
-      return general ? general.general.service.computeHover(general.document.getText(), params.position) : null;
+      return general ? general.general.call('hover', null, (s) => s.computeHover(general.document.getText(), params.position)) : null;
     }));
   },
 };

@@ -8,7 +8,7 @@ export const signatureHelpFeature = {
   register(ctx: ServerContext): void {
     ctx.connection.onSignatureHelp(guarded(ctx, 'signatureHelp', null, (params: SignatureHelpParams) => {
       const found = generalFor(ctx, params.textDocument.uri);
-      const help = found?.general.service.computeSignatureHelp(found.document.getText(), params.position);
+      const help = found?.general.call('signature help', null, (s) => s.computeSignatureHelp(found.document.getText(), params.position));
       return help && help.signatures.length ? help : null;
     }));
   },

@@ -1,10 +1,10 @@
 // Parses one chunk of a Dockerfile (a run of whole instructions) with dockerfile-ast into compact
-// data whose positions are relative to the chunk's first line: an outline of its instructions,
-// its stage references and, when it starts with FROM, the stage declaration. Chunks are cached by
-// text, so a keystroke re-parses only the chunk it touched. Full instruction objects (flags,
-// arguments, heredocs) are rebuilt on demand by `materialize`, so a large file keeps only the
-// compact data in memory.
-import { DockerfileParser, type Instruction as AstInstruction, type Heredoc as AstHeredoc } from 'dockerfile-ast';
+// data whose positions are relative to the chunk's first line: its instructions (ranges in typed
+// arrays), their flags, its stage references and, when it starts with FROM, the stage
+// declaration. Chunks are cached by text, so a keystroke re-parses only the chunk it touched.
+// Instruction objects are built from this data on demand by `materialize` (arguments split lazily
+// from the text), so a large file keeps only the compact data in memory and never re-parses.
+import { DockerfileParser, type Flag as AstFlag, type Instruction as AstInstruction, type Heredoc as AstHeredoc } from 'dockerfile-ast';
 import { computeLineStarts, offsetAt, positionAt } from './lines';
 import { logicalText, sourceOffset, splitWords } from './logical';
 import { parseMount } from './mount';
@@ -46,8 +46,18 @@ export interface ChunkData {
   /** Per instruction, 6 numbers: start line and character, end line and character, keyword end line and character. */
   table: Int32Array;
   keywords: string[];
+  keywordTexts: string[];
   /** Per instruction, the arguments as BuildKit joins them (see Instruction.text). */
   texts: string[];
+  /** Per instruction: 1 when it takes --flags (dockerfile-ast's ModifiableInstruction). */
+  flagged: Uint8Array;
+  /** Per flag, 13 numbers: instruction index, then range, name range and value range (-1 when none) as 4 numbers each. */
+  flagTable: Int32Array;
+  flagNames: string[];
+  flagValues: (string | null)[];
+  /** Heredocs and ONBUILD triggers, by instruction index (rare, so kept sparse). */
+  heredocs: Map<number, Heredoc[]>;
+  triggers: Map<number, string>;
   refs: RawRef[];
   /** Set when the chunk's first instruction is FROM: the chunk starts a stage. */
   from?: FromData;
@@ -101,8 +111,15 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
   const tuple = (r: Range): RangeTuple => [r.start.line - p.prefixLines, r.start.character, r.end.line - p.prefixLines, r.end.character];
   const rel = (r: Range): Range => shift(r, -p.prefixLines);
   const table = new Int32Array(p.instructions.length * FIELDS);
+  const flagged = new Uint8Array(p.instructions.length);
   const keywords: string[] = [];
+  const keywordTexts: string[] = [];
   const texts: string[] = [];
+  const flagRows: number[] = [];
+  const flagNames: string[] = [];
+  const flagValues: (string | null)[] = [];
+  const heredocs = new Map<number, Heredoc[]>();
+  const triggers = new Map<number, string>();
   const refs: RawRef[] = [];
   const innerFroms: number[] = [];
   const argDecls: GlobalArg[] = [];
@@ -113,16 +130,53 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     table.set([...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character], i * FIELDS);
     const keyword = ast.getKeyword();
     keywords.push(keyword);
+    keywordTexts.push(ast.getInstruction());
     texts.push(instructionText(p, ast));
+    const flags = (ast as unknown as { getFlags?: () => AstFlag[] }).getFlags?.();
+    if (flags) {
+      flagged[i] = 1;
+      for (const f of flags) {
+        const vr = f.getValueRange();
+        flagRows.push(i, ...tuple(f.getRange()), ...tuple(f.getNameRange()), ...(vr ? tuple(vr) : [-1, -1, -1, -1]));
+        flagNames.push(f.getName());
+        flagValues.push(f.getValue());
+      }
+    }
+    const docs = (ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? [];
+    if (docs.length) heredocs.set(i, docs.map((h) => heredocOf(p, h)));
+    if (keyword === 'ONBUILD') {
+      const trigger = (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.();
+      if (trigger) triggers.set(i, trigger.getKeyword());
+    }
     if (keyword === 'FROM') {
       if (i === 0 && !preamble) from = fromData(ast, tuple);
       else innerFroms.push(range.start.line - p.prefixLines);
     }
-    collectRefs(p, ast, tuple, refs);
+    collectRefs(p, ast, flags ?? [], tuple, refs);
     if (keyword === 'ARG') collectArgs(ast, rel, argDecls);
   });
   if (from) refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: from.imageRange ?? from.keywordRange, instructionRange: from.headerRange, keywordRange: from.keywordRange });
-  return { source: chunkText, escape, preamble, lineCount: p.sentinelLine - p.prefixLines, table, keywords, texts, refs, from, innerFroms, closed: p.closed, argDecls };
+  return {
+    source: chunkText,
+    escape,
+    preamble,
+    lineCount: p.sentinelLine - p.prefixLines,
+    table,
+    keywords,
+    keywordTexts,
+    texts,
+    flagged,
+    flagTable: Int32Array.from(flagRows),
+    flagNames,
+    flagValues,
+    heredocs,
+    triggers,
+    refs,
+    from,
+    innerFroms,
+    closed: p.closed,
+    argDecls,
+  };
 }
 
 /** Instruction outlines of a chunk (keyword, text, ranges), shifted by `line`, without re-parsing. */
@@ -141,11 +195,46 @@ export function outlineOf(data: ChunkData, line: number): { keyword: string; tex
   return out;
 }
 
-/** Full instruction objects of a chunk, rebuilt from its text, with positions shifted by `line`. */
+/** Instruction objects of a chunk, built from its data (no re-parse), with positions shifted by `line`. */
 export function materialize(data: ChunkData, line: number): Instruction[] {
-  const p = parseSource(data.source, data.escape, data.preamble);
-  const move = (r: Range) => shift(r, line - p.prefixLines);
-  return p.instructions.map((ast, i) => toInstruction(p, ast, data.texts[i], move));
+  const out: Instruction[] = [];
+  const t = data.table;
+  const f = data.flagTable;
+  let flagRow = 0;
+  for (let i = 0; i < data.keywords.length; i++) {
+    const k = i * FIELDS;
+    const range = toRange([t[k], t[k + 1], t[k + 2], t[k + 3]], line);
+    const flags: Flag[] = [];
+    while (flagRow * 13 < f.length && f[flagRow * 13] === i) {
+      const r = flagRow * 13;
+      flags.push({
+        name: data.flagNames[flagRow],
+        value: data.flagValues[flagRow],
+        range: toRange([f[r + 1], f[r + 2], f[r + 3], f[r + 4]], line),
+        nameRange: toRange([f[r + 5], f[r + 6], f[r + 7], f[r + 8]], line),
+        valueRange: f[r + 9] < 0 ? null : toRange([f[r + 9], f[r + 10], f[r + 11], f[r + 12]], line),
+      });
+      flagRow++;
+    }
+    let args: Arg[] | undefined;
+    const instruction: Instruction = {
+      keyword: data.keywords[i],
+      keywordText: data.keywordTexts[i],
+      keywordRange: toRange([t[k], t[k + 1], t[k + 4], t[k + 5]], line),
+      range,
+      flags,
+      get args() {
+        args ??= argumentsOf(data, i, line);
+        return args;
+      },
+      text: data.texts[i],
+      heredocs: data.heredocs.get(i) ?? [],
+    };
+    const trigger = data.triggers.get(i);
+    if (trigger) instruction.trigger = trigger;
+    out.push(instruction);
+  }
+  return out;
 }
 
 export function toRange(t: RangeTuple, line: number): Range {
@@ -168,54 +257,28 @@ function instructionText(p: Parsed, ast: AstInstruction): string {
   return logical.text.slice(Math.min(keywordLength, logical.text.length)).replace(/^[ \t]+/, '');
 }
 
-function flagsOf(ast: AstInstruction): import('dockerfile-ast').Flag[] {
-  const withFlags = ast as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
-  return withFlags.getFlags ? withFlags.getFlags() : [];
+function heredocOf(p: Parsed, h: AstHeredoc): Heredoc {
+  const content = h.getContentRange();
+  return { name: h.getName(), content: content ? p.source.slice(offsetAt(p.source, p.lineStarts, content.start), offsetAt(p.source, p.lineStarts, content.end)) : '' };
 }
 
-function toInstruction(p: Parsed, ast: AstInstruction, text: string, move: (r: Range) => Range): Instruction {
-  const range = ast.getRange();
-  const flags: Flag[] = flagsOf(ast).map((f) => ({
-    name: f.getName(),
-    value: f.getValue(),
-    range: move(f.getRange()),
-    nameRange: move(f.getNameRange()),
-    valueRange: f.getValueRange() ? move(f.getValueRange()!) : null,
-  }));
-  const heredocs: Heredoc[] = [];
-  const withHeredocs = ast as unknown as { getHeredocs?: () => AstHeredoc[] };
-  for (const h of withHeredocs.getHeredocs?.() ?? []) {
-    const content = h.getContentRange();
-    heredocs.push({ name: h.getName(), content: content ? p.source.slice(offsetAt(p.source, p.lineStarts, content.start), offsetAt(p.source, p.lineStarts, content.end)) : '' });
-  }
-  const keyword = ast.getKeyword();
-  const instruction: Instruction = {
-    keyword,
-    keywordText: ast.getInstruction(),
-    keywordRange: move(ast.getInstructionRange()),
-    range: move(range),
-    flags,
-    args: argumentsOf(p, ast, (ast as unknown as { getFlags?: unknown }).getFlags !== undefined, move),
-    text,
-    heredocs,
-  };
-  if (keyword === 'ONBUILD') {
-    const trigger = (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.();
-    if (trigger) instruction.trigger = trigger.getKeyword();
-  }
-  return instruction;
-}
+const chunkLineStarts = new WeakMap<ChunkData, number[]>();
 
-/** The words after the keyword (and after leading --flags where the instruction takes flags). */
-function argumentsOf(p: Parsed, ast: AstInstruction, skipFlags: boolean, move: (r: Range) => Range): Arg[] {
-  const range = ast.getRange();
-  const logical = logicalText(p.source, offsetAt(p.source, p.lineStarts, range.start), offsetAt(p.source, p.lineStarts, range.end), p.escape);
-  const words = splitWords(logical, p.escape).slice(1);
-  let k = 0;
-  if (skipFlags) while (k < words.length && words[k].value.startsWith('--')) k++;
-  return words.slice(k).map((w) => ({
+/** The words after the keyword (and after leading --flags where the instruction takes flags), from the chunk text. */
+function argumentsOf(data: ChunkData, i: number, line: number): Arg[] {
+  let lineStarts = chunkLineStarts.get(data);
+  if (!lineStarts) chunkLineStarts.set(data, (lineStarts = computeLineStarts(data.source)));
+  const t = data.table;
+  const k = i * FIELDS;
+  const start = offsetAt(data.source, lineStarts, { line: t[k], character: t[k + 1] });
+  const end = offsetAt(data.source, lineStarts, { line: t[k + 2], character: t[k + 3] });
+  const logical = logicalText(data.source, start, end, data.escape);
+  const words = splitWords(logical, data.escape).slice(1);
+  let first = 0;
+  if (data.flagged[i]) while (first < words.length && words[first].value.startsWith('--')) first++;
+  return words.slice(first).map((w) => ({
     value: w.value,
-    range: move({ start: positionAt(p.lineStarts, sourceOffset(logical, w.start)), end: positionAt(p.lineStarts, sourceOffset(logical, w.end - 1) + 1) }),
+    range: shift({ start: positionAt(lineStarts!, sourceOffset(logical, w.start)), end: positionAt(lineStarts!, sourceOffset(logical, w.end - 1) + 1) }, line),
   }));
 }
 
@@ -249,12 +312,12 @@ function collectArgs(ast: AstInstruction, rel: (r: Range) => Range, out: GlobalA
   }
 }
 
-function collectRefs(p: Parsed, ast: AstInstruction, tuple: (r: Range) => RangeTuple, out: RawRef[]): void {
+function collectRefs(p: Parsed, ast: AstInstruction, flags: AstFlag[], tuple: (r: Range) => RangeTuple, out: RawRef[]): void {
   const keyword = ast.getKeyword();
   if (keyword !== 'COPY' && keyword !== 'ADD' && keyword !== 'RUN') return;
   const instructionRange = tuple(ast.getRange());
   const keywordRange = tuple(ast.getInstructionRange());
-  for (const flag of flagsOf(ast)) {
+  for (const flag of flags) {
     const value = flag.getValue();
     const valueRange = flag.getValueRange();
     if (value === null || !valueRange) continue;

@@ -169,6 +169,7 @@ function computeStage(stage: Stage, earlier: (StageResult | undefined)[], refs: 
     base = { bytes: figure.bytes, low: figure.low, high: figure.high };
     state.installed = new PackageSet(basePackages(figure.packageSet));
     state.workdir = baseWorkdir(figure.ref);
+    state.env = baseEnv(figure.ref);
   }
   state.figure = figure;
   const layers: LayerEstimate[] = [{ line, instruction: 'FROM', ...base, note: parent ? `stage ${parent.estimate.name ?? parent.estimate.index}` : baseNote(figure) }];
@@ -208,6 +209,21 @@ function computeStage(stage: Stage, earlier: (StageResult | undefined)[], refs: 
 
 function baseWorkdir(ref: string): string {
   return ref.startsWith('golang') ? '/go' : '/';
+}
+
+/**
+ * ENV the official images set that Dockerfiles use in commands: the PHP images' PHPIZE_DEPS (the
+ * build tools `apk add $PHPIZE_DEPS` installs), from docker-library/php's Dockerfiles.
+ */
+function baseEnv(ref: string): Map<string, string> {
+  const env = new Map<string, string>();
+  if (/^(docker\.io\/)?(library\/)?php(:|$)/.test(ref)) {
+    const alpine = ref.includes('alpine');
+    env.set('PHPIZE_DEPS', alpine ? 'autoconf dpkg-dev dpkg file g++ gcc libc-dev make pkgconf re2c' : 'autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c');
+    env.set('PHP_INI_DIR', '/usr/local/etc/php');
+  }
+  if (/^(docker\.io\/)?(library\/)?golang(:|$)/.test(ref)) env.set('GOPATH', '/go');
+  return env;
 }
 
 function baseNote(f: BaseFigure): string {
