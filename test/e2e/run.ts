@@ -15,7 +15,9 @@ const README_IMAGES: Record<string, string> = {
   '01-build-lens.png': 'lens.png',
   '02-completion-list.png': 'completion.png',
   '03-quick-fix-menu.png': 'quick-fix.png',
-  '06-stage-graph.png': 'stage-graph.png',
+  '04-split-menu.png': 'split-menu.png',
+  '04-split.png': 'split.png',
+  '07-stage-graph.png': 'stage-graph.png',
 };
 
 async function main(): Promise<number> {

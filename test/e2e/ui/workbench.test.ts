@@ -87,8 +87,25 @@ test('a "did you mean" quick fix repairs a misspelt stage', () =>
     await wb.waitLine(/^COPY\s--from=builder\s\/out\/app/);
   }));
 
+// VS Code shows the light bulb icon for quick fixes only; refactorings are in the same menu, which
+// Ctrl+. opens (as a user does).
+test('"Split into builder stage" from the code action menu makes a builder and a small runtime stage', () =>
+  step('04-split', async () => {
+    await wb.openFile('split.Dockerfile');
+    await wb.goTo(6, 5);
+    const split = actionRows().filter({ hasText: /Split into builder stage/ });
+    await wb.pressUntil('Control+.', split);
+    assert.match(await split.first().innerText(), /Split into builder stage \(≈ .+ → ≈ .+\)/);
+    await wb.screenshot('04-split-menu');
+    await wb.chooseRow(actionRows(), wb.page.locator('.action-widget .monaco-list-row.focused'), /Split into builder stage/);
+    await wb.waitLine(/^FROM\sgolang:1\.22-alpine\sAS\sbuilder$/);
+    await wb.waitLine(/^FROM\sscratch/);
+    await wb.waitLine(/^COPY\s--from=builder\s\/app\/app\s\/app\/app$/);
+    await lenses().filter({ hasText: /final image/ }).first().waitFor({ timeout: 20_000 });
+  }));
+
 test('go to definition from --from=builder lands on its FROM', () =>
-  step('04-definition', async () => {
+  step('05-definition', async () => {
     await wb.openFile('app.Dockerfile');
     await wb.goTo(10, 15);
     await wb.page.keyboard.press('F12');
@@ -96,7 +113,7 @@ test('go to definition from --from=builder lands on its FROM', () =>
   }));
 
 test('rename a stage renames its declaration and every reference', () =>
-  step('05-rename', async () => {
+  step('06-rename', async () => {
     await wb.openFile('rename.Dockerfile');
     await wb.goTo(1, 30);
     const input = wb.page.locator('.rename-box input');
@@ -109,7 +126,7 @@ test('rename a stage renames its declaration and every reference', () =>
   }));
 
 test('Show Stage Graph draws the stages and their edges', () =>
-  step('06-stage-graph', async () => {
+  step('07-stage-graph', async () => {
     await wb.openFile('graph.Dockerfile');
     await wb.runCommand('Dockerfile Stages: Show Stage Graph');
     const frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -121,7 +138,7 @@ test('Show Stage Graph draws the stages and their edges', () =>
   }));
 
 test('▶ Build runs the build with the stage as its own argument', () =>
-  step('07-build-stage', async () => {
+  step('08-build-stage', async () => {
     await wb.openFile('app.Dockerfile');
     await wb.page.locator('.codelens-decoration a', { hasText: /^▶ Build$/ }).first().click();
     // echo stands in for docker (test/e2e/workspace/.vscode/settings.json); rows may wrap anywhere.
@@ -134,7 +151,7 @@ test('▶ Build runs the build with the stage as its own argument', () =>
   }));
 
 test('a multi-stage snippet expands from its prefix', () =>
-  step('08-snippet', async () => {
+  step('09-snippet', async () => {
     await wb.openFile('snippet.Dockerfile');
     await wb.goTo(2);
     await wb.page.keyboard.type('multistage-go-scra');
@@ -162,7 +179,7 @@ function languageServerPids(): number[] {
 }
 
 test('a crashed language server is restarted, with a message', () =>
-  step('09-server-restart', async () => {
+  step('10-server-restart', async () => {
     await wb.openFile('app.Dockerfile');
     const [pid] = languageServerPids();
     assert.ok(pid, 'the language server runs');

@@ -32,6 +32,8 @@ export class Workbench {
   /** Opens a workspace file by double-clicking it in the explorer, and waits until its editor has focus. */
   async openFile(name: string): Promise<void> {
     await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().dblclick();
+    // Away from the explorer, so its hover does not cover the editor in screenshots.
+    await this.page.mouse.move(1200, 800);
     await this.page.locator(`.tab.active[data-resource-name="${name}"]`).first().waitFor();
     await this.page.locator('.monaco-editor.focused').waitFor();
   }

@@ -90,6 +90,18 @@ suite('Dockerfile Stages in the extension host', () => {
     assert.equal(doc.lineAt(4).text, 'COPY --from=builder /out/app /app');
   });
 
+  test('code action: "Split into builder stage" turns one stage into a builder and a runtime stage', async () => {
+    const doc = await open('split.Dockerfile');
+    const range = new vscode.Range(5, 4, 5, 4);
+    const split = await poll('the split refactoring', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.RefactorExtract.value);
+      return actions.find((a) => a.title.startsWith('Split into builder stage') && a.edit);
+    });
+    assert.ok(split.edit && (await vscode.workspace.applyEdit(split.edit)));
+    const froms = doc.getText().split('\n').filter((l) => l.startsWith('FROM '));
+    assert.deepEqual(froms, ['FROM golang:1.22-alpine AS builder', 'FROM scratch']);
+  });
+
   test('rename renames the declaration and every reference', async () => {
     const doc = await open('rename.Dockerfile');
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, after(doc, 0, 'AS b'), 'compile');
