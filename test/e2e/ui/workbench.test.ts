@@ -135,6 +135,12 @@ test('Show Stage Graph draws the stages and their edges', () =>
     assert.equal(await frame.locator('svg.stage-graph path.edge').count(), 5);
     assert.equal(await frame.locator('g.node.target text.label').textContent(), 'release ◎ target');
     assert.equal(await frame.locator('g.node.unbuilt').count(), 2);
+    // The page's script runs under its CSP: picking a target redraws, clicking a stage reveals its FROM.
+    await frame.locator('select#target').selectOption('tester');
+    await frame.locator('g.node.target', { hasText: 'tester' }).waitFor();
+    assert.equal(await frame.locator('g.node.unbuilt').count(), 2);
+    await frame.locator('g.node', { hasText: 'debug' }).click();
+    await wb.cursorAt(10, 1);
   }));
 
 test('▶ Build runs the build with the stage as its own argument', () =>
