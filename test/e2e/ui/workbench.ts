@@ -31,7 +31,8 @@ export class Workbench {
 
   /** Opens a workspace file by double-clicking it in the explorer, and waits until its editor has focus. */
   async openFile(name: string): Promise<void> {
-    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().dblclick();
+    const label = this.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').filter({ has: label }).first().dblclick();
     // Away from the explorer, so its hover does not cover the editor in screenshots.
     await this.page.mouse.move(1200, 800);
     await this.page.locator(`.tab.active[data-resource-name="${name}"]`).first().waitFor();
