@@ -9,10 +9,6 @@ export const config = {
   all(): Record<string, unknown> {
     return { ...section() } as Record<string, unknown>;
   },
-  /** The stage a build targets; empty: the last stage. */
-  target(scope?: vscode.ConfigurationScope): string {
-    return section(scope).get<string>('target', '');
-  },
   /** Show a "▶ Build" CodeLens on every stage that can be built on its own. */
   buildLens(scope?: vscode.ConfigurationScope): boolean {
     return section(scope).get<boolean>('buildLens', true);
