@@ -1,0 +1,57 @@
+// C and C++: a compiler call (binary at -o or a.out, static or dynamic, musl or glibc), `make` and
+// `ninja` (objects and the build tree as residue, binaries in place), `make install` (into the
+// ./configure prefix, or a PHP extension after phpize), `make clean`, and `cmake --build/--install`.
+import type { RunCtx } from '../runContext';
+import { flagValue, operands, program } from '../shell';
+import { KB, MB, formatBytes } from '../units';
+import { artifact, r, residue } from './common';
+
+export function cc(words: string[], ctx: RunCtx): boolean {
+  if (words.includes('-E') || words.includes('--version') || words.includes('-v')) return true;
+  const isStatic = words.includes('-static');
+  const objectOnly = words.includes('-c');
+  const musl = ctx.figure.distro === 'alpine' || program(words) === 'musl-gcc';
+  const sources = words.filter((w) => /\.(c|cc|cpp|cxx|C)$/.test(w)).length || 1;
+  const per = 15 * KB * sources;
+  const bin = isStatic ? (musl ? 120 * KB : 850 * KB) + per : per + 2 * KB;
+  const out = flagValue(words, ['-o']) ?? (objectOnly ? undefined : 'a.out');
+  const note = `${program(words)}${isStatic ? ' -static' : ''}: ${objectOnly ? 'objects' : 'binary'} ≈ ${formatBytes(bin)}`;
+  if (out) artifact(ctx, ctx.path(out), r(bin, bin * 0.4, bin * 8), note);
+  else residue(ctx, ctx.workdir, r(bin, bin * 0.3, bin * 5), note);
+  return true;
+}
+
+function treeSize(ctx: RunCtx): number {
+  return ctx.lastTree?.size.bytes ?? 40 * MB;
+}
+
+export function make(words: string[], ctx: RunCtx): boolean {
+  const targets = operands(words, 1, ['-C', '-f', '-j']).filter((w) => !w.includes('='));
+  const dir = flagValue(words, ['-C']);
+  const where = dir ? ctx.path(dir) : ctx.cwd ?? ctx.workdir;
+  const tree = treeSize(ctx);
+  if (targets.includes('install')) {
+    if (ctx.phpize) {
+      artifact(ctx, ctx.path(ctx.env('PHP_EXTENSION_DIR') ?? '/usr/local/lib/php/extensions'), r(1.2 * MB, 0.2 * MB, 12 * MB), 'make install: PHP extension .so ≈ 1.2 MB');
+      return true;
+    }
+    const prefix = ctx.configurePrefix ?? '/usr/local';
+    const installed = Math.max(1 * MB, tree * 0.5);
+    artifact(ctx, prefix, r(installed, installed * 0.15, installed * 3), `make install into ${prefix} ≈ ${formatBytes(installed)}`, true);
+    return true;
+  }
+  if (targets.some((t) => t === 'clean' || t === 'distclean')) {
+    ctx.removePath(where + '/__objects__');
+    return true;
+  }
+  const objects = ctx.phpize ? 4 * MB : Math.max(2 * MB, tree * 1.2);
+  residue(ctx, where + '/__objects__', r(objects, objects * 0.2, objects * 4), `make: objects and build tree ≈ ${formatBytes(objects)}`);
+  if (!ctx.phpize) artifact(ctx, where, r(objects * 0.15, objects * 0.02, objects), 'make: built binaries', true);
+  return true;
+}
+
+export function cmake(words: string[], ctx: RunCtx): boolean {
+  if (words.includes('--install')) return make(['make', 'install'], ctx);
+  if (words.includes('--build')) return make(['make'], ctx);
+  return true;
+}

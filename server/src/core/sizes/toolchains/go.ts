@@ -1,0 +1,65 @@
+// Go: `go build`/`go install` (a binary sized by the module's direct requirements, at -o, GOBIN or
+// WORKDIR), `go mod download` and `go get` (module cache), `go clean -cache/-modcache`; the build
+// cache and module cache are residue unless a cache mount holds them.
+import type { RunCtx } from '../runContext';
+import { flagValue } from '../shell';
+import { MB, formatBytes } from '../units';
+import { artifact, r, residue } from './common';
+
+function goRequires(ctx: RunCtx): number | undefined {
+  const text = ctx.io?.contextText?.('go.mod');
+  if (text === undefined) return undefined;
+  let n = 0;
+  let inBlock = false;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t.startsWith('require (')) inBlock = true;
+    else if (inBlock && t === ')') inBlock = false;
+    else if ((inBlock && t && !t.startsWith('//') && !t.includes('// indirect')) || (t.startsWith('require ') && !t.includes('('))) n++;
+  }
+  return n;
+}
+
+function goPaths(ctx: RunCtx): { gopath: string; cache: string } {
+  const gopath = ctx.env('GOPATH') ?? '/root/go';
+  const cache = ctx.env('GOCACHE') ?? '/root/.cache/go-build';
+  return { gopath, cache: ctx.path(cache) };
+}
+
+export function go(words: string[], ctx: RunCtx): boolean {
+  const sub = words[1];
+  const { gopath, cache } = goPaths(ctx);
+  const requires = goRequires(ctx);
+  const modBytes = requires === undefined ? 60 * MB : Math.max(1, requires) * 9 * MB;
+  const modCache = ctx.path(ctx.env('GOMODCACHE') ?? gopath + '/pkg/mod');
+  if (sub === 'mod' && words[2] === 'download') {
+    residue(ctx, modCache, r(modBytes, modBytes * 0.1, modBytes * 4), `go mod download: module cache ≈ ${formatBytes(modBytes)}`);
+    return true;
+  }
+  if (sub === 'build' || sub === 'install') {
+    const ldflags = words.find((w) => w.startsWith('-ldflags'))?.concat(' ', words[words.indexOf('-ldflags') + 1] ?? '') ?? '';
+    const stripped = /-s\b/.test(ldflags) || /-w\b/.test(ldflags);
+    const base = requires === undefined ? 9 * MB : 2.2 * MB + requires * 0.5 * MB;
+    const bin = Math.min(base, 120 * MB) * (stripped ? 0.7 : 1);
+    const size = r(bin, bin * 0.3, bin * 3);
+    const out = flagValue(words, ['-o']);
+    const note = `go ${sub}: binary ≈ ${formatBytes(bin)}${stripped ? ' (stripped)' : ''}`;
+    if (sub === 'install') artifact(ctx, ctx.path((ctx.env('GOBIN') ?? gopath + '/bin')), size, note, true);
+    else if (out) artifact(ctx, ctx.path(out), size, note, out.endsWith('/'));
+    else artifact(ctx, ctx.workdir, size, note, true);
+    const buildCache = 70 * MB + bin * 4;
+    residue(ctx, cache, r(buildCache, 20 * MB, buildCache * 4), `go build cache ≈ ${formatBytes(buildCache)}`);
+    if (!ctx.modDownloaded) residue(ctx, modCache, r(modBytes, 0, modBytes * 4), `module cache ≈ ${formatBytes(modBytes)}`);
+    return true;
+  }
+  if (sub === 'clean') {
+    if (words.includes('-cache')) ctx.removePath(cache);
+    if (words.includes('-modcache')) ctx.removePath(modCache);
+    return true;
+  }
+  if (sub === 'get') {
+    residue(ctx, modCache, r(modBytes / 2, 0, modBytes * 2), 'go get: module cache');
+    return true;
+  }
+  return true;
+}

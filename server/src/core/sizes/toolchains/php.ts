@@ -1,0 +1,32 @@
+// PHP: `composer install` (vendor/ and its cache), `docker-php-ext-install` and `pecl install`
+// (extension .so files in PHP's extension directory, pecl's build tree in /tmp/pear).
+import type { RunCtx } from '../runContext';
+import { operands } from '../shell';
+import { MB, formatBytes } from '../units';
+import { artifact, r, residue } from './common';
+
+export function composer(words: string[], ctx: RunCtx): boolean {
+  if (words[1] === 'install' || words[1] === 'update' || words[1] === 'require') {
+    const nodev = words.includes('--no-dev');
+    const b = (nodev ? 25 : 50) * MB;
+    artifact(ctx, ctx.path('vendor'), r(b, b * 0.1, b * 6), `composer ${words[1]}: vendor ≈ ${formatBytes(b)}`);
+    residue(ctx, ctx.path(ctx.env('COMPOSER_HOME') ?? '/root/.composer') + '/cache', r(b * 0.5, 0, b * 3), 'composer cache');
+  } else if (words[1] === 'clear-cache' || words[1] === 'clearcache') ctx.removePath('/root/.composer/cache');
+  return true;
+}
+
+export function phpExt(words: string[], ctx: RunCtx): boolean {
+  const exts = operands(words, 1, ['-j']).filter((w) => !/^[0-9]+$/.test(w));
+  const size = exts.length * 0.8 * MB;
+  artifact(ctx, '/usr/local/lib/php/extensions', r(size, size * 0.2, size * 5), `docker-php-ext-install ${exts.join(' ')}: ≈ ${formatBytes(size)}`);
+  return true;
+}
+
+export function pecl(words: string[], ctx: RunCtx): boolean {
+  if (words[1] !== 'install') return true;
+  const exts = operands(words, 2);
+  const size = exts.length * 1.5 * MB;
+  artifact(ctx, '/usr/local/lib/php/extensions', r(size, size * 0.1, size * 20), `pecl install ${exts.join(' ')}: .so ≈ ${formatBytes(size)}`);
+  residue(ctx, '/tmp/pear', r(3 * MB, 0.5 * MB, 20 * MB), 'pecl download and build tree in /tmp/pear');
+  return true;
+}
