@@ -22,8 +22,37 @@ export interface Item {
   archive?: { unpacked: number; what: string };
 }
 
+/**
+ * The items of a stage: its own, after those of the stage it is built FROM (shared, not copied, so
+ * a long chain of `FROM <previous stage>` stays linear).
+ */
+export class ItemList {
+  readonly own: Item[] = [];
+  constructor(readonly parent?: ItemList) {}
+
+  push(item: Item): void {
+    this.own.push(item);
+  }
+
+  /** Every item, oldest layer first. */
+  all(): Item[] {
+    if (!this.parent) return this.own;
+    const layers: Item[][] = [];
+    for (let l: ItemList | undefined = this; l; l = l.parent) if (l.own.length) layers.push(l.own);
+    if (layers.length === 1) return layers[0];
+    const out: Item[] = [];
+    for (let k = layers.length - 1; k >= 0; k--) for (const it of layers[k]) out.push(it);
+    return out;
+  }
+
+  filter(keep: (it: Item) => boolean): Item[] {
+    return this.all().filter(keep);
+  }
+}
+
 export function normalizePath(p: string, workdir: string, env?: ReadonlyMap<string, string>): string {
   let s = expandSimple(p, env);
+  if (isClean(s)) return s;
   if (s.startsWith('~')) s = '/root' + s.slice(1);
   if (!s.startsWith('/')) s = (workdir.endsWith('/') ? workdir : workdir + '/') + s;
   const parts: string[] = [];
@@ -33,6 +62,21 @@ export function normalizePath(p: string, workdir: string, env?: ReadonlyMap<stri
     else parts.push(seg);
   }
   return '/' + parts.join('/');
+}
+
+/** An absolute path without `//`, `.` or `..` segments or a trailing slash: already normal. */
+function isClean(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) !== 47) return false;
+  if (n === 1) return true;
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && s.charCodeAt(j) !== 47) j++;
+    const len = j - i - 1;
+    if (len === 0 || (len <= 2 && s.charCodeAt(i + 1) === 46 && (len === 1 || s.charCodeAt(i + 2) === 46))) return false;
+    i = j;
+  }
+  return true;
 }
 
 /** `$VAR` and `${VAR}` from `env`; unknown variables are left as written. */

@@ -2,7 +2,7 @@
 // the items this RUN adds. Removals apply only to what the same RUN added: a file deleted in a
 // later layer still takes space in the layer that added it.
 import type { Item } from './ledger';
-import { globBase, isUnder, normalizePath } from './ledger';
+import { globBase, isUnder, normalizePath, type ItemList } from './ledger';
 import type { KnownDownload } from './downloads';
 import type { PackageSet, PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
@@ -11,7 +11,7 @@ export interface StageState {
   workdir: string;
   env: Map<string, string>;
   installed: PackageSet;
-  items: Item[];
+  items: ItemList;
   figure: BaseFigure;
 }
 

@@ -48,21 +48,21 @@ export function debName(name: string): string | undefined {
 const setCache = new Map<string, Set<string>>();
 /** Installed package names, layered: a stage shares its parent's set and records only its changes. */
 export class PackageSet {
-  private added = new Set<string>();
-  private removed = new Set<string>();
+  private added: Set<string> | undefined;
+  private removed: Set<string> | undefined;
   constructor(private readonly parent?: { has(name: string): boolean }) {}
   has(name: string): boolean {
-    if (this.added.has(name)) return true;
-    if (this.removed.has(name)) return false;
+    if (this.added?.has(name)) return true;
+    if (this.removed?.has(name)) return false;
     return this.parent?.has(name) ?? false;
   }
   add(name: string): void {
-    this.removed.delete(name);
-    this.added.add(name);
+    this.removed?.delete(name);
+    (this.added ??= new Set()).add(name);
   }
   delete(name: string): void {
-    this.added.delete(name);
-    this.removed.add(name);
+    this.added?.delete(name);
+    (this.removed ??= new Set()).add(name);
   }
 }
 
