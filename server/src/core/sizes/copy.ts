@@ -1,24 +1,16 @@
 // COPY and ADD: heredocs, files from the build context (sizes from the injected I/O; an ADD of a
-// local archive is unpacked), remote URLs, and `--from=<stage or image>`, which takes what the
-// source stage's ledger holds under the path (or a well-known path of an image).
+// local archive is unpacked), remote URLs, and `--from=<stage or image>`: from an earlier stage, a
+// lazy item that takes what that stage holds under the path once resolved; from an image, a
+// well-known path of it.
 import type { StageRef } from '../model/types';
-import { imagePathSize } from './imagePaths';
 import { jsonForm, words, type SizeInstruction } from './instructions';
-import { expandSimple, itemsAt, normalizePath, type Item } from './ledger';
+import { imagePathNote, imagePathRange } from './lazySizes';
+import { expandSimple, normalizePath, UNRESOLVED, type Item } from './ledger';
 import type { StageState } from './runContext';
-import type { SizeIO, SizeRange, StageEstimate } from './types';
+import type { SizeIO } from './types';
 import { MB, formatBytes } from './units';
 
-/** What COPY --from needs of an earlier stage. */
-export interface CopySource {
-  estimate: StageEstimate;
-  state: StageState;
-}
-
-/** A path of an image (or unknown stage) we know nothing about. */
-const UNKNOWN_PATH: SizeRange = { bytes: 1 * MB, low: 0.01 * MB, high: 40 * MB };
-
-export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef | undefined, source: CopySource | undefined, io: SizeIO | undefined): Item[] {
+export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef | undefined, io: SizeIO | undefined): Item[] {
   const args = (jsonForm(ins.rest) ?? words(ins.rest)).filter((a) => !a.startsWith('<<'));
   if (ins.heredocs.length) {
     const bytes = ins.heredocs.reduce((a, h) => a + h.content.length, 0);
@@ -28,7 +20,11 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
   const dest = normalizePath(expandSimple(args[args.length - 1], state.env), state.workdir, state.env);
   const sources = args.slice(0, -1).map((s) => expandSimple(s, state.env));
   const fromFlag = ins.flags.find((f) => f.name === 'from');
-  if (fromFlag) return fromStage(sources, dest, ref?.value ?? fromFlag.value ?? '', source);
+  if (fromFlag) {
+    const stage = ref?.resolution.kind === 'stage' && ref.resolution.target < ref.stage ? ref.resolution.target : undefined;
+    const where = ref?.value ?? fromFlag.value ?? '';
+    return sources.map((src): Item => (stage !== undefined ? { path: dest, size: UNRESOLVED, kind: 'copied', note: '', lazy: { kind: 'stage', stage, src } } : { path: dest, kind: 'copied', size: imagePathRange(normalizePath(src, '/')), note: imagePathNote(normalizePath(src, '/'), where) }));
+  }
   const remote = sources.filter((s) => /^(https?|git):\/\//.test(s) || s.startsWith('git@'));
   const local = sources.filter((s) => !remote.includes(s));
   const items: Item[] = [];
@@ -43,26 +39,6 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
     } else {
       items.push({ path: dest, size: { bytes: 0, low: 0, high: 20 * MB }, kind: 'context', note: `${local.join(' ')}: build context not read` });
     }
-  }
-  return items;
-}
-
-function fromStage(sources: string[], dest: string, from: string, source: CopySource | undefined): Item[] {
-  const items: Item[] = [];
-  const where = source ? `stage ${source.estimate.name ?? source.estimate.index}` : from;
-  for (const src of sources) {
-    const path = normalizePath(src, source?.state.workdir ?? '/', source?.state.env);
-    if (source) {
-      const found = itemsAt(source.state.items.all(), path);
-      if (found.matched.length) {
-        const why = found.matched.filter((m) => m.kind !== 'copied').slice(0, 2).map((m) => m.note).join('; ') || 'copied there from another stage';
-        items.push({ path: dest, size: found.size, kind: 'copied', note: `${path} from ${where}: ${why.length > 160 ? why.slice(0, 157) + '...' : why}` });
-        continue;
-      }
-    }
-    const known = imagePathSize(path);
-    if (known !== undefined) items.push({ path: dest, size: { bytes: known, low: known * 0.7, high: known * 1.4 }, kind: 'copied', note: `${path} from ${where} (image content) ≈ ${formatBytes(known)}` });
-    else items.push({ path: dest, size: UNKNOWN_PATH, kind: 'copied', note: `${path} from ${where}: content unknown` });
   }
   return items;
 }

@@ -1,22 +1,27 @@
 // The size estimator: size(stage) = size(base) + what each instruction adds. Pure; I/O (build
-// context, engine, registry) arrives through EstimateOptions.io. Each stage's result is cached on
-// its Stage object (the parser reuses unchanged stages between versions) together with what it
-// depended on, so an edit re-estimates only the stages it touched and those that build on them.
-// Stages are estimated lazily: a lens needs only its stage and what that stage builds on.
+// context, engine, registry) arrives through EstimateOptions.io. Two steps per stage: its layout
+// (what each instruction adds, from its own text: stageLayout.ts) is cached on the Stage object
+// (the parser reuses unchanged stages between versions) with what it was computed from; its
+// estimate (the sizes summed, COPY --from resolved against the source stage) is made per version.
+// Both are lazy: a lens needs its stage, the stages it is built FROM, and of the stages it copies
+// from only the layouts (so a chain of 5,000 stages copying from each other is not walked).
 import { targetStage } from '../model/graph';
 import type { Stage, StageModel, StageRef } from '../model/types';
-import { computeStage, emptyResult, type StageInputs, type StageResult } from './stageEstimate';
-import type { EstimateOptions, SizeIO, StageEstimate } from './types';
+import { SizeResolver } from './lazySizes';
+import type { Item } from './ledger';
+import { computeLayout, emptyLayout, type StageLayout } from './stageLayout';
+import type { BaseFigure, EstimateOptions, LayerEstimate, SizeIO, StageEstimate } from './types';
 
-const stageCache = new WeakMap<Stage, StageResult>();
+const layoutCache = new WeakMap<Stage, StageLayout>();
 
-/** Per model (and target and I/O): the graph facts every lens needs, and the stages estimated so far. */
+/** Per model (and target and I/O): the graph facts every lens needs, and what is estimated so far. */
 interface ModelInfo {
   key: string;
   io: SizeIO | undefined;
+  model: StageModel;
+  refs: StageRef[];
   /** The FROM reference of each stage. */
   fromRefs: (StageRef | undefined)[];
-  refs: StageRef[];
   /** COPY/ADD references of stage s: refs[copyRefs[k]] for copyStart[s] <= k < copyStart[s + 1]. */
   copyRefs: Int32Array;
   copyStart: Int32Array;
@@ -26,8 +31,10 @@ interface ModelInfo {
   target: number;
   /** 1 for the stages a build of the target builds (the target and what it depends on). */
   built: Uint8Array;
-  results: (StageResult | undefined)[];
+  layouts: (StageLayout | undefined)[];
+  sums: (Sums | undefined)[];
   finished: (StageEstimate | undefined)[];
+  resolver: SizeResolver;
   baseChain?: Set<number>;
   all?: StageEstimate[];
 }
@@ -89,96 +96,185 @@ function modelInfo(model: StageModel, options: EstimateOptions): ModelInfo {
       if (!built[t]) stack.push(t);
     }
   }
-  const info: ModelInfo = { key, io: options.io, refs, fromRefs, copyRefs: copyGroups.list, copyStart: copyGroups.start, takers: takerGroups.list, takerStart: takerGroups.start, target, built, results: new Array(n).fill(undefined), finished: new Array(n).fill(undefined) };
+  const info: ModelInfo = {
+    key, io: options.io, model, refs, fromRefs, copyRefs: copyGroups.list, copyStart: copyGroups.start, takers: takerGroups.list, takerStart: takerGroups.start, target, built,
+    layouts: new Array(n).fill(undefined), sums: new Array(n).fill(undefined), finished: new Array(n).fill(undefined),
+    resolver: new SizeResolver({ state: (j) => layoutOf(info, j)?.state, label: (j) => `stage ${model.stages[j]?.name ?? j}` }),
+  };
   infoCache.set(model, info);
   return info;
 }
 
-/** Earlier stages a stage's estimate reads: the stage it is built FROM and those it copies from. */
-function earlierNeeded(info: ModelInfo, i: number, out: number[]): void {
-  const from = info.fromRefs[i];
-  if (from?.resolution.kind === 'stage' && from.resolution.target < i) out.push(from.resolution.target);
-  for (let k = info.copyStart[i]; k < info.copyStart[i + 1]; k++) {
-    const ref = info.refs[info.copyRefs[k]];
-    if (ref.resolution.kind === 'stage' && ref.resolution.target < i) out.push(ref.resolution.target);
-  }
+/** The stage a stage is built FROM, when it names an earlier stage. */
+function parentOf(info: ModelInfo, i: number): number | undefined {
+  const r = info.fromRefs[i]?.resolution;
+  return r?.kind === 'stage' && r.target < i ? r.target : undefined;
 }
 
-/** Estimates the given stage and the earlier stages it needs, in index order (no recursion). */
-function ensure(model: StageModel, info: ModelInfo, wanted: number): void {
-  if (info.results[wanted]) return;
-  const need: number[] = [];
-  const seen = new Set<number>();
-  const stack = [wanted];
-  while (stack.length) {
-    const i = stack.pop()!;
-    if (seen.has(i) || info.results[i]) continue;
-    seen.add(i);
-    need.push(i);
-    earlierNeeded(info, i, stack);
-  }
-  need.sort((a, b) => a - b);
-  for (const i of need) info.results[i] = stageResult(model.stages[i], info);
+/** The stages from `i` down its FROM chain that `missing` says lack something, oldest first. */
+function chainOf(info: ModelInfo, i: number, missing: (j: number) => boolean): number[] {
+  const chain: number[] = [];
+  for (let j: number | undefined = i; j !== undefined && missing(j); j = parentOf(info, j)) chain.push(j);
+  return chain.reverse();
 }
 
-/** The cached result of a stage when nothing it was computed from changed, else a new one. */
-function stageResult(stage: Stage, info: ModelInfo): StageResult {
-  const i = stage.index;
+/** The layout of stage i (and of the stages it is built FROM), cached on the Stage objects. */
+function layoutOf(info: ModelInfo, i: number): StageLayout | undefined {
+  if (i < 0 || i >= info.layouts.length) return undefined;
+  if (!info.layouts[i]) for (const j of chainOf(info, i, (k) => !info.layouts[k])) info.layouts[j] = stageLayout(info, j);
+  return info.layouts[i];
+}
+
+function stageLayout(info: ModelInfo, i: number): StageLayout {
+  const stage = info.model.stages[i];
   const fromRef = info.fromRefs[i];
-  const parent = fromRef?.resolution.kind === 'stage' && fromRef.resolution.target < i ? info.results[fromRef.resolution.target] : undefined;
+  const p = parentOf(info, i);
+  const parent = p === undefined ? undefined : { index: p, layout: info.layouts[p]! };
   let copyRefs: StageRef[] | undefined;
   for (let k = info.copyStart[i]; k < info.copyStart[i + 1]; k++) (copyRefs ??= []).push(info.refs[info.copyRefs[k]]);
-  const deps: unknown[] = [info.io, fromRef?.value, parent];
-  if (copyRefs) for (const ref of copyRefs) deps.push(ref.value, ref.resolution.kind === 'stage' ? info.results[ref.resolution.target] : undefined);
-  const hit = stageCache.get(stage);
+  const deps: unknown[] = [info.io, fromRef?.value, parent?.layout];
+  if (copyRefs) for (const ref of copyRefs) deps.push(ref.value, ref.resolution.kind === 'stage' ? ref.resolution.target : -1);
+  const hit = layoutCache.get(stage);
   if (hit && sameDeps(hit.deps, deps)) return hit;
-  const input: StageInputs = { fromRef, parent, copyRefs, earlier: info.results, io: info.io };
-  let result: StageResult;
+  let layout: StageLayout;
   try {
-    result = computeStage(stage, input, deps);
+    layout = computeLayout(stage, { fromRef, parent, copyRefs, io: info.io }, deps);
   } catch {
     // The estimator is total: a stage it cannot read gets an empty estimate.
-    result = emptyResult(stage);
+    layout = emptyLayout(stage);
   }
-  stageCache.set(stage, result);
-  return result;
+  layoutCache.set(stage, layout);
+  return layout;
 }
 
-function finish(model: StageModel, info: ModelInfo, index: number): StageEstimate {
+/** A stage's sizes in this version: the total and each layer's share (notes are made only when asked). */
+interface Sums {
+  bytes: number;
+  low: number;
+  high: number;
+  /** bytes, low, high of each layout layer, in order. */
+  layers: Float64Array;
+}
+
+/** The sums of stage i, and of the stages it is built FROM. */
+function sumsOf(info: ModelInfo, i: number): Sums {
+  if (!info.sums[i]) {
+    layoutOf(info, i);
+    for (const j of chainOf(info, i, (k) => !info.sums[k])) info.sums[j] = sumLayout(info, j);
+  }
+  return info.sums[i]!;
+}
+
+function sumLayout(info: ModelInfo, i: number): Sums {
+  const layout = info.layouts[i]!;
+  const base = layout.parent === undefined ? layout.state.figure : info.sums[layout.parent]!;
+  let bytes = base.bytes;
+  let low = base.low;
+  let high = base.high;
+  const layers = new Float64Array(layout.layers.length * 3);
+  layout.layers.forEach((layer, k) => {
+    for (const it of layer.items) {
+      const s = info.resolver.size(it);
+      layers[k * 3] += s.bytes;
+      layers[k * 3 + 1] += s.low;
+      layers[k * 3 + 2] += s.high;
+    }
+    bytes += layers[k * 3];
+    low += layers[k * 3 + 1];
+    high += layers[k * 3 + 2];
+  });
+  return { bytes, low: Math.min(low, bytes), high: Math.max(high, bytes), layers };
+}
+
+/** Layer by layer, base first, with notes: what the breakdown and the CLI show. */
+function layersOf(info: ModelInfo, i: number): LayerEstimate[] {
+  const layout = info.layouts[i]!;
+  const sums = info.sums[i]!;
+  const figure = layout.state.figure;
+  const parent = layout.parent;
+  const base = parent === undefined ? figure : info.sums[parent]!;
+  const line = info.model.stages[i].fromKeywordRange.start.line;
+  const out: LayerEstimate[] = [{ line, instruction: 'FROM', bytes: base.bytes, low: base.low, high: base.high, note: parent !== undefined ? `stage ${info.model.stages[parent].name ?? parent}` : baseNote(figure) }];
+  layout.layers.forEach((layer, k) => {
+    const [bytes, low, high] = [sums.layers[k * 3], sums.layers[k * 3 + 1], sums.layers[k * 3 + 2]];
+    if (high > 0 || layer.instruction === 'COPY' || layer.instruction === 'ADD') out.push({ line: layer.line, instruction: layer.instruction, bytes, low, high, note: layerNote(info.resolver, layer.instruction, layer.items) });
+  });
+  return out;
+}
+
+function sumItems(resolver: SizeResolver, items: Item[]): number {
+  let bytes = 0;
+  for (const it of items) bytes += resolver.size(it).bytes;
+  return bytes;
+}
+
+function baseNote(f: BaseFigure): string {
+  if (f.kind === 'scratch') return 'scratch: empty';
+  const when = f.date ? ` (${f.date})` : '';
+  return `${f.ref}${f.resolved !== f.ref ? ` → ${f.resolved}` : ''}${when}: ${f.source}`;
+}
+
+function layerNote(resolver: SizeResolver, instruction: string, items: Item[]): string {
+  if (!items.length) return instruction === 'RUN' ? 'nothing measurable' : 'empty';
+  if (items.length === 1) return resolver.note(items[0]);
+  const sorted = items.slice().sort((a, b) => resolver.size(b).bytes - resolver.size(a).bytes);
+  return sorted.slice(0, 3).map((it) => resolver.note(it)).join('; ') + (sorted.length > 3 ? `; +${sorted.length - 3} more` : '');
+}
+
+/** The estimate with what depends on the target: final, built, and what built stages copy out of it. */
+function finish(info: ModelInfo, index: number): StageEstimate {
   const done = info.finished[index];
   if (done) return done;
   let copiedOut = 0;
   for (let k = info.takerStart[index]; k < info.takerStart[index + 1]; k++) {
     const ref = info.refs[info.takers[k]];
     if (info.built[ref.stage] !== 1) continue;
-    ensure(model, info, ref.stage);
     const line = ref.instructionRange.start.line;
-    const layer = info.results[ref.stage]?.estimate.layers.find((l) => l.line === line);
-    if (layer) copiedOut += layer.bytes;
+    const layer = layoutOf(info, ref.stage)?.layers.find((l) => l.line === line);
+    if (layer) copiedOut += sumItems(info.resolver, layer.items);
   }
-  const e: StageEstimate = { ...info.results[index]!.estimate, final: index === info.target, built: info.built[index] === 1, copiedOut };
+  const sums = sumsOf(info, index);
+  const layout = info.layouts[index]!;
+  let layers: LayerEstimate[] | undefined;
+  const e: StageEstimate = {
+    index,
+    name: info.model.stages[index].name ?? null,
+    base: layout.base,
+    baseFigure: layout.state.figure,
+    bytes: sums.bytes,
+    low: sums.low,
+    high: sums.high,
+    final: index === info.target,
+    built: info.built[index] === 1,
+    copiedOut,
+    get layers() {
+      return (layers ??= layersOf(info, index));
+    },
+  };
+  if (layout.parent !== undefined) e.baseStage = layout.parent;
   info.finished[index] = e;
   return e;
 }
 
 /**
- * Estimates one stage lazily: only it and the stages it builds on or copies from are estimated
- * (each cached on its Stage object), so resolving the visible lenses of a huge file stays cheap.
+ * Estimates one stage lazily: only it, the stages it is built FROM, and the layouts of what it
+ * copies are computed (layouts cached on the Stage objects), so resolving the visible lenses of a
+ * huge file stays cheap.
  */
 export function estimateStage(model: StageModel, index: number, options: EstimateOptions = {}): StageEstimate | undefined {
   if (index < 0 || index >= model.stages.length) return undefined;
-  const info = modelInfo(model, options);
-  ensure(model, info, index);
-  return finish(model, info, index);
+  return finish(modelInfo(model, options), index);
+}
+
+/** The layout (items by layer, before sizes are summed) of one stage; shared across versions while the stage is unchanged. */
+export function stageLayoutOf(model: StageModel, index: number, options: EstimateOptions = {}): StageLayout | undefined {
+  return layoutOf(modelInfo(model, options), index);
 }
 
 /** Estimates every stage of the model: bytes with a low/high range, whether it is final, layer by layer. */
 export function estimateStages(model: StageModel, options: EstimateOptions = {}): StageEstimate[] {
   const info = modelInfo(model, options);
-  if (info.all) return info.all;
-  // Index order: every stage a stage reads comes before it.
-  for (const stage of model.stages) info.results[stage.index] ??= stageResult(stage, info);
-  info.all = model.stages.map((s) => finish(model, info, s.index));
+  info.all ??= model.stages.map((s) => finish(info, s.index));
   return info.all;
 }
 
@@ -189,9 +285,9 @@ export function finalBaseChain(model: StageModel, options: EstimateOptions = {})
   const chain = new Set<number>();
   let cur = info.target;
   for (let guard = 0; guard < model.stages.length; guard++) {
-    const ref = info.fromRefs[cur];
-    if (!ref || ref.resolution.kind !== 'stage' || ref.resolution.target >= cur || chain.has(ref.resolution.target)) break;
-    cur = ref.resolution.target;
+    const next = parentOf(info, cur);
+    if (next === undefined || chain.has(next)) break;
+    cur = next;
     chain.add(cur);
   }
   info.baseChain = chain;

@@ -1,6 +1,9 @@
 // What a stage's filesystem holds, as items with a path and a size: packages, build outputs,
 // residue (caches, object files), downloads and build-context files. COPY --from asks the source
-// stage's ledger what lies under a path; rm/clean commands remove what the same RUN added.
+// stage's ledger what lies under a path; rm/clean commands remove what the same RUN added. Items
+// whose size depends on another stage (COPY --from) or on earlier items (cp, chown -R) are lazy:
+// their size is resolved per model version when asked (lazySizes.ts), so a stage's items can be
+// listed without estimating the stages it copies from.
 import type { SizeRange } from './types';
 
 export type ItemKind = 'package' | 'artifact' | 'residue' | 'download' | 'context' | 'tree' | 'copied';
@@ -20,7 +23,18 @@ export interface Item {
   group?: string;
   /** For downloads: what the archive is and its unpacked size. */
   archive?: { unpacked: number; what: string };
+  /** Size (and note) known only once resolved; `size` is then a placeholder. */
+  lazy?: Lazy;
 }
+
+export type Lazy =
+  /** COPY --from=<earlier stage>: what that stage holds at `src` (as written, resolved in that stage). */
+  | { kind: 'stage'; stage: number; src: string }
+  /** cp / chown -R over earlier items: their sum; `{size}` in the template is replaced by it. */
+  | { kind: 'sum'; of: Item[]; template: string; tight: boolean };
+
+/** Size placeholder of a lazy item. */
+export const UNRESOLVED: SizeRange = { bytes: 0, low: 0, high: 0 };
 
 /**
  * The items of a stage: its own, after those of the stage it is built FROM (shared, not copied, so
@@ -119,34 +133,28 @@ export function isUnder(path: string, dir: string): boolean {
   return dir === '/' || path === dir || path.startsWith(dir.endsWith('/') ? dir : dir + '/');
 }
 
+export interface Match {
+  item: Item;
+  /** Share of the item's bytes, low and high that the copy takes. */
+  f: number;
+  lf: number;
+  hf: number;
+}
+
 /** Items of `items` that a copy of `src` takes: everything under it, or the part of an item it names. */
-export function itemsAt(items: readonly Item[], src: string): { size: SizeRange; matched: Item[] } {
+export function matchItems(items: readonly Item[], src: string): Match[] {
   const { base, glob } = globBase(src);
-  const matched: Item[] = [];
-  let bytes = 0;
-  let low = 0;
-  let high = 0;
-  for (const it of items) {
-    if (isUnder(it.path, base)) {
-      matched.push(it);
-      bytes += it.size.bytes;
-      low += it.size.low;
-      high += it.size.high;
-    } else if (it.fuzzy && !glob && parentOf(base) === it.path && it.kind === 'artifact') {
-      matched.push(it);
-      bytes += it.size.bytes;
-      low += it.size.low;
-      high += it.size.high;
-    } else if (!glob && isUnder(base, it.path) && it.kind !== 'package') {
+  const out: Match[] = [];
+  for (const item of items) {
+    if (isUnder(item.path, base)) out.push({ item, f: 1, lf: 1, hf: 1 });
+    else if (item.fuzzy && !glob && parentOf(base) === item.path && item.kind === 'artifact') out.push({ item, f: 1, lf: 1, hf: 1 });
+    else if (!glob && isUnder(base, item.path) && item.kind !== 'package') {
       // A file inside a tree we only know as a whole: a small part of it.
-      const f = it.kind === 'artifact' ? 1 : 0.05;
-      matched.push(it);
-      bytes += it.size.bytes * f;
-      low += it.size.low * f * 0.1;
-      high += it.size.high * Math.min(1, f * 4);
+      const f = item.kind === 'artifact' ? 1 : 0.05;
+      out.push({ item, f, lf: f * 0.1, hf: Math.min(1, f * 4) });
     }
   }
-  return { size: { bytes, low, high }, matched };
+  return out;
 }
 
 function parentOf(p: string): string {

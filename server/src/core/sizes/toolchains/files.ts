@@ -3,7 +3,7 @@
 // rewrite earlier layers' files into this one), and `strip`/`upx` (shrink a binary just built).
 import { knownDownload, UNKNOWN_DOWNLOAD, type KnownDownload } from '../downloads';
 import type { Item } from '../ledger';
-import { expandSimple, isUnder } from '../ledger';
+import { expandSimple, isUnder, UNRESOLVED } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands, program } from '../shell';
 import { MB, formatBytes } from '../units';
@@ -73,11 +73,12 @@ export function moveOrCopy(words: string[], ctx: RunCtx, p: string): boolean {
     const moved = ctx.added.filter((it) => isUnder(it.path, src) || (it.fuzzy && it.kind === 'artifact' && isUnder(src, it.path)));
     for (const it of moved) {
       if (p === 'mv') it.path = dest;
+      else if (it.lazy) ctx.add({ path: dest, size: UNRESOLVED, kind: 'artifact', note: '', lazy: { kind: 'sum', of: [it], template: 'cp of {size}', tight: false } });
       else ctx.add({ ...it, path: dest, kind: 'artifact', note: `cp ${it.note}` });
     }
     if (!moved.length && p === 'cp') {
       const earlier = ctx.stage.items.filter((it) => isUnder(it.path, src) && it.kind !== 'package');
-      for (const it of earlier) ctx.add({ ...it, path: dest, kind: 'copied', note: `cp duplicates ${formatBytes(it.size.bytes)} into this layer` });
+      for (const it of earlier) ctx.add({ path: dest, size: UNRESOLVED, kind: 'copied', note: '', lazy: { kind: 'sum', of: [it], template: 'cp duplicates {size} into this layer', tight: false } });
     }
   }
   return true;
@@ -88,8 +89,7 @@ export function chown(words: string[], ctx: RunCtx): boolean {
   const ops = operands(words, 1, ['--reference']);
   for (const target of ops.slice(1).map((t) => ctx.path(t))) {
     const earlier = ctx.stage.items.filter((it) => isUnder(it.path, target) && it.kind !== 'package');
-    const bytes = earlier.reduce((a, it) => a + it.size.bytes, 0);
-    if (bytes > 0) ctx.add({ path: target, size: r(bytes, bytes * 0.9, bytes * 1.1), kind: 'copied', note: `${program(words)} -R rewrites ${formatBytes(bytes)} of earlier layers into this one` });
+    if (earlier.length) ctx.add({ path: target, size: UNRESOLVED, kind: 'copied', note: '', lazy: { kind: 'sum', of: earlier, template: `${program(words)} -R rewrites {size} of earlier layers into this one`, tight: true } });
   }
   return true;
 }
