@@ -32,7 +32,8 @@ test('breakdown: base first with its resolved tag and date, then largest first',
   const b = sizeBreakdown(estimates[0], 'uncompressed')!;
   assert.equal(b.base.resolved, 'golang:1.22-alpine3.19');
   assert.ok(b.base.date.length >= 4);
-  const sizes = b.items.map((i) => i.bytes);
+  assert.equal(b.items[0].instruction, 'FROM');
+  const sizes = b.items.slice(1).map((i) => i.bytes);
   assert.deepEqual(sizes, sizes.slice().sort((x, y) => y - x));
 });
 

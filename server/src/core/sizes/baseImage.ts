@@ -86,7 +86,7 @@ function figureFromRow(ref: string, row: BaseRow, kind: BaseFigure['kind'], lowF
     source: note ? `${source}; ${note}` : source,
     kind,
     distro: set === 'alpine' ? 'alpine' : family === 'rpm' ? 'rpm' : set ? 'debian' : undefined,
-    slim: set === 'slim' || /distroless/.test(image),
+    slim: set === 'slim' || set === 'debslim' || /distroless/.test(image),
     packageSet: set || undefined,
     ratio,
   };

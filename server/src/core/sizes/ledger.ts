@@ -4,6 +4,7 @@
 // whose size depends on another stage (COPY --from) or on earlier items (cp, chown -R) are lazy:
 // their size is resolved per model version when asked (lazySizes.ts), so a stage's items can be
 // listed without estimating the stages it copies from.
+import type { SourceInstall } from './downloads';
 import type { SizeRange } from './types';
 
 export type ItemKind = 'package' | 'artifact' | 'residue' | 'download' | 'context' | 'tree' | 'copied';
@@ -22,7 +23,7 @@ export interface Item {
   /** apk --virtual group. */
   group?: string;
   /** For downloads: what the archive is and its unpacked size. */
-  archive?: { unpacked: number; what: string };
+  archive?: { unpacked: number; what: string; installs?: SourceInstall };
   /** Size (and note) known only once resolved; `size` is then a placeholder. */
   lazy?: Lazy;
 }

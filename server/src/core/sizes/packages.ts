@@ -65,12 +65,17 @@ function apk(words: string[], ctx: RunCtx): boolean {
   const sub = ops[0];
   const noCache = words.includes('--no-cache');
   if (sub === 'add') {
+    // `apk add --virtual .run-deps $runDeps` with runDeps from scanelf: the libraries the build links to.
+    if (ctx.computed(ops.slice(1))) ctx.keepRuntime = true;
     const names = ctx.expandWords(ops.slice(1));
     const vIdx = Math.max(words.indexOf('--virtual'), words.indexOf('-t'));
     const group = vIdx > 0 ? words[vIdx + 1] : undefined;
-    const r = apkInstall(names.filter((n) => n !== group), ctx.installed);
-    ctx.addPackages(r, names, range(r, 0.25), pkgNote('apk add', names, r), group);
-    if (!noCache && !ctx.mountedCache('/var/cache/apk')) ctx.add({ path: '/var/cache/apk', size: { bytes: 2.6 * MB, low: 1.5 * MB, high: 4 * MB }, kind: 'residue', note: 'apk index cache (no --no-cache)' });
+    const wanted = names.filter((n) => n !== group);
+    if (wanted.length) {
+      const r = apkInstall(wanted, ctx.installed);
+      ctx.addPackages(r, names, range(r, 0.25), pkgNote('apk add', wanted, r), group);
+    }
+    if (!noCache && !words.includes('--no-network') && !ctx.mountedCache('/var/cache/apk')) ctx.add({ path: '/var/cache/apk', size: { bytes: 2.6 * MB, low: 1.5 * MB, high: 4 * MB }, kind: 'residue', note: 'apk index cache (no --no-cache)' });
     return true;
   }
   if (sub === 'update' && !noCache) {

@@ -7,8 +7,12 @@ import { program, splitCommands } from './shell';
 import { toolCommand } from './toolchains';
 import type { SizeIO } from './types';
 
+/** A strip anywhere in the RUN (often inside `find ... -exec sh -c 'strip ...'`), not tar's --strip-components. */
+const STRIPS = /(^|[\s;&|'"(])strip\s|--strip-(all|unneeded|debug)|install-strip|-Wl,-s\b|-Wl,--strip/;
+
 export function estimateRun(script: string, stage: StageState, cacheMounts: string[], io: SizeIO | undefined): Item[] {
   const ctx = new RunCtx(stage, cacheMounts, io);
+  ctx.stripped = STRIPS.test(script);
   for (const words of splitCommands(script)) {
     if (words[0] === '=') {
       for (const a of words.slice(1)) {

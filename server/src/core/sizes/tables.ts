@@ -64,6 +64,11 @@ export class PackageSet {
     this.added?.delete(name);
     (this.removed ??= new Set()).add(name);
   }
+  /** Applies this layer's changes to `into` (a RUN's installs and removals, once the RUN is done). */
+  applyTo(into: PackageSet, keep: (name: string) => boolean = () => true): void {
+    for (const n of this.removed ?? []) into.delete(n);
+    for (const n of this.added ?? []) if (keep(n)) into.add(n);
+  }
 }
 
 /** Package names a base image ships, namespaced (`deb:bash`, `apk:musl`). */
@@ -71,7 +76,9 @@ export function basePackages(set: string | undefined): Set<string> {
   if (!set) return new Set();
   let s = setCache.get(set);
   if (!s) {
-    s = new Set(set === 'alpine' ? ALPINE_BASE.map((n) => 'apk:' + n) : (DEB_SETS[set] ?? '').split(' ').filter(Boolean).map((n) => 'deb:' + n));
+    // debian:*-slim ships the packages of debian:* (docs excluded): the base set.
+    const deb = DEB_SETS[set === 'debslim' ? 'base' : set] ?? '';
+    s = new Set(set === 'alpine' ? ALPINE_BASE.map((n) => 'apk:' + n) : deb.split(' ').filter(Boolean).map((n) => 'deb:' + n));
     setCache.set(set, s);
   }
   return s;
@@ -177,4 +184,40 @@ export function rpmInstall(names: string[], have: { has(name: string): boolean }
   }
   const r = debInstall(debs, have, 1.1 * docsFactor);
   return { bytes: r.bytes + unknown.length * 3e6, added: r.added, unknown, derived: true };
+}
+
+/** A library package a build links against (not a header, tool or Perl package). */
+function isRuntimeLib(name: string): boolean {
+  return name.startsWith('lib') && !name.endsWith('-dev') && !name.endsWith('-dev-bin') && !name.endsWith('-perl') && !name.endsWith('-bin');
+}
+
+/** The library packages the -dev packages among `requested` depend on: what a program built against them loads. */
+function debRuntimeRoots(requested: string[]): string[] {
+  const roots = new Set<string>();
+  for (const r of requested) {
+    const d = debName(r);
+    if (!d || !d.endsWith('-dev')) continue;
+    for (const dep of debDeps(d)) if (isRuntimeLib(dep)) roots.add(dep);
+  }
+  return [...roots];
+}
+
+/**
+ * What stays when a RUN removes its build dependencies but keeps what the build links to (the
+ * docker-library pattern: `apt-mark auto '.*'`, ldd/scanelf over the installed files, `apt-mark
+ * manual` or `apk add --virtual .run-deps` of what they find, then purge): the runtime libraries of
+ * the -dev packages installed, minus what `have` (the image before the RUN) holds.
+ */
+export function runtimeLibraries(manager: PackageManager, requested: string[], have: { has(name: string): boolean }, docsFactor = 1): PackageSize {
+  if (manager === 'deb') {
+    const r = debInstall(debRuntimeRoots(requested), have, docsFactor);
+    return { ...r, unknown: [] };
+  }
+  // Alpine and RPM: the Debian libraries of the same -dev packages, scaled as their installs are.
+  const devs = requested.map((n) => n.toLowerCase()).filter((n) => n.endsWith('-dev') || n.endsWith('-devel')).map((n) => (manager === 'apk' ? APK_TO_DEB[n] ?? n : RPM_TO_DEB[n] ?? 'lib' + n.slice(0, -6) + '-dev'));
+  const base = basePackages('base');
+  const musl = new Set(['deb:libssl3', 'deb:zlib1g', 'deb:libc6', 'deb:libgcc-s1', 'deb:libstdc++6']);
+  const r = debInstall(debRuntimeRoots(devs), { has: (x) => base.has(x) || (manager === 'apk' && musl.has(x)) });
+  const f = manager === 'apk' ? 0.55 : 1.1;
+  return { bytes: r.bytes * f, added: [], unknown: [], derived: true };
 }

@@ -3,6 +3,8 @@
 // ./configure prefix, or a PHP extension after phpize), `make clean`, and `cmake --build/--install`.
 import type { RunCtx } from '../runContext';
 import { flagValue, operands, program } from '../shell';
+import { DEBUG_FACTOR } from '../downloads';
+import type { SizeRange } from '../types';
 import { KB, MB, formatBytes } from '../units';
 import { artifact, r, residue } from './common';
 
@@ -25,25 +27,38 @@ function treeSize(ctx: RunCtx): number {
   return ctx.lastTree?.size.bytes ?? 40 * MB;
 }
 
+/** What `make install` of the tree being built adds: a known project's install, else half the source tree. */
+function installSize(ctx: RunCtx): { size: SizeRange; why: string } {
+  const known = ctx.lastDownload?.installs;
+  if (known) {
+    const debug = known.debug && !ctx.stripped;
+    const bytes = (known.native * (debug ? DEBUG_FACTOR : 1) + known.rest) * MB;
+    return { size: r(bytes, bytes * 0.6, bytes * 1.6), why: `${ctx.lastDownload!.what.replace(' source tree', '')}${debug ? ', not stripped' : ''}` };
+  }
+  const bytes = Math.max(1 * MB, treeSize(ctx) * 0.5);
+  return { size: r(bytes, bytes * 0.3, bytes * 2.5), why: 'half the source tree' };
+}
+
 export function make(words: string[], ctx: RunCtx): boolean {
   const targets = operands(words, 1, ['-C', '-f', '-j']).filter((w) => !w.includes('='));
   const dir = flagValue(words, ['-C']);
   const where = dir ? ctx.path(dir) : ctx.cwd ?? ctx.workdir;
   const tree = treeSize(ctx);
-  if (targets.includes('install')) {
+  if (targets.some((t) => t === 'install' || t.startsWith('install-') || t.startsWith('install_'))) {
     if (ctx.phpize) {
       artifact(ctx, ctx.path(ctx.env('PHP_EXTENSION_DIR') ?? '/usr/local/lib/php/extensions'), r(1.2 * MB, 0.2 * MB, 12 * MB), 'make install: PHP extension .so ≈ 1.2 MB');
       return true;
     }
     const prefix = ctx.configurePrefix ?? '/usr/local';
-    const installed = Math.max(1 * MB, tree * 0.5);
-    artifact(ctx, prefix, r(installed, installed * 0.15, installed * 3), `make install into ${prefix} ≈ ${formatBytes(installed)}`, true);
+    const { size, why } = installSize(ctx);
+    artifact(ctx, prefix, size, `make install into ${prefix} ≈ ${formatBytes(size.bytes)} (${why})`, true);
     return true;
   }
   if (targets.some((t) => t === 'clean' || t === 'distclean')) {
     ctx.removePath(where + '/__objects__');
     return true;
   }
+  if (targets.some((t) => t === 'test' || t === 'check' || t === 'tests')) return true;
   const objects = ctx.phpize ? 4 * MB : Math.max(2 * MB, tree * 1.2);
   residue(ctx, where + '/__objects__', r(objects, objects * 0.2, objects * 4), `make: objects and build tree ≈ ${formatBytes(objects)}`);
   if (!ctx.phpize) artifact(ctx, where, r(objects * 0.15, objects * 0.02, objects), 'make: built binaries', true);

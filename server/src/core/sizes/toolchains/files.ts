@@ -24,7 +24,7 @@ export function download(raw: string[], ctx: RunCtx, p: string): boolean {
     return true;
   }
   const size = known === UNKNOWN_DOWNLOAD ? r(known.archive, 0.05 * MB, 300 * MB) : r(known.archive, known.archive * 0.8, known.archive * 1.3);
-  ctx.add({ path: ctx.path(out), size, kind: 'download', note: `${p}: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: { unpacked: known.unpacked, what: known.what } });
+  ctx.add({ path: ctx.path(out), size, kind: 'download', note: `${p}: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: { unpacked: known.unpacked, what: known.what, installs: known.installs } });
   return true;
 }
 
@@ -37,11 +37,14 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
   if (file && file !== '-') {
     const path = ctx.path(file);
     const dl = ctx.added.find((it) => it.kind === 'download' && it.path === path);
-    known = dl ? { archive: dl.size.bytes, unpacked: dl.archive?.unpacked ?? dl.size.bytes * 3, what: dl.archive?.what ?? 'archive' } : knownDownload(file) ?? ctx.lastDownload;
+    known = dl ? { archive: dl.size.bytes, unpacked: dl.archive?.unpacked ?? dl.size.bytes * 3, what: dl.archive?.what ?? 'archive', installs: dl.archive?.installs } : knownDownload(file) ?? ctx.lastDownload;
   } else known = ctx.lastDownload;
   known ??= UNKNOWN_DOWNLOAD;
+  ctx.lastDownload = known;
   const size = known === UNKNOWN_DOWNLOAD ? r(known.unpacked, 0.1 * MB, 900 * MB) : r(known.unpacked, known.unpacked * 0.8, known.unpacked * 1.25);
-  const tree: Item = { path: dest, size, kind: known.what.includes('source') ? 'tree' : 'artifact', note: `${p}: ${known.what} unpacked ≈ ${formatBytes(known.unpacked)}`, fuzzy: true };
+  // An unknown archive unpacked where sources are built is a source tree, not something installed.
+  const source = known.what.includes('source') || (known === UNKNOWN_DOWNLOAD && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
+  const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${known.what} unpacked ≈ ${formatBytes(known.unpacked)}`, fuzzy: true };
   ctx.add(tree);
   ctx.lastTree = tree;
   return true;
@@ -65,14 +68,24 @@ export function rm(words: string[], ctx: RunCtx): boolean {
   return true;
 }
 
+/** `src` lies more than one level inside the unpacked tree `it` (its top directory is the archive's own). */
+function deepInside(src: string, it: Item): boolean {
+  if (!it.fuzzy || src === it.path || !isUnder(src, it.path)) return false;
+  return src.slice(it.path.length + 1).includes('/');
+}
+
 export function moveOrCopy(words: string[], ctx: RunCtx, p: string): boolean {
   const ops = operands(words, 1, ['-t', '--target-directory']);
   if (ops.length < 2) return true;
   const dest = ctx.path(ops[ops.length - 1]);
   for (const src of ops.slice(0, -1).map((s) => ctx.path(s))) {
-    const moved = ctx.added.filter((it) => isUnder(it.path, src) || (it.fuzzy && it.kind === 'artifact' && isUnder(src, it.path)));
+    const moved = ctx.added.filter((it) => isUnder(it.path, src) || (it.fuzzy && (it.kind === 'artifact' || it.kind === 'tree') && isUnder(src, it.path)));
     for (const it of moved) {
-      if (p === 'mv') it.path = dest;
+      if (deepInside(src, it)) {
+        // A directory deep inside a tree (example files of a source tree): a small part of it.
+        const f = 0.05;
+        ctx.add({ path: dest, size: r(it.size.bytes * f, it.size.low * f * 0.1, it.size.high * f * 4), kind: 'artifact', note: `${p} of ${src}: part of ${it.note.split(':')[0]}` });
+      } else if (p === 'mv') it.path = dest;
       else if (it.lazy) ctx.add({ path: dest, size: UNRESOLVED, kind: 'artifact', note: '', lazy: { kind: 'sum', of: [it], template: 'cp of {size}', tight: false } });
       else ctx.add({ ...it, path: dest, kind: 'artifact', note: `cp ${it.note}` });
     }

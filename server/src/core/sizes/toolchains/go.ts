@@ -30,10 +30,12 @@ export function go(words: string[], ctx: RunCtx): boolean {
   const sub = words[1];
   const { gopath, cache } = goPaths(ctx);
   const requires = goRequires(ctx);
-  const modBytes = requires === undefined ? 60 * MB : Math.max(1, requires) * 9 * MB;
+  // Unknown requirements: a service with a web framework and a few clients (tens of modules).
+  const modBytes = requires === undefined ? 80 * MB : Math.max(1, requires) * 9 * MB;
   const modCache = ctx.path(ctx.env('GOMODCACHE') ?? gopath + '/pkg/mod');
+  const modsThere = ctx.added.some((it) => it.path === modCache) || ctx.stage.items.all().some((it) => it.path === modCache && it.kind === 'residue');
   if (sub === 'mod' && words[2] === 'download') {
-    residue(ctx, modCache, r(modBytes, modBytes * 0.1, modBytes * 4), `go mod download: module cache ≈ ${formatBytes(modBytes)}`);
+    if (!modsThere) residue(ctx, modCache, r(modBytes, modBytes * 0.1, modBytes * 3), `go mod download: module cache ≈ ${formatBytes(modBytes)}`);
     return true;
   }
   if (sub === 'build' || sub === 'install') {
@@ -47,9 +49,11 @@ export function go(words: string[], ctx: RunCtx): boolean {
     if (sub === 'install') artifact(ctx, ctx.path((ctx.env('GOBIN') ?? gopath + '/bin')), size, note, true);
     else if (out) artifact(ctx, ctx.path(out), size, note, out.endsWith('/'));
     else artifact(ctx, ctx.workdir, size, note, true);
-    const buildCache = 70 * MB + bin * 4;
-    residue(ctx, cache, r(buildCache, 20 * MB, buildCache * 4), `go build cache ≈ ${formatBytes(buildCache)}`);
-    if (!ctx.modDownloaded) residue(ctx, modCache, r(modBytes, 0, modBytes * 4), `module cache ≈ ${formatBytes(modBytes)}`);
+    // The compiled standard library packages, the compiled dependencies (about as large as their
+    // sources), and the link outputs.
+    const buildCache = 60 * MB + modBytes * 0.8 + bin * 2;
+    residue(ctx, cache, r(buildCache, buildCache * 0.4, buildCache * 2.5), `go build cache ≈ ${formatBytes(buildCache)}`);
+    if (!modsThere) residue(ctx, modCache, r(modBytes, modBytes * 0.1, modBytes * 3), `module cache ≈ ${formatBytes(modBytes)}`);
     return true;
   }
   if (sub === 'clean') {
@@ -58,7 +62,7 @@ export function go(words: string[], ctx: RunCtx): boolean {
     return true;
   }
   if (sub === 'get') {
-    residue(ctx, modCache, r(modBytes / 2, 0, modBytes * 2), 'go get: module cache');
+    if (!modsThere) residue(ctx, modCache, r(modBytes / 2, modBytes * 0.05, modBytes * 2), 'go get: module cache');
     return true;
   }
   return true;

@@ -9,7 +9,7 @@ import { chown, download, extract, git, moveOrCopy, rm, shrink } from './files';
 import { go } from './go';
 import { jvm } from './jvm';
 import { node } from './node';
-import { composer, pecl, phpExt } from './php';
+import { composer, pecl, phpExt, phpSource } from './php';
 import { pip, poetry, python, uv } from './python';
 import { ruby } from './ruby';
 import { cargo, rustup } from './rust';
@@ -35,6 +35,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'docker-php-ext-install': return phpExt(words, ctx);
     case 'pecl': return pecl(words, ctx);
     case 'phpize': ctx.phpize = true; return true;
+    case 'docker-php-source': return phpSource(words, ctx);
     case 'curl': case 'wget': return download(words, ctx, p);
     case 'tar': case 'unzip': return extract(words, ctx, p);
     case 'git': return git(words, ctx);

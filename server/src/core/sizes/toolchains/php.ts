@@ -1,5 +1,7 @@
 // PHP: `composer install` (vendor/ and its cache), `docker-php-ext-install` and `pecl install`
 // (extension .so files in PHP's extension directory, pecl's build tree in /tmp/pear).
+import { knownDownload } from '../downloads';
+import type { Item } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { operands } from '../shell';
 import { MB, formatBytes } from '../units';
@@ -28,5 +30,18 @@ export function pecl(words: string[], ctx: RunCtx): boolean {
   const size = exts.length * 1.5 * MB;
   artifact(ctx, '/usr/local/lib/php/extensions', r(size, size * 0.1, size * 20), `pecl install ${exts.join(' ')}: .so ≈ ${formatBytes(size)}`);
   residue(ctx, '/tmp/pear', r(3 * MB, 0.5 * MB, 20 * MB), 'pecl download and build tree in /tmp/pear');
+  return true;
+}
+
+/** docker-php-source (php images): `extract` unpacks the PHP source kept in /usr/src, `delete` removes it. */
+export function phpSource(words: string[], ctx: RunCtx): boolean {
+  if (words[1] === 'extract') {
+    const known = knownDownload('php-.tar.xz');
+    if (!known) return true;
+    const tree: Item = { path: '/usr/src/php', size: r(known.unpacked, known.unpacked * 0.8, known.unpacked * 1.25), kind: 'tree', note: `docker-php-source extract: PHP source tree ≈ ${formatBytes(known.unpacked)}`, fuzzy: true };
+    ctx.add(tree);
+    ctx.lastTree = tree;
+    ctx.lastDownload = known;
+  } else if (words[1] === 'delete') ctx.removePath('/usr/src/php');
   return true;
 }
