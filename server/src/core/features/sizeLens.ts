@@ -34,9 +34,20 @@ export function metricRange(e: SizeRange & { baseFigure: StageEstimate['baseFigu
 
 const METRIC_WORD: Record<SizeMetric, string> = { uncompressed: '', compressed: ' compressed', containerd: ' on disk' };
 
+/**
+ * The size part of a title. On a base image the table does not know, its guess would swamp the
+ * line with a range of two orders of magnitude: say what the stage adds to it instead.
+ */
+function sizeText(e: StageEstimate, metric: SizeMetric): string {
+  const f = e.baseFigure;
+  if (f.kind !== 'unknown') return formatEstimate(metricRange(e, metric)) + METRIC_WORD[metric];
+  const added = metricRange(e, metric).bytes - metricRange({ ...f, baseFigure: f }, metric).bytes;
+  return added < 1000 ? 'size unknown (base image not in the size table)' : `unknown base + ≈ ${formatBytes(added)}${METRIC_WORD[metric]}`;
+}
+
 export function sizeLensTitle(e: StageEstimate | undefined, metric: SizeMetric, baseOfFinal = false): string {
   if (!e) return '';
-  const size = formatEstimate(metricRange(e, metric)) + METRIC_WORD[metric];
+  const size = sizeText(e, metric);
   const name = e.name ?? `stage ${e.index}`;
   if (e.final) return `${size} · final image`;
   if (!e.built) return `${name} · ${size} · not built for this target`;

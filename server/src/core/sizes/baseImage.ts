@@ -129,7 +129,11 @@ function tableFigure(ref: string): BaseFigure | undefined {
 
 function lookupTable(ref: string, name: string, tag: string): BaseFigure | undefined {
   const rows = byName.get(name);
-  if (!rows) return undefined;
+  if (!rows) {
+    // distroless on an older Debian: the same image on Debian 12, a little apart.
+    const newer = /^gcr\.io\/distroless\/.*-debian1[01]$/.test(name) ? byName.get(name.replace(/-debian1[01]$/, '-debian12')) : undefined;
+    return newer?.length ? figureFromRow(ref, newer[0], 'nearest', 0.8, 1.25, `${name} not in the table: read as its Debian 12 build`) : undefined;
+  }
   const exactRow = rows.find((r) => r[1] === tag);
   if (exactRow) return figureFromRow(ref, exactRow, 'table', floating(tag) ? 0.85 : 0.97, floating(tag) ? 1.25 : 1.03, floating(tag) ? `floating tag "${tag}": content drifts` : '');
   const alias = aliases.get(`${name}:${tag}`);

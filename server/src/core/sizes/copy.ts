@@ -28,7 +28,7 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
   const remote = sources.filter((s) => /^(https?|git):\/\//.test(s) || s.startsWith('git@'));
   const local = sources.filter((s) => !remote.includes(s));
   const items: Item[] = [];
-  for (const url of remote) items.push({ path: dest, size: { bytes: 10 * MB, low: 0.01 * MB, high: 300 * MB }, kind: 'download', note: `ADD ${url}: remote size unknown` });
+  for (const url of remote) items.push({ path: dest, size: { bytes: 10 * MB, low: 0.5 * MB, high: 100 * MB }, kind: 'download', note: `ADD ${url}: remote size unknown` });
   if (local.length) {
     const found = io?.contextSize?.(local);
     const isAddArchive = ins.keyword === 'ADD' && local.some((s) => /\.(tar|tgz|tar\.gz|tar\.xz|tar\.bz2|txz)$/.test(s));

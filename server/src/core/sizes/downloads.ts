@@ -11,6 +11,8 @@ export interface KnownDownload {
   what: string;
   /** For source trees: what `make install` puts in the prefix (see INSTALLS). */
   installs?: SourceInstall;
+  /** The directory everything in the archive lies in, when it has one. */
+  topDir?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ const INSTALLS: Record<string, SourceInstall> = {
 };
 
 const TABLE: [string[], KnownDownload][] = [
-  [['go1.', 'linux-'], { archive: 70 * MB, unpacked: 225 * MB, what: 'Go toolchain' }],
+  [['go1.', 'linux-'], { archive: 70 * MB, unpacked: 225 * MB, what: 'Go toolchain', topDir: 'go' }],
   // node 22 linux-x64: bin/node ≈ 118 MB, npm and corepack ≈ 13 MB, headers ≈ 7 MB, docs.
   [['node-v', 'linux-'], { archive: 28 * MB, unpacked: 142 * MB, what: 'Node.js' }],
   [['python-3', '.tar'], { archive: 21 * MB, unpacked: 105 * MB, what: 'Python source tree', installs: INSTALLS.python }],

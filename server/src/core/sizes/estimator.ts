@@ -11,6 +11,7 @@ import { SizeResolver } from './lazySizes';
 import type { Item } from './ledger';
 import { computeLayout, emptyLayout, type StageLayout } from './stageLayout';
 import type { BaseFigure, EstimateOptions, LayerEstimate, SizeIO, StageEstimate } from './types';
+import { RangeSum } from './units';
 
 const layoutCache = new WeakMap<Stage, StageLayout>();
 
@@ -167,23 +168,23 @@ function sumsOf(info: ModelInfo, i: number): Sums {
 
 function sumLayout(info: ModelInfo, i: number): Sums {
   const layout = info.layouts[i]!;
-  const base = layout.parent === undefined ? layout.state.figure : info.sums[layout.parent]!;
-  let bytes = base.bytes;
-  let low = base.low;
-  let high = base.high;
+  const total = new RangeSum();
+  total.add(layout.parent === undefined ? layout.state.figure : info.sums[layout.parent]!);
   const layers = new Float64Array(layout.layers.length * 3);
   layout.layers.forEach((layer, k) => {
+    const sum = new RangeSum();
     for (const it of layer.items) {
       const s = info.resolver.size(it);
-      layers[k * 3] += s.bytes;
-      layers[k * 3 + 1] += s.low;
-      layers[k * 3 + 2] += s.high;
+      sum.add(s);
+      total.add(s);
     }
-    bytes += layers[k * 3];
-    low += layers[k * 3 + 1];
-    high += layers[k * 3 + 2];
+    const r = sum.range;
+    layers[k * 3] = r.bytes;
+    layers[k * 3 + 1] = r.low;
+    layers[k * 3 + 2] = r.high;
   });
-  return { bytes, low: Math.min(low, bytes), high: Math.max(high, bytes), layers };
+  const r = total.range;
+  return { bytes: r.bytes, low: r.low, high: r.high, layers };
 }
 
 /** Layer by layer, base first, with notes: what the breakdown and the CLI show. */

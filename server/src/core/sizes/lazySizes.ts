@@ -7,10 +7,10 @@ import { imagePathSize } from './imagePaths';
 import { matchItems, normalizePath, type Item, type Lazy, type Match } from './ledger';
 import type { StageState } from './runContext';
 import type { SizeRange } from './types';
-import { MB, formatBytes } from './units';
+import { MB, RangeSum, formatBytes } from './units';
 
 /** A path of a stage or image we know nothing about. */
-const UNKNOWN_PATH: SizeRange = { bytes: 1 * MB, low: 0.01 * MB, high: 40 * MB };
+const UNKNOWN_PATH: SizeRange = { bytes: 1 * MB, low: 0.05 * MB, high: 15 * MB };
 
 export interface StageLookup {
   /** The state (items, workdir, env) of an earlier stage, estimated if needed; undefined if it has none. */
@@ -85,18 +85,12 @@ export class SizeResolver {
   }
 
   private combine(item: Item, matches: Match[]): SizeRange {
-    let bytes = 0;
-    let low = 0;
-    let high = 0;
-    for (const m of matches) {
-      const s = m.item.lazy ? this.sizes.get(m.item)! : m.item.size;
-      bytes += s.bytes * m.f;
-      low += s.low * m.lf;
-      high += s.high * m.hf;
-    }
+    const sum = new RangeSum();
+    for (const m of matches) sum.add(m.item.lazy ? this.sizes.get(m.item)! : m.item.size, m.f, m.lf, m.hf);
+    const total = sum.range;
     const lazy = item.lazy!;
-    if (lazy.kind === 'sum') return lazy.tight ? { bytes, low: bytes * 0.9, high: bytes * 1.1 } : { bytes, low, high };
-    if (matches.length) return { bytes, low, high };
+    if (lazy.kind === 'sum') return lazy.tight ? { bytes: total.bytes, low: total.bytes * 0.9, high: total.bytes * 1.1 } : total;
+    if (matches.length) return total;
     return imagePathRange(this.sourcePath(item).path);
   }
 

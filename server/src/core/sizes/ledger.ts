@@ -17,13 +17,17 @@ export interface Item {
   note: string;
   /** The file name is unknown (e.g. `go build` without -o): any path in `path` may be it. */
   fuzzy?: boolean;
+  /** An archive unpacked without --strip-components whose top directory is known (`go` of the Go tarball). */
+  top?: string;
+  /** Many files (an unpacked archive, an install prefix): one file named inside it is a small part. */
+  many?: boolean;
   /** Package names (namespaced) an install added, and the names requested. */
   pkgs?: string[];
   requested?: string[];
   /** apk --virtual group. */
   group?: string;
   /** For downloads: what the archive is and its unpacked size. */
-  archive?: { unpacked: number; what: string; installs?: SourceInstall };
+  archive?: { unpacked: number; what: string; installs?: SourceInstall; topDir?: string };
   /** Size (and note) known only once resolved; `size` is then a placeholder. */
   lazy?: Lazy;
 }
@@ -148,11 +152,14 @@ export function matchItems(items: readonly Item[], src: string): Match[] {
   const out: Match[] = [];
   for (const item of items) {
     if (isUnder(item.path, base)) out.push({ item, f: 1, lf: 1, hf: 1 });
-    else if (item.fuzzy && !glob && parentOf(base) === item.path && item.kind === 'artifact') out.push({ item, f: 1, lf: 1, hf: 1 });
+    else if (item.fuzzy && !item.many && !glob && parentOf(base) === item.path && item.kind === 'artifact') out.push({ item, f: 1, lf: 1, hf: 1 });
+    // The top directory of an archive unpacked without --strip-components (go/ of the Go tarball).
+    else if (item.top && !glob && base === `${item.path}/${item.top}`) out.push({ item, f: 1, lf: 1, hf: 1 });
     else if (!glob && isUnder(base, item.path) && item.kind !== 'package') {
-      // A file inside a tree we only know as a whole: a small part of it.
-      const f = item.kind === 'artifact' ? 1 : 0.05;
-      out.push({ item, f, lf: f * 0.1, hf: Math.min(1, f * 4) });
+      // A path inside something we only know as a whole: all of a build output whose file name is
+      // unknown, a part of many files (an unpacked archive, an install), a small part of the rest.
+      const f = item.kind === 'artifact' && !item.many ? 1 : item.many ? 0.1 : 0.05;
+      out.push({ item, f, lf: f * (f === 1 ? 1 : 0.2), hf: Math.min(1, f * 4) });
     }
   }
   return out;

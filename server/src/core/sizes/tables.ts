@@ -12,7 +12,8 @@ export const BASE_ALIASES = baseData.alias as [string, string, string][];
 export const FAMILY_RATIOS = baseData.ratios as Record<string, number>;
 export const TABLE_DATE = baseData.asOf as string;
 
-const DEB = debData.p as unknown as Record<string, [number, string?]>;
+/** name -> [installed KiB, "depends ...", "recommends ..."]. */
+const DEB = debData.p as unknown as Record<string, [number, string?, string?]>;
 const DEB_VIRTUAL = debData.v as Record<string, string>;
 const DEB_SETS = debData.s as Record<string, string>;
 
@@ -37,6 +38,17 @@ function debDeps(name: string): string[] {
     depCache.set(name, deps);
   }
   return deps;
+}
+
+const recCache = new Map<string, string[]>();
+function debRecommends(name: string): string[] {
+  let recs = recCache.get(name);
+  if (!recs) {
+    const r = DEB[name]?.[2];
+    recs = r ? r.split(' ') : [];
+    recCache.set(name, recs);
+  }
+  return recs;
 }
 
 export function debName(name: string): string | undefined {
@@ -87,8 +99,8 @@ export function basePackages(set: string | undefined): Set<string> {
 const closureCache = new Map<string, { names: string[]; unknown: string[] }>();
 
 /** Dependency closure of the requested packages (cached by request), deepest last. */
-function debClosure(names: string[]): { names: string[]; unknown: string[] } {
-  const key = names.join(' ');
+function debClosure(names: string[], recommends = false): { names: string[]; unknown: string[] } {
+  const key = (recommends ? '+' : '') + names.join(' ');
   let hit = closureCache.get(key);
   if (hit) return hit;
   const out: string[] = [];
@@ -106,6 +118,7 @@ function debClosure(names: string[]): { names: string[]; unknown: string[] } {
     seen.add(n);
     out.push(n);
     for (const d of debDeps(n)) if (!seen.has(d)) stack.push(d);
+    if (recommends) for (const d of debRecommends(n)) if (!seen.has(d)) stack.push(d);
   }
   hit = { names: out, unknown };
   if (closureCache.size > 5000) closureCache.clear();
@@ -113,9 +126,9 @@ function debClosure(names: string[]): { names: string[]; unknown: string[] } {
   return hit;
 }
 
-/** Installed size of Debian packages and their dependency closure, minus what `have` holds. */
-export function debInstall(names: string[], have: { has(name: string): boolean }, docsFactor = 1): PackageSize {
-  const closure = debClosure(names);
+/** Installed size of Debian packages and their dependency closure (with what they recommend, as apt installs it by default), minus what `have` holds. */
+export function debInstall(names: string[], have: { has(name: string): boolean }, docsFactor = 1, recommends = false): PackageSize {
+  const closure = debClosure(names, recommends);
   const added: string[] = [];
   let kib = 0;
   for (const n of closure.names) {

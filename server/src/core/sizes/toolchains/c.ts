@@ -18,8 +18,8 @@ export function cc(words: string[], ctx: RunCtx): boolean {
   const bin = isStatic ? (musl ? 120 * KB : 850 * KB) + per : per + 2 * KB;
   const out = flagValue(words, ['-o']) ?? (objectOnly ? undefined : 'a.out');
   const note = `${program(words)}${isStatic ? ' -static' : ''}: ${objectOnly ? 'objects' : 'binary'} ≈ ${formatBytes(bin)}`;
-  if (out) artifact(ctx, ctx.path(out), r(bin, bin * 0.4, bin * 8), note);
-  else residue(ctx, ctx.workdir, r(bin, bin * 0.3, bin * 5), note);
+  if (out) artifact(ctx, ctx.path(out), r(bin, bin * 0.5, bin * 3), note);
+  else residue(ctx, ctx.workdir, r(bin, bin * 0.5, bin * 3), note);
   return true;
 }
 
@@ -51,7 +51,7 @@ export function make(words: string[], ctx: RunCtx): boolean {
     }
     const prefix = ctx.configurePrefix ?? '/usr/local';
     const { size, why } = installSize(ctx);
-    artifact(ctx, prefix, size, `make install into ${prefix} ≈ ${formatBytes(size.bytes)} (${why})`, true);
+    ctx.add({ path: prefix, size, kind: 'artifact', note: `make install into ${prefix} ≈ ${formatBytes(size.bytes)} (${why})`, fuzzy: true, many: true });
     return true;
   }
   if (targets.some((t) => t === 'clean' || t === 'distclean')) {
@@ -60,8 +60,8 @@ export function make(words: string[], ctx: RunCtx): boolean {
   }
   if (targets.some((t) => t === 'test' || t === 'check' || t === 'tests')) return true;
   const objects = ctx.phpize ? 4 * MB : Math.max(2 * MB, tree * 1.2);
-  residue(ctx, where + '/__objects__', r(objects, objects * 0.2, objects * 4), `make: objects and build tree ≈ ${formatBytes(objects)}`);
-  if (!ctx.phpize) artifact(ctx, where, r(objects * 0.15, objects * 0.02, objects), 'make: built binaries', true);
+  residue(ctx, where + '/__objects__', r(objects, objects * 0.4, objects * 2.5), `make: objects and build tree ≈ ${formatBytes(objects)}`);
+  if (!ctx.phpize) artifact(ctx, where, r(objects * 0.15, objects * 0.05, objects * 0.5), 'make: built binaries', true);
   return true;
 }
 

@@ -23,8 +23,8 @@ export function download(raw: string[], ctx: RunCtx, p: string): boolean {
     }
     return true;
   }
-  const size = known === UNKNOWN_DOWNLOAD ? r(known.archive, 0.05 * MB, 300 * MB) : r(known.archive, known.archive * 0.8, known.archive * 1.3);
-  ctx.add({ path: ctx.path(out), size, kind: 'download', note: `${p}: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: { unpacked: known.unpacked, what: known.what, installs: known.installs } });
+  const size = known === UNKNOWN_DOWNLOAD ? r(known.archive, 0.5 * MB, 100 * MB) : r(known.archive, known.archive * 0.8, known.archive * 1.3);
+  ctx.add({ path: ctx.path(out), size, kind: 'download', note: `${p}: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: { unpacked: known.unpacked, what: known.what, installs: known.installs, topDir: known.topDir } });
   return true;
 }
 
@@ -37,14 +37,15 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
   if (file && file !== '-') {
     const path = ctx.path(file);
     const dl = ctx.added.find((it) => it.kind === 'download' && it.path === path);
-    known = dl ? { archive: dl.size.bytes, unpacked: dl.archive?.unpacked ?? dl.size.bytes * 3, what: dl.archive?.what ?? 'archive', installs: dl.archive?.installs } : knownDownload(file) ?? ctx.lastDownload;
+    known = dl ? { archive: dl.size.bytes, unpacked: dl.archive?.unpacked ?? dl.size.bytes * 3, what: dl.archive?.what ?? 'archive', installs: dl.archive?.installs, topDir: dl.archive?.topDir } : knownDownload(file) ?? ctx.lastDownload;
   } else known = ctx.lastDownload;
   known ??= UNKNOWN_DOWNLOAD;
   ctx.lastDownload = known;
-  const size = known === UNKNOWN_DOWNLOAD ? r(known.unpacked, 0.1 * MB, 900 * MB) : r(known.unpacked, known.unpacked * 0.8, known.unpacked * 1.25);
+  const size = known === UNKNOWN_DOWNLOAD ? r(known.unpacked, 3 * MB, 300 * MB) : r(known.unpacked, known.unpacked * 0.8, known.unpacked * 1.25);
   // An unknown archive unpacked where sources are built is a source tree, not something installed.
   const source = known.what.includes('source') || (known === UNKNOWN_DOWNLOAD && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
-  const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${known.what} unpacked ≈ ${formatBytes(known.unpacked)}`, fuzzy: true };
+  const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${known.what} unpacked ≈ ${formatBytes(known.unpacked)}`, fuzzy: true, many: true };
+  if (p === 'tar' && known.topDir && !words.some((w) => w.startsWith('--strip'))) tree.top = known.topDir;
   ctx.add(tree);
   ctx.lastTree = tree;
   return true;
@@ -56,8 +57,8 @@ export function git(words: string[], ctx: RunCtx): boolean {
   const url = ops[0] ?? '';
   const dest = ops[1] ?? (url.split('/').pop() ?? 'repo').replace(/\.git$/, '');
   const shallow = words.some((w) => w.startsWith('--depth'));
-  const size = shallow ? r(8 * MB, 0.2 * MB, 200 * MB) : r(25 * MB, 0.5 * MB, 800 * MB);
-  const tree: Item = { path: ctx.path(dest), size, kind: 'tree', note: `git clone${shallow ? ' --depth' : ''} ≈ ${formatBytes(size.bytes)}` };
+  const size = shallow ? r(8 * MB, 1 * MB, 80 * MB) : r(25 * MB, 3 * MB, 300 * MB);
+  const tree: Item = { path: ctx.path(dest), size, kind: 'tree', note: `git clone${shallow ? ' --depth' : ''} ≈ ${formatBytes(size.bytes)}`, many: true };
   ctx.add(tree);
   ctx.lastTree = tree;
   return true;
@@ -68,10 +69,10 @@ export function rm(words: string[], ctx: RunCtx): boolean {
   return true;
 }
 
-/** `src` lies more than one level inside the unpacked tree `it` (its top directory is the archive's own). */
+/** `src` names a part of the unpacked tree `it`: neither the whole of it nor the archive's own top directory. */
 function deepInside(src: string, it: Item): boolean {
   if (!it.fuzzy || src === it.path || !isUnder(src, it.path)) return false;
-  return src.slice(it.path.length + 1).includes('/');
+  return src.slice(it.path.length + 1) !== it.top;
 }
 
 export function moveOrCopy(words: string[], ctx: RunCtx, p: string): boolean {

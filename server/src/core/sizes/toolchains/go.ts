@@ -26,6 +26,11 @@ function goPaths(ctx: RunCtx): { gopath: string; cache: string } {
   return { gopath, cache: ctx.path(cache) };
 }
 
+/** The module cache: known within a factor of 1.6 from go.mod's requirements, else 25-200 MB. */
+function modRange(bytes: number, requires: number | undefined) {
+  return requires === undefined ? r(bytes, bytes * 0.3, bytes * 2.5) : r(bytes, bytes * 0.6, bytes * 1.6);
+}
+
 export function go(words: string[], ctx: RunCtx): boolean {
   const sub = words[1];
   const { gopath, cache } = goPaths(ctx);
@@ -35,7 +40,7 @@ export function go(words: string[], ctx: RunCtx): boolean {
   const modCache = ctx.path(ctx.env('GOMODCACHE') ?? gopath + '/pkg/mod');
   const modsThere = ctx.added.some((it) => it.path === modCache) || ctx.stage.items.all().some((it) => it.path === modCache && it.kind === 'residue');
   if (sub === 'mod' && words[2] === 'download') {
-    if (!modsThere) residue(ctx, modCache, r(modBytes, modBytes * 0.1, modBytes * 3), `go mod download: module cache ≈ ${formatBytes(modBytes)}`);
+    if (!modsThere) residue(ctx, modCache, modRange(modBytes, requires), `go mod download: module cache ≈ ${formatBytes(modBytes)}`);
     return true;
   }
   if (sub === 'build' || sub === 'install') {
@@ -43,7 +48,8 @@ export function go(words: string[], ctx: RunCtx): boolean {
     const stripped = /-s\b/.test(ldflags) || /-w\b/.test(ldflags);
     const base = requires === undefined ? 9 * MB : 2.2 * MB + requires * 0.5 * MB;
     const bin = Math.min(base, 120 * MB) * (stripped ? 0.7 : 1);
-    const size = r(bin, bin * 0.3, bin * 3);
+    // From go.mod the binary is known within a factor of 1.5; without it, 5.4-18 MB covers most services.
+    const size = requires === undefined ? r(bin, bin * 0.6, bin * 2) : r(bin, bin * 0.7, bin * 1.5);
     const out = flagValue(words, ['-o']);
     const note = `go ${sub}: binary ≈ ${formatBytes(bin)}${stripped ? ' (stripped)' : ''}`;
     if (sub === 'install') artifact(ctx, ctx.path((ctx.env('GOBIN') ?? gopath + '/bin')), size, note, true);
@@ -52,8 +58,8 @@ export function go(words: string[], ctx: RunCtx): boolean {
     // The compiled standard library packages, the compiled dependencies (about as large as their
     // sources), and the link outputs.
     const buildCache = 60 * MB + modBytes * 0.8 + bin * 2;
-    residue(ctx, cache, r(buildCache, buildCache * 0.4, buildCache * 2.5), `go build cache ≈ ${formatBytes(buildCache)}`);
-    if (!modsThere) residue(ctx, modCache, r(modBytes, modBytes * 0.1, modBytes * 3), `module cache ≈ ${formatBytes(modBytes)}`);
+    residue(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go build cache ≈ ${formatBytes(buildCache)}`);
+    if (!modsThere) residue(ctx, modCache, modRange(modBytes, requires), `module cache ≈ ${formatBytes(modBytes)}`);
     return true;
   }
   if (sub === 'clean') {
@@ -62,7 +68,7 @@ export function go(words: string[], ctx: RunCtx): boolean {
     return true;
   }
   if (sub === 'get') {
-    if (!modsThere) residue(ctx, modCache, r(modBytes / 2, modBytes * 0.05, modBytes * 2), 'go get: module cache');
+    if (!modsThere) residue(ctx, modCache, modRange(modBytes / 2, requires), 'go get: module cache');
     return true;
   }
   return true;

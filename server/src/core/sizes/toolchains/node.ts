@@ -28,18 +28,18 @@ export function node(words: string[], ctx: RunCtx, p: string): boolean {
   if (sub === 'ci' || sub === 'install' || sub === 'i' || (p === 'yarn' && (words.length === 1 || words[1].startsWith('-')))) {
     if (words.includes('-g') || words.includes('--global')) {
       const pkgs = operands(words, 2).length || 1;
-      artifact(ctx, '/usr/local/lib/node_modules', r(pkgs * 12 * MB, pkgs * 1 * MB, pkgs * 80 * MB), `${p} install -g: ${pkgs} package(s)`);
+      artifact(ctx, '/usr/local/lib/node_modules', r(pkgs * 12 * MB, pkgs * 3 * MB, pkgs * 50 * MB), `${p} install -g: ${pkgs} package(s)`);
       return true;
     }
     const count = lockPackages(ctx, production);
     const bytes = count === undefined ? (production ? 70 : 160) * MB : Math.max(0.3 * MB, count * 0.32 * MB);
-    artifact(ctx, ctx.path('node_modules'), r(bytes, bytes * (count === undefined ? 0.1 : 0.4), bytes * (count === undefined ? 5 : 2.5)), `${p} ${sub}: node_modules ≈ ${formatBytes(bytes)}${count !== undefined ? ` (${count} packages in the lockfile)` : ''}${production ? ', production only' : ''}`);
+    artifact(ctx, ctx.path('node_modules'), r(bytes, bytes * (count === undefined ? 0.35 : 0.65), bytes * (count === undefined ? 2.5 : 1.6)), `${p} ${sub}: node_modules ≈ ${formatBytes(bytes)}${count !== undefined ? ` (${count} packages in the lockfile)` : ''}${production ? ', production only' : ''}`);
     const cache = p === 'npm' ? '/root/.npm' : p === 'yarn' ? '/usr/local/share/.cache/yarn' : '/root/.local/share/pnpm';
-    residue(ctx, cache, r(bytes * 0.5, bytes * 0.1, bytes * 1.2), `${p} cache ≈ ${formatBytes(bytes * 0.5)}`);
+    residue(ctx, cache, r(bytes * 0.5, bytes * 0.2, bytes), `${p} cache ≈ ${formatBytes(bytes * 0.5)}`);
     return true;
   }
   if (sub === 'run' || sub === 'build' || (p === 'yarn' && words[1] === 'build')) {
-    artifact(ctx, ctx.path('dist'), r(4 * MB, 0.2 * MB, 60 * MB), `${p} ${words.slice(1, 3).join(' ')}: build output ≈ 4 MB`);
+    artifact(ctx, ctx.path('dist'), r(4 * MB, 0.5 * MB, 30 * MB), `${p} ${words.slice(1, 3).join(' ')}: build output ≈ 4 MB`);
     return true;
   }
   if (sub === 'cache' && words[2] === 'clean') {

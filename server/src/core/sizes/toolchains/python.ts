@@ -40,13 +40,13 @@ export function pip(args: string[], ctx: RunCtx): boolean {
       if (text !== undefined) {
         const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith('-'));
         for (const l of lines) bytes += pyRequirement(l);
-        low = bytes * 0.4;
-        high = bytes * 3;
+        low = bytes * 0.5;
+        high = bytes * 2.2;
         described = `${lines.length} requirements`;
       } else {
         bytes = 90 * MB;
-        low = 5 * MB;
-        high = 1500 * MB;
+        low = 15 * MB;
+        high = 600 * MB;
         described = `-r ${req}`;
       }
     }
@@ -54,13 +54,14 @@ export function pip(args: string[], ctx: RunCtx): boolean {
     for (const n of named) {
       const b = pyRequirement(n);
       bytes += b;
-      low += b * 0.4;
-      high += b * 3;
+      low += b * 0.5;
+      high += b * 2.2;
     }
     if (named.length) described += (described ? ' + ' : '') + named.slice(0, 3).join(' ') + (named.length > 3 ? ` +${named.length - 3}` : '');
     if (words.includes('.') || words.includes('-e')) {
       bytes += 5 * MB;
-      high += 200 * MB;
+      low += 1 * MB;
+      high += 50 * MB;
       described += (described ? ' + ' : '') + 'the project';
     }
     if (!bytes) return true;
@@ -92,16 +93,16 @@ export function python(words: string[], ctx: RunCtx): boolean {
 export function uv(words: string[], ctx: RunCtx): boolean {
   if (words[1] === 'pip') return pip(words.slice(2).concat('--no-cache-dir'), ctx);
   if (words[1] === 'sync') {
-    artifact(ctx, ctx.path(ctx.env('UV_PROJECT_ENVIRONMENT') ?? '.venv'), r(90 * MB, 10 * MB, 1500 * MB), 'uv sync: environment ≈ 90 MB');
-    if (!words.includes('--no-cache') && !ctx.env('UV_NO_CACHE')) residue(ctx, '/root/.cache/uv', r(60 * MB, 5 * MB, 1000 * MB), 'uv cache ≈ 60 MB');
+    artifact(ctx, ctx.path(ctx.env('UV_PROJECT_ENVIRONMENT') ?? '.venv'), r(90 * MB, 15 * MB, 600 * MB), 'uv sync: environment ≈ 90 MB');
+    if (!words.includes('--no-cache') && !ctx.env('UV_NO_CACHE')) residue(ctx, '/root/.cache/uv', r(60 * MB, 10 * MB, 400 * MB), 'uv cache ≈ 60 MB');
   }
   return true;
 }
 
 export function poetry(words: string[], ctx: RunCtx): boolean {
   if (words[1] === 'install') {
-    artifact(ctx, ctx.venv ?? '/usr/local/lib/python3/site-packages', r(90 * MB, 10 * MB, 1500 * MB), 'poetry install ≈ 90 MB');
-    residue(ctx, '/root/.cache/pypoetry', r(50 * MB, 5 * MB, 800 * MB), 'poetry cache ≈ 50 MB');
+    artifact(ctx, ctx.venv ?? '/usr/local/lib/python3/site-packages', r(90 * MB, 15 * MB, 600 * MB), 'poetry install ≈ 90 MB');
+    residue(ctx, '/root/.cache/pypoetry', r(50 * MB, 10 * MB, 300 * MB), 'poetry cache ≈ 50 MB');
   }
   return true;
 }
