@@ -11,7 +11,6 @@ import { SizeResolver } from './lazySizes';
 import type { Item } from './ledger';
 import { computeLayout, emptyLayout, type StageLayout } from './stageLayout';
 import type { BaseFigure, EstimateOptions, LayerEstimate, SizeIO, StageEstimate } from './types';
-import { RangeSum } from './units';
 
 const layoutCache = new WeakMap<Stage, StageLayout>();
 
@@ -166,25 +165,34 @@ function sumsOf(info: ModelInfo, i: number): Sums {
   return info.sums[i]!;
 }
 
+/** Values add; uncertainties add in quadrature (as RangeSum does; inlined: this runs for every stage). */
 function sumLayout(info: ModelInfo, i: number): Sums {
   const layout = info.layouts[i]!;
-  const total = new RangeSum();
-  total.add(layout.parent === undefined ? layout.state.figure : info.sums[layout.parent]!);
+  const base = layout.parent === undefined ? layout.state.figure : info.sums[layout.parent]!;
+  let bytes = base.bytes;
+  let below = (base.bytes - base.low) ** 2;
+  let above = (base.high - base.bytes) ** 2;
   const layers = new Float64Array(layout.layers.length * 3);
-  layout.layers.forEach((layer, k) => {
-    const sum = new RangeSum();
-    for (const it of layer.items) {
+  for (let k = 0; k < layout.layers.length; k++) {
+    let b = 0;
+    let lo = 0;
+    let hi = 0;
+    for (const it of layout.layers[k].items) {
       const s = info.resolver.size(it);
-      sum.add(s);
-      total.add(s);
+      const dl = Math.max(0, s.bytes - s.low) ** 2;
+      const dh = Math.max(0, s.high - s.bytes) ** 2;
+      b += s.bytes;
+      lo += dl;
+      hi += dh;
     }
-    const r = sum.range;
-    layers[k * 3] = r.bytes;
-    layers[k * 3 + 1] = r.low;
-    layers[k * 3 + 2] = r.high;
-  });
-  const r = total.range;
-  return { bytes: r.bytes, low: r.low, high: r.high, layers };
+    bytes += b;
+    below += lo;
+    above += hi;
+    layers[k * 3] = b;
+    layers[k * 3 + 1] = Math.max(0, b - Math.sqrt(lo));
+    layers[k * 3 + 2] = b + Math.sqrt(hi);
+  }
+  return { bytes, low: Math.max(0, bytes - Math.sqrt(below)), high: bytes + Math.sqrt(above), layers };
 }
 
 /** Layer by layer, base first, with notes: what the breakdown and the CLI show. */
