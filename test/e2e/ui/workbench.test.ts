@@ -62,6 +62,17 @@ test('every FROM has a size CodeLens and a ▶ Build CodeLens', () =>
     assert.match(texts[2], /final image/);
   }));
 
+test('clicking a size lens opens its breakdown, base image first, then each contribution', () =>
+  step('01b-size-breakdown', async () => {
+    await wb.openFile('app.Dockerfile');
+    await wb.page.locator('.codelens-decoration a', { hasText: /^builder · ≈/ }).first().click();
+    const preview = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.locator('h2', { hasText: 'Contributions, largest first' }).waitFor({ timeout: 20_000 });
+    assert.match((await preview.locator('h1').first().textContent()) ?? '', /^builder: ≈/);
+    assert.match((await preview.locator('body').textContent()) ?? '', /golang:1\.22-alpine/);
+    assert.ok((await preview.locator('table tbody tr').count()) >= 2);
+  }));
+
 test('completion after COPY --from= offers the earlier stages', () =>
   step('02-completion', async () => {
     await wb.openFile('completion.Dockerfile');
