@@ -3,7 +3,7 @@
 // wall-clock round trip seen by the client (JSON-RPC over the server's stdio included).
 import { performance } from 'node:perf_hooks';
 import type { CodeLens, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { LspClient } from '../test/helpers/lspClient';
+import { LspClient } from '../test/helpers/lspDriver';
 import type { Probes } from './probes';
 
 export interface ServerSpec {

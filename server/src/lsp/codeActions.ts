@@ -1,6 +1,7 @@
 // textDocument/codeAction: asks every code action provider of the core (quick fixes keyed on
 // diagnostic codes, refactorings) and returns what they offer.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+import { quickFixes } from '../core/features/quickFixes';
 import type { StageModel } from '../core/model/types';
 import type { Settings } from '../core/settings';
 import { guarded, modelFor, type ServerContext } from './context';
@@ -15,7 +16,7 @@ export interface CodeActionRequest {
 export type CodeActionProvider = (request: CodeActionRequest) => CodeAction[];
 
 /** Providers in the order their actions are listed. */
-export const PROVIDERS: CodeActionProvider[] = [];
+export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings)];
 
 export const codeActionsFeature = {
   capabilities: () => ({

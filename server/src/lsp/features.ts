@@ -2,6 +2,14 @@
 // Each feature lives in its own file under lsp/ and registers itself here.
 import type { ClientCapabilities, ServerCapabilities } from 'vscode-languageserver/node';
 import { codeActionsFeature } from './codeActions';
+import { completionFeature } from './completion';
+import { definitionFeature } from './definition';
+import { hoverFeature } from './hover';
+import { inlayHintsFeature } from './inlayHints';
+import { referencesFeature } from './references';
+import { renameFeature } from './rename';
+import { semanticTokensFeature } from './semanticTokens';
+import { symbolsFeature } from './symbols';
 import type { ServerContext } from './context';
 
 interface Feature {
@@ -9,7 +17,17 @@ interface Feature {
   register(ctx: ServerContext): void;
 }
 
-const FEATURES: Feature[] = [codeActionsFeature];
+const FEATURES: Feature[] = [
+  completionFeature,
+  definitionFeature,
+  referencesFeature,
+  renameFeature,
+  symbolsFeature,
+  hoverFeature,
+  inlayHintsFeature,
+  semanticTokensFeature,
+  codeActionsFeature,
+];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {
   return Object.assign({}, ...FEATURES.map((f) => f.capabilities(client)));

@@ -88,7 +88,10 @@ function collectArgs(ast: AstInstruction, ins: Instruction, rel: (r: Range) => R
   const properties = (ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
   for (const p of properties) {
     const value = p.getValue();
-    out.push({ name: p.getName(), value: value === null ? undefined : unquote(value), nameRange: rel(p.getNameRange()), range: ins.range });
+    const valueRange = p.getValueRange();
+    const decl: GlobalArg = { name: p.getName(), value: value === null ? undefined : unquote(value), nameRange: rel(p.getNameRange()), range: ins.range };
+    if (valueRange) decl.valueRange = rel(valueRange);
+    out.push(decl);
   }
 }
 

@@ -116,6 +116,8 @@ export interface GlobalArg {
   /** Default value as written (quotes removed), undefined when the ARG has none. */
   value?: string;
   nameRange: Range;
+  /** Range of the default value as written (quotes included). */
+  valueRange?: Range;
   range: Range;
 }
 

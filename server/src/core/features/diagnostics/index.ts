@@ -9,7 +9,18 @@ import { BUILDKIT_RULES, CODES } from './codes';
 import { referenceDiagnostics, stageLabel } from './references';
 import { diag, stageNameDiagnostics } from './stageNames';
 
+const cache = new WeakMap<StageModel, { settings: Settings; diagnostics: Diagnostic[] }>();
+
+/** The diagnostics of a model, computed once per model and settings (publishing and code actions share them). */
 export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
+  const hit = cache.get(model);
+  if (hit && hit.settings === settings) return hit.diagnostics;
+  const diagnostics = computeDiagnostics(model, settings);
+  cache.set(model, { settings, diagnostics });
+  return diagnostics;
+}
+
+function computeDiagnostics(model: StageModel, settings: Settings): Diagnostic[] {
   const edges = dependencyEdges(model);
   const reachable = reachableStages(model, targetStage(model, settings.target), edges);
   const cycles = dependencyCycles(model, edges);

@@ -1,0 +1,85 @@
+// Completion of stage names wherever BuildKit accepts one: `COPY --from=`, `RUN --mount=...,from=`
+// and `FROM `. Only stages defined before the current one are offered (a later one fails the
+// build, the current one is a cycle); unnamed stages by index, except in mounts and FROM, which
+// take no index. Prefixes match case-insensitively; nearest stages come first.
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import { flagAt, instructionAt, refAt } from '../model/cursor';
+import { comparePositions, lineText, rangeContains } from '../model/lines';
+import type { Position, Stage, StageModel } from '../model/types';
+
+type SiteKind = 'copy' | 'mount' | 'from';
+
+interface Site {
+  kind: SiteKind;
+  /** The stage the cursor is in: only earlier stages are offered. */
+  stage: number;
+  /** The text the chosen item replaces. */
+  range: Range;
+  prefix: string;
+}
+
+export function completeStages(model: StageModel, pos: Position): CompletionList | null {
+  const site = completionSite(model, pos);
+  if (!site) return null;
+  const prefix = site.prefix.toLowerCase();
+  const items: CompletionItem[] = [];
+  for (let i = site.stage - 1; i >= 0; i--) {
+    const stage = model.stages[i];
+    const label = labelFor(model, stage, site);
+    if (label === undefined || !label.toLowerCase().startsWith(prefix)) continue;
+    items.push({
+      label,
+      kind: CompletionItemKind.Module,
+      labelDetails: { description: stage.image || undefined },
+      sortText: String(site.stage - i).padStart(6, '0'),
+      textEdit: { range: site.range, newText: label },
+      data: { stage: i },
+    });
+  }
+  return { isIncomplete: false, items };
+}
+
+/** The documentation of a stage item, filled in lazily (completionItem/resolve). */
+export function resolveStageItem(model: StageModel, item: CompletionItem): CompletionItem {
+  const index = (item.data as { stage?: number } | undefined)?.stage;
+  const stage = typeof index === 'number' ? model.stages[index] : undefined;
+  if (!stage) return item;
+  const base = stage.image ? `\`FROM ${stage.image}\`` : '`FROM` (no base)';
+  item.detail = `${stage.key ? `stage ${stage.key}` : `stage ${stage.index}`} · line ${stage.fromKeywordRange.start.line + 1}`;
+  item.documentation = { kind: MarkupKind.Markdown, value: `Build stage ${stage.index}${stage.key ? ` **${stage.key}**` : ' (unnamed)'}, based on ${base}, declared on line ${stage.fromKeywordRange.start.line + 1}.` };
+  return item;
+}
+
+/**
+ * The name (or index) to offer for `stage`, or undefined when it cannot be named from this site:
+ * COPY and mounts resolve a name to its last declaration, so a name redeclared later would not
+ * mean this stage.
+ */
+function labelFor(model: StageModel, stage: Stage, site: Site): string | undefined {
+  if (stage.key !== undefined) {
+    const defs = model.names.get(stage.key)!;
+    if (site.kind === 'from') return stage.key;
+    if (defs[defs.length - 1] === stage.index) return stage.key;
+  }
+  return site.kind === 'copy' ? String(stage.index) : undefined;
+}
+
+function completionSite(model: StageModel, pos: Position): Site | undefined {
+  const ref = refAt(model, pos);
+  if (ref && (ref.kind === 'copy' || ref.kind === 'mount') && ref.stage >= 0) {
+    return { kind: ref.kind, stage: ref.stage, range: ref.range, prefix: prefixOf(model, ref.range, pos) };
+  }
+  const found = instructionAt(model, pos);
+  if (!found?.stage || found.instruction.keyword !== 'FROM' || found.instruction !== found.stage.instructions[0]) return undefined;
+  const from = found.instruction;
+  if (comparePositions(pos, from.keywordRange.end) <= 0 || flagAt(from, pos)) return undefined;
+  const image = from.args[0];
+  if (!image) return { kind: 'from', stage: found.stage.index, range: { start: pos, end: pos }, prefix: '' };
+  if (!rangeContains(image.range, pos)) return undefined;
+  return { kind: 'from', stage: found.stage.index, range: image.range, prefix: prefixOf(model, image.range, pos) };
+}
+
+function prefixOf(model: StageModel, range: Range, pos: Position): string {
+  if (range.start.line !== pos.line) return '';
+  return lineText(model.text, model.lineStarts, pos.line).slice(range.start.character, pos.character);
+}

@@ -1,0 +1,65 @@
+// Document symbols (the outline): the global ARGs, then one symbol per stage holding its
+// instructions, and folding ranges per stage.
+import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
+import { lineText } from '../model/lines';
+import type { Instruction, Stage, StageModel } from '../model/types';
+
+const MAX_NAME = 80;
+
+export function documentSymbols(model: StageModel): DocumentSymbol[] {
+  const out: DocumentSymbol[] = model.globalArgs.map((a) => ({
+    name: a.name,
+    detail: a.value === undefined ? 'ARG' : `ARG = ${truncate(a.value)}`,
+    kind: SymbolKind.Variable,
+    range: a.range,
+    selectionRange: a.nameRange,
+  }));
+  for (const stage of model.stages) out.push(stageSymbol(stage));
+  return out;
+}
+
+function stageSymbol(stage: Stage): DocumentSymbol {
+  return {
+    name: stage.name ?? `stage ${stage.index}`,
+    detail: `${stage.image ? `FROM ${stage.image}` : 'FROM'}${stage.name ? ` · stage ${stage.index}` : ''}`,
+    kind: SymbolKind.Class,
+    range: stage.range,
+    selectionRange: stage.nameRange ?? stage.fromKeywordRange,
+    children: stage.instructions.slice(1).map(instructionSymbol),
+  };
+}
+
+function instructionSymbol(ins: Instruction): DocumentSymbol {
+  return {
+    name: truncate(`${ins.keyword} ${ins.text}`.trim()) || ins.keyword,
+    kind: KINDS[ins.keyword] ?? SymbolKind.Property,
+    range: ins.range,
+    selectionRange: ins.keywordRange,
+  };
+}
+
+const KINDS: Record<string, SymbolKind> = {
+  RUN: SymbolKind.Function,
+  COPY: SymbolKind.Field,
+  ADD: SymbolKind.Field,
+  ENV: SymbolKind.Variable,
+  ARG: SymbolKind.Variable,
+  ENTRYPOINT: SymbolKind.Event,
+  CMD: SymbolKind.Event,
+};
+
+function truncate(s: string): string {
+  const oneLine = s.replace(/\s+/g, ' ');
+  return oneLine.length > MAX_NAME ? oneLine.slice(0, MAX_NAME - 1) + '…' : oneLine;
+}
+
+/** One fold per stage, from its FROM to its last non-blank line. */
+export function stageFoldingRanges(model: StageModel): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (const stage of model.stages) {
+    let end = stage.range.end.line;
+    while (end > stage.range.start.line && lineText(model.text, model.lineStarts, end).trim() === '') end--;
+    if (end > stage.range.start.line) out.push({ startLine: stage.range.start.line, endLine: end, kind: 'region' });
+  }
+  return out;
+}
