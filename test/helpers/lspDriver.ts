@@ -1,7 +1,7 @@
-// A language client over stdio for any server (ours or the peer), driving a server process the way an editor does: initialize,
-// open/change/close documents, requests with a time limit and cancellation, and the diagnostics the
-// server publishes. Used by the LSP tests, the fuzz suite and the benchmark (which also drives the
-// peer server with it, so both are measured through the same code).
+// Drives any language server process over stdio the way an editor does (ours or the peer):
+// initialize, open/change/close, requests with a time limit and cancellation, every diagnostics
+// notification with its arrival time, the log, and the process's memory. The fuzz suite, the limit
+// and cancellation tests and the benchmark use it; lspClient.ts is the simpler one for feature tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
