@@ -30,19 +30,28 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
   let continuing = false;
   let instructionKeyword = '';
   let instructionText = '';
+  let heredocSeen = false;
+  // The next `<<` at or after the scan position (-1: none left), found with one forward search.
+  let nextMarker = 0;
   let pendingHeredocs: string[] = [];
   let tabbedHeredoc = false;
 
   let offset = 0;
   let line = 0;
   const n = text.length;
+  const hasCR = text.indexOf('\r') !== -1;
   while (offset <= n) {
     lineStarts.push(offset);
     let next = offset;
-    while (next < n) {
-      const c = text.charCodeAt(next);
-      if (c === 10 || c === 13) break;
-      next++;
+    if (hasCR) {
+      while (next < n) {
+        const c = text.charCodeAt(next);
+        if (c === 10 || c === 13) break;
+        next++;
+      }
+    } else {
+      next = text.indexOf('\n', offset);
+      if (next === -1) next = n;
     }
     const contentEnd = next;
     if (next < n && text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10) next += 2;
@@ -59,12 +68,16 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
           if (!continuing) {
             instructionKeyword = keywordAt(text, first, contentEnd, escapeCode);
             instructionText = '';
+            heredocSeen = false;
             if (instructionKeyword === 'FROM') boundaries.push({ offset, line });
           }
           continuing = endsWithEscape(text, first, contentEnd, escapeCode);
           if (instructionKeyword === 'RUN' || instructionKeyword === 'COPY' || instructionKeyword === 'ADD' || instructionKeyword === 'ONBUILD') {
-            if (instructionText.length < 65536) instructionText += ' ' + text.slice(first, contentEnd);
-            if (!continuing && instructionText.indexOf('<<') !== -1) {
+            // Only lines from the first `<<` on can name a heredoc: earlier ones are not kept.
+            if (nextMarker !== -1 && nextMarker < first) nextMarker = text.indexOf('<<', first);
+            if (nextMarker !== -1 && nextMarker < contentEnd) heredocSeen = true;
+            if (heredocSeen && instructionText.length < 65536) instructionText += ' ' + text.slice(first, contentEnd);
+            if (!continuing && heredocSeen) {
               const found = heredocNames(instructionText);
               pendingHeredocs = found.names;
               tabbedHeredoc = found.tabbed;
@@ -90,6 +103,8 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
   return { lineStarts, chunks };
 }
 
+
+
 function firstNonBlank(text: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
@@ -100,15 +115,24 @@ function firstNonBlank(text: string, from: number, to: number): number {
   return i;
 }
 
+const KEYWORDS = ['FROM', 'RUN', 'COPY', 'ADD', 'ONBUILD'];
+
+/** The instruction keyword at `from` when it is one the scan cares about (any case), else ''. */
 function keywordAt(text: string, from: number, to: number, escapeCode: number): string {
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
+  let end = from;
+  while (end < to && end - from <= 7) {
+    const c = text.charCodeAt(end);
     if (c === SPACE || c === TAB || c === escapeCode) break;
-    i++;
-    if (i - from > 16) break;
+    end++;
   }
-  return text.slice(from, i).toUpperCase();
+  const length = end - from;
+  for (const k of KEYWORDS) {
+    if (k.length !== length) continue;
+    let i = 0;
+    while (i < length && (text.charCodeAt(from + i) & ~0x20) === k.charCodeAt(i)) i++;
+    if (i === length) return k;
+  }
+  return '';
 }
 
 function endsWithEscape(text: string, from: number, to: number, escapeCode: number): boolean {

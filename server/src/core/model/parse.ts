@@ -10,10 +10,30 @@ import { parseChunk, type ChunkData } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
 import type { GlobalArg, Instruction, Range, Stage, StageModel, StageRef } from './types';
 
+/** A parsed chunk and the text it was parsed from (a flat copy: it must not pin an old document text). */
+interface CachedChunk {
+  text: string;
+  preamble: boolean;
+  escape: string;
+  data: ChunkData;
+}
+
+/** The references of one chunk as built for the last version, reused while nothing they depend on changed. */
+interface ChunkRefs {
+  line: number;
+  stage: number;
+  refs: StageRef[];
+}
+
 /** Keeps the chunk cache of one document between versions. */
 export class StageParser {
-  private chunks = new Map<string, ChunkData>();
+  /** The chunks of the last parse, in document order: an edit usually leaves all but one where they were. */
+  private cached: CachedChunk[] = [];
+  private byText: Map<string, CachedChunk> | undefined;
+  private misses = 0;
   private stages = new Map<ChunkData, Stage>();
+  private refCache = new Map<ChunkData, ChunkRefs>();
+  private context: { preamble?: ChunkData; keys: (string | undefined)[]; escape: string } = { keys: [], escape: '' };
 
   parse(text: string, version = 0): StageModel {
     const { directives, escape, end: bodyStart, check } = scanDirectives(text);
@@ -21,11 +41,14 @@ export class StageParser {
     const lineStarts = scan.lineStarts;
     const spans = scan.chunks.slice();
     const datas: ChunkData[] = [];
-    const used = new Map<string, ChunkData>();
+    const used: CachedChunk[] = [];
+    const shift = spans.length - this.cached.length;
+    this.byText = undefined;
+    this.misses = 0;
     let budget = spans.length * 4 + 64;
     for (let i = 0; i < spans.length; ) {
       const span = spans[i];
-      const data = this.chunk(text, span, escape, i === 0, used);
+      const data = this.chunk(text, span, escape, i === 0, i, shift, used);
       if (budget-- > 0 && data.innerFroms.length) {
         const line = span.line + data.innerFroms[0];
         spans.splice(i, 1, { start: span.start, end: lineStarts[line], line: span.line }, { start: lineStarts[line], end: span.end, line });
@@ -45,7 +68,8 @@ export class StageParser {
       datas.push(data);
       i++;
     }
-    this.chunks = used;
+    this.cached = used;
+    this.byText = undefined;
 
     const preamble = datas[0];
     const globalArgs: GlobalArg[] = preamble.argDecls;
@@ -74,10 +98,24 @@ export class StageParser {
     }
 
     const ctx: ResolveContext = { stageCount: stages.length, names, globalArgs: argValues, escape };
+    // A reference resolves against the stage names in order, the global ARGs and the escape
+    // character: while those are unchanged, a chunk that stayed on its line keeps its references.
+    const keys = stages.map((s) => s.key);
+    const sameContext = this.context.preamble === preamble && this.context.escape === escape && sameKeys(this.context.keys, keys);
+    this.context = { preamble, keys, escape };
+    const previousRefs = this.refCache;
+    this.refCache = new Map();
     const refs: StageRef[] = [];
     for (let i = 1; i < datas.length; i++) {
       const line = spans[i].line;
       const stage = i - 1;
+      const known = previousRefs.get(datas[i]);
+      if (sameContext && known && known.line === line && known.stage === stage) {
+        this.refCache.set(datas[i], known);
+        for (const r of known.refs) refs.push(r);
+        continue;
+      }
+      const first = refs.length;
       for (const raw of datas[i].refs) {
         const { value, resolution } = resolveReference(raw.kind, raw.value, stage, ctx);
         refs.push({
@@ -92,18 +130,46 @@ export class StageParser {
           resolution,
         });
       }
+      if (!this.refCache.has(datas[i])) this.refCache.set(datas[i], { line, stage, refs: refs.slice(first) });
     }
     return { version, text, escape, directives, check, globalArgs, preamble: preamble.instructions, stages, refs, lineStarts, names };
   }
 
-  private chunk(text: string, span: ChunkSpan, escape: string, isPreamble: boolean, used: Map<string, ChunkData>): ChunkData {
-    const chunkText = text.slice(span.start, span.end);
-    const key = (isPreamble ? 'P' : 'S') + escape + chunkText;
-    let data = used.get(key) ?? this.chunks.get(key);
-    if (!data) data = parseChunk(chunkText, escape, isPreamble);
-    used.set(key, data);
+  /**
+   * The parsed chunk for `span`: the last parse's chunk at the same index or shifted by the change
+   * in chunk count when its text is unchanged (a plain comparison), else any chunk of the last
+   * parse with that text, else a fresh parse.
+   */
+  private chunk(text: string, span: ChunkSpan, escape: string, preamble: boolean, index: number, shift: number, used: CachedChunk[]): ChunkData {
+    const length = span.end - span.start;
+    const matches = (c: CachedChunk | undefined): c is CachedChunk => !!c && c.preamble === preamble && c.escape === escape && c.text.length === length && text.slice(span.start, span.end) === c.text;
+    let hit: CachedChunk | undefined = this.cached[index];
+    if (!matches(hit)) hit = this.cached[index - shift];
+    // A keystroke misses in one chunk: index every cached text only when chunks moved around.
+    if (!matches(hit) && ++this.misses > 2) {
+      this.byText ??= new Map(this.cached.map((c) => [(c.preamble ? 'P' : 'S') + c.escape + c.text, c]));
+      hit = this.byText.get((preamble ? 'P' : 'S') + escape + text.slice(span.start, span.end));
+    }
+    if (matches(hit)) {
+      used.push(hit);
+      return hit.data;
+    }
+    const chunkText = flatCopy(text.slice(span.start, span.end));
+    const data = parseChunk(chunkText, escape, preamble);
+    used.push({ text: chunkText, preamble, escape, data });
     return data;
   }
+}
+
+function sameKeys(a: (string | undefined)[], b: (string | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A copy of `s` that holds no reference to the (large) string it was sliced from. */
+function flatCopy(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /**
@@ -157,14 +223,43 @@ function makeStage(data: ChunkData, index: number, span: ChunkSpan, lastLine: nu
   return stage;
 }
 
+/** The instruction moved down by `lines`; its flags and arguments stay lazy (see ChunkInstruction). */
 function shiftInstruction(ins: Instruction, lines: number): Instruction {
-  if (lines === 0) return ins;
-  const shift = (r: Range) => shiftRange(r, lines);
-  return {
-    ...ins,
-    keywordRange: shift(ins.keywordRange),
-    range: shift(ins.range),
-    flags: ins.flags.map((f) => ({ ...f, range: shift(f.range), nameRange: shift(f.nameRange), valueRange: f.valueRange && shift(f.valueRange) })),
-    args: ins.args.map((a) => ({ value: a.value, range: shift(a.range) })),
-  };
+  return lines === 0 ? ins : new ShiftedInstruction(ins, lines);
+}
+
+class ShiftedInstruction implements Instruction {
+  readonly keyword: string;
+  readonly keywordText: string;
+  readonly keywordRange: Range;
+  readonly range: Range;
+  readonly text: string;
+  readonly heredocs: Instruction['heredocs'];
+  declare trigger?: string;
+  #flags: Instruction['flags'] | undefined;
+  #args: Instruction['args'] | undefined;
+  readonly #base: Instruction;
+  readonly #lines: number;
+
+  constructor(base: Instruction, lines: number) {
+    this.#base = base;
+    this.#lines = lines;
+    this.keyword = base.keyword;
+    this.keywordText = base.keywordText;
+    this.keywordRange = shiftRange(base.keywordRange, lines);
+    this.range = shiftRange(base.range, lines);
+    this.text = base.text;
+    this.heredocs = base.heredocs;
+    if (base.trigger !== undefined) this.trigger = base.trigger;
+  }
+
+  get flags(): Instruction['flags'] {
+    const n = this.#lines;
+    return (this.#flags ??= this.#base.flags.map((f) => ({ ...f, range: shiftRange(f.range, n), nameRange: shiftRange(f.nameRange, n), valueRange: f.valueRange && shiftRange(f.valueRange, n) })));
+  }
+
+  get args(): Instruction['args'] {
+    const n = this.#lines;
+    return (this.#args ??= this.#base.args.map((a) => ({ value: a.value, range: shiftRange(a.range, n) })));
+  }
 }

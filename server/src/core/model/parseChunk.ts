@@ -62,13 +62,21 @@ export function parseChunk(chunkText: string, escape: string, withDirectives: bo
   let from: FromData | undefined;
   const rel = (r: Range): Range => (prefixLines ? { start: { line: r.start.line - 1, character: r.start.character }, end: { line: r.end.line - 1, character: r.end.character } } : r);
 
+  // Arguments and flags are most of a model's memory and few features read them: they are built
+  // on first use, for the whole chunk at once, from a second parse of the chunk's text.
+  let details: { flags: Flag[]; args: Arg[] }[] | undefined;
+  const detail = (k: number) => {
+    details ??= DockerfileParser.parse(source).getInstructions().slice(0, instructions.length).map((a) => ({ flags: flagsOf(a, rel), args: argsOf(a, rel) }));
+    return details[k] ?? { flags: [], args: [] };
+  };
+
   for (const ast of dockerfile.getInstructions()) {
     const start = ast.getRange().start;
     if (start.line >= sentinelLine) {
       closed = start.line === sentinelLine && start.character === 0 && ast.getKeyword() === 'FROM';
       break;
     }
-    const instruction = toInstruction(ast, source, lineStarts, escapeChar, rel);
+    const instruction = toInstruction(ast, source, lineStarts, escapeChar, rel, detail, instructions.length);
     if (instruction.keyword === 'FROM') {
       if (instructions.length === 0 && !withDirectives) from = fromData(ast, rel);
       else innerFroms.push(start.line - prefixLines);
@@ -95,7 +103,7 @@ function collectArgs(ast: AstInstruction, ins: Instruction, rel: (r: Range) => R
   }
 }
 
-function toInstruction(ast: AstInstruction, source: string, lineStarts: number[], escape: string, rel: (r: Range) => Range): Instruction {
+function toInstruction(ast: AstInstruction, source: string, lineStarts: number[], escape: string, rel: (r: Range) => Range, detail: (k: number) => { flags: Flag[]; args: Arg[] }, k: number): Instruction {
   const range = ast.getRange();
   const keywordRange = ast.getInstructionRange();
   const start = offsetAt(source, lineStarts, range.start);
@@ -103,15 +111,7 @@ function toInstruction(ast: AstInstruction, source: string, lineStarts: number[]
   const logical = logicalText(source, start, end, escape);
   const keywordLength = offsetAt(source, lineStarts, keywordRange.end) - offsetAt(source, lineStarts, keywordRange.start);
   const text = logical.text.slice(Math.min(keywordLength, logical.text.length)).replace(/^[ \t]+/, '');
-  const withFlags = ast as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
-  const flags: Flag[] = (withFlags.getFlags ? withFlags.getFlags() : []).map((f) => ({
-    name: f.getName(),
-    value: f.getValue(),
-    range: rel(f.getRange()),
-    nameRange: rel(f.getNameRange()),
-    valueRange: f.getValueRange() ? rel(f.getValueRange()!) : null,
-  }));
-  const args: Arg[] = ast.getArguments().map((a) => ({ value: a.getValue(), range: rel(a.getRange()) }));
+  const keyword = ast.getKeyword();
   const heredocs: Heredoc[] = [];
   const withHeredocs = ast as unknown as { getHeredocs?: () => AstHeredoc[] };
   if (withHeredocs.getHeredocs) {
@@ -120,13 +120,61 @@ function toInstruction(ast: AstInstruction, source: string, lineStarts: number[]
       heredocs.push({ name: h.getName(), content: content ? source.slice(offsetAt(source, lineStarts, content.start), offsetAt(source, lineStarts, content.end)) : '' });
     }
   }
-  const keyword = ast.getKeyword();
-  const instruction: Instruction = { keyword, keywordText: ast.getInstruction(), keywordRange: rel(keywordRange), range: rel(range), flags, args, text, heredocs };
+  const instruction = new ChunkInstruction(keyword, ast.getInstruction(), rel(keywordRange), rel(range), text, heredocs, detail, k);
   if (keyword === 'ONBUILD') {
     const trigger = (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.();
     if (trigger) instruction.trigger = trigger.getKeyword();
   }
   return instruction;
+}
+
+/**
+ * An instruction of a chunk. Flags and arguments are most of a model's memory and few features
+ * read them, so they are built on first use, for the whole chunk at once (parseChunk's `detail`).
+ */
+export class ChunkInstruction implements Instruction {
+  declare trigger?: string;
+  #flags: Flag[] | undefined;
+  #args: Arg[] | undefined;
+  readonly #detail: (k: number) => { flags: Flag[]; args: Arg[] };
+  readonly #k: number;
+
+  constructor(
+    readonly keyword: string,
+    readonly keywordText: string,
+    readonly keywordRange: Range,
+    readonly range: Range,
+    readonly text: string,
+    readonly heredocs: Heredoc[],
+    detail: (k: number) => { flags: Flag[]; args: Arg[] },
+    k: number,
+  ) {
+    this.#detail = detail;
+    this.#k = k;
+  }
+
+  get flags(): Flag[] {
+    return (this.#flags ??= this.#detail(this.#k).flags);
+  }
+
+  get args(): Arg[] {
+    return (this.#args ??= this.#detail(this.#k).args);
+  }
+}
+
+function flagsOf(ast: AstInstruction, rel: (r: Range) => Range): Flag[] {
+  const withFlags = ast as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
+  return (withFlags.getFlags ? withFlags.getFlags() : []).map((f) => ({
+    name: f.getName(),
+    value: f.getValue(),
+    range: rel(f.getRange()),
+    nameRange: rel(f.getNameRange()),
+    valueRange: f.getValueRange() ? rel(f.getValueRange()!) : null,
+  }));
+}
+
+function argsOf(ast: AstInstruction, rel: (r: Range) => Range): Arg[] {
+  return ast.getArguments().map((a) => ({ value: a.getValue(), range: rel(a.getRange()) }));
 }
 
 function fromData(ast: AstInstruction, rel: (r: Range) => Range): FromData {
@@ -150,17 +198,19 @@ function fromData(ast: AstInstruction, rel: (r: Range) => Range): FromData {
 
 function collectRefs(ast: AstInstruction, ins: Instruction, source: string, lineStarts: number[], escape: string, rel: (r: Range) => Range, out: RawRef[]): void {
   if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-    for (const flag of ins.flags) {
-      if (flag.name !== 'from' || flag.value === null || !flag.valueRange) continue;
-      const { value, range } = unquotedRange(flag.value, flag.valueRange);
-      out.push({ kind: ins.keyword === 'ADD' ? 'add' : 'copy', raw: flag.value, value, range, instructionRange: ins.range, keywordRange: ins.keywordRange, flagRange: flag.range });
+    for (const flag of (ast as import('dockerfile-ast').Copy).getFlags()) {
+      const raw = flag.getValue();
+      const valueRange = flag.getValueRange();
+      if (flag.getName() !== 'from' || raw === null || !valueRange) continue;
+      const { value, range } = unquotedRange(raw, rel(valueRange));
+      out.push({ kind: ins.keyword === 'ADD' ? 'add' : 'copy', raw, value, range, instructionRange: ins.range, keywordRange: ins.keywordRange, flagRange: rel(flag.getRange()) });
     }
   } else if (ins.keyword === 'RUN') {
     const astFlags = (ast as import('dockerfile-ast').Run).getFlags();
-    astFlags.forEach((astFlag, k) => {
-      const flag = ins.flags[k];
-      if (flag.name !== 'mount' || flag.value === null || !flag.valueRange) return;
-      const vr = astFlag.getValueRange()!;
+    for (const astFlag of astFlags) {
+      const vr = astFlag.getValueRange();
+      if (astFlag.getName() !== 'mount' || astFlag.getValue() === null || !vr) continue;
+      const flagRange = rel(astFlag.getRange());
       const startOffset = offsetAt(source, lineStarts, vr.start);
       const endOffset = offsetAt(source, lineStarts, vr.end);
       const logical = logicalText(source, startOffset, endOffset, escape);
@@ -169,9 +219,9 @@ function collectRefs(ast: AstInstruction, ins: Instruction, source: string, line
         const s = sourceOffset(logical, option.valueStart);
         const e = option.valueEnd > option.valueStart ? sourceOffset(logical, option.valueEnd - 1) + 1 : s;
         const range = rel({ start: positionAt(lineStarts, s), end: positionAt(lineStarts, e) });
-        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instructionRange: ins.range, keywordRange: ins.keywordRange, flagRange: flag.range });
+        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instructionRange: ins.range, keywordRange: ins.keywordRange, flagRange });
       }
-    });
+    }
   }
 }
 

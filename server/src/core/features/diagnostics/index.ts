@@ -2,6 +2,7 @@
 // `# check=` directive and `# dockerfile-stages: ignore=<code>` comments applied.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { dependencyCycles, dependencyEdges, reachableStages, targetStage } from '../../model/graph';
+import { stageAtLine } from '../../model/cursor';
 import { lineText } from '../../model/lines';
 import type { StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
@@ -65,13 +66,12 @@ function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagno
     }
     return set ?? EMPTY;
   };
-  const startOf = instructionStarts(model);
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const code = String(d.code);
     const rule = BUILDKIT_RULES[code as keyof typeof BUILDKIT_RULES];
     if (rule && (check.skipAll || check.skip.has(rule))) continue;
-    const start = startOf.get(d.range.start.line) ?? d.range.start.line;
+    const start = instructionStartOf(model, d.range.start.line);
     if (ignoredOn(start).has(code) || ignoredOn(start).has('all') || ignoredOn(d.range.start.line).has(code)) continue;
     if (rule && check.error && d.severity === DiagnosticSeverity.Warning) d.severity = DiagnosticSeverity.Error;
     out.push(d);
@@ -81,13 +81,25 @@ function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagno
 
 const EMPTY = new Set<string>();
 
-/** Line -> first line of its instruction, for instructions spanning several lines. */
-function instructionStarts(model: StageModel): Map<number, number> {
-  const map = new Map<number, number>();
-  const add = (start: number, end: number) => {
-    for (let l = start + 1; l <= end && l - start < 10000; l++) map.set(l, start);
-  };
-  for (const ref of model.refs) add(ref.instructionRange.start.line, ref.instructionRange.end.line);
-  for (const stage of model.stages) add(stage.headerRange.start.line, stage.headerRange.end.line);
-  return map;
+/**
+ * The first line of the instruction holding `line` when that is a stage reference's or a FROM
+ * spanning several lines; else `line`. A binary search: diagnostics are few, instructions many.
+ */
+function instructionStartOf(model: StageModel, line: number): number {
+  const refs = model.refs;
+  let lo = 0;
+  let hi = refs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].instructionRange.start.line <= line) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const within = (r: { start: { line: number }; end: { line: number } }) => line > r.start.line && line <= r.end.line && line - r.start.line < 10000;
+  if (found !== -1 && within(refs[found].instructionRange)) return refs[found].instructionRange.start.line;
+  const stage = stageAtLine(model, line);
+  if (stage && within(stage.headerRange)) return stage.headerRange.start.line;
+  return line;
 }
