@@ -17,7 +17,7 @@ let canPullConfiguration = false;
 const ctx: ServerContext = {
   connection,
   documents,
-  models: new ModelStore(),
+  models: new ModelStore((m) => connection.console.warn(m)),
   settings: () => settings,
   log: {
     info: (m) => connection.console.info(m),

@@ -1,6 +1,7 @@
 // textDocument/completion and completionItem/resolve: stage names from the core.
 import type { CompletionItem, CompletionParams } from 'vscode-languageserver/node';
 import { completeStages, resolveStageItem } from '../core/features/completion';
+import { LIMITS } from '../limits';
 import { guarded, modelFor, type ServerContext } from './context';
 
 export const completionFeature = {
@@ -11,7 +12,10 @@ export const completionFeature = {
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return null;
       lastUri = params.textDocument.uri;
-      return completeStages(found.model, params.position);
+      const list = completeStages(found.model, params.position);
+      // Nearest stages come first: past the limit the client asks again as the prefix grows.
+      if (list && list.items.length > LIMITS.maxCompletionItems) return { isIncomplete: true, items: list.items.slice(0, LIMITS.maxCompletionItems) };
+      return list;
     }));
     ctx.connection.onCompletionResolve(guarded(ctx, 'completionResolve', null as unknown as CompletionItem, (item: CompletionItem) => {
       const found = modelFor(ctx, lastUri);

@@ -5,7 +5,7 @@
 import { scanChunks, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
-import { lineText, shiftRange } from './lines';
+import { lineText, positionAt, shiftRange } from './lines';
 import { parseChunk, type ChunkData } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
 import type { GlobalArg, Instruction, Range, Stage, StageModel, StageRef } from './types';
@@ -34,6 +34,11 @@ export class StageParser {
   private stages = new Map<ChunkData, Stage>();
   private refCache = new Map<ChunkData, ChunkRefs>();
   private context: { preamble?: ChunkData; keys: (string | undefined)[]; escape: string } = { keys: [], escape: '' };
+  /** Why the last text was not parsed (a stage longer than `maxStageLines`), else undefined. */
+  rejected: string | undefined;
+
+  /** `maxStageLines`: a text with a longer stage (or an unclosed heredoc that long) is not parsed: its model is empty. */
+  constructor(private readonly maxStageLines = Infinity) {}
 
   parse(text: string, version = 0): StageModel {
     const { directives, escape, end: bodyStart, check } = scanDirectives(text);
@@ -45,6 +50,10 @@ export class StageParser {
     const shift = spans.length - this.cached.length;
     this.byText = undefined;
     this.misses = 0;
+    this.rejected = undefined;
+    const tooLong = (start: number, end: number) => this.maxStageLines !== Infinity && positionAt(lineStarts, end).line - positionAt(lineStarts, start).line > this.maxStageLines;
+    const long = spans.find((s) => tooLong(s.start, s.end));
+    if (long) return this.reject(long, lineStarts, version);
     let budget = spans.length * 4 + 64;
     for (let i = 0; i < spans.length; ) {
       const span = spans[i];
@@ -55,6 +64,7 @@ export class StageParser {
         continue;
       }
       if (budget-- > 0 && !data.closed && i + 1 < spans.length) {
+        if (tooLong(span.start, spans[i + 1].end)) return this.reject(span, lineStarts, version);
         spans.splice(i, 2, { start: span.start, end: spans[i + 1].end, line: span.line });
         continue;
       }
@@ -133,6 +143,14 @@ export class StageParser {
       if (!this.refCache.has(datas[i])) this.refCache.set(datas[i], { line, stage, refs: refs.slice(first) });
     }
     return { version, text, escape, directives, check, globalArgs, preamble: preamble.instructions, stages, refs, lineStarts, names };
+  }
+
+  private reject(span: ChunkSpan, lineStarts: number[], version: number): StageModel {
+    this.cached = [];
+    this.stages = new Map();
+    this.refCache = new Map();
+    this.rejected = `the stage starting on line ${positionAt(lineStarts, span.start).line + 1} has more than ${this.maxStageLines} lines`;
+    return parseDockerfile('', version);
   }
 
   /**
