@@ -10,6 +10,8 @@ export const LIMITS = {
   maxLineChars: 100_000,
   /** Lines in one stage (StageParser checks it on its chunks): a keystroke re-parses the stage it is in. */
   maxStageLines: 20_000,
+  /** Lines up to which the outline holds every instruction; past it, stages only (40,000 symbols are 7 MB of JSON). */
+  maxOutlineLines: 10_000,
   /** Completion items per answer, nearest stages first; the list is marked incomplete past it. */
   maxCompletionItems: 500,
 } as const;

@@ -64,10 +64,14 @@ export function parseChunk(chunkText: string, escape: string, withDirectives: bo
 
   // Arguments and flags are most of a model's memory and few features read them: they are built
   // on first use, for the whole chunk at once, from a second parse of the chunk's text.
-  let details: { flags: Flag[]; args: Arg[] }[] | undefined;
-  const detail = (k: number) => {
-    details ??= DockerfileParser.parse(source).getInstructions().slice(0, instructions.length).map((a) => ({ flags: flagsOf(a, rel), args: argsOf(a, rel) }));
-    return details[k] ?? { flags: [], args: [] };
+  // Flags and arguments apart: a line of 50,000 words makes arguments costly, and only FROM's
+  // are read, while flags are asked for at every cursor position.
+  let flags: Flag[][] | undefined;
+  let args: Arg[][] | undefined;
+  const reparse = () => DockerfileParser.parse(source).getInstructions().slice(0, instructions.length);
+  const detail: Detail = {
+    flags: (k) => (flags ??= reparse().map((a) => safe(() => flagsOf(a, rel), [])))[k] ?? [],
+    args: (k) => (args ??= reparse().map((a) => safe(() => argsOf(a, rel), [])))[k] ?? [],
   };
 
   for (const ast of dockerfile.getInstructions()) {
@@ -78,12 +82,12 @@ export function parseChunk(chunkText: string, escape: string, withDirectives: bo
     }
     const instruction = toInstruction(ast, source, lineStarts, escapeChar, rel, detail, instructions.length);
     if (instruction.keyword === 'FROM') {
-      if (instructions.length === 0 && !withDirectives) from = fromData(ast, rel);
+      if (instructions.length === 0 && !withDirectives) from = safe(() => fromData(ast, rel), { image: '' });
       else innerFroms.push(start.line - prefixLines);
     }
     instructions.push(instruction);
-    collectRefs(ast, instruction, source, lineStarts, escapeChar, rel, refs);
-    if (instruction.keyword === 'ARG') collectArgs(ast, instruction, rel, argDecls);
+    safe(() => collectRefs(ast, instruction, source, lineStarts, escapeChar, rel, refs), undefined);
+    if (instruction.keyword === 'ARG') safe(() => collectArgs(ast, instruction, rel, argDecls), undefined);
   }
   if (from && instructions[0]) {
     const ins = instructions[0];
@@ -103,7 +107,7 @@ function collectArgs(ast: AstInstruction, ins: Instruction, rel: (r: Range) => R
   }
 }
 
-function toInstruction(ast: AstInstruction, source: string, lineStarts: number[], escape: string, rel: (r: Range) => Range, detail: (k: number) => { flags: Flag[]; args: Arg[] }, k: number): Instruction {
+function toInstruction(ast: AstInstruction, source: string, lineStarts: number[], escape: string, rel: (r: Range) => Range, detail: Detail, k: number): Instruction {
   const range = ast.getRange();
   const keywordRange = ast.getInstructionRange();
   const start = offsetAt(source, lineStarts, range.start);
@@ -115,7 +119,7 @@ function toInstruction(ast: AstInstruction, source: string, lineStarts: number[]
   const heredocs: Heredoc[] = [];
   const withHeredocs = ast as unknown as { getHeredocs?: () => AstHeredoc[] };
   if (withHeredocs.getHeredocs) {
-    for (const h of withHeredocs.getHeredocs()) {
+    for (const h of safe(() => withHeredocs.getHeredocs!(), [])) {
       const content = h.getContentRange();
       heredocs.push({ name: h.getName(), content: content ? source.slice(offsetAt(source, lineStarts, content.start), offsetAt(source, lineStarts, content.end)) : '' });
     }
@@ -128,6 +132,12 @@ function toInstruction(ast: AstInstruction, source: string, lineStarts: number[]
   return instruction;
 }
 
+/** Flags and arguments of the chunk's k-th instruction, from a second parse of the chunk. */
+interface Detail {
+  flags(k: number): Flag[];
+  args(k: number): Arg[];
+}
+
 /**
  * An instruction of a chunk. Flags and arguments are most of a model's memory and few features
  * read them, so they are built on first use, for the whole chunk at once (parseChunk's `detail`).
@@ -136,7 +146,7 @@ export class ChunkInstruction implements Instruction {
   declare trigger?: string;
   #flags: Flag[] | undefined;
   #args: Arg[] | undefined;
-  readonly #detail: (k: number) => { flags: Flag[]; args: Arg[] };
+  readonly #detail: Detail;
   readonly #k: number;
 
   constructor(
@@ -146,7 +156,7 @@ export class ChunkInstruction implements Instruction {
     readonly range: Range,
     readonly text: string,
     readonly heredocs: Heredoc[],
-    detail: (k: number) => { flags: Flag[]; args: Arg[] },
+    detail: Detail,
     k: number,
   ) {
     this.#detail = detail;
@@ -154,11 +164,11 @@ export class ChunkInstruction implements Instruction {
   }
 
   get flags(): Flag[] {
-    return (this.#flags ??= this.#detail(this.#k).flags);
+    return (this.#flags ??= this.#detail.flags(this.#k));
   }
 
   get args(): Arg[] {
-    return (this.#args ??= this.#detail(this.#k).args);
+    return (this.#args ??= this.#detail.args(this.#k));
   }
 }
 
@@ -237,4 +247,17 @@ function unquotedRange(raw: string, range: Range): { value: string; range: Range
 export function unquote(s: string): string {
   if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0]) return s.slice(1, -1);
   return s;
+}
+
+/**
+ * dockerfile-ast's accessors throw on some malformed instructions (getHeredocs on `RUN x \\` then a
+ * comment line, found by the property test): that instruction then lacks the detail, the rest of
+ * the document is unaffected.
+ */
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
 }
