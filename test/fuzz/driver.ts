@@ -70,7 +70,10 @@ export class FuzzSession {
     };
     const request = async <T>(step: string, method: string, params: unknown): Promise<T | undefined> => {
       this.requests++;
-      const r = await client.request<T>(method, params, Math.max(5000, bound() * 4));
+      let r = await client.request<T>(method, params, Math.max(5000, bound() * 4));
+      // Over the bound once can be a pause of the machine or a garbage collection: ask again, and
+      // only a second slow answer counts (an input that makes the server slow does so every time).
+      if (r.kind === 'result' && r.ms > bound()) r = await client.request<T>(method, params, Math.max(5000, bound() * 4));
       if (r.kind === 'crashed') problem(step, `server exited during ${method}`);
       else if (r.kind === 'timeout') problem(step, `${method} never answered`);
       // Rename refuses with a message for the user (InvalidRequest), as LSP intends: not a failure.
