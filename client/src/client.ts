@@ -2,6 +2,7 @@
 // (up to 5 times in 3 minutes) with a visible message; logs go to a LogOutputChannel.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { config } from './config';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
@@ -16,9 +17,20 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
       { language: 'dockerfile', scheme: 'file' },
       { language: 'dockerfile', scheme: 'untitled' },
       { language: 'dockerfile', scheme: 'vscode-remote' },
+      // Compose and Bake files, for their stage targets (the server reads the Dockerfiles they name).
+      { language: 'dockercompose', scheme: 'file' },
+      { language: 'yaml', scheme: 'file', pattern: '**/{compose,docker-compose}.{yaml,yml}' },
+      { language: 'yaml', scheme: 'file', pattern: '**/{compose,docker-compose}.*.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/{docker-bake.hcl,docker-bake.*.hcl}' },
+      { language: 'json', scheme: 'file', pattern: '**/{docker-bake.json,docker-bake.*.json}' },
     ],
     outputChannel: log,
-    synchronize: { configurationSection: 'dockerfileStages' },
+    initializationOptions: { settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted, otherDockerExtensions: otherDockerExtensionsInstalled() },
+    synchronize: {
+      configurationSection: 'dockerfileStages',
+      // Compose/Bake diagnostics depend on Dockerfiles that may not be open.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}'),
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
@@ -35,4 +47,9 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     },
   };
   return new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
+}
+
+/** Container Tools (or the older Docker extension) or Docker DX: they already bring general Dockerfile features. */
+function otherDockerExtensionsInstalled(): boolean {
+  return ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'].some((id) => vscode.extensions.getExtension(id) !== undefined);
 }

@@ -1,21 +1,13 @@
-// The dockerfile-stages command line: dispatches to one module per command (server/src/cli/*).
-import { check } from './cli/check';
+// Entry point of the `dockerfile-stages` command (dist/cli.js): runs the CLI (server/src/cli/*)
+// with the process's streams.
+import { runCli } from './cli/main';
+import { nodeIo } from './cli/nodeIo';
 
-const USAGE = `Usage: dockerfile-stages <command> [options] FILE...
-
-Commands:
-  check   report stage problems (the language server's diagnostics)
-`;
-
-function main(argv: string[]): number {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'check':
-      return check(rest, process.stdout);
-    default:
-      process.stderr.write(USAGE);
-      return 2;
-  }
-}
-
-process.exitCode = main(process.argv.slice(2));
+runCli(process.argv.slice(2), nodeIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 2;
+  },
+);

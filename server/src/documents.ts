@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDockerfile, StageParser } from './core/model/parse';
 import type { StageModel } from './core/model/types';
-import { LIMITS, overLimits } from './limits';
+import { overLimits } from './limits';
 
 interface Entry {
   parser: StageParser;
@@ -21,15 +21,14 @@ export class ModelStore {
   get(document: TextDocument): StageModel {
     let entry = this.entries.get(document.uri);
     if (!entry) {
-      entry = { parser: new StageParser(LIMITS.maxStageLines) };
+      entry = { parser: new StageParser() };
       this.entries.set(document.uri, entry);
     }
     if (!entry.model || entry.model.version !== document.version) {
       const text = document.getText();
-      let reason = overLimits(text);
-      if (reason) entry.parser = new StageParser(LIMITS.maxStageLines);
+      const reason = overLimits(text);
+      if (reason) entry.parser = new StageParser();
       entry.model = reason ? parseDockerfile('', document.version) : entry.parser.parse(text, document.version);
-      reason ??= entry.parser.rejected;
       if (reason && !entry.overLimits) this.warn(`${document.uri}: stage features are off for this document: ${reason}`);
       if (!reason && entry.overLimits) this.warn(`${document.uri}: back within the limits, stage features are on again`);
       entry.overLimits = reason;

@@ -8,8 +8,6 @@ export const LIMITS = {
   maxDocumentChars: 4 * 1024 * 1024,
   /** Characters in one line (a 1 MB line takes dockerfile-ast ~0.7 s). */
   maxLineChars: 100_000,
-  /** Lines in one stage (StageParser checks it on its chunks): a keystroke re-parses the stage it is in. */
-  maxStageLines: 20_000,
   /** Lines up to which the outline holds every instruction; past it, stages only (40,000 symbols are 7 MB of JSON). */
   maxOutlineLines: 10_000,
   /** Completion items per answer, nearest stages first; the list is marked incomplete past it. */

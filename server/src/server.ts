@@ -1,10 +1,11 @@
 // The Dockerfile Stages language server: creates the connection, keeps the open documents and
 // their stage models, and registers one thin handler per LSP method. Runs over stdio
 // (`node dist/server.js --stdio`), Node IPC or a socket, whichever the client asks for.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelStore } from './documents';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
+import { GeneralFeatures } from './general/service';
 import type { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
@@ -13,12 +14,18 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
+let workspaceRoots: string[] = [];
+let workspaceTrusted = false;
+let otherDockerExtensions = false;
 
 const ctx: ServerContext = {
   connection,
   documents,
   models: new ModelStore((m) => connection.console.warn(m)),
   settings: () => settings,
+  workspaceRoots: () => workspaceRoots,
+  workspaceTrusted: () => workspaceTrusted,
+  general: new GeneralFeatures((m) => connection.console.info(m), () => otherDockerExtensions),
   log: {
     info: (m) => connection.console.info(m),
     warn: (m) => connection.console.warn(m),
@@ -28,8 +35,11 @@ const ctx: ServerContext = {
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  workspaceRoots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: unknown; otherDockerExtensions?: unknown } | undefined;
   if (init?.settings) settings = normalizeSettings(init.settings);
+  workspaceTrusted = init?.workspaceTrusted === true;
+  otherDockerExtensions = init?.otherDockerExtensions === true;
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...capabilities(params.capabilities) },
     serverInfo: { name: 'dockerfile-stages', version: process.env.DOCKERFILE_STAGES_VERSION ?? '0.1.0' },
@@ -60,7 +70,10 @@ connection.onDidChangeConfiguration(async (change) => {
   else await pullSettings();
   diagnostics.refreshAll();
   connection.languages.inlayHint.refresh().catch(() => undefined);
+  connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
+
+connection.onShutdown(() => ctx.general?.dispose());
 
 process.on('uncaughtException', (e) => ctx.log.error(`uncaught: ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => ctx.log.error(`unhandled rejection: ${e instanceof Error ? e.stack : e}`));

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     writeFileSync(file, kase.text);
     writeFileSync(file + '.txt', problems.map((p) => `${p.case} | ${p.step} | ${p.what}`).join('\n') + '\n');
     for (const p of problems.slice(0, 5)) console.log(`FAIL ${p.case} | ${p.step} | ${p.what}`);
-    console.log(`     input saved to ${file}`);
+    console.log(`     input saved to ${file} (once fixed, keep it as test/fixtures/fuzz/<what>.in)`);
   };
   for (const kase of handmade()) await runCase(kase);
   const handmadeCount = cases;

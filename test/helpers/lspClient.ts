@@ -38,10 +38,12 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(initializationOptions?: unknown): Promise<void> {
+  /** `workspaceFolders`: folder URIs (the server reads files from disk only inside them). */
+  async initialize(initializationOptions?: unknown, workspaceFolders?: string[]): Promise<void> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
       initializationOptions,
     });
@@ -50,10 +52,10 @@ export class TestClient {
   }
 
   /** Opens a document and resolves with its first diagnostics. */
-  open(uri: string, text: string): Promise<Diagnostic[]> {
+  open(uri: string, text: string, languageId = 'dockerfile'): Promise<Diagnostic[]> {
     this.versions.set(uri, 1);
     const wait = this.waitDiagnostics(uri, 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     return wait;
   }
 

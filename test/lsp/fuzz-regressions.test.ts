@@ -12,7 +12,7 @@ import { FIXTURES } from '../helpers/fixtures';
 
 const dir = join(FIXTURES, 'fuzz');
 const cases = readdirSync(dir)
-  .filter((f) => f.endsWith('.Dockerfile'))
+  .filter((f) => f.endsWith('.in'))
   .sort()
   .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
 // Too large to keep as a file: the outline of 5,000 stages took 550 ms to send after an edit.

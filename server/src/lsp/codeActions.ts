@@ -2,21 +2,28 @@
 // diagnostic codes, refactorings) and returns what they offer.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import { quickFixes } from '../core/features/quickFixes';
+import { refactorProvider } from '../core/features/refactor';
 import type { StageModel } from '../core/model/types';
 import type { Settings } from '../core/settings';
-import { guarded, modelFor, type ServerContext } from './context';
+import type { SizeIO } from '../core/sizes/types';
+import { targetQuickFixes } from '../core/buildTargets/features';
+import { isBuildDocument } from './buildTargets';
+import { generalFor, guarded, modelFor, type ServerContext } from './context';
+import { ioFor } from './sizeIo';
 
 export interface CodeActionRequest {
   uri: string;
   model: StageModel;
   params: CodeActionParams;
   settings: Settings;
+  /** Build context and lookups for the document (sizes in refactoring titles). */
+  io?: SizeIO;
 }
 
 export type CodeActionProvider = (request: CodeActionRequest) => CodeAction[];
 
 /** Providers in the order their actions are listed. */
-export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings)];
+export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings), refactorProvider()];
 
 export const codeActionsFeature = {
   capabilities: () => ({
@@ -24,13 +31,32 @@ export const codeActionsFeature = {
   }),
   register(ctx: ServerContext): void {
     ctx.connection.onCodeAction(guarded(ctx, 'codeAction', [], (params: CodeActionParams) => {
+      if (isBuildDocument(ctx, params.textDocument.uri)) return targetQuickFixes(params.textDocument.uri, params.context.diagnostics);
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return [];
-      const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri) };
+      const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri), io: ioFor(ctx, params.textDocument.uri) };
       const only = params.context.only;
       const actions: CodeAction[] = [];
       for (const provider of PROVIDERS) actions.push(...provider(request));
+      actions.push(...generalQuickFixes(ctx, params));
       return only ? actions.filter((a) => only.some((k) => a.kind === k || (a.kind ?? '').startsWith(k + '.'))) : actions;
     }));
   },
 };
+
+/** Quick fixes of the general lint, turned from commands into edits so every editor can apply them. */
+function generalQuickFixes(ctx: ServerContext, params: CodeActionParams): CodeAction[] {
+  const found = generalFor(ctx, params.textDocument.uri);
+  const diagnostics = params.context.diagnostics.filter((d) => d.source === 'dockerfile-utils');
+  if (!found || !diagnostics.length) return [];
+  const text = found.document.getText();
+  type ServiceContext = Parameters<typeof found.general.service.computeCodeActions>[2];
+  const commands = found.general.call('quick fixes', [], (s) => s.computeCodeActions(params.textDocument, params.range, { ...params.context, diagnostics } as unknown as ServiceContext));
+  return commands.map((command, i) => ({
+    title: command.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: diagnostics.filter((d) => JSON.stringify(d.range) === JSON.stringify(command.arguments?.[1])).slice(0, 1),
+    edit: { changes: { [params.textDocument.uri]: found.general.call('quick fixes', [], (s) => s.computeCommandEdits(text, command.command, command.arguments ?? [])) } },
+    isPreferred: i === 0 && commands.length === 1,
+  }));
+}

@@ -1,25 +1,41 @@
-// textDocument/completion and completionItem/resolve: stage names from the core.
-import type { CompletionItem, CompletionParams } from 'vscode-languageserver/node';
+// textDocument/completion and completionItem/resolve: stage names from the core where a stage
+// can be named, general Dockerfile completion elsewhere, build targets in Compose/Bake files.
+import type { ClientCapabilities, CompletionItem, CompletionParams } from 'vscode-languageserver/node';
 import { completeStages, resolveStageItem } from '../core/features/completion';
-import { LIMITS } from '../limits';
-import { guarded, modelFor, type ServerContext } from './context';
+import { buildTargetCompletion, isBuildDocument } from './buildTargets';
+import { generalFor, guarded, modelFor, type ServerContext } from './context';
+
+let editRangeDefault = false;
 
 export const completionFeature = {
-  capabilities: () => ({ completionProvider: { triggerCharacters: ['=', ' ', ','], resolveProvider: true } }),
+  capabilities: (client: ClientCapabilities) => {
+    editRangeDefault = !!client.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
+    return { completionProvider: { triggerCharacters: ['=', ' ', ','], resolveProvider: true } };
+  },
   register(ctx: ServerContext): void {
-    let lastUri = '';
-    ctx.connection.onCompletion(guarded(ctx, 'completion', null, (params: CompletionParams) => {
-      const found = modelFor(ctx, params.textDocument.uri);
+    // Resolve gets only the item: remember where the last items came from.
+    let last: { source: 'stages' | 'general'; uri: string } | undefined;
+    ctx.connection.onCompletion(guarded(ctx, 'completion', null, async (params: CompletionParams) => {
+      last = undefined;
+      const uri = params.textDocument.uri;
+      if (isBuildDocument(ctx, uri)) return buildTargetCompletion(ctx, params);
+      const found = modelFor(ctx, uri);
       if (!found) return null;
-      lastUri = params.textDocument.uri;
-      const list = completeStages(found.model, params.position);
-      // Nearest stages come first: past the limit the client asks again as the prefix grows.
-      if (list && list.items.length > LIMITS.maxCompletionItems) return { isIncomplete: true, items: list.items.slice(0, LIMITS.maxCompletionItems) };
-      return list;
+      const stages = completeStages(found.model, params.position, editRangeDefault);
+      if (stages) {
+        last = { source: 'stages', uri };
+        return stages;
+      }
+      const general = generalFor(ctx, uri);
+      if (!general) return null;
+      last = { source: 'general', uri };
+      return general.general.call('completion', [], (s) => s.computeCompletionItems(general.document.getText(), params.position));
     }));
-    ctx.connection.onCompletionResolve(guarded(ctx, 'completionResolve', null as unknown as CompletionItem, (item: CompletionItem) => {
-      const found = modelFor(ctx, lastUri);
-      return found ? resolveStageItem(found.model, item) : item;
-    }));
+    ctx.connection.onCompletionResolve(async (item: CompletionItem) => {
+      const from = last;
+      if (from?.source === 'general' && ctx.general) return guarded(ctx, 'completionResolve', item, () => ctx.general!.service.resolveCompletionItem(item))();
+      const found = from?.source === 'stages' ? modelFor(ctx, from.uri) : undefined;
+      return found ? await guarded(ctx, 'completionResolve', item, () => resolveStageItem(found.model, item))() : item;
+    });
   },
 };

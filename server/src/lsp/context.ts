@@ -4,13 +4,28 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelStore } from '../documents';
 import type { Settings } from '../core/settings';
 import type { StageModel } from '../core/model/types';
+import { isDockerfileDocument } from '../core/buildTargets/fileKinds';
+import type { GeneralFeatures } from '../general/service';
 
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   models: ModelStore;
   settings(uri: string): Settings;
+  /** URIs of the workspace folders: the only places files are read from disk. */
+  workspaceRoots(): string[];
+  /** The client said the workspace is trusted (initializationOptions.workspaceTrusted): engine and registry lookups may run. */
+  workspaceTrusted?(): boolean;
+  /** General (non-stage) Dockerfile features, when enabled. */
+  general?: GeneralFeatures;
   log: Logger;
+}
+
+/** The general features service if it serves this Dockerfile (setting, other extensions, size). */
+export function generalFor(ctx: ServerContext, uri: string): { document: TextDocument; general: GeneralFeatures } | undefined {
+  const document = ctx.documents.get(uri);
+  if (!ctx.general || !document || !isDockerfileDocument(document.uri, document.languageId)) return undefined;
+  return ctx.general.serves(document, ctx.settings(uri)) ? { document, general: ctx.general } : undefined;
 }
 
 export interface Logger {
@@ -19,10 +34,10 @@ export interface Logger {
   error(message: string): void;
 }
 
-/** The document and its model, or undefined when the document is not open. */
+/** The document and its model, or undefined when the document is not open or is no Dockerfile (Compose, Bake). */
 export function modelFor(ctx: ServerContext, uri: string): { document: TextDocument; model: StageModel } | undefined {
   const document = ctx.documents.get(uri);
-  if (!document) return undefined;
+  if (!document || !isDockerfileDocument(document.uri, document.languageId)) return undefined;
   return { document, model: ctx.models.get(document) };
 }
 

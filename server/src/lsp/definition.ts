@@ -1,6 +1,7 @@
 // textDocument/definition: a LocationLink when the client supports them, else a Location.
 import type { ClientCapabilities, DefinitionParams } from 'vscode-languageserver/node';
 import { findDefinition } from '../core/features/definition';
+import { buildTargetDefinition, isBuildDocument } from './buildTargets';
 import { guarded, modelFor, type ServerContext } from './context';
 
 let linkSupport = false;
@@ -12,6 +13,7 @@ export const definitionFeature = {
   },
   register(ctx: ServerContext): void {
     ctx.connection.onDefinition(guarded(ctx, 'definition', null, (params: DefinitionParams) => {
+      if (isBuildDocument(ctx, params.textDocument.uri)) return buildTargetDefinition(ctx, params, linkSupport);
       const found = modelFor(ctx, params.textDocument.uri);
       const target = found && findDefinition(found.model, params.position);
       if (!target) return null;

@@ -1,12 +1,40 @@
 // Publishes stage diagnostics after open and every change, coalescing bursts of changes and never
-// publishing for a version that is no longer current.
+// publishing for a version that is no longer current. General lint (when enabled) follows a little
+// later from its worker; until it answers, the previous general diagnostics stay shown.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { stageDiagnostics } from '../core/features/diagnostics';
-import type { ServerContext } from './context';
+import { generalFor, type ServerContext } from './context';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { isDockerfileDocument } from '../core/buildTargets/fileKinds';
+
+const LINT_DELAY_MS = 250;
 
 export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } {
   const pending = new Map<string, NodeJS.Immediate>();
+  const general = new Map<string, Diagnostic[]>();
+  const lintTimers = new Map<string, NodeJS.Timeout>();
+  const send = (uri: string, version: number, stage: Diagnostic[]) => {
+    ctx.connection.sendDiagnostics({ uri, version, diagnostics: [...stage, ...(general.get(uri) ?? [])] });
+  };
+  const lintLater = (document: TextDocument, stage: Diagnostic[]) => {
+    const uri = document.uri;
+    clearTimeout(lintTimers.get(uri));
+    const serving = generalFor(ctx, uri);
+    if (!serving) {
+      if (general.delete(uri)) send(uri, document.version, stage);
+      return;
+    }
+    lintTimers.set(uri, setTimeout(async () => {
+      lintTimers.delete(uri);
+      const found = await serving.general.lint(document.getText(), stage);
+      const current = ctx.documents.get(uri);
+      if (!found || !current || current.version !== document.version) return;
+      general.set(uri, found);
+      send(uri, current.version, stage);
+    }, LINT_DELAY_MS));
+  };
   const publish = (document: TextDocument) => {
+    if (!isDockerfileDocument(document.uri, document.languageId)) return; // Compose/Bake: buildTargets.ts publishes theirs
     const uri = document.uri;
     const previous = pending.get(uri);
     if (previous) clearImmediate(previous);
@@ -16,7 +44,8 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
       if (!current || current.version !== document.version) return;
       try {
         const diagnostics = stageDiagnostics(ctx.models.get(current), ctx.settings(uri));
-        ctx.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+        send(uri, current.version, diagnostics);
+        lintLater(current, diagnostics);
       } catch (e) {
         ctx.log.error(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack : e}`);
         ctx.connection.sendDiagnostics({ uri, version: current.version, diagnostics: [] });
@@ -29,6 +58,9 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
     const p = pending.get(e.document.uri);
     if (p) clearImmediate(p);
     pending.delete(e.document.uri);
+    clearTimeout(lintTimers.get(e.document.uri));
+    lintTimers.delete(e.document.uri);
+    general.delete(e.document.uri);
     ctx.models.delete(e.document.uri);
     ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

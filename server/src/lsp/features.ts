@@ -1,15 +1,20 @@
 // The list of LSP features: what the server advertises and which handler serves each method.
 // Each feature lives in its own file under lsp/ and registers itself here.
 import type { ClientCapabilities, ServerCapabilities } from 'vscode-languageserver/node';
+import { buildTargetsFeature } from './buildTargets';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import { definitionFeature } from './definition';
+import { documentLinksFeature } from './documentLinks';
+import { formattingFeature } from './formatting';
+import { signatureHelpFeature } from './signatureHelp';
 import { hoverFeature } from './hover';
 import { inlayHintsFeature } from './inlayHints';
 import { referencesFeature } from './references';
 import { renameFeature } from './rename';
 import { semanticTokensFeature } from './semanticTokens';
 import { symbolsFeature } from './symbols';
+import { codeLensFeature } from './codeLens';
 import type { ServerContext } from './context';
 
 interface Feature {
@@ -27,6 +32,11 @@ const FEATURES: Feature[] = [
   inlayHintsFeature,
   semanticTokensFeature,
   codeActionsFeature,
+  buildTargetsFeature,
+  codeLensFeature,
+  formattingFeature,
+  documentLinksFeature,
+  signatureHelpFeature,
 ];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {

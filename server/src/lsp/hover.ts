@@ -1,14 +1,21 @@
-// textDocument/hover: stage names and references.
+// textDocument/hover: stage names and references, the size of a base image, and otherwise the
+// general instruction documentation.
 import type { HoverParams } from 'vscode-languageserver/node';
 import { stageHover } from '../core/features/hover';
-import { guarded, modelFor, type ServerContext } from './context';
+import { imageHover } from '../core/features/imageHover';
+import { generalFor, guarded, modelFor, type ServerContext } from './context';
+import { ioFor } from './sizeIo';
 
 export const hoverFeature = {
   capabilities: () => ({ hoverProvider: true }),
   register(ctx: ServerContext): void {
     ctx.connection.onHover(guarded(ctx, 'hover', null, (params: HoverParams) => {
       const found = modelFor(ctx, params.textDocument.uri);
-      return found ? stageHover(found.model, params.position) : null;
+      if (!found) return null;
+      const own = stageHover(found.model, params.position) ?? imageHover(found.model, params.position, ioFor(ctx, params.textDocument.uri));
+      if (own) return own;
+      const general = generalFor(ctx, params.textDocument.uri);
+      return general ? general.general.call('hover', null, (s) => s.computeHover(general.document.getText(), params.position)) : null;
     }));
   },
 };

@@ -49,3 +49,8 @@ test('items resolve to documentation with the base image and line', () => {
   assert.match(String(item.detail), /stage builder · line 1/);
   assert.match(JSON.stringify(item.documentation), /golang:1\.22/);
 });
+test('with itemDefaults.editRange the range is sent once, not per item', () => {
+  const list = completeStages(model, cursors[5], true)!;
+  assert.deepEqual(list.itemDefaults?.editRange, { start: { line: 14, character: 9 }, end: { line: 14, character: 15 } });
+  assert.ok(list.items.every((i) => i.textEdit === undefined));
+});

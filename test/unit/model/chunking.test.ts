@@ -29,6 +29,8 @@ const tricky: Record<string, string> = {
   onbuildHeredoc: 'FROM a AS b\nONBUILD RUN <<EOF\nFROM z\nEOF\nFROM b AS c\n',
   heredocInPreamble: 'ARG X=1\nRUN <<EOF\nFROM q\nEOF\nFROM a AS b\n',
   escapedKeyword: 'FROM a AS b\nFR\\\nOM c AS d\n',
+  longStage: 'FROM a AS b\n' + Array.from({ length: 450 }, (_, i) => (i === 190 ? 'RUN <<EOF\nFROM inside-heredoc\n' + 'x\n'.repeat(30) + 'EOF' : i === 390 ? 'RUN echo \\\n' + '  more \\\n'.repeat(20) + '  end' : `RUN echo ${i}`)).join('\n') + '\nFROM b AS c\nCOPY --from=b /x /y\n',
+  longPreamble: Array.from({ length: 300 }, (_, i) => `ARG A${i}=${i}`).join('\n') + '\nFROM alpine:${A7} AS s\n',
 };
 
 test('chunked parse finds the same FROMs as a whole-file parse', () => {
@@ -60,6 +62,23 @@ test('an incremental parse after edits equals a fresh parse', () => {
       assert.deepEqual(strip(incremental), strip(fresh), name);
     }
   }
+});
+
+test('a long stage is parsed in pieces, and its outline matches its instructions', () => {
+  const text = tricky.longStage;
+  const model = parseDockerfile(text);
+  assert.equal(model.stages.length, 2);
+  const stage = model.stages[0];
+  const whole = DockerfileParser.parse(text).getInstructions().filter((i) => i.getRange().start.line < model.stages[1].range.start.line);
+  assert.deepEqual(stage.instructions.map((i) => i.range), whole.map((i) => i.getRange()));
+  assert.deepEqual(stage.outline.map((o) => [o.keyword, o.range, o.keywordRange]), stage.instructions.map((i) => [i.keyword, i.range, i.keywordRange]));
+  const parser = new StageParser();
+  parser.parse(text);
+  const edited = text.replace('RUN echo 300', 'RUN echo 300\nFROM alpine AS inserted');
+  assert.deepEqual(strip(parser.parse(edited)), strip(parseDockerfile(edited)));
+  assert.equal(parser.parse(edited).stages.length, 3);
+  assert.equal(parseDockerfile(tricky.longPreamble).globalArgs.length, 300);
+  assert.equal(parseDockerfile(tricky.longPreamble).refs[0].value, 'alpine:7');
 });
 
 function strip(m: ReturnType<typeof parseDockerfile>) {

@@ -3,7 +3,7 @@
 // build, the current one is a cycle); unnamed stages by index, except in mounts and FROM, which
 // take no index. Prefixes match case-insensitively; nearest stages come first.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
-import { flagAt, instructionAt, refAt } from '../model/cursor';
+import { refAt, stageAtLine } from '../model/cursor';
 import { comparePositions, lineText, rangeContains } from '../model/lines';
 import type { Position, Stage, StageModel } from '../model/types';
 
@@ -18,7 +18,14 @@ interface Site {
   prefix: string;
 }
 
-export function completeStages(model: StageModel, pos: Position): CompletionList | null {
+/** Above this many items, the base image is left to completionItem/resolve to keep the answer small. */
+const DETAILED_ITEMS = 300;
+
+/**
+ * Stage items for the position. With `editRangeDefault` (the client supports
+ * CompletionList.itemDefaults.editRange) the replaced range is sent once instead of per item.
+ */
+export function completeStages(model: StageModel, pos: Position, editRangeDefault = false): CompletionList | null {
   const site = completionSite(model, pos);
   if (!site) return null;
   const prefix = site.prefix.toLowerCase();
@@ -27,21 +34,19 @@ export function completeStages(model: StageModel, pos: Position): CompletionList
     const stage = model.stages[i];
     const label = labelFor(model, stage, site);
     if (label === undefined || !label.toLowerCase().startsWith(prefix)) continue;
-    items.push({
-      label,
-      kind: CompletionItemKind.Module,
-      labelDetails: { description: stage.image || undefined },
-      sortText: String(site.stage - i).padStart(6, '0'),
-      textEdit: { range: site.range, newText: label },
-      data: { stage: i },
-    });
+    const item: CompletionItem = { label, kind: CompletionItemKind.Module, sortText: (site.stage - i).toString(36).padStart(4, '0'), data: i };
+    if (!editRangeDefault) item.textEdit = { range: site.range, newText: label };
+    items.push(item);
   }
-  return { isIncomplete: false, items };
+  if (items.length <= DETAILED_ITEMS) for (const item of items) if (model.stages[item.data as number].image) item.labelDetails = { description: model.stages[item.data as number].image };
+  const list: CompletionList = { isIncomplete: false, items };
+  if (editRangeDefault) list.itemDefaults = { editRange: site.range };
+  return list;
 }
 
 /** The documentation of a stage item, filled in lazily (completionItem/resolve). */
 export function resolveStageItem(model: StageModel, item: CompletionItem): CompletionItem {
-  const index = (item.data as { stage?: number } | undefined)?.stage;
+  const index = item.data;
   const stage = typeof index === 'number' ? model.stages[index] : undefined;
   if (!stage) return item;
   const base = stage.image ? `\`FROM ${stage.image}\`` : '`FROM` (no base)';
@@ -69,14 +74,18 @@ function completionSite(model: StageModel, pos: Position): Site | undefined {
   if (ref && (ref.kind === 'copy' || ref.kind === 'mount') && ref.stage >= 0) {
     return { kind: ref.kind, stage: ref.stage, range: ref.range, prefix: prefixOf(model, ref.range, pos) };
   }
-  const found = instructionAt(model, pos);
-  if (!found?.stage || found.instruction.keyword !== 'FROM' || found.instruction !== found.stage.instructions[0]) return undefined;
-  const from = found.instruction;
-  if (comparePositions(pos, from.keywordRange.end) <= 0 || flagAt(from, pos)) return undefined;
-  const image = from.args[0];
-  if (!image) return { kind: 'from', stage: found.stage.index, range: { start: pos, end: pos }, prefix: '' };
-  if (!rangeContains(image.range, pos)) return undefined;
-  return { kind: 'from', stage: found.stage.index, range: image.range, prefix: prefixOf(model, image.range, pos) };
+  // FROM: only the stage header matters, so this needs no instruction list (cheap on any stage).
+  const stage = stageAtLine(model, pos.line);
+  if (!stage || !rangeContains(stage.headerRange, pos) || comparePositions(pos, stage.fromKeywordRange.end) <= 0) return undefined;
+  if (stage.imageRange) {
+    if (!rangeContains(stage.imageRange, pos)) return undefined;
+    return { kind: 'from', stage: stage.index, range: stage.imageRange, prefix: prefixOf(model, stage.imageRange, pos) };
+  }
+  if (pos.line !== stage.fromKeywordRange.end.line) return undefined;
+  const between = lineText(model.text, model.lineStarts, pos.line).slice(stage.fromKeywordRange.end.character, pos.character);
+  // Only whitespace and complete --flags between FROM and the cursor: the image goes here.
+  if (!/^(?:[ \t]+--[^ \t]*)*[ \t]+$/.test(between)) return undefined;
+  return { kind: 'from', stage: stage.index, range: { start: pos, end: pos }, prefix: '' };
 }
 
 function prefixOf(model: StageModel, range: Range, pos: Position): string {

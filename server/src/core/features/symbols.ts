@@ -2,13 +2,11 @@
 // instructions, and folding ranges per stage.
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
 import { lineText } from '../model/lines';
-import type { Instruction, Stage, StageModel } from '../model/types';
+import type { InstructionOutline, Stage, StageModel } from '../model/types';
 
 const MAX_NAME = 80;
 
-/** `instructions: false` lists the stages without their instructions (for very large documents). */
-export function documentSymbols(model: StageModel, options: { instructions?: boolean } = {}): DocumentSymbol[] {
-  const withInstructions = options.instructions ?? true;
+export function documentSymbols(model: StageModel): DocumentSymbol[] {
   const out: DocumentSymbol[] = model.globalArgs.map((a) => ({
     name: a.name,
     detail: a.value === undefined ? 'ARG' : `ARG = ${truncate(a.value)}`,
@@ -16,22 +14,22 @@ export function documentSymbols(model: StageModel, options: { instructions?: boo
     range: a.range,
     selectionRange: a.nameRange,
   }));
-  for (const stage of model.stages) out.push(stageSymbol(stage, withInstructions));
+  for (const stage of model.stages) out.push(stageSymbol(stage));
   return out;
 }
 
-function stageSymbol(stage: Stage, withInstructions: boolean): DocumentSymbol {
+function stageSymbol(stage: Stage): DocumentSymbol {
   return {
     name: stage.name ?? `stage ${stage.index}`,
     detail: `${stage.image ? `FROM ${stage.image}` : 'FROM'}${stage.name ? ` · stage ${stage.index}` : ''}`,
     kind: SymbolKind.Class,
     range: stage.range,
     selectionRange: stage.nameRange ?? stage.fromKeywordRange,
-    children: withInstructions ? stage.instructions.slice(1).map(instructionSymbol) : [],
+    children: stage.outline.slice(1).map(instructionSymbol),
   };
 }
 
-function instructionSymbol(ins: Instruction): DocumentSymbol {
+function instructionSymbol(ins: InstructionOutline): DocumentSymbol {
   return {
     name: truncate(`${ins.keyword} ${ins.text}`.trim()) || ins.keyword,
     kind: KINDS[ins.keyword] ?? SymbolKind.Property,

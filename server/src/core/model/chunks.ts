@@ -1,5 +1,6 @@
-// Splits a Dockerfile into chunks at stage boundaries (FROM instructions), in one linear pass, so
-// that each chunk can be parsed and cached on its own. The scan follows dockerfile-ast's lexer:
+// Splits a Dockerfile into chunks at stage boundaries (FROM instructions), and long stages at
+// instruction starts every MAX_CHUNK_LINES lines, in one linear pass, so that each chunk can be
+// parsed and cached on its own. The scan follows dockerfile-ast's lexer:
 // line continuations (comment and blank lines inside them skipped) and heredoc bodies are never
 // boundaries. It only proposes boundaries; parse.ts checks each one with dockerfile-ast itself and
 // merges or splits chunks where the two disagree, so an unusual input costs time, never correctness.
@@ -19,6 +20,9 @@ export interface ChunkScan {
   chunks: ChunkSpan[];
 }
 
+/** A stage longer than this is cut at its next instruction, so an edit never re-parses more. */
+export const MAX_CHUNK_LINES = 200;
+
 const SPACE = 32;
 const TAB = 9;
 const HASH = 35;
@@ -27,58 +31,59 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
   const lineStarts: number[] = [];
   const boundaries: { offset: number; line: number }[] = [];
   const escapeCode = escape.charCodeAt(0);
+  const onlyNewlines = text.indexOf('\r') === -1;
   let continuing = false;
-  let instructionKeyword = '';
-  let instructionText = '';
-  let heredocSeen = false;
-  // The next `<<` at or after the scan position (-1: none left), found with one forward search.
-  let nextMarker = 0;
+  let keyword = OTHER;
+  let heredocText: string | null = null;
   let pendingHeredocs: string[] = [];
   let tabbedHeredoc = false;
+  let chunkStartLine = 0;
 
   let offset = 0;
   let line = 0;
   const n = text.length;
-  const hasCR = text.indexOf('\r') !== -1;
-  while (offset <= n) {
+  for (;;) {
     lineStarts.push(offset);
-    let next = offset;
-    if (hasCR) {
-      while (next < n) {
-        const c = text.charCodeAt(next);
-        if (c === 10 || c === 13) break;
-        next++;
-      }
+    let contentEnd: number;
+    let next: number;
+    if (onlyNewlines) {
+      const nl = text.indexOf('\n', offset);
+      contentEnd = nl === -1 ? n : nl;
+      next = nl === -1 ? n : nl + 1;
     } else {
-      next = text.indexOf('\n', offset);
-      if (next === -1) next = n;
+      contentEnd = offset;
+      while (contentEnd < n) {
+        const c = text.charCodeAt(contentEnd);
+        if (c === 10 || c === 13) break;
+        contentEnd++;
+      }
+      next = contentEnd;
+      if (next < n && text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10) next += 2;
+      else if (next < n) next += 1;
     }
-    const contentEnd = next;
-    if (next < n && text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10) next += 2;
-    else if (next < n) next += 1;
 
     if (offset >= bodyStart) {
       if (pendingHeredocs.length) {
         if (isHeredocEnd(text, offset, contentEnd, pendingHeredocs[0], tabbedHeredoc)) pendingHeredocs.shift();
       } else {
         const first = firstNonBlank(text, offset, contentEnd);
-        if (first === contentEnd || text.charCodeAt(first) === HASH) {
-          // Blank and comment lines: neither instructions nor continuation lines.
-        } else {
+        if (first < contentEnd && text.charCodeAt(first) !== HASH) {
           if (!continuing) {
-            instructionKeyword = keywordAt(text, first, contentEnd, escapeCode);
-            instructionText = '';
-            heredocSeen = false;
-            if (instructionKeyword === 'FROM') boundaries.push({ offset, line });
+            keyword = keywordAt(text, first, contentEnd, escapeCode);
+            heredocText = null;
+            if (keyword === FROM || line - chunkStartLine >= MAX_CHUNK_LINES) {
+              boundaries.push({ offset, line });
+              chunkStartLine = line;
+            }
           }
           continuing = endsWithEscape(text, first, contentEnd, escapeCode);
-          if (instructionKeyword === 'RUN' || instructionKeyword === 'COPY' || instructionKeyword === 'ADD' || instructionKeyword === 'ONBUILD') {
-            // Only lines from the first `<<` on can name a heredoc: earlier ones are not kept.
-            if (nextMarker !== -1 && nextMarker < first) nextMarker = text.indexOf('<<', first);
-            if (nextMarker !== -1 && nextMarker < contentEnd) heredocSeen = true;
-            if (heredocSeen && instructionText.length < 65536) instructionText += ' ' + text.slice(first, contentEnd);
-            if (!continuing && heredocSeen) {
-              const found = heredocNames(instructionText);
+          if (keyword === HEREDOC_CAPABLE) {
+            if (heredocText !== null || hasHeredocMarker(text, first, contentEnd)) {
+              if (heredocText === null) heredocText = '';
+              if (heredocText.length < 65536) heredocText += ' ' + text.slice(first, contentEnd);
+            }
+            if (!continuing && heredocText !== null) {
+              const found = heredocNames(heredocText);
               pendingHeredocs = found.names;
               tabbedHeredoc = found.tabbed;
             }
@@ -86,7 +91,12 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
         }
       }
     }
-    if (next === offset || next > n || (next === n && contentEnd === n)) {
+    if (next >= n && contentEnd >= n) break;
+    if (next === n) {
+      // The text ends with a line break: one more, empty line.
+      offset = n;
+      line++;
+      lineStarts.push(offset);
       break;
     }
     offset = next;
@@ -103,7 +113,35 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
   return { lineStarts, chunks };
 }
 
+const OTHER = 0;
+const FROM = 1;
+const HEREDOC_CAPABLE = 2;
 
+/** FROM, an instruction that may open a heredoc (RUN, COPY, ADD, ONBUILD), or anything else. */
+function keywordAt(text: string, from: number, to: number, escapeCode: number): number {
+  let end = from;
+  while (end < to && end - from <= 8) {
+    const c = text.charCodeAt(end);
+    if (c === SPACE || c === TAB || c === escapeCode) break;
+    end++;
+  }
+  const is = (word: string) => end - from === word.length && text.slice(from, end).toUpperCase() === word;
+  switch (end - from) {
+    case 4:
+      return is('FROM') ? FROM : is('COPY') ? HEREDOC_CAPABLE : OTHER;
+    case 3:
+      return is('RUN') || is('ADD') ? HEREDOC_CAPABLE : OTHER;
+    case 7:
+      return is('ONBUILD') ? HEREDOC_CAPABLE : OTHER;
+    default:
+      return OTHER;
+  }
+}
+
+function hasHeredocMarker(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === 60 && text.charCodeAt(i + 1) === 60) return true;
+  return false;
+}
 
 function firstNonBlank(text: string, from: number, to: number): number {
   let i = from;
@@ -113,26 +151,6 @@ function firstNonBlank(text: string, from: number, to: number): number {
     i++;
   }
   return i;
-}
-
-const KEYWORDS = ['FROM', 'RUN', 'COPY', 'ADD', 'ONBUILD'];
-
-/** The instruction keyword at `from` when it is one the scan cares about (any case), else ''. */
-function keywordAt(text: string, from: number, to: number, escapeCode: number): string {
-  let end = from;
-  while (end < to && end - from <= 7) {
-    const c = text.charCodeAt(end);
-    if (c === SPACE || c === TAB || c === escapeCode) break;
-    end++;
-  }
-  const length = end - from;
-  for (const k of KEYWORDS) {
-    if (k.length !== length) continue;
-    let i = 0;
-    while (i < length && (text.charCodeAt(from + i) & ~0x20) === k.charCodeAt(i)) i++;
-    if (i === length) return k;
-  }
-  return '';
 }
 
 function endsWithEscape(text: string, from: number, to: number, escapeCode: number): boolean {

@@ -57,3 +57,18 @@ export function sourceOffset(logical: LogicalText, index: number): number {
   const seg = segs[lo];
   return seg.sourceStart + Math.min(index - seg.textStart, seg.length);
 }
+
+/** Whitespace-separated words of a joined instruction text (an escaped blank stays in its word). */
+export function splitWords(logical: LogicalText, escape: string): { value: string; start: number; end: number }[] {
+  const text = logical.text;
+  const out: { value: string; start: number; end: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (i >= text.length) break;
+    const start = i;
+    while (i < text.length && text[i] !== ' ' && text[i] !== '\t') i += text[i] === escape && i + 1 < text.length ? 2 : 1;
+    out.push({ value: text.slice(start, i), start, end: i });
+  }
+  return out;
+}

@@ -1,104 +1,62 @@
-// Text -> StageModel. The text is cut into chunks at stage boundaries (chunks.ts); each chunk is
-// parsed by dockerfile-ast once and cached by its text, so after an edit only the touched chunk is
-// parsed again and the rest is reused with its lines shifted. Every boundary is confirmed by
-// dockerfile-ast (parseChunk's `closed` and `innerFroms`), so the result equals a whole-file parse.
+// Text -> StageModel. The text is cut into chunks (chunks.ts): at every FROM and inside long
+// stages. Each chunk is parsed by dockerfile-ast once and cached by its text, so after an edit only
+// the touched chunk is parsed again and the rest is reused with its lines shifted. Every boundary
+// is confirmed by dockerfile-ast (parseChunk's `closed` and `innerFroms`), so the result equals a
+// whole-file parse. A stage is a chunk starting with FROM plus the chunks that follow it.
 import { scanChunks, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
-import { lineText, positionAt, shiftRange } from './lines';
-import { parseChunk, type ChunkData } from './parseChunk';
+import { lineText, shiftRange } from './lines';
+import { materialize, outlineOf, parseChunk, toRange, type ChunkData } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
-import type { GlobalArg, Instruction, Range, Stage, StageModel, StageRef } from './types';
+import type { GlobalArg, Instruction, InstructionOutline, Resolution, Stage, StageModel, StageRef } from './types';
 
-/** A parsed chunk and the text it was parsed from (a flat copy: it must not pin an old document text). */
-interface CachedChunk {
-  text: string;
-  preamble: boolean;
-  escape: string;
+interface Piece {
   data: ChunkData;
-}
-
-/** The references of one chunk as built for the last version, reused while nothing they depend on changed. */
-interface ChunkRefs {
   line: number;
-  stage: number;
-  refs: StageRef[];
 }
 
 /** Keeps the chunk cache of one document between versions. */
 export class StageParser {
-  /** The chunks of the last parse, in document order: an edit usually leaves all but one where they were. */
-  private cached: CachedChunk[] = [];
-  private byText: Map<string, CachedChunk> | undefined;
-  private misses = 0;
+  private chunks = new Map<string, ChunkData>();
+  private preambles = new Map<string, ChunkData>();
+  private escape = '';
   private stages = new Map<ChunkData, Stage>();
-  private refCache = new Map<ChunkData, ChunkRefs>();
-  private context: { preamble?: ChunkData; keys: (string | undefined)[]; escape: string } = { keys: [], escape: '' };
-  /** Why the last text was not parsed (a stage longer than `maxStageLines`), else undefined. */
-  rejected: string | undefined;
-
-  /** `maxStageLines`: a text with a longer stage (or an unclosed heredoc that long) is not parsed: its model is empty. */
-  constructor(private readonly maxStageLines = Infinity) {}
+  private names = new Map<string, number[]>();
+  private argValues = new Map<string, string | undefined>();
 
   parse(text: string, version = 0): StageModel {
     const { directives, escape, end: bodyStart, check } = scanDirectives(text);
+    if (escape !== this.escape) {
+      this.chunks.clear();
+      this.preambles.clear();
+      this.escape = escape;
+    }
     const scan = scanChunks(text, escape, bodyStart);
     const lineStarts = scan.lineStarts;
-    const spans = scan.chunks.slice();
-    const datas: ChunkData[] = [];
-    const used: CachedChunk[] = [];
-    const shift = spans.length - this.cached.length;
-    this.byText = undefined;
-    this.misses = 0;
-    this.rejected = undefined;
-    const tooLong = (start: number, end: number) => this.maxStageLines !== Infinity && positionAt(lineStarts, end).line - positionAt(lineStarts, start).line > this.maxStageLines;
-    const long = spans.find((s) => tooLong(s.start, s.end));
-    if (long) return this.reject(long, lineStarts, version);
-    let budget = spans.length * 4 + 64;
-    for (let i = 0; i < spans.length; ) {
-      const span = spans[i];
-      const data = this.chunk(text, span, escape, i === 0, i, shift, used);
-      if (budget-- > 0 && data.innerFroms.length) {
-        const line = span.line + data.innerFroms[0];
-        spans.splice(i, 1, { start: span.start, end: lineStarts[line], line: span.line }, { start: lineStarts[line], end: span.end, line });
-        continue;
-      }
-      if (budget-- > 0 && !data.closed && i + 1 < spans.length) {
-        if (tooLong(span.start, spans[i + 1].end)) return this.reject(span, lineStarts, version);
-        spans.splice(i, 2, { start: span.start, end: spans[i + 1].end, line: span.line });
-        continue;
-      }
-      if (budget-- > 0 && i > 0 && !data.from) {
-        // dockerfile-ast does not see a FROM where the scan did: not a boundary after all.
-        spans.splice(i - 1, 2, { start: spans[i - 1].start, end: span.end, line: spans[i - 1].line });
-        datas.pop();
-        i--;
-        continue;
-      }
-      datas.push(data);
-      i++;
-    }
-    this.cached = used;
-    this.byText = undefined;
+    const pieces = this.parseSpans(text, scan.chunks, lineStarts, escape);
 
-    const preamble = datas[0];
-    const globalArgs: GlobalArg[] = preamble.argDecls;
+    // Group the pieces: the preamble, then one group per piece that starts with FROM.
+    const groups: Piece[][] = [[]];
+    for (const piece of pieces) {
+      if (piece.data.from) groups.push([piece]);
+      else groups[groups.length - 1].push(piece);
+    }
+    const preamble = groups[0];
+    const globalArgs = preamble.flatMap((p) => p.data.argDecls.map((a) => shiftArg(a, p.line)));
     const argValues = globalArgValues(globalArgs, escape);
 
     const previous = this.stages;
     this.stages = new Map();
     const stages: Stage[] = [];
     const names = new Map<string, number[]>();
-    for (let i = 1; i < datas.length; i++) {
-      const data = datas[i];
-      const span = spans[i];
+    for (let g = 1; g < groups.length; g++) {
+      const group = groups[g];
       const index = stages.length;
-      const lastLine = i + 1 < spans.length ? spans[i + 1].line - 1 : lineStarts.length - 1;
-      let stage = previous.get(data);
-      if (!stage || stage.index !== index || stage.fromKeywordRange.start.line !== span.line || stage.range.end.line !== lastLine) {
-        stage = makeStage(data, index, span, lastLine, text, lineStarts);
-      }
-      this.stages.set(data, stage);
+      const lastLine = g + 1 < groups.length ? groups[g + 1][0].line - 1 : lineStarts.length - 1;
+      let stage = previous.get(group[0].data);
+      if (!stage || stage.index !== index || !sameGroup(stage, group, lastLine)) stage = makeStage(group, index, lastLine, text, lineStarts);
+      this.stages.set(group[0].data, stage);
       stages.push(stage);
       if (stage.key !== undefined) {
         const list = names.get(stage.key);
@@ -108,86 +66,168 @@ export class StageParser {
     }
 
     const ctx: ResolveContext = { stageCount: stages.length, names, globalArgs: argValues, escape };
-    // A reference resolves against the stage names in order, the global ARGs and the escape
-    // character: while those are unchanged, a chunk that stayed on its line keeps its references.
-    const keys = stages.map((s) => s.key);
-    const sameContext = this.context.preamble === preamble && this.context.escape === escape && sameKeys(this.context.keys, keys);
-    this.context = { preamble, keys, escape };
-    const previousRefs = this.refCache;
-    this.refCache = new Map();
+    // Resolution depends only on the stage names and global ARGs: when neither changed, an
+    // unchanged stage keeps its resolved references as they are.
+    const sameContext = previous.size === stages.length && sameNames(this.names, names) && sameMap(this.argValues, argValues);
+    this.names = names;
+    this.argValues = argValues;
     const refs: StageRef[] = [];
-    for (let i = 1; i < datas.length; i++) {
-      const line = spans[i].line;
-      const stage = i - 1;
-      const known = previousRefs.get(datas[i]);
-      if (sameContext && known && known.line === line && known.stage === stage) {
-        this.refCache.set(datas[i], known);
-        for (const r of known.refs) refs.push(r);
+    for (const stage of stages) {
+      const previousRefs = stageRefs.get(stage);
+      if (sameContext && previousRefs) {
+        for (const r of previousRefs) refs.push(r);
         continue;
       }
-      const first = refs.length;
-      for (const raw of datas[i].refs) {
-        const { value, resolution } = resolveReference(raw.kind, raw.value, stage, ctx);
-        refs.push({
+      const current: StageRef[] = [];
+      locatedRefs(stage).forEach((loc, k) => {
+        const { value, resolution } = resolveReference(loc.kind, loc.value, stage.index, ctx);
+        const old = previousRefs?.[k];
+        // An unchanged reference keeps its object, so caches keyed on it stay valid.
+        current.push(old && old.value === value && sameResolution(old.resolution, resolution) ? old : { ...loc, value, resolution });
+      });
+      stageRefs.set(stage, current);
+      for (const r of current) refs.push(r);
+    }
+    let preambleInstructions: Instruction[] | undefined;
+    return {
+      version,
+      text,
+      escape,
+      directives,
+      check,
+      globalArgs,
+      get preamble() {
+        preambleInstructions ??= preamble.flatMap((p) => materialize(p.data, p.line));
+        return preambleInstructions;
+      },
+      stages,
+      refs,
+      lineStarts,
+      names,
+    };
+  }
+
+  /** Parses (or takes from the cache) every span, merging and splitting spans where dockerfile-ast disagrees with the scan. */
+  private parseSpans(text: string, scanned: ChunkSpan[], lineStarts: number[], escape: string): Piece[] {
+    const spans = scanned.slice();
+    const pieces: Piece[] = [];
+    const used = new Map<string, ChunkData>();
+    const usedPreambles = new Map<string, ChunkData>();
+    let budget = spans.length * 4 + 64;
+    for (let i = 0; i < spans.length; ) {
+      const span = spans[i];
+      const isPreamble = i === 0;
+      const key = text.slice(span.start, span.end);
+      const data = (isPreamble ? usedPreambles : used).get(key) ?? (isPreamble ? this.preambles : this.chunks).get(key) ?? parseChunk(key, escape, isPreamble);
+      (isPreamble ? usedPreambles : used).set(key, data);
+      if (budget-- > 0 && data.innerFroms.length) {
+        const line = span.line + data.innerFroms[0];
+        spans.splice(i, 1, { start: span.start, end: lineStarts[line], line: span.line }, { start: lineStarts[line], end: span.end, line });
+        continue;
+      }
+      if (budget-- > 0 && !data.closed && i + 1 < spans.length) {
+        spans.splice(i, 2, { start: span.start, end: spans[i + 1].end, line: span.line });
+        continue;
+      }
+      pieces.push({ data, line: span.line });
+      i++;
+    }
+    this.chunks = used;
+    this.preambles = usedPreambles;
+    return pieces;
+  }
+}
+
+/** Parses a whole text once, without keeping a cache. */
+export function parseDockerfile(text: string, version = 0): StageModel {
+  return new StageParser().parse(text, version);
+}
+
+const groupOf = new WeakMap<Stage, { pieces: Piece[]; lastLine: number }>();
+const located = new WeakMap<Stage, Omit<StageRef, 'resolution'>[]>();
+const stageRefs = new WeakMap<Stage, StageRef[]>();
+
+function sameGroup(stage: Stage, group: Piece[], lastLine: number): boolean {
+  const old = groupOf.get(stage);
+  if (!old || old.lastLine !== lastLine || old.pieces.length !== group.length) return false;
+  return old.pieces.every((p, i) => p.data === group[i].data && p.line === group[i].line);
+}
+
+/** Materialized instructions of the most recently used stages; the rest are rebuilt on demand. */
+const instructionCache = new Map<Stage, Instruction[]>();
+const INSTRUCTION_CACHE_SIZE = 256;
+
+function makeStage(group: Piece[], index: number, lastLine: number, text: string, lineStarts: number[]): Stage {
+  const head = group[0];
+  const from = head.data.from!;
+  const line = head.line;
+  const at = (t: [number, number, number, number]) => toRange(t, line);
+  const stage: Stage = {
+    index,
+    fromKeywordText: from.keywordText,
+    fromKeywordRange: at(from.keywordRange),
+    image: from.image,
+    headerRange: at(from.headerRange),
+    range: { start: { line, character: 0 }, end: { line: lastLine, character: lineText(text, lineStarts, lastLine).length } },
+    get instructions(): Instruction[] {
+      let list = instructionCache.get(stage);
+      if (list) {
+        instructionCache.delete(stage);
+      } else {
+        list = group.flatMap((p) => materialize(p.data, p.line));
+        if (instructionCache.size >= INSTRUCTION_CACHE_SIZE) instructionCache.delete(instructionCache.keys().next().value!);
+      }
+      instructionCache.set(stage, list);
+      return list;
+    },
+    get outline(): InstructionOutline[] {
+      return group.flatMap((p) => outlineOf(p.data, p.line));
+    },
+  };
+  if (from.imageRange) stage.imageRange = at(from.imageRange);
+  if (from.name !== undefined && from.nameRange) {
+    stage.name = from.name;
+    stage.key = from.name.toLowerCase();
+    stage.nameRange = at(from.nameRange);
+  }
+  if (from.asText !== undefined && from.asRange) {
+    stage.asText = from.asText;
+    stage.asRange = at(from.asRange);
+  }
+  if (from.platform) stage.platform = { value: from.platform.value, range: at(from.platform.range) };
+  groupOf.set(stage, { pieces: group, lastLine });
+  return stage;
+}
+
+/** The references of a stage in document positions, before resolution (kept per Stage object). */
+function locatedRefs(stage: Stage): Omit<StageRef, 'resolution'>[] {
+  let list = located.get(stage);
+  if (!list) {
+    list = [];
+    for (const { data, line } of groupOf.get(stage)!.pieces) {
+      for (const raw of data.refs) {
+        list.push({
           kind: raw.kind,
           raw: raw.raw,
-          value,
-          range: shiftRange(raw.range, line),
-          stage,
-          instructionRange: shiftRange(raw.instructionRange, line),
-          keywordRange: shiftRange(raw.keywordRange, line),
-          flagRange: raw.flagRange && shiftRange(raw.flagRange, line),
-          resolution,
+          value: raw.value,
+          range: toRange(raw.range, line),
+          stage: stage.index,
+          instructionRange: toRange(raw.instructionRange, line),
+          keywordRange: toRange(raw.keywordRange, line),
+          flagRange: raw.flagRange && toRange(raw.flagRange, line),
         });
       }
-      if (!this.refCache.has(datas[i])) this.refCache.set(datas[i], { line, stage, refs: refs.slice(first) });
     }
-    return { version, text, escape, directives, check, globalArgs, preamble: preamble.instructions, stages, refs, lineStarts, names };
+    located.set(stage, list);
   }
-
-  private reject(span: ChunkSpan, lineStarts: number[], version: number): StageModel {
-    this.cached = [];
-    this.stages = new Map();
-    this.refCache = new Map();
-    this.rejected = `the stage starting on line ${positionAt(lineStarts, span.start).line + 1} has more than ${this.maxStageLines} lines`;
-    return parseDockerfile('', version);
-  }
-
-  /**
-   * The parsed chunk for `span`: the last parse's chunk at the same index or shifted by the change
-   * in chunk count when its text is unchanged (a plain comparison), else any chunk of the last
-   * parse with that text, else a fresh parse.
-   */
-  private chunk(text: string, span: ChunkSpan, escape: string, preamble: boolean, index: number, shift: number, used: CachedChunk[]): ChunkData {
-    const length = span.end - span.start;
-    const matches = (c: CachedChunk | undefined): c is CachedChunk => !!c && c.preamble === preamble && c.escape === escape && c.text.length === length && text.slice(span.start, span.end) === c.text;
-    let hit: CachedChunk | undefined = this.cached[index];
-    if (!matches(hit)) hit = this.cached[index - shift];
-    // A keystroke misses in one chunk: index every cached text only when chunks moved around.
-    if (!matches(hit) && ++this.misses > 2) {
-      this.byText ??= new Map(this.cached.map((c) => [(c.preamble ? 'P' : 'S') + c.escape + c.text, c]));
-      hit = this.byText.get((preamble ? 'P' : 'S') + escape + text.slice(span.start, span.end));
-    }
-    if (matches(hit)) {
-      used.push(hit);
-      return hit.data;
-    }
-    const chunkText = flatCopy(text.slice(span.start, span.end));
-    const data = parseChunk(chunkText, escape, preamble);
-    used.push({ text: chunkText, preamble, escape, data });
-    return data;
-  }
+  return list;
 }
 
-function sameKeys(a: (string | undefined)[], b: (string | undefined)[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** A copy of `s` that holds no reference to the (large) string it was sliced from. */
-function flatCopy(s: string): string {
-  return (' ' + s).slice(1);
+function shiftArg(a: GlobalArg, line: number): GlobalArg {
+  if (line === 0) return a;
+  const out: GlobalArg = { ...a, nameRange: shiftRange(a.nameRange, line), range: shiftRange(a.range, line) };
+  if (a.valueRange) out.valueRange = shiftRange(a.valueRange, line);
+  return out;
 }
 
 /**
@@ -205,79 +245,25 @@ const PLATFORM_ARGS = new Map<string, string>([
   ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
 ]);
 
-/** Parses a whole text once, without keeping a cache. */
-export function parseDockerfile(text: string, version = 0): StageModel {
-  return new StageParser().parse(text, version);
+function sameNames(a: Map<string, number[]>, b: Map<string, number[]>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, list] of b) {
+    const other = a.get(key);
+    if (!other || other.length !== list.length) return false;
+    for (let i = 0; i < list.length; i++) if (other[i] !== list[i]) return false;
+  }
+  return true;
 }
 
-function makeStage(data: ChunkData, index: number, span: ChunkSpan, lastLine: number, text: string, lineStarts: number[]): Stage {
-  const line = span.line;
-  const header = data.instructions[0] ?? { keywordText: '', keywordRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  const from = data.from ?? { image: '' };
-  let instructions: Instruction[] | undefined;
-  const stage: Stage = {
-    index,
-    fromKeywordText: header.keywordText,
-    fromKeywordRange: shiftRange(header.keywordRange, line),
-    image: from.image,
-    headerRange: shiftRange(header.range, line),
-    range: { start: { line, character: 0 }, end: { line: lastLine, character: lineText(text, lineStarts, lastLine).length } },
-    get instructions() {
-      instructions ??= data.instructions.map((ins) => shiftInstruction(ins, line));
-      return instructions;
-    },
-  };
-  if (from.imageRange) stage.imageRange = shiftRange(from.imageRange, line);
-  if (from.name !== undefined && from.nameRange) {
-    stage.name = from.name;
-    stage.key = from.name.toLowerCase();
-    stage.nameRange = shiftRange(from.nameRange, line);
-  }
-  if (from.asText !== undefined && from.asRange) {
-    stage.asText = from.asText;
-    stage.asRange = shiftRange(from.asRange, line);
-  }
-  if (from.platform) stage.platform = { value: from.platform.value, range: shiftRange(from.platform.range, line) };
-  return stage;
+function sameMap<V>(a: Map<string, V>, b: Map<string, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of b) if (a.get(k) !== v || !a.has(k)) return false;
+  return true;
 }
 
-/** The instruction moved down by `lines`; its flags and arguments stay lazy (see ChunkInstruction). */
-function shiftInstruction(ins: Instruction, lines: number): Instruction {
-  return lines === 0 ? ins : new ShiftedInstruction(ins, lines);
-}
-
-class ShiftedInstruction implements Instruction {
-  readonly keyword: string;
-  readonly keywordText: string;
-  readonly keywordRange: Range;
-  readonly range: Range;
-  readonly text: string;
-  readonly heredocs: Instruction['heredocs'];
-  declare trigger?: string;
-  #flags: Instruction['flags'] | undefined;
-  #args: Instruction['args'] | undefined;
-  readonly #base: Instruction;
-  readonly #lines: number;
-
-  constructor(base: Instruction, lines: number) {
-    this.#base = base;
-    this.#lines = lines;
-    this.keyword = base.keyword;
-    this.keywordText = base.keywordText;
-    this.keywordRange = shiftRange(base.keywordRange, lines);
-    this.range = shiftRange(base.range, lines);
-    this.text = base.text;
-    this.heredocs = base.heredocs;
-    if (base.trigger !== undefined) this.trigger = base.trigger;
-  }
-
-  get flags(): Instruction['flags'] {
-    const n = this.#lines;
-    return (this.#flags ??= this.#base.flags.map((f) => ({ ...f, range: shiftRange(f.range, n), nameRange: shiftRange(f.nameRange, n), valueRange: f.valueRange && shiftRange(f.valueRange, n) })));
-  }
-
-  get args(): Instruction['args'] {
-    const n = this.#lines;
-    return (this.#args ??= this.#base.args.map((a) => ({ value: a.value, range: shiftRange(a.range, n) })));
-  }
+function sameResolution(a: Resolution, b: Resolution): boolean {
+  if (a.kind !== b.kind) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return x.target === y.target && x.by === y.by && x.index === y.index && x.suggestion === y.suggestion && x.reason === y.reason;
 }

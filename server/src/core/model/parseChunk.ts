@@ -1,247 +1,342 @@
-// Parses one chunk (the preamble, or one stage's text) with dockerfile-ast into plain data whose
-// positions are relative to the chunk's first line. Chunks are cached by text, so a keystroke
-// re-parses only the chunk it touched.
-import { DockerfileParser, type Instruction as AstInstruction, Heredoc as AstHeredoc } from 'dockerfile-ast';
+// Parses one chunk of a Dockerfile (a run of whole instructions) with dockerfile-ast into compact
+// data whose positions are relative to the chunk's first line: its instructions (ranges in typed
+// arrays), their flags, its stage references and, when it starts with FROM, the stage
+// declaration. Chunks are cached by text, so a keystroke re-parses only the chunk it touched.
+// Instruction objects are built from this data on demand by `materialize` (arguments split lazily
+// from the text), so a large file keeps only the compact data in memory and never re-parses.
+import { DockerfileParser, type Flag as AstFlag, type Instruction as AstInstruction, type Heredoc as AstHeredoc } from 'dockerfile-ast';
 import { computeLineStarts, offsetAt, positionAt } from './lines';
-import { logicalText, sourceOffset } from './logical';
+import { logicalText, sourceOffset, splitWords } from './logical';
 import { parseMount } from './mount';
 import type { Arg, Flag, GlobalArg, Heredoc, Instruction, Range, RefKind } from './types';
+
+/** [start line, start character, end line, end character], relative to the chunk. */
+export type RangeTuple = [number, number, number, number];
 
 export interface RawRef {
   kind: RefKind;
   raw: string;
   value: string;
-  range: Range;
-  instructionRange: Range;
-  keywordRange: Range;
-  flagRange?: Range;
+  range: RangeTuple;
+  instructionRange: RangeTuple;
+  keywordRange: RangeTuple;
+  flagRange?: RangeTuple;
 }
 
 export interface FromData {
+  keywordText: string;
+  keywordRange: RangeTuple;
+  headerRange: RangeTuple;
   image: string;
-  imageRange?: Range;
+  imageRange?: RangeTuple;
   name?: string;
-  nameRange?: Range;
+  nameRange?: RangeTuple;
   asText?: string;
-  asRange?: Range;
-  platform?: { value: string; range: Range };
+  asRange?: RangeTuple;
+  platform?: { value: string; range: RangeTuple };
 }
 
 export interface ChunkData {
+  /** The chunk text, as cut from the document. */
+  source: string;
+  escape: string;
+  /** The first chunk: parsed with the parser directives. */
+  preamble: boolean;
   lineCount: number;
-  instructions: Instruction[];
+  /** Per instruction, 6 numbers: start line and character, end line and character, keyword end line and character. */
+  table: Int32Array;
+  keywords: string[];
+  keywordTexts: string[];
+  /** Per instruction, the arguments as BuildKit joins them (see Instruction.text). */
+  texts: string[];
+  /** Per instruction: 1 when it takes --flags (dockerfile-ast's ModifiableInstruction). */
+  flagged: Uint8Array;
+  /** Per flag, 13 numbers: instruction index, then range, name range and value range (-1 when none) as 4 numbers each. */
+  flagTable: Int32Array;
+  flagNames: string[];
+  flagValues: (string | null)[];
+  /** Heredocs and ONBUILD triggers, by instruction index (rare, so kept sparse). */
+  heredocs: Map<number, Heredoc[]>;
+  triggers: Map<number, string>;
   refs: RawRef[];
-  /** Set when the chunk's first instruction is FROM. */
+  /** Set when the chunk's first instruction is FROM: the chunk starts a stage. */
   from?: FromData;
-  /** Lines (relative) of FROM instructions after the first instruction: the chunk must be split there. */
+  /** Lines of FROM instructions after the first instruction: the chunk must be split there. */
   innerFroms: number[];
   /** False when the chunk's last instruction runs past its end (an open heredoc or continuation). */
   closed: boolean;
-  /** Variables declared by ARG instructions (global ARGs when this is the preamble). */
+  /** Variables declared by ARG instructions (ranges relative to the chunk). */
   argDecls: GlobalArg[];
 }
 
 const SENTINEL = 'FROM dockerfile-stages-sentinel';
+const FIELDS = 6;
 
-export function parseChunk(chunkText: string, escape: string, withDirectives: boolean): ChunkData {
-  const prefix = !withDirectives && escape === '`' ? '# escape=`\n' : '';
-  const prefixLines = prefix ? 1 : 0;
+interface Parsed {
+  source: string;
+  lineStarts: number[];
+  prefixLines: number;
+  sentinelLine: number;
+  escape: string;
+  instructions: AstInstruction[];
+  closed: boolean;
+}
+
+/**
+ * dockerfile-ast over the chunk, with a sentinel FROM line after it: if the sentinel is not read
+ * as an instruction of its own, the chunk's last instruction is still open at its end.
+ */
+function parseSource(chunkText: string, escape: string, preamble: boolean): Parsed {
+  const prefix = !preamble && escape === '`' ? '# escape=`\n' : '';
   const endsWithBreak = chunkText.endsWith('\n') || chunkText.endsWith('\r');
-  const body = chunkText + (endsWithBreak ? '' : '\n');
-  const source = prefix + body + SENTINEL;
+  const source = prefix + chunkText + (endsWithBreak ? '' : '\n') + SENTINEL;
   const lineStarts = computeLineStarts(source);
   const sentinelLine = lineStarts.length - 1;
   const dockerfile = DockerfileParser.parse(source);
-  const escapeChar = dockerfile.getEscapeCharacter();
-
-  const instructions: Instruction[] = [];
-  const refs: RawRef[] = [];
-  const innerFroms: number[] = [];
-  const argDecls: GlobalArg[] = [];
+  const instructions: AstInstruction[] = [];
   let closed = false;
-  let from: FromData | undefined;
-  const rel = (r: Range): Range => (prefixLines ? { start: { line: r.start.line - 1, character: r.start.character }, end: { line: r.end.line - 1, character: r.end.character } } : r);
-
-  // Arguments and flags are most of a model's memory and few features read them: they are built
-  // on first use, for the whole chunk at once, from a second parse of the chunk's text.
-  // Flags and arguments apart: a line of 50,000 words makes arguments costly, and only FROM's
-  // are read, while flags are asked for at every cursor position.
-  let flags: Flag[][] | undefined;
-  let args: Arg[][] | undefined;
-  const reparse = () => DockerfileParser.parse(source).getInstructions().slice(0, instructions.length);
-  const detail: Detail = {
-    flags: (k) => (flags ??= reparse().map((a) => safe(() => flagsOf(a, rel), [])))[k] ?? [],
-    args: (k) => (args ??= reparse().map((a) => safe(() => argsOf(a, rel), [])))[k] ?? [],
-  };
-
   for (const ast of dockerfile.getInstructions()) {
     const start = ast.getRange().start;
     if (start.line >= sentinelLine) {
       closed = start.line === sentinelLine && start.character === 0 && ast.getKeyword() === 'FROM';
       break;
     }
-    const instruction = toInstruction(ast, source, lineStarts, escapeChar, rel, detail, instructions.length);
-    if (instruction.keyword === 'FROM') {
-      if (instructions.length === 0 && !withDirectives) from = safe(() => fromData(ast, rel), { image: '' });
-      else innerFroms.push(start.line - prefixLines);
-    }
-    instructions.push(instruction);
-    safe(() => collectRefs(ast, instruction, source, lineStarts, escapeChar, rel, refs), undefined);
-    if (instruction.keyword === 'ARG') safe(() => collectArgs(ast, instruction, rel, argDecls), undefined);
+    instructions.push(ast);
   }
-  if (from && instructions[0]) {
-    const ins = instructions[0];
-    refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: from.imageRange ?? ins.keywordRange, instructionRange: ins.range, keywordRange: ins.keywordRange });
-  }
-  return { lineCount: sentinelLine - prefixLines, instructions, refs, from, innerFroms, closed, argDecls };
+  return { source, lineStarts, prefixLines: prefix ? 1 : 0, sentinelLine, escape: dockerfile.getEscapeCharacter(), instructions, closed };
 }
 
-function collectArgs(ast: AstInstruction, ins: Instruction, rel: (r: Range) => Range, out: GlobalArg[]): void {
+export function parseChunk(chunkText: string, escape: string, preamble: boolean): ChunkData {
+  const p = parseSource(chunkText, escape, preamble);
+  const tuple = (r: Range): RangeTuple => [r.start.line - p.prefixLines, r.start.character, r.end.line - p.prefixLines, r.end.character];
+  const rel = (r: Range): Range => shift(r, -p.prefixLines);
+  const table = new Int32Array(p.instructions.length * FIELDS);
+  const flagged = new Uint8Array(p.instructions.length);
+  const keywords: string[] = [];
+  const keywordTexts: string[] = [];
+  const texts: string[] = [];
+  const flagRows: number[] = [];
+  const flagNames: string[] = [];
+  const flagValues: (string | null)[] = [];
+  const heredocs = new Map<number, Heredoc[]>();
+  const triggers = new Map<number, string>();
+  const refs: RawRef[] = [];
+  const innerFroms: number[] = [];
+  const argDecls: GlobalArg[] = [];
+  let from: FromData | undefined;
+  p.instructions.forEach((ast, i) => {
+    const range = ast.getRange();
+    const keywordRange = ast.getInstructionRange();
+    table.set([...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character], i * FIELDS);
+    const keyword = ast.getKeyword();
+    keywords.push(keyword);
+    keywordTexts.push(ast.getInstruction());
+    texts.push(instructionText(p, ast));
+    const flags = (ast as unknown as { getFlags?: () => AstFlag[] }).getFlags?.();
+    if (flags) {
+      flagged[i] = 1;
+      for (const f of flags) {
+        const vr = f.getValueRange();
+        flagRows.push(i, ...tuple(f.getRange()), ...tuple(f.getNameRange()), ...(vr ? tuple(vr) : [-1, -1, -1, -1]));
+        flagNames.push(f.getName());
+        flagValues.push(f.getValue());
+      }
+    }
+    const docs = safe(() => (ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? [], []);
+    if (docs.length) heredocs.set(i, docs.map((h) => heredocOf(p, h)));
+    if (keyword === 'ONBUILD') {
+      const trigger = safe(() => (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.(), undefined);
+      if (trigger) triggers.set(i, trigger.getKeyword());
+    }
+    if (keyword === 'FROM') {
+      if (i === 0 && !preamble) from = fromData(ast, tuple);
+      else innerFroms.push(range.start.line - p.prefixLines);
+    }
+    safe(() => collectRefs(p, ast, flags ?? [], tuple, refs), undefined);
+    if (keyword === 'ARG') safe(() => collectArgs(ast, rel, argDecls), undefined);
+  });
+  if (from) refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: from.imageRange ?? from.keywordRange, instructionRange: from.headerRange, keywordRange: from.keywordRange });
+  return {
+    source: chunkText,
+    escape,
+    preamble,
+    lineCount: p.sentinelLine - p.prefixLines,
+    table,
+    keywords,
+    keywordTexts,
+    texts,
+    flagged,
+    flagTable: Int32Array.from(flagRows),
+    flagNames,
+    flagValues,
+    heredocs,
+    triggers,
+    refs,
+    from,
+    innerFroms,
+    closed: p.closed,
+    argDecls,
+  };
+}
+
+/** Instruction outlines of a chunk (keyword, text, ranges), shifted by `line`, without re-parsing. */
+export function outlineOf(data: ChunkData, line: number): { keyword: string; text: string; range: Range; keywordRange: Range }[] {
+  const out = [];
+  for (let i = 0; i < data.keywords.length; i++) {
+    const t = data.table;
+    const k = i * FIELDS;
+    out.push({
+      keyword: data.keywords[i],
+      text: data.texts[i],
+      range: toRange([t[k], t[k + 1], t[k + 2], t[k + 3]], line),
+      keywordRange: toRange([t[k], t[k + 1], t[k + 4], t[k + 5]], line),
+    });
+  }
+  return out;
+}
+
+/** Instruction objects of a chunk, built from its data (no re-parse), with positions shifted by `line`. */
+export function materialize(data: ChunkData, line: number): Instruction[] {
+  const out: Instruction[] = [];
+  const t = data.table;
+  const f = data.flagTable;
+  let flagRow = 0;
+  for (let i = 0; i < data.keywords.length; i++) {
+    const k = i * FIELDS;
+    const range = toRange([t[k], t[k + 1], t[k + 2], t[k + 3]], line);
+    const flags: Flag[] = [];
+    while (flagRow * 13 < f.length && f[flagRow * 13] === i) {
+      const r = flagRow * 13;
+      flags.push({
+        name: data.flagNames[flagRow],
+        value: data.flagValues[flagRow],
+        range: toRange([f[r + 1], f[r + 2], f[r + 3], f[r + 4]], line),
+        nameRange: toRange([f[r + 5], f[r + 6], f[r + 7], f[r + 8]], line),
+        valueRange: f[r + 9] < 0 ? null : toRange([f[r + 9], f[r + 10], f[r + 11], f[r + 12]], line),
+      });
+      flagRow++;
+    }
+    let args: Arg[] | undefined;
+    const instruction: Instruction = {
+      keyword: data.keywords[i],
+      keywordText: data.keywordTexts[i],
+      keywordRange: toRange([t[k], t[k + 1], t[k + 4], t[k + 5]], line),
+      range,
+      flags,
+      get args() {
+        args ??= argumentsOf(data, i, line);
+        return args;
+      },
+      text: data.texts[i],
+      heredocs: data.heredocs.get(i) ?? [],
+    };
+    const trigger = data.triggers.get(i);
+    if (trigger) instruction.trigger = trigger;
+    out.push(instruction);
+  }
+  return out;
+}
+
+export function toRange(t: RangeTuple, line: number): Range {
+  return { start: { line: t[0] + line, character: t[1] }, end: { line: t[2] + line, character: t[3] } };
+}
+
+function shift(r: Range, lines: number): Range {
+  if (lines === 0) return r;
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+/** The arguments as BuildKit joins them: continuations without whitespace, no comment lines, no heredoc bodies. */
+function instructionText(p: Parsed, ast: AstInstruction): string {
+  const range = ast.getRange();
+  const keywordRange = ast.getInstructionRange();
+  const start = offsetAt(p.source, p.lineStarts, range.start);
+  const end = offsetAt(p.source, p.lineStarts, range.end);
+  const logical = logicalText(p.source, start, end, p.escape);
+  const keywordLength = offsetAt(p.source, p.lineStarts, keywordRange.end) - offsetAt(p.source, p.lineStarts, keywordRange.start);
+  return logical.text.slice(Math.min(keywordLength, logical.text.length)).replace(/^[ \t]+/, '');
+}
+
+function heredocOf(p: Parsed, h: AstHeredoc): Heredoc {
+  const content = h.getContentRange();
+  return { name: h.getName(), content: content ? p.source.slice(offsetAt(p.source, p.lineStarts, content.start), offsetAt(p.source, p.lineStarts, content.end)) : '' };
+}
+
+const chunkLineStarts = new WeakMap<ChunkData, number[]>();
+
+/** The words after the keyword (and after leading --flags where the instruction takes flags), from the chunk text. */
+function argumentsOf(data: ChunkData, i: number, line: number): Arg[] {
+  let lineStarts = chunkLineStarts.get(data);
+  if (!lineStarts) chunkLineStarts.set(data, (lineStarts = computeLineStarts(data.source)));
+  const t = data.table;
+  const k = i * FIELDS;
+  const start = offsetAt(data.source, lineStarts, { line: t[k], character: t[k + 1] });
+  const end = offsetAt(data.source, lineStarts, { line: t[k + 2], character: t[k + 3] });
+  const logical = logicalText(data.source, start, end, data.escape);
+  const words = splitWords(logical, data.escape).slice(1);
+  let first = 0;
+  if (data.flagged[i]) while (first < words.length && words[first].value.startsWith('--')) first++;
+  return words.slice(first).map((w) => ({
+    value: w.value,
+    range: shift({ start: positionAt(lineStarts!, sourceOffset(logical, w.start)), end: positionAt(lineStarts!, sourceOffset(logical, w.end - 1) + 1) }, line),
+  }));
+}
+
+function fromData(ast: AstInstruction, tuple: (r: Range) => RangeTuple): FromData {
+  const from = ast as import('dockerfile-ast').From;
+  const args = from.getArguments();
+  const data: FromData = { keywordText: ast.getInstruction(), keywordRange: tuple(ast.getInstructionRange()), headerRange: tuple(ast.getRange()), image: from.getImage() ?? '' };
+  const imageRange = from.getImageRange();
+  if (imageRange) data.imageRange = tuple(imageRange);
+  if (args.length >= 2 && args[1].getValue().toLowerCase() === 'as') {
+    data.asText = args[1].getValue();
+    data.asRange = tuple(args[1].getRange());
+    if (args.length >= 3) {
+      data.name = args[2].getValue();
+      data.nameRange = tuple(args[2].getRange());
+    }
+  }
+  const platform = from.getPlatformFlag();
+  if (platform && platform.getValue() !== null && platform.getValueRange()) data.platform = { value: platform.getValue()!, range: tuple(platform.getValueRange()!) };
+  return data;
+}
+
+function collectArgs(ast: AstInstruction, rel: (r: Range) => Range, out: GlobalArg[]): void {
   const properties = (ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
-  for (const p of properties) {
-    const value = p.getValue();
-    const valueRange = p.getValueRange();
-    const decl: GlobalArg = { name: p.getName(), value: value === null ? undefined : unquote(value), nameRange: rel(p.getNameRange()), range: ins.range };
+  for (const prop of properties) {
+    const value = prop.getValue();
+    const valueRange = prop.getValueRange();
+    const decl: GlobalArg = { name: prop.getName(), value: value === null ? undefined : unquote(value), nameRange: rel(prop.getNameRange()), range: rel(ast.getRange()) };
     if (valueRange) decl.valueRange = rel(valueRange);
     out.push(decl);
   }
 }
 
-function toInstruction(ast: AstInstruction, source: string, lineStarts: number[], escape: string, rel: (r: Range) => Range, detail: Detail, k: number): Instruction {
-  const range = ast.getRange();
-  const keywordRange = ast.getInstructionRange();
-  const start = offsetAt(source, lineStarts, range.start);
-  const end = offsetAt(source, lineStarts, range.end);
-  const logical = logicalText(source, start, end, escape);
-  const keywordLength = offsetAt(source, lineStarts, keywordRange.end) - offsetAt(source, lineStarts, keywordRange.start);
-  const text = logical.text.slice(Math.min(keywordLength, logical.text.length)).replace(/^[ \t]+/, '');
+function collectRefs(p: Parsed, ast: AstInstruction, flags: AstFlag[], tuple: (r: Range) => RangeTuple, out: RawRef[]): void {
   const keyword = ast.getKeyword();
-  const heredocs: Heredoc[] = [];
-  const withHeredocs = ast as unknown as { getHeredocs?: () => AstHeredoc[] };
-  if (withHeredocs.getHeredocs) {
-    for (const h of safe(() => withHeredocs.getHeredocs!(), [])) {
-      const content = h.getContentRange();
-      heredocs.push({ name: h.getName(), content: content ? source.slice(offsetAt(source, lineStarts, content.start), offsetAt(source, lineStarts, content.end)) : '' });
-    }
-  }
-  const instruction = new ChunkInstruction(keyword, ast.getInstruction(), rel(keywordRange), rel(range), text, heredocs, detail, k);
-  if (keyword === 'ONBUILD') {
-    const trigger = (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.();
-    if (trigger) instruction.trigger = trigger.getKeyword();
-  }
-  return instruction;
-}
-
-/** Flags and arguments of the chunk's k-th instruction, from a second parse of the chunk. */
-interface Detail {
-  flags(k: number): Flag[];
-  args(k: number): Arg[];
-}
-
-/**
- * An instruction of a chunk. Flags and arguments are most of a model's memory and few features
- * read them, so they are built on first use, for the whole chunk at once (parseChunk's `detail`).
- */
-export class ChunkInstruction implements Instruction {
-  declare trigger?: string;
-  #flags: Flag[] | undefined;
-  #args: Arg[] | undefined;
-  readonly #detail: Detail;
-  readonly #k: number;
-
-  constructor(
-    readonly keyword: string,
-    readonly keywordText: string,
-    readonly keywordRange: Range,
-    readonly range: Range,
-    readonly text: string,
-    readonly heredocs: Heredoc[],
-    detail: Detail,
-    k: number,
-  ) {
-    this.#detail = detail;
-    this.#k = k;
-  }
-
-  get flags(): Flag[] {
-    return (this.#flags ??= this.#detail.flags(this.#k));
-  }
-
-  get args(): Arg[] {
-    return (this.#args ??= this.#detail.args(this.#k));
-  }
-}
-
-function flagsOf(ast: AstInstruction, rel: (r: Range) => Range): Flag[] {
-  const withFlags = ast as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
-  return (withFlags.getFlags ? withFlags.getFlags() : []).map((f) => ({
-    name: f.getName(),
-    value: f.getValue(),
-    range: rel(f.getRange()),
-    nameRange: rel(f.getNameRange()),
-    valueRange: f.getValueRange() ? rel(f.getValueRange()!) : null,
-  }));
-}
-
-function argsOf(ast: AstInstruction, rel: (r: Range) => Range): Arg[] {
-  return ast.getArguments().map((a) => ({ value: a.getValue(), range: rel(a.getRange()) }));
-}
-
-function fromData(ast: AstInstruction, rel: (r: Range) => Range): FromData {
-  const from = ast as import('dockerfile-ast').From;
-  const args = from.getArguments();
-  const data: FromData = { image: from.getImage() ?? '' };
-  const imageRange = from.getImageRange();
-  if (imageRange) data.imageRange = rel(imageRange);
-  if (args.length >= 2 && args[1].getValue().toLowerCase() === 'as') {
-    data.asText = args[1].getValue();
-    data.asRange = rel(args[1].getRange());
-    if (args.length >= 3) {
-      data.name = args[2].getValue();
-      data.nameRange = rel(args[2].getRange());
-    }
-  }
-  const platform = from.getPlatformFlag();
-  if (platform && platform.getValue() !== null && platform.getValueRange()) data.platform = { value: platform.getValue()!, range: rel(platform.getValueRange()!) };
-  return data;
-}
-
-function collectRefs(ast: AstInstruction, ins: Instruction, source: string, lineStarts: number[], escape: string, rel: (r: Range) => Range, out: RawRef[]): void {
-  if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-    for (const flag of (ast as import('dockerfile-ast').Copy).getFlags()) {
-      const raw = flag.getValue();
-      const valueRange = flag.getValueRange();
-      if (flag.getName() !== 'from' || raw === null || !valueRange) continue;
-      const { value, range } = unquotedRange(raw, rel(valueRange));
-      out.push({ kind: ins.keyword === 'ADD' ? 'add' : 'copy', raw, value, range, instructionRange: ins.range, keywordRange: ins.keywordRange, flagRange: rel(flag.getRange()) });
-    }
-  } else if (ins.keyword === 'RUN') {
-    const astFlags = (ast as import('dockerfile-ast').Run).getFlags();
-    for (const astFlag of astFlags) {
-      const vr = astFlag.getValueRange();
-      if (astFlag.getName() !== 'mount' || astFlag.getValue() === null || !vr) continue;
-      const flagRange = rel(astFlag.getRange());
-      const startOffset = offsetAt(source, lineStarts, vr.start);
-      const endOffset = offsetAt(source, lineStarts, vr.end);
-      const logical = logicalText(source, startOffset, endOffset, escape);
+  if (keyword !== 'COPY' && keyword !== 'ADD' && keyword !== 'RUN') return;
+  const instructionRange = tuple(ast.getRange());
+  const keywordRange = tuple(ast.getInstructionRange());
+  for (const flag of flags) {
+    const value = flag.getValue();
+    const valueRange = flag.getValueRange();
+    if (value === null || !valueRange) continue;
+    if (keyword !== 'RUN' && flag.getName() === 'from') {
+      const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0];
+      const r = tuple(valueRange);
+      const range: RangeTuple = quoted ? [r[0], r[1] + 1, r[2], Math.max(0, r[3] - 1)] : r;
+      out.push({ kind: keyword === 'ADD' ? 'add' : 'copy', raw: value, value: unquote(value), range, instructionRange, keywordRange, flagRange: tuple(flag.getRange()) });
+    } else if (keyword === 'RUN' && flag.getName() === 'mount') {
+      const logical = logicalText(p.source, offsetAt(p.source, p.lineStarts, valueRange.start), offsetAt(p.source, p.lineStarts, valueRange.end), p.escape);
       for (const option of parseMount(logical.text)) {
         if (option.key !== 'from') continue;
         const s = sourceOffset(logical, option.valueStart);
         const e = option.valueEnd > option.valueStart ? sourceOffset(logical, option.valueEnd - 1) + 1 : s;
-        const range = rel({ start: positionAt(lineStarts, s), end: positionAt(lineStarts, e) });
-        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instructionRange: ins.range, keywordRange: ins.keywordRange, flagRange });
+        const range = tuple({ start: positionAt(p.lineStarts, s), end: positionAt(p.lineStarts, e) });
+        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instructionRange, keywordRange, flagRange: tuple(flag.getRange()) });
       }
     }
   }
-}
-
-/** Removes one pair of surrounding quotes, as BuildKit's flag parser does, narrowing the range. */
-function unquotedRange(raw: string, range: Range): { value: string; range: Range } {
-  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) {
-    const r = { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: Math.max(0, range.end.character - 1) } };
-    return { value: raw.slice(1, -1), range: r };
-  }
-  return { value: raw, range };
 }
 
 export function unquote(s: string): string {
@@ -250,9 +345,9 @@ export function unquote(s: string): string {
 }
 
 /**
- * dockerfile-ast's accessors throw on some malformed instructions (getHeredocs on `RUN x \\` then a
- * comment line, found by the property test): that instruction then lacks the detail, the rest of
- * the document is unaffected.
+ * dockerfile-ast's accessors throw on some malformed instructions (getHeredocs on `RUN x \\` then
+ * a `#` line after a lone CR, found by the incremental-parse property test): that instruction
+ * then lacks the detail, and the rest of the document keeps its model.
  */
 function safe<T>(f: () => T, fallback: T): T {
   try {

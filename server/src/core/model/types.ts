@@ -44,6 +44,14 @@ export interface Instruction {
   trigger?: string;
 }
 
+/** What the outline needs of an instruction, available without re-parsing. */
+export interface InstructionOutline {
+  keyword: string;
+  text: string;
+  range: Range;
+  keywordRange: Range;
+}
+
 export type RefKind = 'copy' | 'add' | 'mount' | 'from';
 
 /** How a reference resolves, following BuildKit (see shared/docs/SEMANTICS.md). */
@@ -101,8 +109,13 @@ export interface Stage {
   headerRange: Range;
   /** From the FROM line to the last line before the next stage. */
   range: Range;
-  /** Every instruction of the stage, FROM first. */
+  /**
+   * Every instruction of the stage, FROM first. Rebuilt from the text on demand (the most recently
+   * used stages are cached): read it once per feature call, not in a loop.
+   */
   readonly instructions: Instruction[];
+  /** Keyword, text and ranges of every instruction, cheap to read for every stage. */
+  readonly outline: InstructionOutline[];
 }
 
 export interface Directive {

@@ -15,7 +15,39 @@ export interface ReferenceOptions {
 
 export function referenceDiagnostics(model: StageModel, options: ReferenceOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const ref of model.refs) {
+  const refs = model.refs;
+  for (let i = 0; i < refs.length; ) {
+    let j = i;
+    while (j < refs.length && refs[j].stage === refs[i].stage) j++;
+    for (const d of stageReferenceDiagnostics(model, refs, i, j, options)) out.push(d);
+    i = j;
+  }
+  return out;
+}
+
+interface Cached {
+  refs: StageRef[];
+  /** Lines of the stages the references point at (messages mention them). */
+  targetLines: number[];
+  reachable: boolean;
+  stageCount: number;
+  hints: boolean;
+  diagnostics: Diagnostic[];
+}
+const cache = new WeakMap<object, Cached>();
+
+/** The diagnostics of one stage's references refs[from..to), reused while nothing they depend on changed. */
+function stageReferenceDiagnostics(model: StageModel, refs: StageRef[], from: number, to: number, options: ReferenceOptions): Diagnostic[] {
+  const stage = model.stages[refs[from].stage];
+  const reachable = options.reachable.has(refs[from].stage);
+  const cacheable = stage !== undefined && options.inCycle.size === 0;
+  if (cacheable) {
+    const hit = cache.get(stage);
+    if (hit && hit.reachable === reachable && hit.stageCount === model.stages.length && hit.hints === options.unknownReferenceHints && hit.refs.length === to - from && hit.refs.every((r, k) => r === refs[from + k]) && sameLines(hit.targetLines, targetLines(model, refs, from, to))) return hit.diagnostics;
+  }
+  const out: Diagnostic[] = [];
+  for (let k = from; k < to; k++) {
+    const ref = refs[k];
     if (ref.kind === 'add' && ref.flagRange) {
       out.push(diag(ref.flagRange, DiagnosticSeverity.Error, CODES.addFrom, 'ADD does not support --from (BuildKit fails with "unknown flag: --from"); use COPY --from'));
       continue;
@@ -23,7 +55,21 @@ export function referenceDiagnostics(model: StageModel, options: ReferenceOption
     const d = ref.kind === 'from' ? baseDiagnostic(model, ref) : fromFlagDiagnostic(model, ref, options);
     if (d) out.push(d);
   }
+  if (cacheable) cache.set(stage, { refs: refs.slice(from, to), targetLines: targetLines(model, refs, from, to), reachable, stageCount: model.stages.length, hints: options.unknownReferenceHints, diagnostics: out });
   return out;
+}
+
+function targetLines(model: StageModel, refs: StageRef[], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k < to; k++) {
+    const r = refs[k].resolution;
+    if (r.kind === 'stage' || r.kind === 'later-stage') out.push(model.stages[r.target]?.fromKeywordRange.start.line ?? -1);
+  }
+  return out;
+}
+
+function sameLines(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function fromFlagDiagnostic(model: StageModel, ref: StageRef, options: ReferenceOptions): Diagnostic | undefined {

@@ -11,24 +11,34 @@ export function stageNameDiagnostics(stages: Stage[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const firstByKey = new Map<string, Stage>();
   for (const stage of stages) {
-    fromAsCasing(stage, out);
-    if (stage.name === undefined || !stage.nameRange || stage.key === undefined) continue;
+    for (const d of ownNameDiagnostics(stage)) out.push(d);
+    if (stage.key === undefined || !stage.nameRange || !VALID_NAME.test(stage.key)) continue;
+    const first = firstByKey.get(stage.key);
+    if (first) {
+      out.push(diag(stage.nameRange, DiagnosticSeverity.Warning, CODES.duplicateStage, `Duplicate stage name "${stage.key}", stage names should be unique (first declared on line ${first.fromKeywordRange.start.line + 1})`, { first: first.index }));
+    } else firstByKey.set(stage.key, stage);
+  }
+  return out;
+}
+
+const own = new WeakMap<Stage, Diagnostic[]>();
+
+/** Checks that depend on the stage alone, kept per Stage object (reused while its text is unchanged). */
+function ownNameDiagnostics(stage: Stage): Diagnostic[] {
+  let out = own.get(stage);
+  if (out) return out;
+  out = [];
+  fromAsCasing(stage, out);
+  if (stage.name !== undefined && stage.nameRange && stage.key !== undefined) {
     const range = stage.nameRange;
     if (!VALID_NAME.test(stage.key)) {
       out.push(diag(range, DiagnosticSeverity.Error, CODES.invalidStageName, `invalid name for build stage: "${stage.name}", name can't start with a number or contain symbols`));
-      continue;
+    } else {
+      if (RESERVED.has(stage.key)) out.push(diag(range, DiagnosticSeverity.Warning, CODES.reservedName, `Stage name should not use the same name as reserved stage "${stage.key}"`));
+      if (stage.name !== stage.key) out.push(diag(range, DiagnosticSeverity.Warning, CODES.stageNameCasing, `Stage name '${stage.name}' should be lowercase`, { name: stage.key }));
     }
-    if (RESERVED.has(stage.key)) {
-      out.push(diag(range, DiagnosticSeverity.Warning, CODES.reservedName, `Stage name should not use the same name as reserved stage "${stage.key}"`));
-    }
-    if (stage.name !== stage.key) {
-      out.push(diag(range, DiagnosticSeverity.Warning, CODES.stageNameCasing, `Stage name '${stage.name}' should be lowercase`, { name: stage.key }));
-    }
-    const first = firstByKey.get(stage.key);
-    if (first) {
-      out.push(diag(range, DiagnosticSeverity.Warning, CODES.duplicateStage, `Duplicate stage name "${stage.key}", stage names should be unique (first declared on line ${first.fromKeywordRange.start.line + 1})`, { first: first.index }));
-    } else firstByKey.set(stage.key, stage);
   }
+  own.set(stage, out);
   return out;
 }
 

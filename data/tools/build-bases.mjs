@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// Builds data/base-images.json from ../shared/data/base-images.json plus the figures below.
+// Row: [image, tag, resolvedTag, uncompressedMB, compressedMB|0, date, source, family, packageSet, how]
+//   how: m = measured (repo-info "Virtual Size", exact), d = derived (basis in the source text).
+// compressedMB 0 = derive with the family ratio at run time. packageSet names a set of
+// data/deb-packages.json ("base", "slim", "curl", "scm", "full", "gobuild", "rust") or "alpine".
+// Usage: node data/tools/build-bases.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const shared = JSON.parse(readFileSync(join(root, '..', '..', 'shared', 'data', 'base-images.json'), 'utf8'));
+const RI = 'docker-library/repo-info repos/';
+
+const FAMILY = { 'alpine-base': 'alpine', busybox: 'busybox', 'debian-ubuntu-base': 'deb', 'alpine-runtime': 'alpine-rt', 'debian-runtime': 'deb-rt', toolchain: 'tool', 'rpm-base': 'rpm' };
+const setFor = (image, tag, family) => {
+  if (family.startsWith('alpine') || /alpine/.test(tag)) return 'alpine';
+  if (image === 'golang') return 'gobuild';
+  if (image === 'debian' || image === 'ubuntu') return /slim/.test(tag) ? 'slim' : 'base';
+  if (/slim/.test(tag)) return 'slim';
+  if (['python', 'node', 'ruby'].includes(image)) return 'full';
+  if (image === 'gcc') return 'full';
+  return family === 'rpm-base' || family === 'busybox' ? '' : 'base';
+};
+
+const rows = [];
+for (const i of shared.images) {
+  if (!i.observations.length) continue; // scratch: handled by the estimator
+  const obs = i.observations[0];
+  const measured = !!i.compressed_derivation?.startsWith('measured');
+  const how = obs.how?.startsWith('third-party') ? 'm3' : 'm';
+  rows.push([i.image, i.tag, obs.resolved_tag, i.uncompressed_mb, measured ? i.compressed_mb : 0, i.as_of, obs.source.replace('github.com/', '').replace('docker-library/repo-info/repos/', RI), FAMILY[i.family] ?? 'deb', setFor(i.image, i.tag, i.family), how]);
+}
+
+// Measured here (read from docker-library/repo-info, repos/<image>/local/<tag>.md, "Virtual Size").
+const M = (image, tag, resolved, mb, date, family, set) => rows.push([image, tag, resolved, mb, 0, date, `${RI}${image}/local/${tag}.md`, family, set, 'm']);
+M('ubuntu', '24.04', '24.04', 78.16, '2026-08-17', 'deb', 'base');
+M('buildpack-deps', 'bookworm-curl', 'bookworm-curl', 164.98, '2026-08-05', 'deb', 'curl');
+M('buildpack-deps', 'bookworm', 'bookworm', 929.95, '2026-07-14', 'tool', 'full');
+M('golang', '1.26-bookworm', '1.26.7-bookworm', 833.46, '2026-08-19', 'tool', 'gobuild');
+M('python', '3.12-alpine3.23', '3.12.14-alpine3.23', 48.84, '2026-08-13', 'alpine-rt', 'alpine');
+M('python', '3.12-slim-bookworm', '3.12.13-slim-bookworm', 124.3, '2026-08-05', 'deb-rt', 'slim');
+M('python', '3.12-bookworm', '3.12.14-bookworm', 1020, '2026-08-13', 'tool', 'full');
+M('node', '22-alpine3.23', '22.23.2-alpine3.23', 167.63, '2026-09-17', 'alpine-rt', 'alpine');
+M('node', '22-bookworm-slim', '22.23.1-bookworm-slim', 227.33, '2026-07-14', 'deb-rt', 'slim');
+
+// Derived: not measured here; the basis is in the source text, and the estimator widens the range.
+const D = (image, tag, resolved, mb, date, family, set, basis) => rows.push([image, tag, resolved, mb, 0, date, 'derived: ' + basis, family, set, 'd']);
+const interp = 'interpolated between measured alpine 3.17 (7.04 MB, 2023-01) and 3.22 (8.3 MB, 2026-09)';
+D('alpine', '3.18', '3.18', 7.3, '2023-06', 'alpine', 'alpine', interp);
+D('alpine', '3.19', '3.19', 7.4, '2023-12', 'alpine', 'alpine', interp);
+D('alpine', '3.20', '3.20', 7.8, '2024-06', 'alpine', 'alpine', interp);
+D('alpine', '3.21', '3.21', 7.9, '2024-12', 'alpine', 'alpine', interp);
+D('alpine', '3.23', '3.23', 8.4, '2026-08', 'alpine', 'alpine', 'measured 3.22 (8.3 MB) + apk-tools 3 (repo-info 3.23 package list)');
+D('debian', 'trixie', 'trixie', 120.6, '2026-08', 'deb', 'base', 'debian:bookworm measured 116.57 MB x 1.035, the trixie/bookworm ratio of measured golang:1.26 (873.77) over golang:1.26-bookworm (833.46)... bounded');
+D('debian', 'trixie-slim', 'trixie-slim', 77.5, '2026-08', 'deb', 'slim', 'debian:bookworm-slim measured 74.83 MB x 1.035 (trixie/bookworm ratio, see debian:trixie)');
+D('debian', 'bullseye', 'bullseye', 124, '2024-06', 'deb', 'base', 'docker image ls of debian:bullseye as commonly reported (~124 MB)');
+D('debian', 'bullseye-slim', 'bullseye-slim', 80.6, '2024-06', 'deb', 'slim', 'docker image ls of debian:bullseye-slim as commonly reported (~80 MB)');
+D('ubuntu', '22.04', '22.04', 77.9, '2024-06', 'deb', 'base', 'docker image ls of ubuntu:22.04 as commonly reported (~78 MB); close to measured 24.04 (78.16 MB)');
+D('ubuntu', '20.04', '20.04', 72.8, '2024-06', 'deb', 'base', 'docker image ls of ubuntu:20.04 as commonly reported (~73 MB)');
+D('buildpack-deps', 'bookworm-scm', 'bookworm-scm', 318, '2026-08', 'deb', 'scm', 'measured bookworm-curl (164.98 MB) + Installed-Size of git mercurial openssh-client subversion procps closure (deb table)');
+D('gcr.io/distroless/static-debian12', 'latest', 'latest', 2.0, '2025', 'busybox', '', 'distroless static: ~2 MiB as documented by GoogleContainerTools/distroless');
+D('gcr.io/distroless/base-debian12', 'latest', 'latest', 20.7, '2025', 'deb-rt', '', 'distroless base (glibc, openssl, ca-certs): ~20 MB as commonly reported');
+D('gcr.io/distroless/base-nossl-debian12', 'latest', 'latest', 14.8, '2025', 'deb-rt', '', 'distroless base minus openssl (~6 MB): base ~20.7 MB - 6 MB');
+D('gcr.io/distroless/cc-debian12', 'latest', 'latest', 23.5, '2025', 'deb-rt', '', 'distroless base + libgcc/libstdc++ (deb Installed-Size ~2.9 MB)');
+D('gcr.io/distroless/java17-debian12', 'latest', 'latest', 226, '2025', 'deb-rt', '', 'distroless cc + OpenJDK 17 JRE (~200 MB) as commonly reported');
+D('gcr.io/distroless/java21-debian12', 'latest', 'latest', 192, '2025', 'deb-rt', '', 'distroless cc + OpenJDK 21 JRE as commonly reported (~190 MB)');
+D('gcr.io/distroless/nodejs20-debian12', 'latest', 'latest', 131, '2025', 'deb-rt', '', 'distroless cc + node 20 binary (~105 MB) as commonly reported');
+D('gcr.io/distroless/nodejs22-debian12', 'latest', 'latest', 142, '2025', 'deb-rt', '', 'distroless cc + node 22 binary (~117 MB) as commonly reported');
+D('gcr.io/distroless/python3-debian12', 'latest', 'latest', 52.7, '2025', 'deb-rt', '', 'distroless cc + Debian python3.11 minimal as commonly reported (~53 MB)');
+D('node', '20-alpine', '20-alpine3.21', 135, '2025-06', 'alpine-rt', 'alpine', 'between measured node 18-alpine (127.68 MB) and 22-alpine3.23 (167.63 MB)');
+D('node', '20-bookworm-slim', '20-bookworm-slim', 200, '2025-06', 'deb-rt', 'slim', 'measured node:22-bookworm-slim (227.33 MB) minus the node 22/20 binary difference (~27 MB)');
+D('node', '22-bookworm', '22-bookworm', 1120, '2026-08', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + node 22 install (~190 MB, from node:22-bookworm-slim minus debian slim)');
+D('node', '20-bookworm', '20-bookworm', 1095, '2025-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + node 20 install (~165 MB)');
+D('python', '3.13-slim-bookworm', '3.13-slim-bookworm', 126, '2026-08', 'deb-rt', 'slim', 'measured python:3.12-slim-bookworm (124.3 MB) + ~2 MB');
+D('python', '3.11-slim-bookworm', '3.11-slim-bookworm', 130, '2024-08', 'deb-rt', 'slim', 'same as measured python:3.11-slim (129.93 MB)');
+D('python', '3.13-alpine3.23', '3.13-alpine3.23', 50, '2026-08', 'alpine-rt', 'alpine', 'measured python:3.12-alpine3.23 (48.84 MB) + ~1 MB');
+D('rust', '1-slim-bookworm', '1-slim-bookworm', 820, '2026-06', 'tool', 'rust', 'debian bookworm-slim + gcc/libc6-dev (deb table, ~200 MB) + rustup minimal toolchain (~560 MB for rust 1.8x)');
+D('rust', '1-bookworm', '1-bookworm', 1510, '2026-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + rustup minimal toolchain (~580 MB)');
+D('rust', '1-alpine3.22', '1-alpine3.22', 880, '2026-06', 'tool', 'alpine', 'alpine + musl-dev/gcc (~120 MB) + rustup minimal toolchain (~560 MB)... as commonly reported (~850-900 MB)');
+D('php', '8.3-cli-bookworm', '8.3-cli-bookworm', 495, '2026-06', 'tool', 'slim', 'debian bookworm-slim + PHPIZE_DEPS kept installed (autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c, ~330 MB deb table) + php (~60 MB)');
+D('php', '8.3-fpm-bookworm', '8.3-fpm-bookworm', 500, '2026-06', 'tool', 'slim', 'as php:8.3-cli-bookworm + php-fpm (~5 MB)');
+D('php', '8.3-apache-bookworm', '8.3-apache-bookworm', 520, '2026-06', 'tool', 'slim', 'as php:8.3-cli-bookworm + apache2 (~25 MB)');
+D('php', '8.3-fpm-alpine3.22', '8.3-fpm-alpine3.22', 140, '2026-06', 'alpine-rt', 'alpine', 'measured php:8-cli-alpine (137.76 MB) + php-fpm (~3 MB)');
+D('php', '8.3-cli-alpine3.22', '8.3-cli-alpine3.22', 136, '2026-06', 'alpine-rt', 'alpine', 'measured php:8-cli-alpine (137.76 MB, php 8.5)');
+D('nginx', '1-bookworm', '1.27-bookworm', 192, '2025-01', 'deb-rt', 'slim', 'nginx 191 MB / 70.5 MB compressed (containerd#9261, 2023), via the shared family ratio');
+D('nginx', '1-alpine', '1.27-alpine', 48, '2025-01', 'alpine-rt', 'alpine', 'measured nginx:alpine 1.23 (40.7 MB) + growth of alpine and njs (~7 MB)');
+D('nginx', '1-alpine-slim', '1.27-alpine-slim', 12, '2025-01', 'alpine-rt', 'alpine', 'alpine (~8 MB) + nginx binary and modules (~4 MB)');
+D('httpd', '2.4-bookworm', '2.4-bookworm', 148, '2025-01', 'deb-rt', 'slim', 'debian slim + apr, libxml2, openssl runtime + httpd build (~70 MB), as commonly reported');
+D('httpd', '2.4-alpine', '2.4-alpine', 62, '2025-01', 'alpine-rt', 'alpine', 'alpine + httpd and libs, as commonly reported (~60 MB)');
+D('caddy', '2-alpine', '2-alpine', 49, '2025-01', 'alpine-rt', 'alpine', 'alpine + caddy static binary (~40 MB)');
+D('eclipse-temurin', '21-jdk-noble', '21-jdk-noble', 460, '2026-07', 'tool', 'base', 'measured eclipse-temurin:17-jdk (448.02 MB) + ~12 MB for JDK 21');
+D('eclipse-temurin', '21-jre-noble', '21-jre-noble', 270, '2026-07', 'deb-rt', 'base', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 21 (~170 MB)');
+D('eclipse-temurin', '17-jre-noble', '17-jre-noble', 265, '2026-07', 'deb-rt', 'base', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 17 (~165 MB)');
+D('eclipse-temurin', '21-jre-alpine', '21-jre-alpine', 190, '2026-07', 'alpine-rt', 'alpine', 'measured eclipse-temurin:17-jre-alpine (169.87 MB) + ~20 MB for JRE 21');
+D('eclipse-temurin', '21-jdk-alpine', '21-jdk-alpine', 350, '2026-07', 'tool', 'alpine', 'alpine + JDK 21 (~330 MB)');
+D('amazoncorretto', '21', '21', 470, '2026-01', 'tool', '', 'amazonlinux 2023 (~145 MB) + Corretto 21 JDK (~320 MB)');
+D('amazoncorretto', '21-alpine', '21-alpine', 350, '2026-01', 'tool', 'alpine', 'alpine + Corretto 21 JDK (~340 MB)');
+D('maven', '3-eclipse-temurin-21', '3.9-eclipse-temurin-21', 500, '2026-07', 'tool', 'base', 'eclipse-temurin:21-jdk (~460 MB) + maven 3.9 (~10 MB) + git/curl');
+D('maven', '3-eclipse-temurin-17', '3.9-eclipse-temurin-17', 490, '2026-07', 'tool', 'base', 'measured eclipse-temurin:17-jdk (448.02 MB) + maven 3.9 + git/curl (~40 MB)');
+D('gradle', 'jdk21', '8-jdk21', 720, '2026-07', 'tool', 'base', 'eclipse-temurin:21-jdk (~460 MB) + gradle distribution (~140 MB) + git/curl/unzip');
+D('gcc', '14-bookworm', '14-bookworm', 1450, '2026-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + gcc 14 built into /usr/local (~520 MB); gcc 9.4 was measured at 1.14 GB');
+D('ruby', '3.3-bookworm', '3.3-bookworm', 1010, '2026-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + ruby 3.3 (~80 MB)');
+D('ruby', '3.3-slim-bookworm', '3.3-slim-bookworm', 220, '2026-06', 'deb-rt', 'slim', 'debian bookworm-slim (74.83 MB) + ruby runtime libs and ruby 3.3 (~145 MB)');
+D('ruby', '3.3-alpine3.22', '3.3-alpine3.22', 98, '2026-06', 'alpine-rt', 'alpine', 'alpine + ruby 3.3 (~90 MB)');
+D('mysql', '8.4', '8.4-oraclelinux9', 600, '2026-01', 'rpm', '', 'oraclelinux9-slim + mysql server 8.4 + shell, as commonly reported (~590 MB)');
+D('mariadb', '11', '11-noble', 405, '2026-01', 'deb-rt', 'base', 'ubuntu noble + mariadb 11 server, as commonly reported (~400 MB)');
+D('mongo', '7', '7-jammy', 750, '2026-01', 'deb-rt', 'base', 'ubuntu jammy + mongodb 7 server and mongosh, as commonly reported (~750 MB)');
+D('postgres', '16-bookworm', '16-bookworm', 435, '2026-01', 'deb-rt', 'slim', 'measured postgres:latest 18 (456.26 MB) minus ~20 MB');
+D('postgres', '16-alpine', '16-alpine', 275, '2026-01', 'alpine-rt', 'alpine', 'measured postgres:18-alpine (303.59 MB) minus ~28 MB');
+D('redis', '7-bookworm', '7-bookworm', 117, '2025-01', 'deb-rt', 'slim', 'debian slim (74.83 MB) + redis 7 build (~40 MB)');
+D('redis', '7-alpine', '7-alpine', 41, '2025-01', 'alpine-rt', 'alpine', 'alpine + redis 7 (~33 MB), as commonly reported');
+D('amazonlinux', '2023', '2023', 145, '2026-01', 'rpm', '', 'docker image ls of amazonlinux:2023 as commonly reported (~145 MB)');
+D('rockylinux', '9', '9.3', 175.57, '2023-11-28', 'rpm', '', 'same as measured rockylinux:9.3');
+D('almalinux', '9', '9', 190, '2026-01', 'rpm', '', 'close to rockylinux 9 (175.57 MB measured) + ~15 MB, as commonly reported');
+D('almalinux', '9-minimal', '9-minimal', 100, '2026-01', 'rpm', '', 'microdnf-based minimal image as commonly reported (~100 MB)');
+D('fedora', '40', '40', 222, '2025-01', 'rpm', '', 'docker image ls of fedora:40 as commonly reported (~222 MB)');
+D('registry.access.redhat.com/ubi9/ubi', 'latest', '9', 215, '2026-01', 'rpm', '', 'UBI 9 standard as commonly reported (~215 MB)');
+D('registry.access.redhat.com/ubi9/ubi-minimal', 'latest', '9', 100, '2026-01', 'rpm', '', 'UBI 9 minimal (microdnf) as commonly reported (~100 MB)');
+D('registry.access.redhat.com/ubi9/ubi-micro', 'latest', '9', 25, '2026-01', 'rpm', '', 'UBI 9 micro as commonly reported (~25 MB)');
+D('busybox', 'musl', '1.37-musl', 1.6, '2025-01', 'busybox', '', 'static busybox on musl, as commonly reported (~1.5 MB)');
+D('busybox', 'glibc', '1.37-glibc', 4.4, '2025-01', 'busybox', '', 'same order as measured busybox:latest (4.45 MB, glibc)');
+D('hello-world', 'latest', 'latest', 0.02, '2025-01', 'busybox', '', 'a static hello binary (~13 KB)');
+D('docker', 'dind', '27-dind', 390, '2025-01', 'alpine-rt', 'alpine', 'alpine + docker engine, containerd, buildx, compose (~380 MB)');
+D('golang', '1.22-alpine3.19', '1.22-alpine3.19', 230, '2024-06', 'tool', 'alpine', 'measured golang 1.26-alpine3.23 (241.35 MB) and alpine3.17 (1.20, 253.54 MB): Go 1.2x alpine images stay at 230-255 MB');
+D('golang', '1.22-bookworm', '1.22-bookworm', 815, '2024-06', 'tool', 'gobuild', 'measured golang:1.26-bookworm (833.46 MB) minus the smaller 1.22 toolchain (~20 MB)');
+
+// Tags that float: they resolve to the newest row of the same variant; the range widens.
+const ALIASES = [
+  ['alpine', 'latest', '3.22'], ['alpine', '3', '3.22'], ['debian', 'latest', 'trixie'], ['debian', '12', 'bookworm'], ['debian', '13', 'trixie'],
+  ['debian', 'stable', 'trixie'], ['debian', 'stable-slim', 'trixie-slim'], ['debian', '12-slim', 'bookworm-slim'], ['debian', '11', 'bullseye'], ['debian', '11-slim', 'bullseye-slim'],
+  ['ubuntu', 'latest', '24.04'], ['ubuntu', 'noble', '24.04'], ['ubuntu', 'jammy', '22.04'], ['ubuntu', 'focal', '20.04'],
+  ['node', 'lts-alpine', '22-alpine3.23'], ['node', 'lts-slim', '22-bookworm-slim'], ['node', 'lts', '22-bookworm'],
+  ['python', 'slim', '3.13-slim-bookworm'], ['python', '3-slim', '3.13-slim-bookworm'], ['python', 'latest', '3.12-bookworm'],
+  ['golang', 'latest', '1.26'], ['golang', 'alpine', '1.26-alpine3.23'], ['rust', 'latest', '1-bookworm'], ['rust', 'slim', '1-slim-bookworm'], ['rust', 'alpine', '1-alpine3.22'],
+  ['nginx', 'latest', '1-bookworm'], ['nginx', 'stable', '1-bookworm'], ['nginx', 'mainline', '1-bookworm'], ['httpd', 'latest', '2.4-bookworm'],
+  ['php', 'latest', '8.3-cli-bookworm'], ['php', 'cli', '8.3-cli-bookworm'], ['php', 'fpm', '8.3-fpm-bookworm'], ['php', 'apache', '8.3-apache-bookworm'], ['php', 'fpm-alpine', '8.3-fpm-alpine3.22'],
+  ['gcc', 'latest', '14-bookworm'], ['ruby', 'latest', '3.3-bookworm'], ['ruby', 'slim', '3.3-slim-bookworm'], ['ruby', 'alpine', '3.3-alpine3.22'],
+  ['eclipse-temurin', '21', '21-jdk-noble'], ['eclipse-temurin', '21-jre', '21-jre-noble'], ['eclipse-temurin', '21-jdk', '21-jdk-noble'], ['eclipse-temurin', 'latest', '21-jdk-noble'],
+  ['maven', 'latest', '3-eclipse-temurin-21'], ['gradle', 'latest', 'jdk21'], ['mysql', 'latest', '8.4'], ['mariadb', 'latest', '11'], ['mongo', 'latest', '7'],
+  ['redis', 'alpine', '8.6-alpine'], ['postgres', 'alpine', '18-alpine'], ['rockylinux', 'latest', '9'], ['almalinux', 'latest', '9'], ['fedora', 'latest', '40'], ['amazonlinux', 'latest', '2023'],
+  ['caddy', 'latest', '2-alpine'], ['caddy', '2', '2-alpine'], ['busybox', 'stable', 'latest'], ['buildpack-deps', 'latest', 'bookworm'],
+];
+
+const ratios = Object.fromEntries(Object.entries(shared.family_ratios_uncompressed_over_compressed).map(([k, v]) => [FAMILY[k], v.ratio]));
+const out = {
+  src: 'docker-library/repo-info (Virtual Size = classic-store docker image ls SIZE, linux/amd64); shared/data/base-images.json; derived rows say their basis. MB = 10^6 bytes',
+  asOf: new Date().toISOString().slice(0, 10),
+  ratios,
+  rows,
+  alias: ALIASES,
+};
+writeFileSync(join(root, 'data', 'base-images.json'), JSON.stringify(out));
+console.log(`rows ${rows.length} (measured ${rows.filter((r) => r[9] !== 'd').length}), aliases ${ALIASES.length}, bytes ${JSON.stringify(out).length}`);

@@ -1,0 +1,39 @@
+// What the stage graph says for diagnostics: the stages the target builds and the cycles. Kept
+// from the previous call while no reference changed what it points at, which is the case for
+// almost every keystroke.
+import { dependencyCycles, dependencyEdges, reachableStages, targetStage } from '../../model/graph';
+import type { StageModel, StageRef } from '../../model/types';
+
+export interface GraphFacts {
+  target: number;
+  reachable: Set<number>;
+  cycles: number[][];
+}
+
+let last: { refs: StageRef[]; stageCount: number; targetName: string; facts: GraphFacts } | undefined;
+
+export function graphFacts(model: StageModel, targetName: string): GraphFacts {
+  const target = targetStage(model, targetName);
+  if (last && last.stageCount === model.stages.length && last.targetName === targetName && last.facts.target === target && sameGraph(last.refs, model.refs)) {
+    last.refs = model.refs;
+    return last.facts;
+  }
+  const edges = dependencyEdges(model);
+  const facts = { target, reachable: reachableStages(model, target, edges), cycles: dependencyCycles(model, edges) };
+  last = { refs: model.refs, stageCount: model.stages.length, targetName, facts };
+  return facts;
+}
+
+function sameGraph(a: StageRef[], b: StageRef[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.kind !== y.kind || x.stage !== y.stage) return false;
+    const tx = x.resolution.kind === 'stage' ? x.resolution.target : -1;
+    const ty = y.resolution.kind === 'stage' ? y.resolution.target : -1;
+    if (tx !== ty) return false;
+  }
+  return true;
+}

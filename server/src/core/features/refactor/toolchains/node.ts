@@ -1,0 +1,70 @@
+// Node: `npm ci`/`npm install`, `yarn [install]`, `pnpm install` and a build script (`npm run
+// build`, `yarn build`, `npx tsc` ...). The application directory (where the install ran) is the
+// artifact: the builder prunes it to production dependencies and the runtime, on the -slim image
+// of the same Node version, gets the whole directory at the same path.
+import { retag } from '../analysis/images';
+import { isUnder } from '../analysis/paths';
+import { builderCommands, installedPackages, type AnalysisInput, type BuildAnalysis, type BuilderChange } from './types';
+
+type Manager = 'npm' | 'yarn' | 'pnpm';
+
+export function analyzeNode(input: AnalysisInput): BuildAnalysis | undefined {
+  const commands = builderCommands(input);
+  let manager: Manager | undefined;
+  let appDir: string | undefined;
+  let devDependencies = false;
+  let build = false;
+  let lastBuild = -1;
+  for (const cmd of commands) {
+    const sub = cmd.words[1]?.value;
+    const args = cmd.words.slice(1).map((w) => w.value);
+    const production = args.some((a) => a === '--production' || a === '--omit=dev' || a === '--only=production' || a === '--only=prod' || a === '--prod') || cmd.vars.get('NODE_ENV') === 'production';
+    let install = false;
+    if (cmd.name === 'npm' && (sub === 'ci' || sub === 'install' || sub === 'i') && !args.includes('-g') && !args.includes('--global')) install = true;
+    else if (cmd.name === 'yarn' && (sub === undefined || sub === 'install' || sub.startsWith('--'))) install = true;
+    else if (cmd.name === 'pnpm' && (sub === 'install' || sub === 'i')) install = true;
+    if (install) {
+      manager = cmd.name as Manager;
+      appDir = cmd.cwd;
+      if (!production) devDependencies = true;
+      lastBuild = Math.max(lastBuild, cmd.instruction);
+      continue;
+    }
+    const script = (cmd.name === 'npm' || cmd.name === 'pnpm') && (sub === 'run' || sub === 'run-script') ? args[1] : cmd.name === 'yarn' || cmd.name === 'pnpm' ? sub : undefined;
+    if ((script && /^(build|compile|bundle|dist|prepare|generate|export)/.test(script)) || (cmd.name === 'npx' && args.length > 0) || cmd.name === 'tsc') {
+      if (appDir && !isUnder(cmd.cwd, appDir)) continue;
+      build = true;
+      lastBuild = Math.max(lastBuild, cmd.instruction);
+    }
+  }
+  if (!manager || !appDir) return undefined;
+  const { facts } = input;
+  const changes: BuilderChange[] = [];
+  if (devDependencies) changes.push({ kind: 'append', lines: [PRUNE[manager]] });
+  const root = facts.root;
+  const slim = root?.name === 'node' ? slimNode(root.tag) : undefined;
+  const installed = installedPackages(input);
+  const shipsToolchain = (root?.name === 'node' && slim !== root.tag) || (build && devDependencies) || [...installed].some((p) => p === 'build-base' || p === 'build-essential' || p === 'python3' || p === 'g++' || p === 'make');
+  if (appDir === '/') {
+    return { toolchain: 'node', lastBuild, artifacts: [{ from: '/<app>', to: '/<app>', todo: 'the application directory (set a WORKDIR before installing)' }], linkage: 'runtime', runtimeImage: runtimeImage(root, slim, facts.rootRaw), builderChanges: changes, shipsToolchain };
+  }
+  return { toolchain: 'node', lastBuild, artifacts: [{ from: appDir, to: appDir }], linkage: 'runtime', runtimeImage: runtimeImage(root, slim, facts.rootRaw), builderChanges: changes, shipsToolchain };
+}
+
+const PRUNE: Record<Manager, string> = {
+  npm: 'RUN npm prune --omit=dev',
+  yarn: 'RUN yarn install --production --ignore-scripts --prefer-offline',
+  pnpm: 'RUN pnpm prune --prod',
+};
+
+/** The -slim tag of a node tag: `20` -> `20-slim`, `20-bookworm` -> `20-bookworm-slim`, '' -> `slim`. */
+export function slimNode(tag: string): string {
+  if (tag.includes('alpine') || tag.includes('slim')) return tag;
+  if (tag === '' || tag === 'latest') return 'slim';
+  return `${tag}-slim`;
+}
+
+function runtimeImage(root: AnalysisInput['facts']['root'], slim: string | undefined, rootRaw: string | undefined): string | undefined {
+  if (!root || root.name !== 'node' || slim === undefined) return undefined;
+  return retag(rootRaw ?? root.ref, root, slim);
+}

@@ -1,0 +1,152 @@
+// Resolves `FROM image:tag` to a dated figure: the exact table row, a floating tag's alias, or the
+// nearest row of the same image and variant (with a wider range). An engine answer beats the table.
+import { BASE_ALIASES, BASE_ROWS, FAMILY_RATIOS, type BaseRow } from './tables';
+import type { BaseFigure, SizeIO } from './types';
+import { MB } from './units';
+
+interface ImageName {
+  name: string;
+  tag: string;
+}
+
+/** `docker.io/library/node:20@sha256:..` -> {name: "node", tag: "20"}; Docker Hub prefixes dropped. */
+export function splitImage(ref: string): ImageName {
+  let r = ref.trim();
+  const at = r.indexOf('@');
+  if (at !== -1) r = r.slice(0, at);
+  const slash = r.lastIndexOf('/');
+  const colon = r.lastIndexOf(':');
+  let name = r;
+  let tag = 'latest';
+  if (colon > slash) {
+    name = r.slice(0, colon);
+    tag = r.slice(colon + 1) || 'latest';
+  }
+  name = name.toLowerCase();
+  for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'library/', 'docker.io/', 'public.ecr.aws/docker/library/', 'mirror.gcr.io/library/']) {
+    if (name.startsWith(prefix)) name = name.slice(prefix.length);
+  }
+  if (name.startsWith('gcr.io/distroless/') && !/-debian1[0-9]$/.test(name)) name += '-debian12';
+  return { name, tag };
+}
+
+const byName = new Map<string, BaseRow[]>();
+for (const row of BASE_ROWS) {
+  const list = byName.get(row[0]);
+  if (list) list.push(row);
+  else byName.set(row[0], [row]);
+}
+const aliases = new Map(BASE_ALIASES.map(([n, t, to]) => [`${n}:${t}`, to]));
+
+const VARIANT_WORDS = ['alpine', 'slim', 'jre', 'jdk', 'cli', 'fpm', 'apache', 'minimal', 'micro', 'musl', 'glibc', 'dind', 'scm', 'curl'];
+
+function variantOf(tag: string): string {
+  const words = tag.toLowerCase().split(/[-.]/);
+  const found = VARIANT_WORDS.filter((w) => words.some((x) => x === w || (w === 'alpine' && x.startsWith('alpine'))));
+  return found.length ? found.join('+') : 'full';
+}
+
+function versionOf(tag: string): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < tag.length && out.length < 3) {
+    let j = i;
+    while (j < tag.length && tag.charCodeAt(j) >= 48 && tag.charCodeAt(j) <= 57) j++;
+    if (j === i) break;
+    out.push(Number(tag.slice(i, j)));
+    if (tag[j] !== '.') break;
+    i = j + 1;
+  }
+  return out;
+}
+
+function versionDistance(a: number[], b: number[]): number {
+  if (!a.length || !b.length) return a.length === b.length ? 0 : 50;
+  let d = 0;
+  for (let k = 0; k < 3; k++) d += Math.abs((a[k] ?? 0) - (b[k] ?? 0)) * [100, 1, 0.01][k];
+  return d;
+}
+
+function figureFromRow(ref: string, row: BaseRow, kind: BaseFigure['kind'], lowF: number, highF: number, note: string): BaseFigure {
+  const [image, tag, resolved, mb, cmb, date, source, family, set, how] = row;
+  const bytes = mb * MB;
+  const ratio = FAMILY_RATIOS[family] ?? 2.4;
+  const derived = how === 'd';
+  const lo = derived ? Math.min(lowF, 0.85) : lowF;
+  const hi = derived ? Math.max(highF, 1.2) : highF;
+  return {
+    ref,
+    resolved: `${image}:${resolved !== tag && resolved ? resolved : tag}`,
+    bytes,
+    low: bytes * lo,
+    high: bytes * hi,
+    compressed: cmb ? cmb * MB : bytes / ratio,
+    compressedMeasured: !!cmb,
+    date,
+    source: note ? `${source}; ${note}` : source,
+    kind,
+    distro: set === 'alpine' ? 'alpine' : family === 'rpm' ? 'rpm' : set ? 'debian' : undefined,
+    slim: set === 'slim' || /distroless/.test(image),
+    packageSet: set || undefined,
+    ratio,
+  };
+}
+
+export function scratchFigure(): BaseFigure {
+  return { ref: 'scratch', resolved: 'scratch', bytes: 0, low: 0, high: 0, compressed: 0, compressedMeasured: true, date: '', source: 'no layers', kind: 'scratch', ratio: 1 };
+}
+
+/** The figure for an image reference, or an `unknown` figure with a wide range. */
+export function resolveBaseImage(ref: string, io?: SizeIO): BaseFigure {
+  if (ref.toLowerCase() === 'scratch') return scratchFigure();
+  const engine = io?.engineImage?.(ref);
+  const { name, tag } = splitImage(ref);
+  const table = lookupTable(ref, name, tag);
+  if (engine) {
+    const ratio = table?.ratio ?? 2.4;
+    return { ...(table ?? unknownFigure(ref, name)), ref, resolved: ref, bytes: engine.bytes, low: engine.bytes, high: engine.bytes, compressed: engine.bytes / ratio, compressedMeasured: false, date: engine.date ?? 'local', source: 'docker image inspect (local engine)', kind: 'engine' };
+  }
+  const registry = io?.registryImage?.(ref);
+  if (registry && !table) {
+    const bytes = registry.compressed * 2.4;
+    return { ...unknownFigure(ref, name), bytes, low: bytes * 0.8, high: bytes * 1.3, compressed: registry.compressed, compressedMeasured: true, date: registry.date ?? 'registry', source: 'registry manifest (compressed size) x 2.4', kind: 'registry' };
+  }
+  return table ?? unknownFigure(ref, name);
+}
+
+function lookupTable(ref: string, name: string, tag: string): BaseFigure | undefined {
+  const rows = byName.get(name);
+  if (!rows) return undefined;
+  const exactRow = rows.find((r) => r[1] === tag);
+  if (exactRow) return figureFromRow(ref, exactRow, 'table', floating(tag) ? 0.85 : 0.97, floating(tag) ? 1.25 : 1.03, floating(tag) ? `floating tag "${tag}": content drifts` : '');
+  const alias = aliases.get(`${name}:${tag}`);
+  const aliasRow = alias && rows.find((r) => r[1] === alias);
+  if (aliasRow) return figureFromRow(ref, aliasRow, 'table', 0.85, 1.25, `floating tag "${tag}" read as ${aliasRow[1]}`);
+  const variant = variantOf(tag);
+  const version = versionOf(tag);
+  let best: BaseRow | undefined;
+  let bestScore = Infinity;
+  for (const r of rows) {
+    const score = (variantOf(r[1]) === variant ? 0 : 1000) + versionDistance(version, versionOf(r[1]));
+    if (score < bestScore) {
+      bestScore = score;
+      best = r;
+    }
+  }
+  if (!best) return undefined;
+  const sameVariant = bestScore < 1000;
+  return figureFromRow(ref, best, 'nearest', sameVariant ? 0.8 : 0.45, sameVariant ? 1.25 : 2.2, `"${tag}" not in the table: nearest ${sameVariant ? 'row of the same variant' : 'row of another variant'}`);
+}
+
+function floating(tag: string): boolean {
+  return tag === 'latest' || /^[a-z-]+$/.test(tag) || /^[0-9]+(-[a-z]+)?$/.test(tag);
+}
+
+function unknownFigure(ref: string, name: string): BaseFigure {
+  const alpine = name.includes('alpine');
+  const bytes = alpine ? 30 * MB : name.includes('distroless') ? 20 * MB : 150 * MB;
+  return {
+    ref, resolved: ref, bytes, low: alpine ? 7 * MB : bytes / 8, high: alpine ? 200 * MB : bytes * 7, compressed: bytes / 2.4, compressedMeasured: false,
+    date: '', source: 'not in the size table: a guess with a wide range', kind: 'unknown', distro: alpine ? 'alpine' : undefined, ratio: 2.4,
+  };
+}

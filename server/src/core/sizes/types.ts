@@ -1,0 +1,86 @@
+// Public types of the size estimator: what a stage is estimated at, layer by layer, and the I/O
+// the estimator may be given (build-context sizes, a Docker engine, a registry), all optional.
+
+/** A size with its uncertainty, in bytes (decimal: 1 MB = 1,000,000 bytes, as the Docker CLI prints). */
+export interface SizeRange {
+  bytes: number;
+  low: number;
+  high: number;
+}
+
+/** Where a base image figure comes from. */
+export interface BaseFigure extends SizeRange {
+  /** The reference as written after expansion (`golang:1.22-alpine`). */
+  ref: string;
+  /** The table row it resolved to (`golang:1.26-alpine3.23`), or the engine/registry answer. */
+  resolved: string;
+  /** Compressed (pull) size in bytes: measured, or derived with the family ratio. */
+  compressed: number;
+  compressedMeasured: boolean;
+  /** Date of the figure (YYYY-MM-DD or YYYY-MM). */
+  date: string;
+  source: string;
+  kind: 'scratch' | 'table' | 'nearest' | 'engine' | 'registry' | 'unknown';
+  /** Distribution of the image's package manager, when known. */
+  distro?: 'debian' | 'alpine' | 'rpm';
+  /** Debian docs are excluded (slim images): packages installed later are smaller too. */
+  slim?: boolean;
+  /** Key of the package set the image ships (data/deb-packages.json `s`, or "alpine"). */
+  packageSet?: string;
+  /** Uncompressed / compressed ratio of the image family. */
+  ratio: number;
+}
+
+export interface LayerEstimate extends SizeRange {
+  /** Zero-based line of the instruction. */
+  line: number;
+  /** Upper-case keyword (RUN, COPY ...). */
+  instruction: string;
+  /** Short reason, e.g. `apk add build-base ≈ 190 MB`. */
+  note: string;
+}
+
+export interface StageEstimate extends SizeRange {
+  index: number;
+  name: string | null;
+  /** The base as written (expanded with global ARGs). */
+  base: string;
+  /** Figure of the base image; for `FROM <stage>`, that stage's base figure. */
+  baseFigure: BaseFigure;
+  /** Stage the base is an earlier stage of, if any. */
+  baseStage?: number;
+  /** The stage the build targets. */
+  final: boolean;
+  /** Built by the target (the target and what it depends on). */
+  built: boolean;
+  /** Bytes other stages copy out of this one (COPY --from / mount from) toward the target. */
+  copiedOut: number;
+  /** Base first, then one entry per instruction that adds something. */
+  layers: LayerEstimate[];
+}
+
+/** Size of files matched by COPY/ADD sources in the build context (after .dockerignore). */
+export interface ContextSize {
+  bytes: number;
+  files: number;
+}
+
+export interface SizeIO {
+  /**
+   * Bytes of the build-context files that `sources` (as written in COPY/ADD, relative to the
+   * context) match, .dockerignore applied; undefined when unknown (context not indexed yet).
+   */
+  contextSize?(sources: string[]): ContextSize | undefined;
+  /** Text of a small file in the build context (go.mod, package-lock.json, requirements.txt), if readable. */
+  contextText?(path: string): string | undefined;
+  /** Real size of an image present locally (docker image inspect), from a cache: never blocks. */
+  engineImage?(ref: string): { bytes: number; date?: string } | undefined;
+  /** Compressed size of a tag from a registry manifest, from a cache: never blocks. */
+  registryImage?(ref: string): { compressed: number; date?: string } | undefined;
+}
+
+export interface EstimateOptions {
+  /** The stage a build targets (name, any case); empty or undefined: the last stage. */
+  target?: string;
+  io?: SizeIO;
+}

@@ -1,0 +1,33 @@
+// textDocument/codeLens and codeLens/resolve: a size lens above every FROM. The list is cheap (one
+// stub per stage); resolve estimates (cached per stage by the core) with the build context of the
+// document's folder, and attaches the breakdown command. New context or engine sizes refresh lenses.
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
+import { resolveSizeLens, SHOW_SIZE_BREAKDOWN, sizeLensStubs } from '../core/features/sizeLens';
+import { guarded, modelFor, type ServerContext } from './context';
+import { ioFor } from './sizeIo';
+
+interface LensData {
+  uri: string;
+  stage: number;
+}
+
+export const codeLensFeature = {
+  capabilities: () => ({ codeLensProvider: { resolveProvider: true } }),
+  register(ctx: ServerContext): void {
+    ctx.connection.onCodeLens(guarded(ctx, 'codeLens', [], (params: CodeLensParams): CodeLens[] => {
+      const uri = params.textDocument.uri;
+      if (!ctx.settings(uri).sizeLens) return [];
+      const found = modelFor(ctx, uri);
+      if (!found) return [];
+      return sizeLensStubs(found.model).map((s) => ({ range: s.range, data: { uri, stage: s.stage } satisfies LensData }));
+    }));
+    ctx.connection.onCodeLensResolve(guarded(ctx, 'codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as CodeLens, (lens: CodeLens): CodeLens => {
+      const data = lens.data as LensData | undefined;
+      const found = data && modelFor(ctx, data.uri);
+      if (!data || !found) return lens;
+      const settings = ctx.settings(data.uri);
+      const { title, breakdown } = resolveSizeLens(found.model, data.stage, settings.sizeMetric, { target: settings.target, io: ioFor(ctx, data.uri) });
+      return { ...lens, command: { title: title || 'size unknown', command: breakdown ? SHOW_SIZE_BREAKDOWN : '', arguments: breakdown ? [breakdown] : undefined } };
+    }));
+  },
+};

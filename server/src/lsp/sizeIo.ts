@@ -1,0 +1,21 @@
+// The size estimator's I/O for a document: its folder as the build context, and the optional
+// engine and registry lookups when the settings allow them in a trusted workspace. New sizes
+// arriving later (context indexed, engine answered) refresh the lenses.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
+import type { SizeIO } from '../core/sizes/types';
+import { SizeIOProvider } from '../node/sizeIO';
+import type { ServerContext } from './context';
+
+let provider: SizeIOProvider | undefined;
+
+export function ioFor(ctx: ServerContext, uri: string): SizeIO | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  const settings = ctx.settings(uri);
+  const file = fileURLToPath(uri);
+  provider ??= new SizeIOProvider(() => {
+    ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  });
+  return provider.ioFor(path.dirname(file), file, { dockerEngineLookup: settings.dockerEngineLookup, registryLookup: settings.registryLookup, trusted: ctx.workspaceTrusted?.() ?? false });
+}

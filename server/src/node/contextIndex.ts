@@ -1,0 +1,162 @@
+// The build context as the size estimator sees it: every regular file under the context folder
+// with its size, .dockerignore applied (@balena/dockerignore, Docker's semantics), symlinks
+// recorded as links and never followed, nothing read outside the folder. Built once,
+// asynchronously; queries are synchronous over the index.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import dockerignore from '@balena/dockerignore';
+import type { ContextSize } from '../core/sizes/types';
+
+const MANIFESTS = new Set(['go.mod', 'package-lock.json', 'requirements.txt', 'requirements-prod.txt', 'Cargo.lock']);
+const MAX_FILES = 200_000;
+
+export class ContextIndex {
+  private files: { rel: string; size: number }[] = [];
+  private texts = new Map<string, string>();
+  ready = false;
+  truncated = false;
+
+  constructor(readonly root: string, private readonly dockerfile?: string) {}
+
+  async build(deadlineMs = 5000): Promise<void> {
+    const started = Date.now();
+    const ignore = dockerignore({ ignorecase: false });
+    const patterns = await this.readIgnore();
+    if (patterns) ignore.add(patterns);
+    const stack = [''];
+    const files: { rel: string; size: number }[] = [];
+    while (stack.length) {
+      if (files.length > MAX_FILES || Date.now() - started > deadlineMs) {
+        this.truncated = true;
+        break;
+      }
+      const dir = stack.pop()!;
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await fs.readdir(path.join(this.root, dir), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        const rel = dir ? `${dir}/${e.name}` : e.name;
+        if (ignore.ignores(rel)) continue;
+        if (e.isDirectory()) stack.push(rel);
+        else if (e.isFile()) {
+          try {
+            const st = await fs.lstat(path.join(this.root, rel));
+            files.push({ rel, size: st.size });
+            if (MANIFESTS.has(e.name) && st.size < 4_000_000 && rel.split('/').length <= 3) this.texts.set(rel, await fs.readFile(path.join(this.root, rel), 'utf8'));
+          } catch {
+            // Vanished while indexing.
+          }
+        } else if (e.isSymbolicLink()) files.push({ rel, size: 100 });
+      }
+    }
+    files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    this.files = files;
+    this.ready = true;
+  }
+
+  private async readIgnore(): Promise<string[] | undefined> {
+    const candidates = this.dockerfile ? [`${this.dockerfile}.dockerignore`, path.join(this.root, '.dockerignore')] : [path.join(this.root, '.dockerignore')];
+    for (const file of candidates) {
+      try {
+        const text = await fs.readFile(file, 'utf8');
+        return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+      } catch {
+        // Try the next one.
+      }
+    }
+    return undefined;
+  }
+
+  /** Bytes matched by COPY sources (relative to the context; `..` cannot leave it). */
+  size(sources: string[]): ContextSize | undefined {
+    if (!this.ready) return undefined;
+    const seen = new Set<number>();
+    let bytes = 0;
+    for (const raw of sources) {
+      const src = normalize(raw);
+      if (src === null) continue;
+      const segs = src === '' ? [] : src.split('/');
+      const glob = segs.some((s) => /[*?[]/.test(s));
+      if (!glob) {
+        const lo = lowerBound(this.files, src);
+        for (let i = src === '' ? 0 : lo; i < this.files.length; i++) {
+          const f = this.files[i].rel;
+          if (src !== '' && f !== src && !f.startsWith(src + '/')) break;
+          if (!seen.has(i)) {
+            seen.add(i);
+            bytes += this.files[i].size;
+          }
+        }
+        continue;
+      }
+      this.files.forEach((f, i) => {
+        if (!seen.has(i) && globMatches(segs, f.rel.split('/'))) {
+          seen.add(i);
+          bytes += f.size;
+        }
+      });
+    }
+    return { bytes, files: seen.size };
+  }
+
+  text(rel: string): string | undefined {
+    const n = normalize(rel);
+    return n === null ? undefined : this.texts.get(n);
+  }
+}
+
+/** Context-relative path without `./` and leading `/`; null when it escapes the context. */
+function normalize(p: string): string | null {
+  const out: string[] = [];
+  for (const seg of p.replace(/\\/g, '/').split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') {
+      if (!out.length) return null;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+function lowerBound(files: { rel: string }[], key: string): number {
+  let lo = 0;
+  let hi = files.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (files[mid].rel < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Docker's COPY globs (filepath.Match per segment); a match of a directory takes what is under it. */
+function globMatches(pattern: string[], segs: string[]): boolean {
+  if (segs.length < pattern.length) return false;
+  for (let i = 0; i < pattern.length; i++) if (!segmentMatch(pattern[i], segs[i])) return false;
+  return true;
+}
+
+/** `*` and `?` wildcard match in O(n*m) without backtracking blow-up. */
+function segmentMatch(p: string, s: string): boolean {
+  let pi = 0;
+  let si = 0;
+  let star = -1;
+  let mark = 0;
+  while (si < s.length) {
+    if (pi < p.length && (p[pi] === '?' || p[pi] === s[si])) {
+      pi++;
+      si++;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      mark = si;
+    } else if (star !== -1) {
+      pi = star + 1;
+      si = ++mark;
+    } else return false;
+  }
+  while (pi < p.length && p[pi] === '*') pi++;
+  return pi === p.length;
+}

@@ -1,0 +1,38 @@
+// Accuracy of the size estimator on Dockerfiles whose built size is publicly measured (header
+// comments of test/fixtures/sizes/*.Dockerfile). Prints estimate vs real and the error; fails when
+// a pinned tag misses by more than 25% or any estimate is off by an order of magnitude.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../server/src/core/model/parse';
+import { estimateStages } from '../../../server/src/core/sizes/estimator';
+import { formatBytes, parseSize } from '../../../server/src/core/sizes/units';
+import { fixtureFiles, readFixture } from '../../helpers/fixtures';
+
+function header(text: string, key: string): string | undefined {
+  for (const line of text.split('\n')) {
+    const m = line.match(/^#\s*([a-z-]+):\s*(.*)$/);
+    if (m && m[1] === key) return m[2].trim();
+  }
+  return undefined;
+}
+
+const rows: string[] = [];
+for (const file of fixtureFiles('sizes')) {
+  const text = readFixture(file);
+  const real = parseSize(header(text, 'size-real') ?? '');
+  if (real === undefined) continue;
+  const pinned = header(text, 'size-pinned') === 'yes';
+  test(`size accuracy: ${file}`, () => {
+    const final = estimateStages(parseDockerfile(text), { io: { contextSize: () => ({ bytes: 0, files: 0 }) } }).find((e) => e.final)!;
+    const error = (final.bytes - real) / real;
+    rows.push(`${file.padEnd(45)} ${formatBytes(final.bytes).padStart(9)} ${formatBytes(real).padStart(9)} ${(error >= 0 ? '+' : '') + (error * 100).toFixed(1)}%${pinned ? '' : ' (floating)'}`);
+    const ratio = final.bytes / real;
+    assert.ok(ratio > 1 / Math.sqrt(10) && ratio < Math.sqrt(10), `order of magnitude: estimate ${formatBytes(final.bytes)} vs real ${formatBytes(real)}`);
+    if (pinned) assert.ok(Math.abs(error) <= 0.25, `pinned tag within 25%: estimate ${formatBytes(final.bytes)} vs real ${formatBytes(real)} (${(error * 100).toFixed(1)}%)`);
+  });
+}
+
+test('size accuracy table', () => {
+  console.log(['fixture'.padEnd(45) + '  estimate      real  error', ...rows].join('\n'));
+  assert.ok(rows.length > 0);
+});
