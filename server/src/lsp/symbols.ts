@@ -17,7 +17,7 @@ export const symbolsFeature = {
         reduced.add(params.textDocument.uri);
         ctx.log.info(`${params.textDocument.uri}: over ${LIMITS.maxOutlineLines} lines, the outline lists stages without their instructions`);
       }
-      return documentSymbols(found.model);
+      return documentSymbols(found.model, { instructions });
     }));
     ctx.connection.onFoldingRanges(guarded(ctx, 'foldingRange', [], (params: FoldingRangeParams) => {
       const found = modelFor(ctx, params.textDocument.uri);
