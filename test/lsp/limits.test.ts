@@ -2,6 +2,7 @@
 // the other documents.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { LIMITS } from '../../server/src/limits';
 import { LspClient } from '../helpers/lspDriver';
 
 const REQUESTS = ['textDocument/completion', 'textDocument/definition', 'textDocument/hover', 'textDocument/references', 'textDocument/documentSymbol', 'textDocument/codeLens', 'textDocument/foldingRange'];
@@ -41,6 +42,32 @@ test('a 50 MB document and a 1 MB line degrade to empty answers, logged once; a 
     assert.match(warnings.find((w) => w.message.includes('huge'))!.message, /characters \(limit/);
     assert.match(warnings.find((w) => w.message.includes('long-line'))!.message, /line 5 has 1048580 characters/);
     assert.deepEqual(client.errorLogs(), []);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('completion past the item limit answers the nearest stages, incomplete, and the typed prefix narrows it', async () => {
+  const client = LspClient.ours();
+  try {
+    await client.initialize();
+    const uri = 'file:///limits/many-stages';
+    const stages = Array.from({ length: 800 }, (_, i) => `FROM alpine AS s${i}\nRUN true\n`).join('');
+    const text = stages + 'FROM alpine AS last\nCOPY --from= /a /b\n';
+    await client.openAndWait(uri, text);
+    const line = text.split('\n').length - 2;
+    const all = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line, character: 12 } });
+    assert.equal(all.kind, 'result');
+    const list = all.kind === 'result' ? all.result : undefined;
+    assert.equal(list?.isIncomplete, true);
+    assert.equal(list?.items.length, LIMITS.maxCompletionItems);
+    assert.deepEqual(list?.items.slice(0, 2).map((i) => i.label), ['s799', 's798']);
+    client.change(uri, 2, [{ range: { start: { line, character: 12 }, end: { line, character: 12 } }, text: 's1' }]);
+    const narrowed = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line, character: 14 } });
+    const items = narrowed.kind === 'result' ? narrowed.result.items : [];
+    assert.equal(narrowed.kind === 'result' && narrowed.result.isIncomplete, false);
+    assert.equal(items.length, 111);
+    assert.ok(items.every((i) => i.label.startsWith('s1')));
   } finally {
     await client.shutdown();
   }
