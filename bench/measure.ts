@@ -41,6 +41,8 @@ export const METRICS = [
   'codeLens',
   'codeLens/resolve',
   'documentSymbol',
+  'semanticTokens',
+  'inlayHint',
 ] as const;
 
 export async function measureFile(server: ServerSpec, name: string, text: string, probes: Probes, reps: number, timeoutMs: number): Promise<FileRun> {
@@ -137,6 +139,13 @@ export async function measureFile(server: ServerSpec, name: string, text: string
   }
   if (caps.documentSymbolProvider) await timed('documentSymbol', 'textDocument/documentSymbol', { textDocument: doc }, count);
   else run.metrics.documentSymbol = null;
+  // Editors ask for these after every keystroke, for the visible part of the file.
+  const lines = text.split('\n').length;
+  const visible = { start: { line: Math.max(0, probes.edit.line - 30), character: 0 }, end: { line: Math.min(lines, probes.edit.line + 30), character: 0 } };
+  if (caps.semanticTokensProvider) await timed('semanticTokens', 'textDocument/semanticTokens/full', { textDocument: doc }, (r) => ((r as { data?: number[] })?.data?.length ?? 0) / 5);
+  else run.metrics.semanticTokens = null;
+  if (caps.inlayHintProvider) await timed('inlayHint', 'textDocument/inlayHint', { textDocument: doc, range: visible }, count);
+  else run.metrics.inlayHint = null;
 
   run.memory = client.memory();
   run.errorLogs = client.errorLogs().map((m) => m.slice(0, 300));

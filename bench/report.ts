@@ -127,10 +127,13 @@ export function targets(files: FileResult[], ours: string, client: { bundleBytes
     let worst: number | null = null;
     let worstMetric = '';
     for (const m of METRICS) {
-      const g = growth({ lines: a.lines, median: a.stats[ours]?.[m]?.median ?? null }, { lines: b.lines, median: b.stats[ours]?.[m]?.median ?? null });
+      const big = b.stats[ours]?.[m]?.median ?? null;
+      // Under a millisecond the stdio round trip dominates and the exponent is noise.
+      if (big == null || big < 1) continue;
+      const g = growth({ lines: a.lines, median: a.stats[ours]?.[m]?.median ?? null }, { lines: b.lines, median: big });
       if (g != null && (worst == null || g > worst)) [worst, worstMetric] = [g, m];
     }
-    out.push({ what: `growth ${a.stages}→${b.stages} stages, worst metric (${worstMetric})`, limit: '≤ 1.10', value: worst == null ? 'n/a' : worst.toFixed(2), ok: worst == null ? null : worst <= 1.1 });
+    out.push({ what: `growth ${a.stages}→${b.stages} stages, worst metric over 1 ms (${worstMetric})`, limit: '≤ 1.10', value: worst == null ? 'n/a' : worst.toFixed(2), ok: worst == null ? null : worst <= 1.1 });
   }
   const corpus = files.filter((f) => f.kind === 'corpus');
   if (corpus.length) {
@@ -141,9 +144,9 @@ export function targets(files: FileResult[], ours: string, client: { bundleBytes
       const v = f.stats[ours]?.[m]?.p90;
       if (v != null && v > worst) [worst, where] = [v, `${m}, ${f.file}`];
     }
-    check(`corpus: every request p90 (worst: ${where})`, 5, worst);
+    check(`corpus: every request p90 (worst: ${where || 'none measured'})`, 5, where ? worst : null);
   }
-  check('bundles: client + server', 1.5, client.bundleBytes / 1e6, 'MB');
+  check('bundles: extension + server + validator worker', 1.5, client.bundleBytes / 1e6, 'MB');
   return out;
 }
 
