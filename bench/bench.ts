@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateDockerfile } from './generate';
-import { measureFile, METRICS, type ServerSpec } from './measure';
+import { measureFile, METRICS, sessionMemory, type ServerSpec } from './measure';
 import { findProbes } from './probes';
 import { corpusTable, fileTable, growthTable, ms, stat, table, targets, targetTable, type FileResult } from './report';
 
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
       process.stderr.write(`${input.name} (${result.lines} lines): ${server.label}...`);
       const t0 = Date.now();
       const run = await measureFile(server, input.name, input.text, probes, reps, timeoutMs);
+      run.session = await sessionMemory(server, input.name, input.text, probes, timeoutMs);
       process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       result.runs[server.label] = run;
       result.stats[server.label] = Object.fromEntries(METRICS.map((m) => [m, stat(run.metrics[m])]));

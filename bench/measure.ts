@@ -23,7 +23,10 @@ export interface FileRun {
   metrics: Record<string, Samples | null>;
   /** Answer sizes, to see that each server did the work (items, locations, edits, lenses). */
   answers: Record<string, number | null>;
+  /** After all measurements (eleven opens, every request): garbage included. */
   memory: { rssKiB: number; peakKiB: number };
+  /** A fresh process through one editing session (see sessionMemory). */
+  session?: { rssKiB: number; peakKiB: number };
   diagnostics: number;
   errorLogs: string[];
   crashed: boolean;
@@ -159,4 +162,29 @@ function editCount(r: unknown): number {
   if (!edit) return 0;
   if (edit.documentChanges) return edit.documentChanges.reduce((n, c) => n + (c.edits?.length ?? 0), 0);
   return Object.values(edit.changes ?? {}).reduce((n, e) => n + e.length, 0);
+}
+
+/**
+ * Memory of an editing session in a fresh server process: open the file, type 20 keystrokes,
+ * ask for the outline, lenses and tokens, then stay idle for two seconds (as an editor does
+ * between bursts) and read the resident size and its peak.
+ */
+export async function sessionMemory(server: ServerSpec, name: string, text: string, probes: Probes, timeoutMs: number): Promise<{ rssKiB: number; peakKiB: number } | undefined> {
+  const client = new LspClient(server.command, server.args);
+  try {
+    if ((await client.initialize()).kind !== 'result') return undefined;
+    const uri = `file:///bench/session/${name}`;
+    await client.openAndWait(uri, text, 1, timeoutMs);
+    const at = probes.edit;
+    for (let v = 2; v < 22; v++) {
+      const next = client.nextDiagnostics(uri, v, timeoutMs);
+      client.change(uri, v, [v % 2 ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' } : { range: { start: at, end: at }, text: 'x' }]);
+      await next;
+    }
+    for (const method of ['textDocument/documentSymbol', 'textDocument/codeLens', 'textDocument/semanticTokens/full']) await client.request(method, { textDocument: { uri } }, timeoutMs);
+    await new Promise((r) => setTimeout(r, 2000));
+    return client.memory();
+  } finally {
+    await client.shutdown();
+  }
 }
