@@ -10,6 +10,8 @@ export const LIMITS = {
   maxLineChars: 100_000,
   /** Lines up to which the outline holds every instruction; past it, stages only (40,000 symbols are 7 MB of JSON). */
   maxOutlineLines: 10_000,
+  /** Line length up to which the general features (dockerfile-language-service) run: it took 150 ms a call on a 100,000-character line. */
+  maxGeneralLineChars: 20_000,
   /** Completion items per answer, nearest stages first; the list is marked incomplete past it. */
   maxCompletionItems: 500,
 } as const;
@@ -17,6 +19,13 @@ export const LIMITS = {
 /** Why `text` is past the size limits, or undefined when it is within them. One pass, no allocation. */
 export function overLimits(text: string): string | undefined {
   if (text.length > LIMITS.maxDocumentChars) return `it has ${mb(text.length)} characters (limit ${mb(LIMITS.maxDocumentChars)})`;
+  const long = longLine(text, LIMITS.maxLineChars);
+  return long ? `line ${long.line + 1} has ${long.length} characters (limit ${LIMITS.maxLineChars})` : undefined;
+}
+
+/** The first line longer than `max` characters (0-based line and its length), if any. */
+export function longLine(text: string, max: number): { line: number; length: number } | undefined {
+  if (text.length <= max) return undefined;
   let start = 0;
   let line = 0;
   let lf = -1;
@@ -28,7 +37,7 @@ export function overLimits(text: string): string | undefined {
     if (lf !== NONE && lf < start) lf = found(text.indexOf('\n', start));
     if (cr !== NONE && cr < start) cr = found(text.indexOf('\r', start));
     const end = Math.min(lf < 0 ? text.length : lf, cr < 0 ? text.length : cr);
-    if (end - start > LIMITS.maxLineChars) return `line ${line + 1} has ${end - start} characters (limit ${LIMITS.maxLineChars})`;
+    if (end - start > max) return { line, length: end - start };
     start = end === cr && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     line++;
   }
