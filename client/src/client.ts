@@ -1,17 +1,26 @@
-// Starts the bundled language server over Node IPC and keeps it running: a crash restarts it
-// (up to 5 times in 3 minutes) with a visible message; logs go to a LogOutputChannel.
-import * as path from 'node:path';
+// The LanguageClient: starts the bundled server over Node IPC, logs to the LogOutputChannel and
+// restarts the server when it crashes, saying so (restartPolicy.ts decides when to stop trying).
 import * as vscode from 'vscode';
 import { config } from './config';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { restartPolicy } from './restartPolicy';
+
+export const DOCKERFILE_SELECTOR: { language: string; scheme: string }[] = [
+  { language: 'dockerfile', scheme: 'file' },
+  { language: 'dockerfile', scheme: 'untitled' },
+  { language: 'dockerfile', scheme: 'vscode-remote' },
+];
 
 export function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const crashes: number[] = [];
+  const policy = restartPolicy();
+  const showLog = (choice: string | undefined) => {
+    if (choice) log.show(true);
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'dockerfile', scheme: 'file' },
@@ -25,6 +34,7 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
       { language: 'json', scheme: 'file', pattern: '**/{docker-bake.json,docker-bake.*.json}' },
     ],
     outputChannel: log,
+    traceOutputChannel: log,
     initializationOptions: { settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted, otherDockerExtensions: otherDockerExtensionsInstalled() },
     synchronize: {
       configurationSection: 'dockerfileStages',
@@ -32,16 +42,17 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}'),
     },
     errorHandler: {
-      error: () => ({ action: ErrorAction.Continue }),
+      error: () => ({ action: ErrorAction.Continue, handled: true }),
       closed: () => {
-        const now = Date.now();
-        crashes.push(now);
-        while (crashes.length && now - crashes[0] > 3 * 60_000) crashes.shift();
-        if (crashes.length > 5) {
-          void vscode.window.showErrorMessage('Dockerfile Stages: the language server crashed 5 times in 3 minutes and will not be restarted. Run "Dockerfile Stages: Restart Server" to try again.');
+        if (policy.onCrash(Date.now()) === 'give-up') {
+          log.error('the language server crashed 5 times in 3 minutes; not restarting it');
+          void vscode.window
+            .showErrorMessage('Dockerfile Stages: the language server crashed 5 times in 3 minutes and was not restarted. Run "Dockerfile Stages: Restart Server" to try again.', 'Show Log')
+            .then(showLog);
           return { action: CloseAction.DoNotRestart, handled: true };
         }
-        void vscode.window.showWarningMessage('Dockerfile Stages: the language server stopped unexpectedly and is being restarted.');
+        log.warn('the language server stopped unexpectedly; restarting it');
+        void vscode.window.showWarningMessage('Dockerfile Stages: the language server stopped unexpectedly and was restarted.', 'Show Log').then(showLog);
         return { action: CloseAction.Restart, handled: true };
       },
     },

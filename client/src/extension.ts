@@ -1,7 +1,9 @@
-// Activation: start the language server and register the commands. Nothing else runs here.
+// Activation (on Dockerfiles only): start the language server, register the commands and the
+// Build lens. A failure is shown to the user, who would otherwise see nothing.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createClient } from './client';
+import { BuildLensProvider } from './buildLens';
+import { createClient, DOCKERFILE_SELECTOR } from './client';
 import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
@@ -11,9 +13,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log);
   try {
     client = createClient(context, log);
-    registerCommands(context, () => client, log);
+    const clientRef = () => client;
+    registerCommands(context, clientRef, log);
+    const lens = new BuildLensProvider(clientRef);
+    context.subscriptions.push(
+      lens,
+      vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, lens),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => lens.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('dockerfileStages')) lens.refresh();
+      }),
+      client.onDidChangeState(() => lens.refresh()),
+    );
     await client.start();
-    log.info('Dockerfile Stages language server started');
+    log.info(`Dockerfile Stages ${context.extension.packageJSON.version} started its language server`);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     log.error(`activation failed: ${message}`);

@@ -1,4 +1,57 @@
 // Custom requests shared by the server and the VS Code client (the only non-LSP messages).
+import type { Range } from 'vscode-languageserver-types';
 
 /** `dockerfileStages/stageGraph`: the stages of a document and the edges between them. */
 export const STAGE_GRAPH_REQUEST = 'dockerfileStages/stageGraph';
+
+export interface StageGraphParams {
+  textDocument: { uri: string };
+  /** The stage a build targets (any case); omitted: the `dockerfileStages.target` setting, else the last stage. */
+  target?: string;
+}
+
+/** An estimated image size, as the size lens shows it. */
+export interface StageSize {
+  bytes: number;
+  /** Human-readable, e.g. `12.4 MB`. */
+  text: string;
+}
+
+export interface StageGraphNode {
+  index: number;
+  /** The name as written after AS; absent for unnamed stages. */
+  name?: string;
+  /** What to show: the name, or `stage N` for an unnamed one. */
+  label: string;
+  /** The base as written after FROM (`golang:1.22`, `builder`, `scratch`). */
+  image: string;
+  /** Index of the stage the base names, when the base is an earlier stage. */
+  baseStage?: number;
+  /** The FROM instruction. */
+  range: Range;
+  /** A build of the target builds this stage. */
+  built: boolean;
+  isTarget: boolean;
+  /** Estimated size of the image this stage produces, when an estimate exists. */
+  size?: StageSize;
+}
+
+export type StageGraphEdgeKind = 'from' | 'copy' | 'mount';
+
+/** `from` depends on `to` (`to` is built first). */
+export interface StageGraphEdge {
+  from: number;
+  to: number;
+  kind: StageGraphEdgeKind;
+  /** The reference that makes the edge. */
+  range: Range;
+}
+
+export interface StageGraph {
+  uri: string;
+  /** Index of the target stage; -1 when the document has no stage. */
+  target: number;
+  nodes: StageGraphNode[];
+  /** One edge per (from, to, kind), in document order. */
+  edges: StageGraphEdge[];
+}

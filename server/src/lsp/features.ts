@@ -16,6 +16,7 @@ import { semanticTokensFeature } from './semanticTokens';
 import { symbolsFeature } from './symbols';
 import { codeLensFeature } from './codeLens';
 import type { ServerContext } from './context';
+import { stageGraphFeature } from './stageGraph';
 
 interface Feature {
   capabilities(client: ClientCapabilities): ServerCapabilities;
@@ -37,6 +38,7 @@ const FEATURES: Feature[] = [
   formattingFeature,
   documentLinksFeature,
   signatureHelpFeature,
+  stageGraphFeature,
 ];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {

@@ -101,3 +101,9 @@ test('CLI sizes --json has the documented shape; --budget fails CI when exceeded
   assert.equal(await sizes(['--budget', 'lots', join(dir, 'Dockerfile')], sink), 2);
   assert.equal(await sizes([join(dir, 'missing')], sink), 2);
 });
+
+test('estimates print as one value, a moderate range, or the likeliest value with a wide range', () => {
+  assert.equal(formatEstimate({ bytes: 6.5 * MB, low: 6 * MB, high: 7 * MB }), '≈ 6.5 MB');
+  assert.equal(formatEstimate({ bytes: 6 * MB, low: 4 * MB, high: 9 * MB }), '≈ 4–9 MB');
+  assert.equal(formatEstimate({ bytes: 9 * MB, low: 2.7 * MB, high: 27 * MB }), '≈ 9 MB (2.7–27 MB)');
+});

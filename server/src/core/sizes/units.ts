@@ -39,10 +39,13 @@ function trim(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
-/** `≈ 6.5 MB`, or `≈ 4–9 MB` when the range is wide (high over low beyond 1.6). */
+/** `≈ 6.5 MB`; `≈ 4–9 MB` when high over low is beyond 1.6; `≈ 9 MB (3–27 MB)` beyond 3.5. */
 export function formatEstimate(r: SizeRange): string {
-  if (r.high > 0 && r.high > Math.max(r.low, 1) * 1.6 && r.high - r.low > 500 * KB) return `≈ ${formatRange(r.low, r.high)}`;
-  return `≈ ${formatBytes(r.bytes)}`;
+  const uncertain = r.high > 0 && r.high > Math.max(r.low, 1) * 1.6 && r.high - r.low > 500 * KB;
+  if (!uncertain) return `≈ ${formatBytes(r.bytes)}`;
+  // A moderate range says more than one number; a very wide one says little without its likeliest value.
+  if (r.high <= Math.max(r.low, 1) * 3.5) return `≈ ${formatRange(r.low, r.high)}`;
+  return `≈ ${formatBytes(r.bytes)} (${formatRange(r.low, r.high)})`;
 }
 
 /** `4–9 MB` when both ends share a unit, else `800 KB–2.1 MB`. */

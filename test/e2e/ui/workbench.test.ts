@@ -1,0 +1,201 @@
+// The extension in the real VS Code workbench (code-server) driven like a person would: one
+// code-server and browser for the file, a fresh copy of test/e2e/workspace and a fresh user-data
+// folder per run, a screenshot of every step under test-results/. Needs dist/dockerfile-stages.vsix
+// (npm run package) and the tools of scripts/vscode/tools.ts; test/e2e/run.ts does both.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { installExtension, poll, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
+import { VSIX } from '../../../scripts/vscode/package';
+import { ensureTools, ROOT } from '../../../scripts/vscode/tools';
+import { Workbench } from './workbench';
+
+const SHOTS = join(ROOT, 'test-results');
+let run: string;
+let server: CodeServer;
+let wb: Workbench;
+
+before(async () => {
+  const tools = await ensureTools();
+  mkdirSync(join(ROOT, '.cache'), { recursive: true });
+  run = mkdtempSync(join(ROOT, '.cache', 'e2e-ui-'));
+  const workspace = join(run, 'workspace');
+  cpSync(join(ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+  installExtension(tools, join(run, 'data'), VSIX);
+  server = await startCodeServer(tools, { dataDir: join(run, 'data'), workspace });
+  mkdirSync(SHOTS, { recursive: true });
+  wb = await Workbench.launch(join(run, 'data', 'tmp'), SHOTS);
+  await wb.openFolder(server.url, workspace);
+});
+
+after(async () => {
+  await wb?.close();
+  await server?.stop();
+  if (run) rmSync(run, { recursive: true, force: true });
+});
+
+const lenses = () => wb.page.locator('.codelens-decoration');
+const suggestRows = () => wb.page.locator('.suggest-widget .monaco-list-row');
+const actionRows = () => wb.page.locator('.action-widget .monaco-list-row');
+
+/** Runs a step; on failure keeps a screenshot named after it. */
+async function step(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+    await wb.screenshot(name);
+  } catch (e) {
+    await wb.screenshot(`${name}-FAILED`).catch(() => undefined);
+    throw e;
+  }
+}
+
+const SIZE = /\d(\.\d+)?\s?(B|kB|MB|GB)\b/;
+
+test('every FROM has a size CodeLens and a ▶ Build CodeLens', () =>
+  step('01-build-lens', async () => {
+    await wb.openFile('app.Dockerfile');
+    const sized = lenses().filter({ hasText: SIZE }).filter({ hasText: /▶ Build/ });
+    await sized.nth(2).waitFor({ timeout: 30_000 });
+    const texts = await lenses().allInnerTexts();
+    assert.equal(texts.length, 3, texts.join(' / '));
+    assert.match(texts[2], /final image/);
+  }));
+
+test('completion after COPY --from= offers the earlier stages', () =>
+  step('02-completion', async () => {
+    await wb.openFile('completion.Dockerfile');
+    await wb.goTo(8);
+    await wb.page.keyboard.type('COPY --from=');
+    await wb.pressUntil('Control+Space', suggestRows().filter({ hasText: 'certs' }));
+    const rows = await suggestRows().allInnerTexts();
+    assert.ok(rows.some((r) => r.startsWith('builder')), rows.join(' | '));
+    assert.ok(rows.some((r) => r.startsWith('certs')), rows.join(' | '));
+    await wb.screenshot('02-completion-list');
+    await wb.chooseRow(suggestRows(), wb.page.locator('.suggest-widget .monaco-list-row.focused'), /^builder/);
+    await wb.waitLine(/^COPY\s--from=builder$/);
+  }));
+
+test('a "did you mean" quick fix repairs a misspelt stage', () =>
+  step('03-quick-fix', async () => {
+    await wb.openFile('quickfix.Dockerfile');
+    await wb.page.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 20_000 });
+    await wb.goTo(5, 14);
+    await wb.pressUntil('Control+.', actionRows().filter({ hasText: /Change to "builder"/ }));
+    await wb.screenshot('03-quick-fix-menu');
+    await wb.chooseRow(actionRows(), wb.page.locator('.action-widget .monaco-list-row.focused'), /Change to "builder"/);
+    await wb.waitLine(/^COPY\s--from=builder\s\/out\/app/);
+  }));
+
+// VS Code shows the light bulb icon for quick fixes only; refactorings are in the same menu, which
+// Ctrl+. opens (as a user does).
+test('"Split into builder stage" from the code action menu makes a builder and a small runtime stage', () =>
+  step('04-split', async () => {
+    await wb.openFile('split.Dockerfile');
+    await wb.goTo(6, 5);
+    const split = actionRows().filter({ hasText: /Split into builder stage/ });
+    await wb.pressUntil('Control+.', split);
+    assert.match(await split.first().innerText(), /Split into builder stage \(≈ .+ → ≈ .+\)/);
+    await wb.screenshot('04-split-menu');
+    await wb.chooseRow(actionRows(), wb.page.locator('.action-widget .monaco-list-row.focused'), /Split into builder stage/);
+    await wb.waitLine(/^FROM\sgolang:1\.22-alpine\sAS\sbuilder$/);
+    await wb.waitLine(/^FROM\sscratch/);
+    await wb.waitLine(/^COPY\s--from=builder\s\/app\/app\s\/app\/app$/);
+    await lenses().filter({ hasText: /final image/ }).first().waitFor({ timeout: 20_000 });
+  }));
+
+test('go to definition from --from=builder lands on its FROM', () =>
+  step('05-definition', async () => {
+    await wb.openFile('app.Dockerfile');
+    await wb.goTo(10, 15);
+    await wb.page.keyboard.press('F12');
+    await wb.cursorAt(2);
+  }));
+
+test('rename a stage renames its declaration and every reference', () =>
+  step('06-rename', async () => {
+    await wb.openFile('rename.Dockerfile');
+    await wb.goTo(1, 30);
+    const input = wb.page.locator('.rename-box input');
+    await wb.pressUntil('F2', input);
+    await input.fill('compile');
+    await wb.page.keyboard.press('Enter');
+    await wb.waitLine(/^FROM\scompile/); // an inlay hint follows the base
+    await wb.waitLine(/^COPY\s--from=compile\s/);
+    await wb.waitLine(/AS\scompile$/);
+  }));
+
+test('Show Stage Graph draws the stages and their edges', () =>
+  step('07-stage-graph', async () => {
+    await wb.openFile('graph.Dockerfile');
+    await wb.runCommand('Dockerfile Stages: Show Stage Graph');
+    const frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('svg.stage-graph g.node').nth(4).waitFor({ timeout: 20_000 });
+    assert.equal(await frame.locator('svg.stage-graph g.node').count(), 5);
+    assert.equal(await frame.locator('svg.stage-graph path.edge').count(), 5);
+    assert.equal(await frame.locator('g.node.target text.label').textContent(), 'release ◎ target');
+    assert.equal(await frame.locator('g.node.unbuilt').count(), 2);
+    // The page's script runs under its CSP: picking a target redraws, clicking a stage reveals its FROM.
+    await frame.locator('select#target').selectOption('tester');
+    await frame.locator('g.node.target', { hasText: 'tester' }).waitFor();
+    assert.equal(await frame.locator('g.node.unbuilt').count(), 2);
+    await frame.locator('g.node', { hasText: 'debug' }).click();
+    await wb.cursorAt(10, 1);
+  }));
+
+test('▶ Build runs the build with the stage as its own argument', () =>
+  step('08-build-stage', async () => {
+    await wb.openFile('app.Dockerfile');
+    await wb.page.locator('.codelens-decoration a', { hasText: /^▶ Build$/ }).first().click();
+    // echo stands in for docker (test/e2e/workspace/.vscode/settings.json); rows may wrap anywhere.
+    const echoed = /build--targetbuilder--file\S*\/app\.Dockerfile--\S*\/workspace/;
+    const output = await poll('the build task output', 20_000, async () => {
+      const text = (await wb.page.locator('.xterm-rows').allTextContents()).join('').replace(/\s+/g, '');
+      return echoed.test(text.replace(/Executingtask:echo/g, '')) ? text : undefined;
+    });
+    assert.ok(!output.includes('--targetcerts'));
+  }));
+
+test('a multi-stage snippet expands from its prefix', () =>
+  step('09-snippet', async () => {
+    await wb.openFile('snippet.Dockerfile');
+    await wb.goTo(2);
+    await wb.page.keyboard.type('multistage-go-scra');
+    await wb.pressUntil('Control+Space', suggestRows().filter({ hasText: 'multistage-go-scratch' }));
+    await wb.chooseRow(suggestRows(), wb.page.locator('.suggest-widget .monaco-list-row.focused'), /multistage-go-scratch/);
+    await wb.waitLine(/^FROM\sscratch$/);
+    await wb.waitLine(/^COPY\s--from=build\s\/out\/app\s\/app$/);
+  }));
+
+/** Pids of the language servers code-server's extension host started (its process group), from /proc. */
+function languageServerPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (pgid === server.pid && cmdline.includes('dist/server.js')) pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+test('a crashed language server is restarted, with a message', () =>
+  step('10-server-restart', async () => {
+    await wb.openFile('app.Dockerfile');
+    const [pid] = languageServerPids();
+    assert.ok(pid, 'the language server runs');
+    process.kill(pid, 'SIGKILL');
+    await wb.page.locator('.notifications-toasts', { hasText: /stopped unexpectedly and was restarted/ }).waitFor({ timeout: 20_000 });
+    const restarted = await poll('a new language server', 20_000, () => languageServerPids().find((p) => p !== pid));
+    assert.notEqual(restarted, pid);
+    await wb.goTo(10, 13);
+    await wb.page.keyboard.press('Control+Shift+ArrowRight');
+    await wb.page.keyboard.type('c');
+    await wb.pressUntil('Control+Space', suggestRows().filter({ hasText: 'certs' }));
+    await wb.page.keyboard.press('Escape');
+  }));

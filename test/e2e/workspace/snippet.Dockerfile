@@ -1,0 +1,2 @@
+# a multi-stage template goes below
+
