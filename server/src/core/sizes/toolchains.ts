@@ -413,7 +413,7 @@ function download(raw: string[], ctx: RunCtx, p: string): boolean {
   const url = words.find((w) => /^(https?|ftp):\/\//.test(w)) ?? '';
   if (!url) return true;
   const known = knownDownload(url) ?? UNKNOWN_DOWNLOAD;
-  const out = p === 'curl' ? flagValue(words, ['-o', '--output']) ?? (words.some((w) => w === '-O' || w === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(w)) ? url.split('/').pop() : undefined) : flagValue(words, ['-O', '--output-document']) ?? (words.includes('-qO-') || words.includes('-O-') ? '-' : url.split('/').pop());
+  const out = p === 'curl' ? flagValue(words, ['-o', '--output']) ?? (words.some((w) => w === '-O' || w === '--remote-name' || (/^-[a-zA-Z]*$/.test(w) && w.includes('O'))) ? url.split('/').pop() : undefined) : flagValue(words, ['-O', '--output-document']) ?? (words.includes('-qO-') || words.includes('-O-') ? '-' : url.split('/').pop());
   ctx.lastDownload = known;
   if (!out || out === '-' || out === '/dev/stdout') {
     if (known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry') {
