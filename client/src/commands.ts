@@ -6,7 +6,7 @@ import { registerSizeBreakdown } from './sizeBreakdown';
 import type { ClientRef } from './stages';
 
 export function registerCommands(context: vscode.ExtensionContext, client: ClientRef, log: vscode.LogOutputChannel): void {
-  registerSizeBreakdown(context);
+  registerSizeBreakdown(context, client);
   context.subscriptions.push(
     vscode.commands.registerCommand('dockerfileStages.restartServer', async () => {
       const c = client();

@@ -1,20 +1,12 @@
-// The size breakdown the size CodeLens opens: a read-only markdown document (virtual, scheme
-// dockerfile-stages-size) shown in the markdown preview, base image first with its resolved tag
-// and the date of its figure, then every instruction's contribution, largest first.
+// The size breakdown the size CodeLens opens: the lens command names the document and stage, the
+// breakdown is asked from the server (dockerfileStages/sizeBreakdown) and shown as a read-only
+// markdown document (virtual, scheme dockerfile-stages-size) in the markdown preview: base image
+// first with its resolved tag and the date of its figure, then every contribution, largest first.
 import * as vscode from 'vscode';
+import { SIZE_BREAKDOWN_REQUEST, type SizeBreakdown, type SizeBreakdownParams, type SizeLensArgs } from '../../server/src/protocol';
+import type { ClientRef } from './stages';
 
 export const SCHEME = 'dockerfile-stages-size';
-
-/** Mirrors core/features/sizeLens.ts SizeBreakdown (the argument of the lens command). */
-interface SizeBreakdown {
-  title: string;
-  stage: { index: number; name: string | null; final: boolean; built: boolean };
-  metric: string;
-  totalText: string;
-  base: { ref: string; resolved: string; date: string; source: string; bytes: number; compressed: number; compressedMeasured: boolean; kind: string; fromStage: number | null };
-  items: { line: number; instruction: string; bytes: number; text: string; note: string }[];
-  copiedOut: number;
-}
 
 export function renderBreakdown(b: SizeBreakdown): string {
   const name = b.stage.name ?? `stage ${b.stage.index}`;
@@ -30,13 +22,21 @@ export function renderBreakdown(b: SizeBreakdown): string {
   return out.join('\n') + '\n';
 }
 
-export function registerSizeBreakdown(context: vscode.ExtensionContext): void {
+async function requestBreakdown(client: ClientRef, args: SizeLensArgs): Promise<SizeBreakdown | null> {
+  const c = client();
+  if (!c || !c.isRunning()) return null;
+  const params: SizeBreakdownParams = { textDocument: { uri: args.uri }, stage: args.stage };
+  return c.sendRequest<SizeBreakdown | null>(SIZE_BREAKDOWN_REQUEST, params);
+}
+
+export function registerSizeBreakdown(context: vscode.ExtensionContext, client: ClientRef): void {
   const docs = new Map<string, string>();
   const changed = new vscode.EventEmitter<vscode.Uri>();
   context.subscriptions.push(
     changed,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, { onDidChange: changed.event, provideTextDocumentContent: (uri) => docs.get(uri.toString()) ?? '' }),
-    vscode.commands.registerCommand('dockerfileStages.showSizeBreakdown', async (breakdown?: SizeBreakdown) => {
+    vscode.commands.registerCommand('dockerfileStages.showSizeBreakdown', async (args?: SizeLensArgs) => {
+      const breakdown = args && typeof args.uri === 'string' && typeof args.stage === 'number' ? await requestBreakdown(client, args) : null;
       if (!breakdown || !Array.isArray(breakdown.items)) {
         void vscode.window.showInformationMessage('Dockerfile Stages: click the size above a FROM line to see its breakdown.');
         return;

@@ -3,7 +3,8 @@
 // Row: [image, tag, resolvedTag, uncompressedMB, compressedMB|0, date, source, family, packageSet, how]
 //   how: m = measured (repo-info "Virtual Size", exact), d = derived (basis in the source text).
 // compressedMB 0 = derive with the family ratio at run time. packageSet names a set of
-// data/deb-packages.json ("base", "slim", "curl", "scm", "full", "gobuild", "rust") or "alpine".
+// data/deb-packages.json ("base", "slim", "curl", "scm", "full", "gobuild", "rust"), "debslim" (the
+// base set with docs excluded: debian:*-slim has the same packages as debian:*) or "alpine".
 // Usage: node data/tools/build-bases.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ const FAMILY = { 'alpine-base': 'alpine', busybox: 'busybox', 'debian-ubuntu-bas
 const setFor = (image, tag, family) => {
   if (family.startsWith('alpine') || /alpine/.test(tag)) return 'alpine';
   if (image === 'golang') return 'gobuild';
-  if (image === 'debian' || image === 'ubuntu') return /slim/.test(tag) ? 'slim' : 'base';
+  if (image === 'debian' || image === 'ubuntu') return /slim/.test(tag) ? 'debslim' : 'base';
   if (/slim/.test(tag)) return 'slim';
   if (['python', 'node', 'ruby'].includes(image)) return 'full';
   if (image === 'gcc') return 'full';
@@ -53,9 +54,9 @@ D('alpine', '3.20', '3.20', 7.8, '2024-06', 'alpine', 'alpine', interp);
 D('alpine', '3.21', '3.21', 7.9, '2024-12', 'alpine', 'alpine', interp);
 D('alpine', '3.23', '3.23', 8.4, '2026-08', 'alpine', 'alpine', 'measured 3.22 (8.3 MB) + apk-tools 3 (repo-info 3.23 package list)');
 D('debian', 'trixie', 'trixie', 120.6, '2026-08', 'deb', 'base', 'debian:bookworm measured 116.57 MB x 1.035, the trixie/bookworm ratio of measured golang:1.26 (873.77) over golang:1.26-bookworm (833.46)... bounded');
-D('debian', 'trixie-slim', 'trixie-slim', 77.5, '2026-08', 'deb', 'slim', 'debian:bookworm-slim measured 74.83 MB x 1.035 (trixie/bookworm ratio, see debian:trixie)');
+D('debian', 'trixie-slim', 'trixie-slim', 77.5, '2026-08', 'deb', 'debslim', 'debian:bookworm-slim measured 74.83 MB x 1.035 (trixie/bookworm ratio, see debian:trixie)');
 D('debian', 'bullseye', 'bullseye', 124, '2024-06', 'deb', 'base', 'docker image ls of debian:bullseye as commonly reported (~124 MB)');
-D('debian', 'bullseye-slim', 'bullseye-slim', 80.6, '2024-06', 'deb', 'slim', 'docker image ls of debian:bullseye-slim as commonly reported (~80 MB)');
+D('debian', 'bullseye-slim', 'bullseye-slim', 80.6, '2024-06', 'deb', 'debslim', 'docker image ls of debian:bullseye-slim as commonly reported (~80 MB)');
 D('ubuntu', '22.04', '22.04', 77.9, '2024-06', 'deb', 'base', 'docker image ls of ubuntu:22.04 as commonly reported (~78 MB); close to measured 24.04 (78.16 MB)');
 D('ubuntu', '20.04', '20.04', 72.8, '2024-06', 'deb', 'base', 'docker image ls of ubuntu:20.04 as commonly reported (~73 MB)');
 D('buildpack-deps', 'bookworm-scm', 'bookworm-scm', 318, '2026-08', 'deb', 'scm', 'measured bookworm-curl (164.98 MB) + Installed-Size of git mercurial openssh-client subversion procps closure (deb table)');

@@ -4,7 +4,8 @@
 // package sets that base images already contain (so an install can subtract them).
 // Input: `apt-cache dumpavail` of the bookworm main lists (run `apt-get update` first) and the
 // shared table ../shared/data/deb-bookworm-packages.json. Output keys are short to keep the bundle
-// small: p = {name: [installedKiB, "dep dep ..."]}, v = virtual -> provider, s = package sets.
+// small: p = {name: [installedKiB, "dep dep ...", "recommended ..."]}, v = virtual -> provider,
+// s = package sets. Recommends matter: apt installs them unless told --no-install-recommends.
 // Usage: node data/tools/build-deb.mjs
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,10 +28,12 @@ for (const block of avail.split('\n\n')) {
     f[key] = line.slice(c + 1).trim();
   }
   if (!f.Package || (f.Architecture !== 'amd64' && f.Architecture !== 'all')) continue;
-  const deps = [f['Pre-Depends'], f.Depends].filter(Boolean).join(',').split(',').map((d) => d.split('|').map((a) => a.trim().split(/[\s(:]/)[0]).filter(Boolean)).filter((a) => a.length);
+  const list = (text) => (text || '').split(',').map((d) => d.split('|').map((a) => a.trim().split(/[\s(:]/)[0]).filter(Boolean)).filter((a) => a.length);
+  const deps = list([f['Pre-Depends'], f.Depends].filter(Boolean).join(','));
+  const recs = list(f.Recommends);
   const prev = all.get(f.Package);
   if (prev) continue;
-  all.set(f.Package, { size: Number(f['Installed-Size'] || 0), deps, prio: f.Priority, ess: f.Essential === 'yes' });
+  all.set(f.Package, { size: Number(f['Installed-Size'] || 0), deps, recs, prio: f.Priority, ess: f.Essential === 'yes' });
   for (const p of (f.Provides || '').split(',')) {
     const name = p.trim().split(/[\s(]/)[0];
     if (name && !provides.has(name)) provides.set(name, f.Package);
@@ -47,13 +50,14 @@ const resolve = (alts) => {
   if (names.includes('usr-is-merged')) return 'usr-is-merged'; // images are built with a merged /usr
   return names.find((n) => all.get(n)?.prio === 'required') ?? names[0];
 };
-function closure(roots, into = new Set()) {
+function closure(roots, into = new Set(), withRecommends = false) {
   const stack = roots.map(resolve).filter(Boolean);
   while (stack.length) {
     const n = stack.pop();
     if (into.has(n)) continue;
     into.add(n);
-    for (const d of all.get(n)?.deps ?? []) { const r = resolve(d); if (r && !into.has(r)) stack.push(r); }
+    const v = all.get(n);
+    for (const d of [...(v?.deps ?? []), ...(withRecommends ? v?.recs ?? [] : [])]) { const r = resolve(d); if (r && !into.has(r)) stack.push(r); }
   }
   return into;
 }
@@ -92,6 +96,10 @@ const extraRoots = [
   'elixir', 'ghc', 'mono-runtime', 'dotnet-host', 'openjdk-17-jdk', 'unixodbc-dev', 'freetds-dev', 'libldap2-dev', 'libsasl2-dev', 'swig',
 ];
 const keep = closure([...shared.requested_roots, ...Object.keys(shared.packages), ...extraRoots]);
+// What the roots recommend, for installs without --no-install-recommends (the roots' own closure
+// with recommends; packages that only the added ones recommend are left out to keep the table small).
+const recommended = closure([...shared.requested_roots, ...extraRoots], new Set(), true);
+for (const n of recommended) keep.add(n);
 for (const s of Object.values(sets)) for (const n of s) keep.add(n);
 
 const p = {};
@@ -99,7 +107,8 @@ for (const n of [...keep].sort()) {
   const v = all.get(n);
   if (!v) continue;
   const deps = [...new Set(v.deps.map(resolve).filter((d) => d && d !== n))];
-  p[n] = deps.length ? [v.size, deps.join(' ')] : [v.size];
+  const recs = [...new Set(v.recs.map(resolve).filter((d) => d && d !== n && keep.has(d) && !deps.includes(d)))];
+  p[n] = recs.length ? [v.size, deps.join(' '), recs.join(' ')] : deps.length ? [v.size, deps.join(' ')] : [v.size];
 }
 const virt = {};
 const referenced = new Set();

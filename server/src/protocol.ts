@@ -55,3 +55,32 @@ export interface StageGraph {
   /** One edge per (from, to, kind), in document order. */
   edges: StageGraphEdge[];
 }
+
+/**
+ * `dockerfileStages/sizeBreakdown`: the breakdown of one stage's size estimate, asked when the user
+ * clicks its size lens (the lens command carries only `SizeLensArgs`, so resolving lenses stays cheap).
+ */
+export const SIZE_BREAKDOWN_REQUEST = 'dockerfileStages/sizeBreakdown';
+
+/** The argument of the size lens command (`dockerfileStages.showSizeBreakdown`). */
+export interface SizeLensArgs {
+  uri: string;
+  stage: number;
+}
+
+export interface SizeBreakdownParams {
+  textDocument: { uri: string };
+  stage: number;
+}
+
+/** Everything the breakdown view shows, so the client only renders; null when the stage is gone. */
+export interface SizeBreakdown {
+  title: string;
+  stage: { index: number; name: string | null; final: boolean; built: boolean };
+  metric: 'uncompressed' | 'compressed' | 'containerd';
+  total: { bytes: number; low: number; high: number };
+  totalText: string;
+  base: { ref: string; resolved: string; date: string; source: string; bytes: number; compressed: number; compressedMeasured: boolean; kind: string; fromStage: number | null };
+  items: { line: number; instruction: string; bytes: number; low: number; high: number; text: string; note: string }[];
+  copiedOut: number;
+}

@@ -1,8 +1,10 @@
 // textDocument/codeLens and codeLens/resolve: a size lens above every FROM. The list is cheap (one
 // stub per stage); resolve estimates (cached per stage by the core) with the build context of the
-// document's folder, and attaches the breakdown command. New context or engine sizes refresh lenses.
+// document's folder, and attaches the breakdown command, whose argument names the stage only (the
+// breakdown is asked for on click, see sizeBreakdown.ts). New context or engine sizes refresh lenses.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
 import { resolveSizeLens, SHOW_SIZE_BREAKDOWN, sizeLensStubs } from '../core/features/sizeLens';
+import type { SizeLensArgs } from '../protocol';
 import { guarded, modelFor, type ServerContext } from './context';
 import { ioFor } from './sizeIo';
 
@@ -26,8 +28,9 @@ export const codeLensFeature = {
       const found = data && modelFor(ctx, data.uri);
       if (!data || !found) return lens;
       const settings = ctx.settings(data.uri);
-      const { title, breakdown } = resolveSizeLens(found.model, data.stage, settings.sizeMetric, { target: settings.target, io: ioFor(ctx, data.uri) });
-      return { ...lens, command: { title: title || 'size unknown', command: breakdown ? SHOW_SIZE_BREAKDOWN : '', arguments: breakdown ? [breakdown] : undefined } };
+      const title = resolveSizeLens(found.model, data.stage, settings.sizeMetric, { target: settings.target, io: ioFor(ctx, data.uri) });
+      const args: SizeLensArgs = { uri: data.uri, stage: data.stage };
+      return { ...lens, command: title ? { title, command: SHOW_SIZE_BREAKDOWN, arguments: [args] } : { title: 'size unknown', command: '' } };
     }));
   },
 };

@@ -16,6 +16,7 @@ import { semanticTokensFeature } from './semanticTokens';
 import { symbolsFeature } from './symbols';
 import { codeLensFeature } from './codeLens';
 import type { ServerContext } from './context';
+import { sizeBreakdownFeature } from './sizeBreakdown';
 import { stageGraphFeature } from './stageGraph';
 
 interface Feature {
@@ -39,6 +40,7 @@ const FEATURES: Feature[] = [
   documentLinksFeature,
   signatureHelpFeature,
   stageGraphFeature,
+  sizeBreakdownFeature,
 ];
 
 export function capabilities(client: ClientCapabilities): ServerCapabilities {

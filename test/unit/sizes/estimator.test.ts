@@ -2,8 +2,8 @@
 // does not, removals within and across layers, caches, COPY --from by path, package subtraction.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDockerfile } from '../../../server/src/core/model/parse';
-import { estimateStages } from '../../../server/src/core/sizes/estimator';
+import { parseDockerfile, StageParser } from '../../../server/src/core/model/parse';
+import { estimateStages, stageLayoutOf } from '../../../server/src/core/sizes/estimator';
 import type { SizeIO } from '../../../server/src/core/sizes/types';
 import { MB } from '../../../server/src/core/sizes/units';
 
@@ -78,12 +78,15 @@ test('unknown images and variables give a wide range, never a throw', () => {
   assert.ok(t.high > 5 * t.low);
 });
 
-test('estimates are cached per stage: an edit elsewhere reuses untouched stages', () => {
-  const { StageParser } = require('../../../server/src/core/model/parse') as typeof import('../../../server/src/core/model/parse');
+test('layouts are cached per stage: an edit elsewhere reuses untouched stages, an edit of a stage redoes it and what is built FROM it', () => {
   const parser = new StageParser();
-  const a = parser.parse('FROM alpine:3.20 AS a\nRUN apk add --no-cache git\nFROM alpine:3.20\nRUN echo 1\n', 1);
-  const first = estimateStages(a, { io: ctx });
-  const b = parser.parse('FROM alpine:3.20 AS a\nRUN apk add --no-cache git\nFROM alpine:3.20\nRUN echo 2\n', 2);
-  const second = estimateStages(b, { io: ctx });
-  assert.equal(first[0].layers, second[0].layers);
+  const text = (n: number) => `FROM alpine:3.20 AS a\nRUN apk add --no-cache git\nFROM alpine:3.20 AS b\nRUN echo ${n}\nFROM b\nCOPY --from=a /usr /usr\n`;
+  const a = parser.parse(text(1), 1);
+  const first = [0, 1, 2].map((i) => stageLayoutOf(a, i, { io: ctx }));
+  const b = parser.parse(text(2), 2);
+  const second = [0, 1, 2].map((i) => stageLayoutOf(b, i, { io: ctx }));
+  assert.equal(second[0], first[0]);
+  assert.notEqual(second[1], first[1]);
+  assert.notEqual(second[2], first[2]);
+  assert.equal(estimateStages(b, { io: ctx })[2].layers.length, 2);
 });

@@ -20,11 +20,11 @@ test('one lens stub per FROM, titles name the role', () => {
   const stubs = sizeLensStubs(model);
   assert.deepEqual(stubs.map((s) => s.range.start.line), [0, 5]);
   const io = { contextSize: () => ({ bytes: 10_000, files: 3 }) };
-  const builder = resolveSizeLens(model, 0, 'uncompressed', { io }).title;
-  const final = resolveSizeLens(model, 1, 'uncompressed', { io }).title;
+  const builder = resolveSizeLens(model, 0, 'uncompressed', { io });
+  const final = resolveSizeLens(model, 1, 'uncompressed', { io });
   assert.match(builder, /^builder · ≈ .* · not in final image \(copied: .+\)$/);
   assert.match(final, /^≈ .* · final image$/);
-  assert.match(resolveSizeLens(model, 1, 'compressed', { io }).title, /compressed · final image$/);
+  assert.match(resolveSizeLens(model, 1, 'compressed', { io }), /compressed · final image$/);
 });
 
 test('breakdown: base first with its resolved tag and date, then largest first', () => {
@@ -32,7 +32,8 @@ test('breakdown: base first with its resolved tag and date, then largest first',
   const b = sizeBreakdown(estimates[0], 'uncompressed')!;
   assert.equal(b.base.resolved, 'golang:1.22-alpine3.19');
   assert.ok(b.base.date.length >= 4);
-  const sizes = b.items.map((i) => i.bytes);
+  assert.equal(b.items[0].instruction, 'FROM');
+  const sizes = b.items.slice(1).map((i) => i.bytes);
   assert.deepEqual(sizes, sizes.slice().sort((x, y) => y - x));
 });
 

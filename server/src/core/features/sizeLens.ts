@@ -1,6 +1,7 @@
 // The size CodeLens above every FROM: ranges are cheap (one per stage, no estimate); titles are
-// resolved lazily from the model's estimates (estimateStages caches per stage and per model) and
-// open a breakdown of the stage, largest contribution first.
+// resolved lazily from the model's estimates (cached per stage and per model). Clicking a lens asks
+// for the breakdown of the stage (largest contribution first), built only then.
+import type { SizeBreakdown } from '../../protocol';
 import type { Range, StageModel } from '../model/types';
 import type { SizeMetric } from '../settings';
 import { estimateStage, finalBaseChain } from '../sizes/estimator';
@@ -33,9 +34,20 @@ export function metricRange(e: SizeRange & { baseFigure: StageEstimate['baseFigu
 
 const METRIC_WORD: Record<SizeMetric, string> = { uncompressed: '', compressed: ' compressed', containerd: ' on disk' };
 
+/**
+ * The size part of a title. On a base image the table does not know, its guess would swamp the
+ * line with a range of two orders of magnitude: say what the stage adds to it instead.
+ */
+function sizeText(e: StageEstimate, metric: SizeMetric): string {
+  const f = e.baseFigure;
+  if (f.kind !== 'unknown') return formatEstimate(metricRange(e, metric)) + METRIC_WORD[metric];
+  const added = metricRange(e, metric).bytes - metricRange({ ...f, baseFigure: f }, metric).bytes;
+  return added < 1000 ? 'size unknown (base image not in the size table)' : `unknown base + ≈ ${formatBytes(added)}${METRIC_WORD[metric]}`;
+}
+
 export function sizeLensTitle(e: StageEstimate | undefined, metric: SizeMetric, baseOfFinal = false): string {
   if (!e) return '';
-  const size = formatEstimate(metricRange(e, metric)) + METRIC_WORD[metric];
+  const size = sizeText(e, metric);
   const name = e.name ?? `stage ${e.index}`;
   if (e.final) return `${size} · final image`;
   if (!e.built) return `${name} · ${size} · not built for this target`;
@@ -43,17 +55,7 @@ export function sizeLensTitle(e: StageEstimate | undefined, metric: SizeMetric, 
   return `${name} · ${size} · not in final image${e.copiedOut > 0 ? ` (copied: ${formatBytes(e.copiedOut)})` : ''}`;
 }
 
-/** What the breakdown command shows: everything it needs, so the client only renders. */
-export interface SizeBreakdown {
-  title: string;
-  stage: { index: number; name: string | null; final: boolean; built: boolean };
-  metric: SizeMetric;
-  total: SizeRange;
-  totalText: string;
-  base: { ref: string; resolved: string; date: string; source: string; bytes: number; compressed: number; compressedMeasured: boolean; kind: string; fromStage: number | null };
-  items: { line: number; instruction: string; bytes: number; low: number; high: number; text: string; note: string }[];
-  copiedOut: number;
-}
+export type { SizeBreakdown };
 
 export function sizeBreakdown(e: StageEstimate | undefined, metric: SizeMetric, title = sizeLensTitle(e, metric)): SizeBreakdown | undefined {
   if (!e) return undefined;
@@ -71,14 +73,19 @@ export function sizeBreakdown(e: StageEstimate | undefined, metric: SizeMetric, 
     total: metricRange(e, metric),
     totalText: formatEstimate(metricRange(e, metric)),
     base: { ref: e.base, resolved: f.resolved, date: f.date, source: f.source, bytes: f.bytes, compressed: f.compressed, compressedMeasured: f.compressedMeasured, kind: f.kind, fromStage: e.baseStage ?? null },
-    items: items.sort((a, b) => b.bytes - a.bytes),
+    items,
     copiedOut: e.copiedOut,
   };
 }
 
-/** Title and breakdown of one stage's lens (the resolve step). */
-export function resolveSizeLens(model: StageModel, index: number, metric: SizeMetric, options: EstimateOptions): { title: string; breakdown?: SizeBreakdown } {
+/** Title of one stage's lens (the resolve step); '' when the stage does not exist. */
+export function resolveSizeLens(model: StageModel, index: number, metric: SizeMetric, options: EstimateOptions): string {
   const e = estimateStage(model, index, options);
-  const title = sizeLensTitle(e, metric, finalBaseChain(model, options).has(index));
-  return { title, breakdown: sizeBreakdown(e, metric, title) };
+  return sizeLensTitle(e, metric, e ? finalBaseChain(model, options).has(index) : false);
+}
+
+/** The breakdown a click on a stage's lens opens. */
+export function stageSizeBreakdown(model: StageModel, index: number, metric: SizeMetric, options: EstimateOptions): SizeBreakdown | undefined {
+  const e = estimateStage(model, index, options);
+  return e && sizeBreakdown(e, metric, sizeLensTitle(e, metric, finalBaseChain(model, options).has(index)));
 }

@@ -86,7 +86,7 @@ function figureFromRow(ref: string, row: BaseRow, kind: BaseFigure['kind'], lowF
     source: note ? `${source}; ${note}` : source,
     kind,
     distro: set === 'alpine' ? 'alpine' : family === 'rpm' ? 'rpm' : set ? 'debian' : undefined,
-    slim: set === 'slim' || /distroless/.test(image),
+    slim: set === 'slim' || set === 'debslim' || /distroless/.test(image),
     packageSet: set || undefined,
     ratio,
   };
@@ -100,23 +100,40 @@ export function scratchFigure(): BaseFigure {
 export function resolveBaseImage(ref: string, io?: SizeIO): BaseFigure {
   if (ref.toLowerCase() === 'scratch') return scratchFigure();
   const engine = io?.engineImage?.(ref);
-  const { name, tag } = splitImage(ref);
-  const table = lookupTable(ref, name, tag);
+  const table = tableFigure(ref);
   if (engine) {
     const ratio = table?.ratio ?? 2.4;
-    return { ...(table ?? unknownFigure(ref, name)), ref, resolved: ref, bytes: engine.bytes, low: engine.bytes, high: engine.bytes, compressed: engine.bytes / ratio, compressedMeasured: false, date: engine.date ?? 'local', source: 'docker image inspect (local engine)', kind: 'engine' };
+    return { ...(table ?? unknownFigure(ref, splitImage(ref).name)), ref, resolved: ref, bytes: engine.bytes, low: engine.bytes, high: engine.bytes, compressed: engine.bytes / ratio, compressedMeasured: false, date: engine.date ?? 'local', source: 'docker image inspect (local engine)', kind: 'engine' };
   }
   const registry = io?.registryImage?.(ref);
   if (registry && !table) {
     const bytes = registry.compressed * 2.4;
-    return { ...unknownFigure(ref, name), bytes, low: bytes * 0.8, high: bytes * 1.3, compressed: registry.compressed, compressedMeasured: true, date: registry.date ?? 'registry', source: 'registry manifest (compressed size) x 2.4', kind: 'registry' };
+    return { ...unknownFigure(ref, splitImage(ref).name), bytes, low: bytes * 0.8, high: bytes * 1.3, compressed: registry.compressed, compressedMeasured: true, date: registry.date ?? 'registry', source: 'registry manifest (compressed size) x 2.4', kind: 'registry' };
   }
-  return table ?? unknownFigure(ref, name);
+  return table ?? unknownFigure(ref, splitImage(ref).name);
+}
+
+const figures = new Map<string, BaseFigure | null>();
+
+/** The table's figure for a reference (shared, never mutated: the table is fixed). */
+function tableFigure(ref: string): BaseFigure | undefined {
+  let f = figures.get(ref);
+  if (f === undefined) {
+    const { name, tag } = splitImage(ref);
+    f = lookupTable(ref, name, tag) ?? null;
+    if (figures.size > 2000) figures.clear();
+    figures.set(ref, f);
+  }
+  return f ?? undefined;
 }
 
 function lookupTable(ref: string, name: string, tag: string): BaseFigure | undefined {
   const rows = byName.get(name);
-  if (!rows) return undefined;
+  if (!rows) {
+    // distroless on an older Debian: the same image on Debian 12, a little apart.
+    const newer = /^gcr\.io\/distroless\/.*-debian1[01]$/.test(name) ? byName.get(name.replace(/-debian1[01]$/, '-debian12')) : undefined;
+    return newer?.length ? figureFromRow(ref, newer[0], 'nearest', 0.8, 1.25, `${name} not in the table: read as its Debian 12 build`) : undefined;
+  }
   const exactRow = rows.find((r) => r[1] === tag);
   if (exactRow) return figureFromRow(ref, exactRow, 'table', floating(tag) ? 0.85 : 0.97, floating(tag) ? 1.25 : 1.03, floating(tag) ? `floating tag "${tag}": content drifts` : '');
   const alias = aliases.get(`${name}:${tag}`);

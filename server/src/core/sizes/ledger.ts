@@ -1,6 +1,10 @@
 // What a stage's filesystem holds, as items with a path and a size: packages, build outputs,
 // residue (caches, object files), downloads and build-context files. COPY --from asks the source
-// stage's ledger what lies under a path; rm/clean commands remove what the same RUN added.
+// stage's ledger what lies under a path; rm/clean commands remove what the same RUN added. Items
+// whose size depends on another stage (COPY --from) or on earlier items (cp, chown -R) are lazy:
+// their size is resolved per model version when asked (lazySizes.ts), so a stage's items can be
+// listed without estimating the stages it copies from.
+import type { SourceInstall } from './downloads';
 import type { SizeRange } from './types';
 
 export type ItemKind = 'package' | 'artifact' | 'residue' | 'download' | 'context' | 'tree' | 'copied';
@@ -13,17 +17,61 @@ export interface Item {
   note: string;
   /** The file name is unknown (e.g. `go build` without -o): any path in `path` may be it. */
   fuzzy?: boolean;
+  /** An archive unpacked without --strip-components whose top directory is known (`go` of the Go tarball). */
+  top?: string;
+  /** Many files (an unpacked archive, an install prefix): one file named inside it is a small part. */
+  many?: boolean;
   /** Package names (namespaced) an install added, and the names requested. */
   pkgs?: string[];
   requested?: string[];
   /** apk --virtual group. */
   group?: string;
   /** For downloads: what the archive is and its unpacked size. */
-  archive?: { unpacked: number; what: string };
+  archive?: { unpacked: number; what: string; installs?: SourceInstall; topDir?: string };
+  /** Size (and note) known only once resolved; `size` is then a placeholder. */
+  lazy?: Lazy;
+}
+
+export type Lazy =
+  /** COPY --from=<earlier stage>: what that stage holds at `src` (as written, resolved in that stage). */
+  | { kind: 'stage'; stage: number; src: string }
+  /** cp / chown -R over earlier items: their sum; `{size}` in the template is replaced by it. */
+  | { kind: 'sum'; of: Item[]; template: string; tight: boolean };
+
+/** Size placeholder of a lazy item. */
+export const UNRESOLVED: SizeRange = { bytes: 0, low: 0, high: 0 };
+
+/**
+ * The items of a stage: its own, after those of the stage it is built FROM (shared, not copied, so
+ * a long chain of `FROM <previous stage>` stays linear).
+ */
+export class ItemList {
+  readonly own: Item[] = [];
+  constructor(readonly parent?: ItemList) {}
+
+  push(item: Item): void {
+    this.own.push(item);
+  }
+
+  /** Every item, oldest layer first. */
+  all(): Item[] {
+    if (!this.parent) return this.own;
+    const layers: Item[][] = [];
+    for (let l: ItemList | undefined = this; l; l = l.parent) if (l.own.length) layers.push(l.own);
+    if (layers.length === 1) return layers[0];
+    const out: Item[] = [];
+    for (let k = layers.length - 1; k >= 0; k--) for (const it of layers[k]) out.push(it);
+    return out;
+  }
+
+  filter(keep: (it: Item) => boolean): Item[] {
+    return this.all().filter(keep);
+  }
 }
 
 export function normalizePath(p: string, workdir: string, env?: ReadonlyMap<string, string>): string {
   let s = expandSimple(p, env);
+  if (isClean(s)) return s;
   if (s.startsWith('~')) s = '/root' + s.slice(1);
   if (!s.startsWith('/')) s = (workdir.endsWith('/') ? workdir : workdir + '/') + s;
   const parts: string[] = [];
@@ -33,6 +81,21 @@ export function normalizePath(p: string, workdir: string, env?: ReadonlyMap<stri
     else parts.push(seg);
   }
   return '/' + parts.join('/');
+}
+
+/** An absolute path without `//`, `.` or `..` segments or a trailing slash: already normal. */
+function isClean(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) !== 47) return false;
+  if (n === 1) return true;
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && s.charCodeAt(j) !== 47) j++;
+    const len = j - i - 1;
+    if (len === 0 || (len <= 2 && s.charCodeAt(i + 1) === 46 && (len === 1 || s.charCodeAt(i + 2) === 46))) return false;
+    i = j;
+  }
+  return true;
 }
 
 /** `$VAR` and `${VAR}` from `env`; unknown variables are left as written. */
@@ -75,34 +138,31 @@ export function isUnder(path: string, dir: string): boolean {
   return dir === '/' || path === dir || path.startsWith(dir.endsWith('/') ? dir : dir + '/');
 }
 
+export interface Match {
+  item: Item;
+  /** Share of the item's bytes, low and high that the copy takes. */
+  f: number;
+  lf: number;
+  hf: number;
+}
+
 /** Items of `items` that a copy of `src` takes: everything under it, or the part of an item it names. */
-export function itemsAt(items: readonly Item[], src: string): { size: SizeRange; matched: Item[] } {
+export function matchItems(items: readonly Item[], src: string): Match[] {
   const { base, glob } = globBase(src);
-  const matched: Item[] = [];
-  let bytes = 0;
-  let low = 0;
-  let high = 0;
-  for (const it of items) {
-    if (isUnder(it.path, base)) {
-      matched.push(it);
-      bytes += it.size.bytes;
-      low += it.size.low;
-      high += it.size.high;
-    } else if (it.fuzzy && !glob && parentOf(base) === it.path && it.kind === 'artifact') {
-      matched.push(it);
-      bytes += it.size.bytes;
-      low += it.size.low;
-      high += it.size.high;
-    } else if (!glob && isUnder(base, it.path) && it.kind !== 'package') {
-      // A file inside a tree we only know as a whole: a small part of it.
-      const f = it.kind === 'artifact' ? 1 : 0.05;
-      matched.push(it);
-      bytes += it.size.bytes * f;
-      low += it.size.low * f * 0.1;
-      high += it.size.high * Math.min(1, f * 4);
+  const out: Match[] = [];
+  for (const item of items) {
+    if (isUnder(item.path, base)) out.push({ item, f: 1, lf: 1, hf: 1 });
+    else if (item.fuzzy && !item.many && !glob && parentOf(base) === item.path && item.kind === 'artifact') out.push({ item, f: 1, lf: 1, hf: 1 });
+    // The top directory of an archive unpacked without --strip-components (go/ of the Go tarball).
+    else if (item.top && !glob && base === `${item.path}/${item.top}`) out.push({ item, f: 1, lf: 1, hf: 1 });
+    else if (!glob && isUnder(base, item.path) && item.kind !== 'package') {
+      // A path inside something we only know as a whole: all of a build output whose file name is
+      // unknown, a part of many files (an unpacked archive, an install), a small part of the rest.
+      const f = item.kind === 'artifact' && !item.many ? 1 : item.many ? 0.1 : 0.05;
+      out.push({ item, f, lf: f * (f === 1 ? 1 : 0.2), hf: Math.min(1, f * 4) });
     }
   }
-  return { size: { bytes, low, high }, matched };
+  return out;
 }
 
 function parentOf(p: string): string {

@@ -17,9 +17,9 @@ export function packageCommand(words: string[], ctx: RunCtx): boolean {
   return false;
 }
 
+/** Table sizes are exact for the release they come from; a name the tables lack may be up to 10 MB. */
 function range(r: PackageSize, spread: number) {
-  const unknownSpread = r.unknown.length ? 1.5 : 0;
-  return { bytes: r.bytes, low: r.bytes * (1 - spread), high: r.bytes * (1 + spread + unknownSpread) };
+  return { bytes: r.bytes, low: r.bytes * (1 - spread), high: r.bytes * (1 + spread) + r.unknown.length * 10 * MB };
 }
 
 function pkgNote(cmd: string, names: string[], r: PackageSize): string {
@@ -38,13 +38,9 @@ function apt(words: string[], ctx: RunCtx): boolean {
     const names = ctx.expandWords(operands(words, 1, ['-o', '-t', '-c']).slice(1)).filter((n) => !n.endsWith('.deb'));
     if (!names.length) return true;
     const docs = ctx.figure.slim ? 0.85 : 1;
-    const r = debInstall(names, ctx.installed, docs);
     const recommends = !words.includes('--no-install-recommends') && !ctx.noRecommends;
-    const size = range(r, 0.1);
-    if (recommends) {
-      size.bytes *= 1.25;
-      size.high *= 1.8;
-    }
+    const r = debInstall(names, ctx.installed, docs, recommends);
+    const size = range(r, recommends ? 0.2 : 0.1);
     ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : ''));
     return true;
   }
@@ -65,12 +61,17 @@ function apk(words: string[], ctx: RunCtx): boolean {
   const sub = ops[0];
   const noCache = words.includes('--no-cache');
   if (sub === 'add') {
+    // `apk add --virtual .run-deps $runDeps` with runDeps from scanelf: the libraries the build links to.
+    if (ctx.computed(ops.slice(1))) ctx.keepRuntime = true;
     const names = ctx.expandWords(ops.slice(1));
     const vIdx = Math.max(words.indexOf('--virtual'), words.indexOf('-t'));
     const group = vIdx > 0 ? words[vIdx + 1] : undefined;
-    const r = apkInstall(names.filter((n) => n !== group), ctx.installed);
-    ctx.addPackages(r, names, range(r, 0.25), pkgNote('apk add', names, r), group);
-    if (!noCache && !ctx.mountedCache('/var/cache/apk')) ctx.add({ path: '/var/cache/apk', size: { bytes: 2.6 * MB, low: 1.5 * MB, high: 4 * MB }, kind: 'residue', note: 'apk index cache (no --no-cache)' });
+    const wanted = names.filter((n) => n !== group);
+    if (wanted.length) {
+      const r = apkInstall(wanted, ctx.installed);
+      ctx.addPackages(r, names, range(r, 0.25), pkgNote('apk add', wanted, r), group);
+    }
+    if (!noCache && !words.includes('--no-network') && !ctx.mountedCache('/var/cache/apk')) ctx.add({ path: '/var/cache/apk', size: { bytes: 2.6 * MB, low: 1.5 * MB, high: 4 * MB }, kind: 'residue', note: 'apk index cache (no --no-cache)' });
     return true;
   }
   if (sub === 'update' && !noCache) {

@@ -2,16 +2,17 @@
 // the items this RUN adds. Removals apply only to what the same RUN added: a file deleted in a
 // later layer still takes space in the layer that added it.
 import type { Item } from './ledger';
-import { globBase, isUnder, normalizePath } from './ledger';
+import { globBase, isUnder, normalizePath, type ItemList } from './ledger';
 import type { KnownDownload } from './downloads';
-import type { PackageSet, PackageSize } from './tables';
+import { PackageSet, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
+import { formatBytes } from './units';
 
 export interface StageState {
   workdir: string;
   env: Map<string, string>;
   installed: PackageSet;
-  items: Item[];
+  items: ItemList;
   figure: BaseFigure;
 }
 
@@ -31,7 +32,12 @@ export class RunCtx {
   lastTree: Item | undefined;
   lastDownload: KnownDownload | undefined;
   venv: string | undefined;
-  modDownloaded = false;
+  /** The RUN strips what it builds (`strip`, `--strip-all`, `install-strip`, `-Wl,-s`): no debug info stays. */
+  stripped = false;
+  /** `apk add --virtual .run-deps $(scanelf ...)`: the build's runtime libraries are kept when its build deps go. */
+  keepRuntime = false;
+  /** Packages as this RUN changes them; applied to the stage when the RUN is done. */
+  readonly installed: PackageSet;
   private removed: string[] = [];
   private purgedAll = false;
 
@@ -39,13 +45,12 @@ export class RunCtx {
     readonly stage: StageState,
     readonly cacheMounts: string[],
     readonly io: SizeIO | undefined,
-  ) {}
+  ) {
+    this.installed = new PackageSet(stage.installed);
+  }
 
   get figure(): BaseFigure {
     return this.stage.figure;
-  }
-  get installed(): PackageSet {
-    return this.stage.installed;
   }
   get workdir(): string {
     return this.stage.workdir;
@@ -66,6 +71,15 @@ export class RunCtx {
     return this.vars.get(name) ?? this.stage.env.get(name);
   }
 
+  /** Words that name a variable the RUN computed with a command (`runDeps="$(scanelf ...)"`). */
+  computed(words: string[]): boolean {
+    return words.some((w) => {
+      if (!w.startsWith('$')) return w.includes('$(') || w.includes('`');
+      const v = this.env(w.replace(/^\$\{?/, '').replace(/\}$/, ''));
+      return v !== undefined && (v.includes('$(') || v.includes('`'));
+    });
+  }
+
   /** Words with `$VAR` expanded from shell variables and ENV, split again on blanks. */
   expandWords(words: string[]): string[] {
     const out: string[] = [];
@@ -73,7 +87,7 @@ export class RunCtx {
       if (w.startsWith('$')) {
         const name = w.replace(/^\$\{?/, '').replace(/\}$/, '');
         const v = this.env(name);
-        if (v !== undefined) out.push(...v.split(/\s+/).filter((x) => x && !x.startsWith('-')));
+        if (v !== undefined && !v.includes('$(') && !v.includes('`')) out.push(...v.split(/\s+/).filter((x) => x && !x.startsWith('-')));
         continue;
       }
       if (w.includes('$(') || w.includes('`')) continue;
@@ -92,7 +106,7 @@ export class RunCtx {
   }
 
   addPackages(r: PackageSize, requested: string[], size: SizeRange, note: string, group?: string): void {
-    for (const n of r.added) this.stage.installed.add(n);
+    for (const n of r.added) this.installed.add(n);
     this.added.push({ path: '/usr', size, kind: 'package', note, pkgs: r.added, requested, group });
   }
 
@@ -103,13 +117,31 @@ export class RunCtx {
       return;
     }
     const set = new Set(names);
+    const gone: Item[] = [];
     for (let k = this.added.length - 1; k >= 0; k--) {
       const it = this.added[k];
-      if (it.kind !== 'package') continue;
+      if (it.kind !== 'package' || it.lazy) continue;
       if ((it.group && set.has(it.group)) || (it.requested && it.requested.length && it.requested.every((n) => set.has(n)))) {
         this.added.splice(k, 1);
-        for (const p of it.pkgs ?? []) this.stage.installed.delete(p);
+        for (const p of it.pkgs ?? []) this.installed.delete(p);
+        gone.push(it);
       }
+    }
+    if (this.keepRuntime && gone.length) this.addRuntime(gone);
+  }
+
+  /** The libraries a build links to, kept when its build dependencies (`items`) are removed. */
+  private addRuntime(items: Item[]): void {
+    const byManager = new Map<PackageManager, string[]>();
+    for (const it of items) {
+      const m: PackageManager = it.pkgs?.[0]?.startsWith('apk:') ? 'apk' : this.figure.distro === 'rpm' ? 'rpm' : 'deb';
+      byManager.set(m, [...(byManager.get(m) ?? []), ...(it.requested ?? [])]);
+    }
+    for (const [m, requested] of byManager) {
+      const r = runtimeLibraries(m, requested, this.stage.installed, m === 'deb' && this.figure.slim ? 0.85 : 1);
+      if (r.bytes <= 0) continue;
+      for (const n of r.added) this.installed.add(n);
+      this.added.push({ path: '/usr', size: { bytes: r.bytes, low: r.bytes * 0.6, high: r.bytes * 1.6 + 1e6 }, kind: 'package', note: `runtime libraries the build links to ≈ ${formatBytes(r.bytes)} (build dependencies removed)`, pkgs: r.added, requested: [] });
     }
   }
 
@@ -117,13 +149,20 @@ export class RunCtx {
     this.removed.push(p);
   }
 
-  /** Applies this RUN's removals; returns what stays in the layer. */
+  /** Applies this RUN's removals and package changes; returns what stays in the layer. */
   finish(): Item[] {
-    let kept = this.added;
     if (this.purgedAll) {
       // docker-library pattern: apt-mark auto '.*'; apt-mark manual <libs the build links to>; purge --auto-remove.
-      kept = kept.map((it) => (it.kind === 'package' ? { ...it, size: { bytes: it.size.bytes * 0.08, low: it.size.low * 0.02, high: it.size.high * 0.2 }, note: it.note + ', purged after the build (runtime libraries kept)' } : it));
-    }
+      const packages = this.added.filter((it) => it.kind === 'package' && !it.lazy);
+      this.added.splice(0, this.added.length, ...this.added.filter((it) => !packages.includes(it)));
+      const keep = new Set<string>();
+      this.keepRuntime = true;
+      const before = this.added.length;
+      this.addRuntime(packages);
+      for (const it of this.added.slice(before)) for (const n of it.pkgs ?? []) keep.add(n);
+      this.installed.applyTo(this.stage.installed, (n) => keep.has(n));
+    } else this.installed.applyTo(this.stage.installed);
+    let kept = this.added;
     for (const r of this.removed) {
       const { base } = globBase(normalizePath(r, this.stage.workdir, this.envAndVars()));
       if (base === '/') continue;

@@ -12,7 +12,8 @@ export const BASE_ALIASES = baseData.alias as [string, string, string][];
 export const FAMILY_RATIOS = baseData.ratios as Record<string, number>;
 export const TABLE_DATE = baseData.asOf as string;
 
-const DEB = debData.p as unknown as Record<string, [number, string?]>;
+/** name -> [installed KiB, "depends ...", "recommends ..."]. */
+const DEB = debData.p as unknown as Record<string, [number, string?, string?]>;
 const DEB_VIRTUAL = debData.v as Record<string, string>;
 const DEB_SETS = debData.s as Record<string, string>;
 
@@ -39,6 +40,17 @@ function debDeps(name: string): string[] {
   return deps;
 }
 
+const recCache = new Map<string, string[]>();
+function debRecommends(name: string): string[] {
+  let recs = recCache.get(name);
+  if (!recs) {
+    const r = DEB[name]?.[2];
+    recs = r ? r.split(' ') : [];
+    recCache.set(name, recs);
+  }
+  return recs;
+}
+
 export function debName(name: string): string | undefined {
   const bare = name.split(/[=:]/)[0].toLowerCase();
   if (DEB[bare]) return bare;
@@ -48,21 +60,26 @@ export function debName(name: string): string | undefined {
 const setCache = new Map<string, Set<string>>();
 /** Installed package names, layered: a stage shares its parent's set and records only its changes. */
 export class PackageSet {
-  private added = new Set<string>();
-  private removed = new Set<string>();
+  private added: Set<string> | undefined;
+  private removed: Set<string> | undefined;
   constructor(private readonly parent?: { has(name: string): boolean }) {}
   has(name: string): boolean {
-    if (this.added.has(name)) return true;
-    if (this.removed.has(name)) return false;
+    if (this.added?.has(name)) return true;
+    if (this.removed?.has(name)) return false;
     return this.parent?.has(name) ?? false;
   }
   add(name: string): void {
-    this.removed.delete(name);
-    this.added.add(name);
+    this.removed?.delete(name);
+    (this.added ??= new Set()).add(name);
   }
   delete(name: string): void {
-    this.added.delete(name);
-    this.removed.add(name);
+    this.added?.delete(name);
+    (this.removed ??= new Set()).add(name);
+  }
+  /** Applies this layer's changes to `into` (a RUN's installs and removals, once the RUN is done). */
+  applyTo(into: PackageSet, keep: (name: string) => boolean = () => true): void {
+    for (const n of this.removed ?? []) into.delete(n);
+    for (const n of this.added ?? []) if (keep(n)) into.add(n);
   }
 }
 
@@ -71,7 +88,9 @@ export function basePackages(set: string | undefined): Set<string> {
   if (!set) return new Set();
   let s = setCache.get(set);
   if (!s) {
-    s = new Set(set === 'alpine' ? ALPINE_BASE.map((n) => 'apk:' + n) : (DEB_SETS[set] ?? '').split(' ').filter(Boolean).map((n) => 'deb:' + n));
+    // debian:*-slim ships the packages of debian:* (docs excluded): the base set.
+    const deb = DEB_SETS[set === 'debslim' ? 'base' : set] ?? '';
+    s = new Set(set === 'alpine' ? ALPINE_BASE.map((n) => 'apk:' + n) : deb.split(' ').filter(Boolean).map((n) => 'deb:' + n));
     setCache.set(set, s);
   }
   return s;
@@ -80,8 +99,8 @@ export function basePackages(set: string | undefined): Set<string> {
 const closureCache = new Map<string, { names: string[]; unknown: string[] }>();
 
 /** Dependency closure of the requested packages (cached by request), deepest last. */
-function debClosure(names: string[]): { names: string[]; unknown: string[] } {
-  const key = names.join(' ');
+function debClosure(names: string[], recommends = false): { names: string[]; unknown: string[] } {
+  const key = (recommends ? '+' : '') + names.join(' ');
   let hit = closureCache.get(key);
   if (hit) return hit;
   const out: string[] = [];
@@ -99,6 +118,7 @@ function debClosure(names: string[]): { names: string[]; unknown: string[] } {
     seen.add(n);
     out.push(n);
     for (const d of debDeps(n)) if (!seen.has(d)) stack.push(d);
+    if (recommends) for (const d of debRecommends(n)) if (!seen.has(d)) stack.push(d);
   }
   hit = { names: out, unknown };
   if (closureCache.size > 5000) closureCache.clear();
@@ -106,9 +126,9 @@ function debClosure(names: string[]): { names: string[]; unknown: string[] } {
   return hit;
 }
 
-/** Installed size of Debian packages and their dependency closure, minus what `have` holds. */
-export function debInstall(names: string[], have: { has(name: string): boolean }, docsFactor = 1): PackageSize {
-  const closure = debClosure(names);
+/** Installed size of Debian packages and their dependency closure (with what they recommend, as apt installs it by default), minus what `have` holds. */
+export function debInstall(names: string[], have: { has(name: string): boolean }, docsFactor = 1, recommends = false): PackageSize {
+  const closure = debClosure(names, recommends);
   const added: string[] = [];
   let kib = 0;
   for (const n of closure.names) {
@@ -177,4 +197,40 @@ export function rpmInstall(names: string[], have: { has(name: string): boolean }
   }
   const r = debInstall(debs, have, 1.1 * docsFactor);
   return { bytes: r.bytes + unknown.length * 3e6, added: r.added, unknown, derived: true };
+}
+
+/** A library package a build links against (not a header, tool or Perl package). */
+function isRuntimeLib(name: string): boolean {
+  return name.startsWith('lib') && !name.endsWith('-dev') && !name.endsWith('-dev-bin') && !name.endsWith('-perl') && !name.endsWith('-bin');
+}
+
+/** The library packages the -dev packages among `requested` depend on: what a program built against them loads. */
+function debRuntimeRoots(requested: string[]): string[] {
+  const roots = new Set<string>();
+  for (const r of requested) {
+    const d = debName(r);
+    if (!d || !d.endsWith('-dev')) continue;
+    for (const dep of debDeps(d)) if (isRuntimeLib(dep)) roots.add(dep);
+  }
+  return [...roots];
+}
+
+/**
+ * What stays when a RUN removes its build dependencies but keeps what the build links to (the
+ * docker-library pattern: `apt-mark auto '.*'`, ldd/scanelf over the installed files, `apt-mark
+ * manual` or `apk add --virtual .run-deps` of what they find, then purge): the runtime libraries of
+ * the -dev packages installed, minus what `have` (the image before the RUN) holds.
+ */
+export function runtimeLibraries(manager: PackageManager, requested: string[], have: { has(name: string): boolean }, docsFactor = 1): PackageSize {
+  if (manager === 'deb') {
+    const r = debInstall(debRuntimeRoots(requested), have, docsFactor);
+    return { ...r, unknown: [] };
+  }
+  // Alpine and RPM: the Debian libraries of the same -dev packages, scaled as their installs are.
+  const devs = requested.map((n) => n.toLowerCase()).filter((n) => n.endsWith('-dev') || n.endsWith('-devel')).map((n) => (manager === 'apk' ? APK_TO_DEB[n] ?? n : RPM_TO_DEB[n] ?? 'lib' + n.slice(0, -6) + '-dev'));
+  const base = basePackages('base');
+  const musl = new Set(['deb:libssl3', 'deb:zlib1g', 'deb:libc6', 'deb:libgcc-s1', 'deb:libstdc++6']);
+  const r = debInstall(debRuntimeRoots(devs), { has: (x) => base.has(x) || (manager === 'apk' && musl.has(x)) });
+  const f = manager === 'apk' ? 0.55 : 1.1;
+  return { bytes: r.bytes * f, added: [], unknown: [], derived: true };
 }

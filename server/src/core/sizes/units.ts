@@ -39,10 +39,14 @@ function trim(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
-/** `≈ 6.5 MB`; `≈ 4–9 MB` when high over low is beyond 1.6; `≈ 9 MB (3–27 MB)` beyond 3.5. */
+/**
+ * `≈ 6.5 MB`; `≈ 4–9 MB` when high over low is beyond 1.6; `≈ 9 MB (3–27 MB)` beyond 3.5;
+ * `≈ 50 KB (up to 3 MB)` for small things whose low end says nothing.
+ */
 export function formatEstimate(r: SizeRange): string {
   const uncertain = r.high > 0 && r.high > Math.max(r.low, 1) * 1.6 && r.high - r.low > 500 * KB;
   if (!uncertain) return `≈ ${formatBytes(r.bytes)}`;
+  if (r.high <= 5 * MB && r.high > Math.max(r.low, 1) * 3.5) return `≈ ${formatBytes(r.bytes)} (up to ${formatBytes(round2(r.high))})`;
   // A moderate range says more than one number; a very wide one says little without its likeliest value.
   if (r.high <= Math.max(r.low, 1) * 3.5) return `≈ ${formatRange(r.low, r.high)}`;
   return `≈ ${formatBytes(r.bytes)} (${formatRange(r.low, r.high)})`;
@@ -73,4 +77,28 @@ export function parseSize(text: string): number | undefined {
   const base = m[3] ? 1024 : 1000;
   const pow = { '': 0, k: 1, m: 2, g: 3, t: 4 }[unit] ?? 0;
   return Math.round(n * Math.pow(base, pow));
+}
+
+/**
+ * Sums independent estimates: the values add, their uncertainties add in quadrature (as independent
+ * errors do), so ten uncertain parts do not make a range ten times as wide as one of them.
+ */
+export class RangeSum {
+  bytes = 0;
+  private below = 0;
+  private above = 0;
+
+  /** Adds `r`, its value scaled by `f` and its low and high by `lf` and `hf` (a part of an item). */
+  add(r: SizeRange, f = 1, lf = f, hf = f): void {
+    const b = r.bytes * f;
+    this.bytes += b;
+    const lo = Math.max(0, b - r.low * lf);
+    const hi = Math.max(0, r.high * hf - b);
+    this.below += lo * lo;
+    this.above += hi * hi;
+  }
+
+  get range(): SizeRange {
+    return { bytes: this.bytes, low: Math.max(0, this.bytes - Math.sqrt(this.below)), high: this.bytes + Math.sqrt(this.above) };
+  }
 }

@@ -1,0 +1,135 @@
+// What one stage holds, layer by layer, from its own instructions: its base (an image figure, or
+// the earlier stage it is built FROM, whose items it shares), then what each instruction adds.
+// ENV, ARG and WORKDIR change the state later instructions read (paths, variables); RUN goes to the
+// command handlers; COPY and ADD to copy.ts. Nothing here reads another stage's content (COPY
+// --from items are lazy), so a layout depends only on the stage, its FROM parent and the I/O, and
+// is cached on the Stage object across versions. Sizes are summed per version by the estimator.
+import { parseMount } from '../model/mount';
+import type { Stage, StageRef } from '../model/types';
+import { resolveBaseImage, scratchFigure } from './baseImage';
+import { copyItems } from './copy';
+import { sizeInstructions, words, type SizeInstruction } from './instructions';
+import { expandSimple, ItemList, normalizePath, type Item } from './ledger';
+import { estimateRun } from './run';
+import type { StageState } from './runContext';
+import { runScript } from './shell';
+import { basePackages, PackageSet } from './tables';
+import type { SizeIO } from './types';
+
+export interface LayoutLayer {
+  line: number;
+  instruction: string;
+  items: Item[];
+}
+
+export interface StageLayout {
+  /** The state after the stage's last instruction: what later stages build on or copy from. */
+  state: StageState;
+  /** The base as written (expanded with global ARGs). */
+  base: string;
+  /** The stage it is built FROM, if any. */
+  parent?: number;
+  layers: LayoutLayer[];
+  /** What this layout was computed from (identity-compared). */
+  deps: unknown[];
+}
+
+export interface LayoutInputs {
+  fromRef: StageRef | undefined;
+  /** The layout of the earlier stage the FROM names, if it names one. */
+  parent: { index: number; layout: StageLayout } | undefined;
+  /** COPY/ADD references of the stage. */
+  copyRefs: StageRef[] | undefined;
+  io: SizeIO | undefined;
+}
+
+export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]): StageLayout {
+  const { fromRef, parent, io } = input;
+  let state: StageState;
+  if (parent) {
+    const p = parent.layout.state;
+    state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure };
+  } else {
+    const figure = fromRef && (fromRef.resolution.kind === 'variable' || fromRef.resolution.kind === 'unresolved-variable') && fromRef.value.includes('$') ? resolveBaseImage('unknown/' + fromRef.value.replace(/[^a-z0-9]/gi, '')) : resolveBaseImage(fromRef?.value ?? stage.image, io);
+    state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet)), items: new ItemList(), figure };
+  }
+  const layers: LayoutLayer[] = [];
+  for (const ins of sizeInstructions(stage)) {
+    const items = instructionItems(ins, state, input);
+    if (!items) continue;
+    for (const it of items) state.items.push(it);
+    layers.push({ line: ins.line, instruction: ins.keyword, items });
+  }
+  const layout: StageLayout = { state, base: fromRef?.value ?? stage.image, layers, deps };
+  if (parent) layout.parent = parent.index;
+  return layout;
+}
+
+/** The layout a stage gets when it cannot be read: the estimator is total. */
+export function emptyLayout(stage: Stage): StageLayout {
+  return { state: { workdir: '/', env: new Map(), installed: new PackageSet(), items: new ItemList(), figure: scratchFigure() }, base: stage.image, layers: [], deps: [] };
+}
+
+function baseWorkdir(ref: string): string {
+  return ref.startsWith('golang') ? '/go' : '/';
+}
+
+const PHP = /^(docker\.io\/)?(library\/)?php(:|$)/;
+const GOLANG = /^(docker\.io\/)?(library\/)?golang(:|$)/;
+
+/**
+ * ENV the official images set that Dockerfiles use in commands: the PHP images' PHPIZE_DEPS (the
+ * build tools `apk add $PHPIZE_DEPS` installs), from docker-library/php's Dockerfiles.
+ */
+function baseEnv(ref: string): Map<string, string> {
+  const env = new Map<string, string>();
+  if (PHP.test(ref)) {
+    const alpine = ref.includes('alpine');
+    env.set('PHPIZE_DEPS', alpine ? 'autoconf dpkg-dev dpkg file g++ gcc libc-dev make pkgconf re2c' : 'autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c');
+    env.set('PHP_INI_DIR', '/usr/local/etc/php');
+  }
+  if (GOLANG.test(ref)) env.set('GOPATH', '/go');
+  return env;
+}
+
+function instructionItems(ins: SizeInstruction, state: StageState, input: LayoutInputs): Item[] | undefined {
+  switch (ins.keyword) {
+    case 'ENV':
+    case 'ARG':
+      setVariables(ins, state);
+      return undefined;
+    case 'WORKDIR': {
+      const p = words(ins.rest)[0];
+      if (p) state.workdir = normalizePath(p, state.workdir, state.env);
+      return undefined;
+    }
+    case 'RUN': {
+      const cacheMounts: string[] = [];
+      for (const f of ins.flags) {
+        if (f.name !== 'mount' || !f.value) continue;
+        const opts = parseMount(f.value);
+        const type = opts.find((o) => o.key === 'type')?.value;
+        const target = opts.find((o) => o.key === 'target' || o.key === 'dst' || o.key === 'destination')?.value;
+        if (target && (type === 'cache' || type === 'tmpfs' || type === 'secret' || type === 'bind' || type === 'ssh')) cacheMounts.push(normalizePath(target, state.workdir, state.env));
+      }
+      return estimateRun(runScript(ins.rest, ins.heredocs), state, cacheMounts, input.io);
+    }
+    case 'COPY':
+    case 'ADD':
+      return copyItems(ins, state, input.copyRefs?.find((r) => r.instructionRange.start.line === ins.line), input.io);
+    default:
+      return undefined;
+  }
+}
+
+function setVariables(ins: SizeInstruction, state: StageState): void {
+  const args = words(ins.rest);
+  if (ins.keyword === 'ENV' && args.length >= 2 && !args[0].includes('=')) {
+    state.env.set(args[0], ins.rest.slice(ins.rest.indexOf(args[0]) + args[0].length).trim().replace(/^(["'])(.*)\1$/, '$2'));
+    return;
+  }
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    if (eq > 0) state.env.set(a.slice(0, eq), expandSimple(a.slice(eq + 1), state.env));
+  }
+}

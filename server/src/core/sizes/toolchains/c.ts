@@ -1,0 +1,72 @@
+// C and C++: a compiler call (binary at -o or a.out, static or dynamic, musl or glibc), `make` and
+// `ninja` (objects and the build tree as residue, binaries in place), `make install` (into the
+// ./configure prefix, or a PHP extension after phpize), `make clean`, and `cmake --build/--install`.
+import type { RunCtx } from '../runContext';
+import { flagValue, operands, program } from '../shell';
+import { DEBUG_FACTOR } from '../downloads';
+import type { SizeRange } from '../types';
+import { KB, MB, formatBytes } from '../units';
+import { artifact, r, residue } from './common';
+
+export function cc(words: string[], ctx: RunCtx): boolean {
+  if (words.includes('-E') || words.includes('--version') || words.includes('-v')) return true;
+  const isStatic = words.includes('-static');
+  const objectOnly = words.includes('-c');
+  const musl = ctx.figure.distro === 'alpine' || program(words) === 'musl-gcc';
+  const sources = words.filter((w) => /\.(c|cc|cpp|cxx|C)$/.test(w)).length || 1;
+  const per = 15 * KB * sources;
+  const bin = isStatic ? (musl ? 120 * KB : 850 * KB) + per : per + 2 * KB;
+  const out = flagValue(words, ['-o']) ?? (objectOnly ? undefined : 'a.out');
+  const note = `${program(words)}${isStatic ? ' -static' : ''}: ${objectOnly ? 'objects' : 'binary'} ≈ ${formatBytes(bin)}`;
+  if (out) artifact(ctx, ctx.path(out), r(bin, bin * 0.5, bin * 3), note);
+  else residue(ctx, ctx.workdir, r(bin, bin * 0.5, bin * 3), note);
+  return true;
+}
+
+function treeSize(ctx: RunCtx): number {
+  return ctx.lastTree?.size.bytes ?? 40 * MB;
+}
+
+/** What `make install` of the tree being built adds: a known project's install, else half the source tree. */
+function installSize(ctx: RunCtx): { size: SizeRange; why: string } {
+  const known = ctx.lastDownload?.installs;
+  if (known) {
+    const debug = known.debug && !ctx.stripped;
+    const bytes = (known.native * (debug ? DEBUG_FACTOR : 1) + known.rest) * MB;
+    return { size: r(bytes, bytes * 0.6, bytes * 1.6), why: `${ctx.lastDownload!.what.replace(' source tree', '')}${debug ? ', not stripped' : ''}` };
+  }
+  const bytes = Math.max(1 * MB, treeSize(ctx) * 0.5);
+  return { size: r(bytes, bytes * 0.3, bytes * 2.5), why: 'half the source tree' };
+}
+
+export function make(words: string[], ctx: RunCtx): boolean {
+  const targets = operands(words, 1, ['-C', '-f', '-j']).filter((w) => !w.includes('='));
+  const dir = flagValue(words, ['-C']);
+  const where = dir ? ctx.path(dir) : ctx.cwd ?? ctx.workdir;
+  const tree = treeSize(ctx);
+  if (targets.some((t) => t === 'install' || t.startsWith('install-') || t.startsWith('install_'))) {
+    if (ctx.phpize) {
+      artifact(ctx, ctx.path(ctx.env('PHP_EXTENSION_DIR') ?? '/usr/local/lib/php/extensions'), r(1.2 * MB, 0.2 * MB, 12 * MB), 'make install: PHP extension .so ≈ 1.2 MB');
+      return true;
+    }
+    const prefix = ctx.configurePrefix ?? '/usr/local';
+    const { size, why } = installSize(ctx);
+    ctx.add({ path: prefix, size, kind: 'artifact', note: `make install into ${prefix} ≈ ${formatBytes(size.bytes)} (${why})`, fuzzy: true, many: true });
+    return true;
+  }
+  if (targets.some((t) => t === 'clean' || t === 'distclean')) {
+    ctx.removePath(where + '/__objects__');
+    return true;
+  }
+  if (targets.some((t) => t === 'test' || t === 'check' || t === 'tests')) return true;
+  const objects = ctx.phpize ? 4 * MB : Math.max(2 * MB, tree * 1.2);
+  residue(ctx, where + '/__objects__', r(objects, objects * 0.4, objects * 2.5), `make: objects and build tree ≈ ${formatBytes(objects)}`);
+  if (!ctx.phpize) artifact(ctx, where, r(objects * 0.15, objects * 0.05, objects * 0.5), 'make: built binaries', true);
+  return true;
+}
+
+export function cmake(words: string[], ctx: RunCtx): boolean {
+  if (words.includes('--install')) return make(['make', 'install'], ctx);
+  if (words.includes('--build')) return make(['make'], ctx);
+  return true;
+}

@@ -1,0 +1,75 @@
+// Go: `go build`/`go install` (a binary sized by the module's direct requirements, at -o, GOBIN or
+// WORKDIR), `go mod download` and `go get` (module cache), `go clean -cache/-modcache`; the build
+// cache and module cache are residue unless a cache mount holds them.
+import type { RunCtx } from '../runContext';
+import { flagValue } from '../shell';
+import { MB, formatBytes } from '../units';
+import { artifact, r, residue } from './common';
+
+function goRequires(ctx: RunCtx): number | undefined {
+  const text = ctx.io?.contextText?.('go.mod');
+  if (text === undefined) return undefined;
+  let n = 0;
+  let inBlock = false;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t.startsWith('require (')) inBlock = true;
+    else if (inBlock && t === ')') inBlock = false;
+    else if ((inBlock && t && !t.startsWith('//') && !t.includes('// indirect')) || (t.startsWith('require ') && !t.includes('('))) n++;
+  }
+  return n;
+}
+
+function goPaths(ctx: RunCtx): { gopath: string; cache: string } {
+  const gopath = ctx.env('GOPATH') ?? '/root/go';
+  const cache = ctx.env('GOCACHE') ?? '/root/.cache/go-build';
+  return { gopath, cache: ctx.path(cache) };
+}
+
+/** The module cache: known within a factor of 1.6 from go.mod's requirements, else 25-200 MB. */
+function modRange(bytes: number, requires: number | undefined) {
+  return requires === undefined ? r(bytes, bytes * 0.3, bytes * 2.5) : r(bytes, bytes * 0.6, bytes * 1.6);
+}
+
+export function go(words: string[], ctx: RunCtx): boolean {
+  const sub = words[1];
+  const { gopath, cache } = goPaths(ctx);
+  const requires = goRequires(ctx);
+  // Unknown requirements: a service with a web framework and a few clients (tens of modules).
+  const modBytes = requires === undefined ? 80 * MB : Math.max(1, requires) * 9 * MB;
+  const modCache = ctx.path(ctx.env('GOMODCACHE') ?? gopath + '/pkg/mod');
+  const modsThere = ctx.added.some((it) => it.path === modCache) || ctx.stage.items.all().some((it) => it.path === modCache && it.kind === 'residue');
+  if (sub === 'mod' && words[2] === 'download') {
+    if (!modsThere) residue(ctx, modCache, modRange(modBytes, requires), `go mod download: module cache ≈ ${formatBytes(modBytes)}`);
+    return true;
+  }
+  if (sub === 'build' || sub === 'install') {
+    const ldflags = words.find((w) => w.startsWith('-ldflags'))?.concat(' ', words[words.indexOf('-ldflags') + 1] ?? '') ?? '';
+    const stripped = /-s\b/.test(ldflags) || /-w\b/.test(ldflags);
+    const base = requires === undefined ? 9 * MB : 2.2 * MB + requires * 0.5 * MB;
+    const bin = Math.min(base, 120 * MB) * (stripped ? 0.7 : 1);
+    // From go.mod the binary is known within a factor of 1.5; without it, 5.4-18 MB covers most services.
+    const size = requires === undefined ? r(bin, bin * 0.6, bin * 2) : r(bin, bin * 0.7, bin * 1.5);
+    const out = flagValue(words, ['-o']);
+    const note = `go ${sub}: binary ≈ ${formatBytes(bin)}${stripped ? ' (stripped)' : ''}`;
+    if (sub === 'install') artifact(ctx, ctx.path((ctx.env('GOBIN') ?? gopath + '/bin')), size, note, true);
+    else if (out) artifact(ctx, ctx.path(out), size, note, out.endsWith('/'));
+    else artifact(ctx, ctx.workdir, size, note, true);
+    // The compiled standard library packages, the compiled dependencies (about as large as their
+    // sources), and the link outputs.
+    const buildCache = 60 * MB + modBytes * 0.8 + bin * 2;
+    residue(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go build cache ≈ ${formatBytes(buildCache)}`);
+    if (!modsThere) residue(ctx, modCache, modRange(modBytes, requires), `module cache ≈ ${formatBytes(modBytes)}`);
+    return true;
+  }
+  if (sub === 'clean') {
+    if (words.includes('-cache')) ctx.removePath(cache);
+    if (words.includes('-modcache')) ctx.removePath(modCache);
+    return true;
+  }
+  if (sub === 'get') {
+    if (!modsThere) residue(ctx, modCache, modRange(modBytes / 2, requires), 'go get: module cache');
+    return true;
+  }
+  return true;
+}

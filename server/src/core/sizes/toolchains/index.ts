@@ -1,0 +1,49 @@
+// Build and language tooling in RUN: dispatches each command to its toolchain's handler (one file
+// per toolchain in this folder), which records what the command produces, where it lands
+// (WORKDIR, -o), and the residue it leaves (module and build caches, object files, source trees).
+import type { RunCtx } from '../runContext';
+import { program } from '../shell';
+import { cc, cmake, make } from './c';
+import { dotnet } from './dotnet';
+import { chown, download, extract, git, moveOrCopy, rm, shrink } from './files';
+import { go } from './go';
+import { jvm } from './jvm';
+import { node } from './node';
+import { composer, pecl, phpExt, phpSource } from './php';
+import { pip, poetry, python, uv } from './python';
+import { ruby } from './ruby';
+import { cargo, rustup } from './rust';
+
+export function toolCommand(words: string[], ctx: RunCtx): boolean {
+  const p = program(words);
+  switch (p) {
+    case 'go': return go(words, ctx);
+    case 'gcc': case 'cc': case 'g++': case 'c++': case 'clang': case 'clang++': case 'musl-gcc': return cc(words, ctx);
+    case 'make': case 'gmake': case 'ninja': return make(words, ctx);
+    case 'cmake': return cmake(words, ctx);
+    case 'cargo': return cargo(words, ctx);
+    case 'rustup': case 'rustup-init': return rustup(ctx);
+    case 'npm': case 'yarn': case 'pnpm': case 'bun': return node(words, ctx, p);
+    case 'pip': case 'pip3': return pip(words.slice(1), ctx);
+    case 'python': case 'python3': return python(words, ctx);
+    case 'uv': return uv(words, ctx);
+    case 'poetry': return poetry(words, ctx);
+    case 'mvn': case 'mvnw': case 'gradle': case 'gradlew': return jvm(words, ctx, p);
+    case 'dotnet': return dotnet(words, ctx);
+    case 'bundle': case 'gem': return ruby(words, ctx, p);
+    case 'composer': return composer(words, ctx);
+    case 'docker-php-ext-install': return phpExt(words, ctx);
+    case 'pecl': return pecl(words, ctx);
+    case 'phpize': ctx.phpize = true; return true;
+    case 'docker-php-source': return phpSource(words, ctx);
+    case 'curl': case 'wget': return download(words, ctx, p);
+    case 'tar': case 'unzip': return extract(words, ctx, p);
+    case 'git': return git(words, ctx);
+    case 'rm': return rm(words, ctx);
+    case 'mv': case 'cp': return moveOrCopy(words, ctx, p);
+    case 'chown': case 'chmod': case 'chgrp': return chown(words, ctx);
+    case 'strip': return shrink(words, ctx, 0.7);
+    case 'upx': return shrink(words, ctx, 0.35);
+    default: return false;
+  }
+}
