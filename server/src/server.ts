@@ -4,6 +4,7 @@
 import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelStore } from './documents';
+import { collectWhenQuiet } from './node/idleCollect';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
 import { GeneralFeatures } from './general/service';
 import type { ServerContext } from './lsp/context';
@@ -21,7 +22,7 @@ let otherDockerExtensions = false;
 const ctx: ServerContext = {
   connection,
   documents,
-  models: new ModelStore(),
+  models: new ModelStore((m) => connection.console.warn(m)),
   settings: () => settings,
   workspaceRoots: () => workspaceRoots,
   workspaceTrusted: () => workspaceTrusted,
@@ -78,5 +79,6 @@ connection.onShutdown(() => ctx.general?.dispose());
 process.on('uncaughtException', (e) => ctx.log.error(`uncaught: ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => ctx.log.error(`unhandled rejection: ${e instanceof Error ? e.stack : e}`));
 
+documents.onDidChangeContent(() => collectWhenQuiet());
 documents.listen(connection);
 connection.listen();

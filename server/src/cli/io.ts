@@ -52,5 +52,6 @@ export function plural(n: number, word: string): string {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+  // Lines trimmed and joined, not /\s*\n\s*/g: that backtracks quadratically on a long run of blanks.
+  return s.split('\n').map((l) => l.trim()).filter(Boolean).join(' ').trim();
 }

@@ -7,6 +7,7 @@ import { DockerfileLanguageServiceFactory, type DockerfileLanguageService } from
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../core/settings';
+import { LIMITS, longLine } from '../limits';
 import { createValidator, type GeneralValidator } from './validation';
 
 /** Larger documents get stage features only: the general service takes ~0.25 s per MB per call. */
@@ -33,10 +34,13 @@ export class GeneralFeatures {
   serves(document: TextDocument, settings: Settings): boolean {
     const on = settings.generalFeatures === 'on' || (settings.generalFeatures === 'auto' && !this.othersPresent());
     if (!on) return false;
-    if (document.getText().length <= GENERAL_MAX_BYTES) return true;
+    const text = document.getText();
+    const long = text.length <= GENERAL_MAX_BYTES ? longLine(text, LIMITS.maxGeneralLineChars) : undefined;
+    if (text.length <= GENERAL_MAX_BYTES && !long) return true;
     if (!this.warnedSize.has(document.uri)) {
       this.warnedSize.add(document.uri);
-      this.log(`${document.uri} is over ${GENERAL_MAX_BYTES / 1024} KB: general Dockerfile features are off for it (stage features work at any size)`);
+      const why = long ? `line ${long.line + 1} is over ${LIMITS.maxGeneralLineChars} characters` : `it is over ${GENERAL_MAX_BYTES / 1024} KB`;
+      this.log(`${document.uri}: ${why}: general Dockerfile features are off for it (stage features still work)`);
     }
     return false;
   }

@@ -1,5 +1,5 @@
 // What every LSP handler gets: the connection, the open documents, their stage models and settings.
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelStore } from '../documents';
 import type { Settings } from '../core/settings';
@@ -43,14 +43,21 @@ export function modelFor(ctx: ServerContext, uri: string): { document: TextDocum
 
 /**
  * Wraps a handler so that nothing escapes: a bug answers `fallback` and is logged (once per
- * message), so the editor keeps working.
+ * message), so the editor keeps working. A request the client cancelled before it ran (it waited
+ * behind others) is not computed, and one cancelled while it ran is not answered with a result:
+ * both get the RequestCancelled error, as LSP asks.
  */
 export function guarded<P extends unknown[], R>(ctx: ServerContext, name: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
   const seen = new Set<string>();
   return async (...args: P) => {
+    const token = args.find(CancellationToken.is);
+    if (token?.isCancellationRequested) throw cancelled();
     try {
-      return await fn(...args);
+      const result = await fn(...args);
+      if (token?.isCancellationRequested) throw cancelled();
+      return result;
     } catch (e) {
+      if (e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled) throw e;
       const message = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
       if (!seen.has(message) && seen.size < 20) {
         seen.add(message);
@@ -60,3 +67,5 @@ export function guarded<P extends unknown[], R>(ctx: ServerContext, name: string
     }
   };
 }
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');

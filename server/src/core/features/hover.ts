@@ -1,7 +1,7 @@
 // Hover on a stage name or a stage reference: the stage's base, where it is declared, which
 // stages it copies from and which use it.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import { refAt, refsTo, stageTargetAt } from '../model/cursor';
+import { refAt, refsIn, refsTo, stageTargetAt } from '../model/cursor';
 import type { Position, StageModel, StageRef } from '../model/types';
 
 export function stageHover(model: StageModel, pos: Position): Hover | null {
@@ -12,11 +12,12 @@ export function stageHover(model: StageModel, pos: Position): Hover | null {
   const label = (i: number) => (model.stages[i].key ? `\`${model.stages[i].key}\`` : `stage ${i}`);
   const lines: string[] = [];
   lines.push(`**Stage ${stage.key ? `\`${stage.key}\`` : stage.index}** · #${stage.index} · ${line(stage.fromKeywordRange.start.line)}`);
-  const baseRef = model.refs.find((r) => r.kind === 'from' && r.stage === stage.index);
+  const own = refsIn(model, stage.index);
+  const baseRef = own.find((r) => r.kind === 'from');
   if (baseRef?.resolution.kind === 'stage') lines.push(`Base: stage ${label(baseRef.resolution.target)} (${line(model.stages[baseRef.resolution.target].fromKeywordRange.start.line)})`);
   else if (stage.image) lines.push(`Base: image \`${baseRef?.value && baseRef.value !== stage.image ? `${stage.image}\` → \`${baseRef.value}` : stage.image}\``);
   if (stage.platform) lines.push(`Platform: \`${stage.platform.value}\``);
-  const uses = model.refs.filter((r) => r.stage === stage.index && r.kind !== 'from' && r.resolution.kind === 'stage');
+  const uses = own.filter((r) => r.kind !== 'from' && r.resolution.kind === 'stage');
   if (uses.length) lines.push(`Copies from: ${dedupe(uses.map((r) => `${label((r.resolution as { target: number }).target)} (${verb(r)}, ${line(r.range.start.line)})`)).join(', ')}`);
   const users = refsTo(model, stage.index);
   if (users.length) lines.push(`Used by: ${dedupe(users.map((r) => `${label(r.stage)} (${verb(r)}, ${line(r.range.start.line)})`)).join(', ')}`);

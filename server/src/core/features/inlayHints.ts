@@ -5,8 +5,19 @@ import type { StageModel } from '../model/types';
 
 export function stageInlayHints(model: StageModel, range: Range): InlayHint[] {
   const out: InlayHint[] = [];
-  for (const ref of model.refs) {
-    if (ref.range.end.line < range.start.line || ref.range.start.line > range.end.line) continue;
+  // References are in document order: start at the first one that can reach the range (a binary
+  // search) and stop after it, so the visible part of a 50,000-line file costs what it shows.
+  const refs = model.refs;
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].instructionRange.end.line < range.start.line) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < refs.length && refs[k].range.start.line <= range.end.line; k++) {
+    const ref = refs[k];
+    if (ref.range.end.line < range.start.line) continue;
     if (ref.resolution.kind !== 'stage') continue;
     const target = model.stages[ref.resolution.target];
     const where = `line ${target.fromKeywordRange.start.line + 1}`;

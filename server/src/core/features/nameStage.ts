@@ -6,10 +6,16 @@ import type { Stage, StageModel } from '../model/types';
 
 /** A free, valid name for a stage, derived from its base image (`golang:1.22` -> `golang`). */
 export function suggestStageName(model: StageModel, stage: Stage): string {
-  const repo = stage.image.split('@')[0].replace(/:[^/]*$/, '').split('/').pop() ?? '';
+  const repo = withoutTag(stage.image.split('@')[0]).split('/').pop() ?? '';
   let base = repo.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z]+/, '').slice(0, 40);
   if (!base || base === 'scratch' || base === 'context') base = `stage-${stage.index}`;
   return freeName(model, base);
+}
+
+/** `name:tag` -> `name` (the first `:` after the last `/`); no regular expression, so linear on any input. */
+function withoutTag(ref: string): string {
+  const colon = ref.indexOf(':', ref.lastIndexOf('/') + 1);
+  return colon === -1 ? ref : ref.slice(0, colon);
 }
 
 export function freeName(model: StageModel, wanted: string): string {

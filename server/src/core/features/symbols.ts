@@ -6,7 +6,9 @@ import type { InstructionOutline, Stage, StageModel } from '../model/types';
 
 const MAX_NAME = 80;
 
-export function documentSymbols(model: StageModel): DocumentSymbol[] {
+/** `instructions: false` lists the stages without their instructions (very large documents). */
+export function documentSymbols(model: StageModel, options: { instructions?: boolean } = {}): DocumentSymbol[] {
+  const withInstructions = options.instructions ?? true;
   const out: DocumentSymbol[] = model.globalArgs.map((a) => ({
     name: a.name,
     detail: a.value === undefined ? 'ARG' : `ARG = ${truncate(a.value)}`,
@@ -14,18 +16,18 @@ export function documentSymbols(model: StageModel): DocumentSymbol[] {
     range: a.range,
     selectionRange: a.nameRange,
   }));
-  for (const stage of model.stages) out.push(stageSymbol(stage));
+  for (const stage of model.stages) out.push(stageSymbol(stage, withInstructions));
   return out;
 }
 
-function stageSymbol(stage: Stage): DocumentSymbol {
+function stageSymbol(stage: Stage, withInstructions: boolean): DocumentSymbol {
   return {
     name: stage.name ?? `stage ${stage.index}`,
     detail: `${stage.image ? `FROM ${stage.image}` : 'FROM'}${stage.name ? ` · stage ${stage.index}` : ''}`,
     kind: SymbolKind.Class,
     range: stage.range,
     selectionRange: stage.nameRange ?? stage.fromKeywordRange,
-    children: stage.outline.slice(1).map(instructionSymbol),
+    children: withInstructions ? stage.outline.slice(1).map(instructionSymbol) : [],
   };
 }
 

@@ -75,6 +75,37 @@ export function stageTargetAt(model: StageModel, pos: Position): { stage: Stage;
 }
 
 /** References that resolve to stage `index`, in document order. */
-export function refsTo(model: StageModel, index: number): StageRef[] {
-  return model.refs.filter((r) => r.resolution.kind === 'stage' && r.resolution.target === index);
+export function refsTo(model: StageModel, index: number): readonly StageRef[] {
+  let byTarget = refsByTarget.get(model);
+  if (!byTarget) {
+    byTarget = new Map();
+    for (const r of model.refs) {
+      if (r.resolution.kind !== 'stage') continue;
+      const list = byTarget.get(r.resolution.target);
+      if (list) list.push(r);
+      else byTarget.set(r.resolution.target, [r]);
+    }
+    refsByTarget.set(model, byTarget);
+  }
+  return byTarget.get(index) ?? NONE;
 }
+
+/** References written inside stage `index`, in document order (a binary search: refs are ordered by stage). */
+export function refsIn(model: StageModel, index: number): readonly StageRef[] {
+  const refs = model.refs;
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].stage < index) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < refs.length && refs[end].stage === index) end++;
+  return refs.slice(lo, end);
+}
+
+// Built once per model on first use: hover, references and rename on a 5,000-stage file each
+// scanned all 25,000 references.
+const refsByTarget = new WeakMap<StageModel, Map<number, StageRef[]>>();
+const NONE: readonly StageRef[] = [];

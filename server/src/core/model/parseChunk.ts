@@ -142,18 +142,18 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
         flagValues.push(f.getValue());
       }
     }
-    const docs = (ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? [];
+    const docs = safe(() => (ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? [], []);
     if (docs.length) heredocs.set(i, docs.map((h) => heredocOf(p, h)));
     if (keyword === 'ONBUILD') {
-      const trigger = (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.();
+      const trigger = safe(() => (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.(), undefined);
       if (trigger) triggers.set(i, trigger.getKeyword());
     }
     if (keyword === 'FROM') {
       if (i === 0 && !preamble) from = fromData(ast, tuple);
       else innerFroms.push(range.start.line - p.prefixLines);
     }
-    collectRefs(p, ast, flags ?? [], tuple, refs);
-    if (keyword === 'ARG') collectArgs(ast, rel, argDecls);
+    safe(() => collectRefs(p, ast, flags ?? [], tuple, refs), undefined);
+    if (keyword === 'ARG') safe(() => collectArgs(ast, rel, argDecls), undefined);
   });
   if (from) refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: from.imageRange ?? from.keywordRange, instructionRange: from.headerRange, keywordRange: from.keywordRange });
   return {
@@ -342,4 +342,17 @@ function collectRefs(p: Parsed, ast: AstInstruction, flags: AstFlag[], tuple: (r
 export function unquote(s: string): string {
   if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0]) return s.slice(1, -1);
   return s;
+}
+
+/**
+ * dockerfile-ast's accessors throw on some malformed instructions (getHeredocs on `RUN x \\` then
+ * a `#` line after a lone CR, found by the incremental-parse property test): that instruction
+ * then lacks the detail, and the rest of the document keeps its model.
+ */
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
 }

@@ -129,7 +129,7 @@ export function expandSimple(s: string, env?: ReadonlyMap<string, string>): stri
 /** Strips a trailing glob (`/var/lib/apt/lists/*` -> `/var/lib/apt/lists`). */
 export function globBase(p: string): { base: string; glob: boolean } {
   const star = p.search(/[*?[]/);
-  if (star === -1) return { base: p.replace(/\/+$/, '') || '/', glob: false };
+  if (star === -1) return { base: withoutTrailingSlashes(p) || '/', glob: false };
   const cut = p.lastIndexOf('/', star);
   return { base: cut <= 0 ? '/' : p.slice(0, cut), glob: true };
 }
@@ -168,4 +168,11 @@ export function matchItems(items: readonly Item[], src: string): Match[] {
 function parentOf(p: string): string {
   const i = p.lastIndexOf('/');
   return i <= 0 ? '/' : p.slice(0, i);
+}
+
+/** A loop, not /\/+$/: that backtracks quadratically on a long run of slashes. */
+function withoutTrailingSlashes(p: string): string {
+  let end = p.length;
+  while (end > 0 && p[end - 1] === '/') end--;
+  return p.slice(0, end);
 }

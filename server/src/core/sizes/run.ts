@@ -22,7 +22,7 @@ function innerScript(words: string[]): string | undefined {
   const p = program(words);
   if (p === 'eval') return words.slice(1).join(' ');
   if (p !== 'sh' && p !== 'bash' && p !== 'ash' && p !== 'dash') return undefined;
-  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+  const c = words.findIndex((w, k) => k > 0 && /^-[a-z]*$/.test(w) && w.includes('c'));
   return c !== -1 ? words[c + 1] : undefined;
 }
 

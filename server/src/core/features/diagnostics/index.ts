@@ -50,7 +50,8 @@ function computeDiagnostics(model: StageModel, settings: Settings): Diagnostic[]
   return applySuppressions(model, out).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-const IGNORE_COMMENT = /^\s*#\s*dockerfile-stages:\s*ignore=([A-Za-z0-9_,\- ]*)\s*$/;
+// One class up to the end (trailing blanks included, trimmed below): linear on any line.
+const IGNORE_COMMENT = /^\s*#\s*dockerfile-stages:\s*ignore=([A-Za-z0-9_,\-\s]*)$/;
 
 /** BuildKit `# check=skip=Rule,...` / `error=true`, and `# dockerfile-stages: ignore=code` on the line above. */
 function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagnostic[] {

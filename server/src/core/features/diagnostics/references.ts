@@ -43,7 +43,7 @@ function stageReferenceDiagnostics(model: StageModel, refs: StageRef[], from: nu
   const cacheable = stage !== undefined && options.inCycle.size === 0;
   if (cacheable) {
     const hit = cache.get(stage);
-    if (hit && hit.reachable === reachable && hit.stageCount === model.stages.length && hit.hints === options.unknownReferenceHints && hit.refs.length === to - from && hit.refs.every((r, k) => r === refs[from + k]) && sameLines(hit.targetLines, targetLines(model, refs, from, to))) return hit.diagnostics;
+    if (hit && hit.reachable === reachable && hit.stageCount === model.stages.length && hit.hints === options.unknownReferenceHints && sameRefs(hit, model, refs, from, to)) return hit.diagnostics;
   }
   const out: Diagnostic[] = [];
   for (let k = from; k < to; k++) {
@@ -68,8 +68,19 @@ function targetLines(model: StageModel, refs: StageRef[], from: number, to: numb
   return out;
 }
 
-function sameLines(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+/** The same reference objects pointing at stages on the same lines: checked in place, as it runs for every stage on every keystroke. */
+function sameRefs(hit: Cached, model: StageModel, refs: StageRef[], from: number, to: number): boolean {
+  if (hit.refs.length !== to - from) return false;
+  let t = 0;
+  for (let k = from; k < to; k++) {
+    const ref = refs[k];
+    if (hit.refs[k - from] !== ref) return false;
+    const r = ref.resolution;
+    if (r.kind === 'stage' || r.kind === 'later-stage') {
+      if (hit.targetLines[t++] !== (model.stages[r.target]?.fromKeywordRange.start.line ?? -1)) return false;
+    }
+  }
+  return t === hit.targetLines.length;
 }
 
 function fromFlagDiagnostic(model: StageModel, ref: StageRef, options: ReferenceOptions): Diagnostic | undefined {

@@ -26,7 +26,7 @@ export function renameFixes({ model, uri, diagnostic: d }: FixContext): CodeActi
       title = `Rename stage to "${name}"`;
       break;
     case CODES.invalidStageName: {
-      const cleaned = stage.key.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '');
+      const cleaned = trimDashes(stage.key.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z]+/, ''));
       name = freeName(model, cleaned || `stage-${stage.index}`);
       title = `Rename stage to "${name}"`;
       break;
@@ -36,4 +36,11 @@ export function renameFixes({ model, uri, diagnostic: d }: FixContext): CodeActi
   }
   const edits = renameStage(model, stage.index, name);
   return Array.isArray(edits) ? [fix(title, uri, edits, d, undefined, true)] : [];
+}
+
+/** Trailing dashes removed. A loop: `/-+$/` backtracks quadratically on a long run of dashes. */
+function trimDashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '-') end--;
+  return s.slice(0, end);
 }

@@ -15,7 +15,7 @@ export function download(raw: string[], ctx: RunCtx, p: string): boolean {
   const url = words.find((w) => /^(https?|ftp):\/\//.test(w)) ?? '';
   if (!url) return true;
   const known = knownDownload(url) ?? UNKNOWN_DOWNLOAD;
-  const out = p === 'curl' ? flagValue(words, ['-o', '--output']) ?? (words.some((w) => w === '-O' || w === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(w)) ? url.split('/').pop() : undefined) : flagValue(words, ['-O', '--output-document']) ?? (words.includes('-qO-') || words.includes('-O-') ? '-' : url.split('/').pop());
+  const out = p === 'curl' ? flagValue(words, ['-o', '--output']) ?? (words.some((w) => w === '-O' || w === '--remote-name' || (/^-[a-zA-Z]*$/.test(w) && w.includes('O'))) ? url.split('/').pop() : undefined) : flagValue(words, ['-O', '--output-document']) ?? (words.includes('-qO-') || words.includes('-O-') ? '-' : url.split('/').pop());
   ctx.lastDownload = known;
   if (!out || out === '-' || out === '/dev/stdout') {
     if (known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry') {
@@ -29,7 +29,7 @@ export function download(raw: string[], ctx: RunCtx, p: string): boolean {
 }
 
 export function extract(words: string[], ctx: RunCtx, p: string): boolean {
-  const isExtract = p === 'unzip' || words.some((w, k) => w === '--extract' || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || (k === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
+  const isExtract = p === 'unzip' || words.some((w, k) => w === '--extract' || (/^-[a-zA-Z]*$/.test(w) && w.includes('x')) || (k === 1 && /^[a-zA-Z]*$/.test(w) && w.includes('x')));
   if (!isExtract) return true;
   const file = p === 'unzip' ? operands(words, 1, ['-d'])[0] : flagValue(words, ['-f', '--file']) ?? words.slice(1).find((w) => /\.(tar|tgz|gz|xz|bz2|zst|zip)$/.test(w));
   const dest = ctx.path(flagValue(words, p === 'unzip' ? ['-d'] : ['-C', '--directory']) ?? '.');

@@ -56,7 +56,7 @@ export function analyzeGo(input: AnalysisInput): BuildAnalysis | undefined {
 
 /** Binary name of a package argument: `./cmd/server` -> server, `example.com/x/y@v1` -> y; '.' -> unknown. */
 function packageName(pkg: string): string | undefined {
-  const p = pkg.replace(/@.*$/, '').replace(/\/\.\.\.$/, '').replace(/\/+$/, '');
+  const p = trimTrailing(withoutVersion(pkg).replace(/\/\.\.\.$/, ''), '/');
   if (p === '' || p === '.' || p === '..' || p.includes('...') || p.includes('$')) return undefined;
   const name = basename(p);
   return /^v\d+$/.test(name) && p.includes('/') ? basename(p.slice(0, p.lastIndexOf('/'))) : name;
@@ -89,4 +89,17 @@ export function dedupe(artifacts: Artifact[]): Artifact[] {
     seen.add(key);
     return true;
   });
+}
+
+/** `path@version` -> `path` (what /@.*$/ removed, without its quadratic backtracking on many `@`). */
+export function withoutVersion(word: string): string {
+  const at = word.indexOf('@', word.lastIndexOf('\n') + 1);
+  return at === -1 ? word : word.slice(0, at);
+}
+
+/** `s` without trailing `c` characters (a loop: /c+$/ backtracks quadratically on a long run). */
+export function trimTrailing(s: string, c: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === c) end--;
+  return s.slice(0, end);
 }

@@ -6,7 +6,7 @@
 import { expand } from '../analysis/facts';
 import { basename, isUnder, resolvePath } from '../analysis/paths';
 import { operands, optionValue } from '../analysis/shell';
-import { dedupe } from './go';
+import { dedupe, withoutVersion } from './go';
 import { builderCommands, installedPackages, type AnalysisInput, type Artifact, type BuildAnalysis } from './types';
 
 const INSTALL_FLAGS_WITH_VALUE = new Set(['--path', '--root', '--version', '--git', '--branch', '--tag', '--rev', '--bin', '--example', '--features', '-F', '--target', '--target-dir', '--profile', '--index', '--registry', '-j', '--jobs', '--config', '-Z']);
@@ -30,8 +30,9 @@ export function analyzeRust(input: AnalysisInput): BuildAnalysis | undefined {
     } else {
       const root = optionValue(cmd.words, ['--root'])?.value ?? cmd.vars.get('CARGO_INSTALL_ROOT') ?? cmd.vars.get('CARGO_HOME') ?? `${cmd.vars.get('HOME') ?? '/root'}/.cargo`;
       const dir = resolvePath(cmd.cwd, expand(root, cmd.vars) + '/bin');
-      const crate = optionValue(cmd.words, ['--path']) ? undefined : operands(cmd.words, 2, INSTALL_FLAGS_WITH_VALUE)[0]?.value.replace(/@.*$/, '');
-      const artifact = named(dir, bin ?? crate, program, 'the binary `cargo install` wrote, named after the package in Cargo.toml');
+      const crate = optionValue(cmd.words, ['--path']) ? undefined : operands(cmd.words, 2, INSTALL_FLAGS_WITH_VALUE)[0]?.value;
+      const crateName = crate === undefined ? undefined : withoutVersion(crate);
+      const artifact = named(dir, bin ?? crateName, program, 'the binary `cargo install` wrote, named after the package in Cargo.toml');
       if (!artifact.todo && program && !program.exe.includes('/') && program.exe === basename(artifact.from)) artifact.to = `/usr/local/bin/${program.exe}`;
       artifacts.push(artifact);
     }

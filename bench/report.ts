@@ -1,0 +1,158 @@
+// Statistics and the printed tables of the benchmark: medians and p90 per metric, our time over
+// the peer's, the growth exponent between file sizes, and the targets of issue 6.
+import { METRICS, type FileRun, type Samples } from './measure';
+
+export interface Stat {
+  n: number;
+  failed: number;
+  median: number | null;
+  p90: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export interface FileResult {
+  file: string;
+  kind: 'generated' | 'corpus';
+  stages: number;
+  lines: number;
+  bytes: number;
+  runs: Record<string, FileRun>;
+  stats: Record<string, Record<string, Stat | null>>;
+}
+
+export function stat(samples: Samples | null | undefined): Stat | null {
+  if (!samples) return null;
+  const ok = samples.filter((s): s is number => typeof s === 'number').sort((a, b) => a - b);
+  const q = (p: number) => (ok.length ? ok[Math.min(ok.length - 1, Math.ceil(p * ok.length) - 1)] : null);
+  return { n: ok.length, failed: samples.length - ok.length, median: ok.length ? (ok.length % 2 ? ok[ok.length >> 1] : (ok[ok.length / 2 - 1] + ok[ok.length / 2]) / 2) : null, p90: q(0.9), min: ok[0] ?? null, max: ok.at(-1) ?? null };
+}
+
+/** Exponent k in time ∝ lines^k between two files, from the medians. */
+export function growth(a: { lines: number; median: number | null }, b: { lines: number; median: number | null }): number | null {
+  if (!a.median || !b.median || a.lines === b.lines) return null;
+  return Math.log(b.median / a.median) / Math.log(b.lines / a.lines);
+}
+
+export const ms = (v: number | null | undefined): string => (v == null ? 'n/a' : v >= 100 ? `${v.toFixed(0)}` : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+export const mb = (kib: number): string => `${(kib / 1024).toFixed(0)} MB`;
+const ratio = (a: number | null | undefined, b: number | null | undefined): string => (a == null || b == null || b === 0 ? 'n/a' : a / b >= 0.1 ? `${(a / b).toFixed(2)}` : `${(a / b).toFixed(3)}`);
+
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+}
+
+/** Per-file table: median and p90 for each server, and ours/peer on the medians. */
+export function fileTable(result: FileResult, ours: string, peer: string | undefined): string {
+  const head = ['metric (ms)', `${ours} median`, 'p90'];
+  if (peer) head.push(`${peer} median`, 'p90', `${ours}/${peer}`);
+  const rows = [head];
+  for (const metric of METRICS) {
+    const o = result.stats[ours]?.[metric];
+    const row = [metric, ms(o?.median), ms(o?.p90) + failures(o)];
+    if (peer) {
+      const p = result.stats[peer]?.[metric];
+      row.push(ms(p?.median), ms(p?.p90) + failures(p), ratio(o?.median, p?.median));
+    }
+    rows.push(row);
+  }
+  const mem = (s: string) => (result.runs[s] ? `${mb(result.runs[s].memory.rssKiB)} (peak ${mb(result.runs[s].memory.peakKiB)})` : 'n/a');
+  const session = (s: string) => (result.runs[s]?.session ? `${mb(result.runs[s].session!.rssKiB)} (peak ${mb(result.runs[s].session!.peakKiB)})` : 'n/a');
+  const start = (s: string) => (result.runs[s] ? ms(result.runs[s].startMs) : 'n/a');
+  rows.push(['memory: editing session (RSS)', session(ours), '', ...(peer ? [session(peer), '', ratio(result.runs[ours]?.session?.rssKiB, result.runs[peer]?.session?.rssKiB)] : [])]);
+  rows.push(['memory: after all of the above', mem(ours), '', ...(peer ? [mem(peer), '', ratio(result.runs[ours]?.memory.rssKiB, result.runs[peer]?.memory.rssKiB)] : [])]);
+  rows.push(['server start→initialized', start(ours), '', ...(peer ? [start(peer), '', ratio(result.runs[ours]?.startMs, result.runs[peer]?.startMs)] : [])]);
+  return table(rows);
+}
+
+function failures(s: Stat | null | undefined): string {
+  return s && s.failed ? ` (${s.failed} failed)` : '';
+}
+
+/** Growth exponents between consecutive generated sizes, per server and metric. */
+export function growthTable(files: FileResult[], servers: string[]): string {
+  const gen = files.filter((f) => f.kind === 'generated').sort((a, b) => a.lines - b.lines);
+  const pairs = gen.slice(1).map((b, i) => [gen[i], b] as const);
+  const rows = [['growth exponent', ...servers.flatMap((s) => pairs.map(([a, b]) => `${s} ${a.stages}→${b.stages}`))]];
+  for (const metric of ['open→diagnostics', 'keystroke→diagnostics', ...METRICS.slice(2)]) {
+    rows.push([metric, ...servers.flatMap((s) => pairs.map(([a, b]) => fmtGrowth(growth({ lines: a.lines, median: a.stats[s]?.[metric]?.median ?? null }, { lines: b.lines, median: b.stats[s]?.[metric]?.median ?? null }))))]);
+  }
+  return table(rows);
+}
+
+const fmtGrowth = (g: number | null) => (g == null ? 'n/a' : g.toFixed(2));
+
+/** The worst median and p90 over the corpus files, per server and metric. */
+export function corpusTable(files: FileResult[], ours: string, peer: string | undefined): string {
+  const corpus = files.filter((f) => f.kind === 'corpus');
+  const worst = (s: string, metric: string, key: 'median' | 'p90') => {
+    const vals = corpus.map((f) => f.stats[s]?.[metric]?.[key]).filter((v): v is number => v != null);
+    return vals.length ? Math.max(...vals) : null;
+  };
+  const head = ['worst over corpus (ms)', `${ours} median`, 'p90'];
+  if (peer) head.push(`${peer} median`, 'p90', `${ours}/${peer}`);
+  const rows = [head];
+  for (const metric of METRICS) {
+    const row = [metric, ms(worst(ours, metric, 'median')), ms(worst(ours, metric, 'p90'))];
+    if (peer) row.push(ms(worst(peer, metric, 'median')), ms(worst(peer, metric, 'p90')), ratio(worst(ours, metric, 'median'), worst(peer, metric, 'median')));
+    rows.push(row);
+  }
+  return table(rows);
+}
+
+export interface Target {
+  what: string;
+  limit: string;
+  value: string;
+  ok: boolean | null;
+}
+
+/** Issue 6's targets, checked on the p90 (stricter than the median). */
+export function targets(files: FileResult[], ours: string, client: { bundleBytes: number }): Target[] {
+  const out: Target[] = [];
+  const big = files.filter((f) => f.kind === 'generated').sort((a, b) => b.lines - a.lines)[0];
+  const check = (what: string, limit: number, value: number | null | undefined, unit = 'ms') =>
+    out.push({ what, limit: `< ${limit} ${unit}`, value: value == null ? 'n/a' : `${unit === 'ms' ? ms(value) : value.toFixed(value >= 10 ? 0 : 2)} ${unit}`, ok: value == null ? null : value < limit });
+  if (big) {
+    const p90 = (m: string) => big.stats[ours]?.[m]?.p90;
+    const label = `${big.stages} stages:`;
+    check(`${label} keystroke→diagnostics p90`, 30, p90('keystroke→diagnostics'));
+    for (const m of ['completion', 'definition', 'hover']) check(`${label} ${m} p90`, 5, p90(m));
+    check(`${label} codeLens p90`, 100, p90('codeLens'));
+    check(`${label} codeLens/resolve p90`, 100, p90('codeLens/resolve'));
+    check(`${label} memory, editing session (RSS)`, 100, big.runs[ours]?.session ? big.runs[ours].session!.rssKiB / 1024 : null, 'MB');
+    check(`${label} memory, editing session (peak RSS)`, 100, big.runs[ours]?.session ? big.runs[ours].session!.peakKiB / 1024 : null, 'MB');
+  }
+  const gen = files.filter((f) => f.kind === 'generated').sort((a, b) => a.lines - b.lines);
+  if (gen.length >= 2) {
+    const [a, b] = [gen[gen.length - 2], gen[gen.length - 1]];
+    let worst: number | null = null;
+    let worstMetric = '';
+    for (const m of METRICS) {
+      const big = b.stats[ours]?.[m]?.median ?? null;
+      // Under a millisecond the stdio round trip dominates and the exponent is noise.
+      if (big == null || big < 1) continue;
+      const g = growth({ lines: a.lines, median: a.stats[ours]?.[m]?.median ?? null }, { lines: b.lines, median: big });
+      if (g != null && (worst == null || g > worst)) [worst, worstMetric] = [g, m];
+    }
+    out.push({ what: `growth ${a.stages}→${b.stages} stages, worst metric over 1 ms (${worstMetric})`, limit: '≤ 1.10', value: worst == null ? 'n/a' : worst.toFixed(2), ok: worst == null ? null : worst <= 1.1 });
+  }
+  const corpus = files.filter((f) => f.kind === 'corpus');
+  if (corpus.length) {
+    let worst = 0;
+    let where = '';
+    for (const f of corpus) for (const m of METRICS) {
+      if (m.startsWith('open') || m.startsWith('keystroke')) continue;
+      const v = f.stats[ours]?.[m]?.p90;
+      if (v != null && v > worst) [worst, where] = [v, `${m}, ${f.file}`];
+    }
+    check(`corpus: every request p90 (worst: ${where || 'none measured'})`, 5, where ? worst : null);
+  }
+  check('bundles: extension + server + validator worker', 1.5, client.bundleBytes / 1e6, 'MB');
+  return out;
+}
+
+export function targetTable(list: Target[]): string {
+  return table([['target', 'limit', 'measured', ''], ...list.map((t) => [t.what, t.limit, t.value, t.ok == null ? 'n/a' : t.ok ? 'ok' : 'MISSED'])]);
+}

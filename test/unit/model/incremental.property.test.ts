@@ -1,0 +1,61 @@
+// Property: after any sequence of edits, the model a reused StageParser builds (and every
+// feature's answers on it) equals what a fresh parse of the final text gives. Edits are random:
+// inserts of Dockerfile fragments (FROM lines, continuations, heredocs, the escape directive),
+// deletions that join lines, line splits, and arbitrary characters. fast-check shrinks a failure to
+// a minimal base and edit list, printed with the seed that reproduces it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { generateDockerfile } from '../../../bench/generate';
+import { StageParser, parseDockerfile } from '../../../server/src/core/model/parse';
+import { answers, applyEdit, editArb, FRAGMENTS, positionsOf, snapshot } from '../../helpers/modelEquality';
+import { corpusFiles } from '../../helpers/corpus';
+
+const BASES = [
+  ...corpusFiles().map((f) => f.text),
+  generateDockerfile(12),
+  'FROM alpine AS a\nRUN <<EOF\nFROM x AS b\nEOF\nFROM a AS c\nCOPY --from=a /x /y\n',
+  '# escape=`\nFROM alpine AS a\nRUN echo `\nFROM inside\nFROM alpine AS b\nCOPY --from=a c:\\x d\n',
+  'ARG X=alpine\nFROM ${X} AS a\r\nRUN x \\\r\n  y\r\nFROM a AS b\r\nCOPY --from=0 / /\r\n',
+  'FROM a AS dup\nFROM b AS dup\nRUN --mount=from=dup,target=/x true\nCOPY --from=dup / /\n',
+];
+
+test('incremental parses after random edit sequences equal a fresh parse, and so do all feature answers', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...BASES.keys()), fc.array(editArb, { minLength: 1, maxLength: 8 }), fc.nat(), (base, edits, seed) => {
+      const parser = new StageParser();
+      let text = BASES[base];
+      parser.parse(text, 0);
+      let version = 0;
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        parser.parse(text, ++version);
+      }
+      const incremental = parser.parse(text, version);
+      const fresh = parseDockerfile(text, version);
+      assert.deepEqual(snapshot(incremental), snapshot(fresh));
+      const positions = positionsOf(fresh, seed);
+      assert.deepEqual(answers(incremental, positions), answers(fresh, positions));
+    }),
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 150), seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined },
+  );
+});
+
+test('the same, typing one character at a time through a stage boundary (the editor\'s common case)', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...BASES.keys()), fc.nat(), fc.constantFrom(...FRAGMENTS), (base, where, fragment) => {
+      const parser = new StageParser();
+      let text = BASES[base];
+      parser.parse(text, 0);
+      let at = where % (text.length + 1);
+      let version = 0;
+      for (const ch of fragment + 'FROM s AS t\n') {
+        text = text.slice(0, at) + ch + text.slice(at);
+        at += ch.length;
+        parser.parse(text, ++version);
+      }
+      assert.deepEqual(snapshot(parser.parse(text, version)), snapshot(parseDockerfile(text, version)));
+    }),
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) / 3 },
+  );
+});
