@@ -1,14 +1,17 @@
 // One stage model per open document version, built on first use and shared by every handler.
-// Each document keeps its own chunk cache, so a new version re-parses only the stages it touched.
-// A document past the limits (limits.ts) gets an empty model, so every feature answers at once.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDockerfile, StageParser } from './core/model/parse';
+// Each document keeps its own chunk cache, and the edit that made a version (recorded as the
+// documents are updated) lets the parser rescan only around it. A document past the limits
+// (limits.ts) gets an empty model, so every feature answers at once.
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { parseDockerfile, StageParser, type TextChange } from './core/model/parse';
 import type { StageModel } from './core/model/types';
 import { overLimits } from './limits';
 
 interface Entry {
   parser: StageParser;
   model?: StageModel;
+  /** The single edit that turned version `from` into version `to`, when the update was one ranged change. */
+  change?: { from: number; to: number; change: TextChange };
   /** Why the document is past the limits (logged once until it is back within them). */
   overLimits?: string;
 }
@@ -28,7 +31,8 @@ export class ModelStore {
       const text = document.getText();
       const reason = overLimits(text);
       if (reason) entry.parser = new StageParser();
-      entry.model = reason ? parseDockerfile('', document.version) : entry.parser.parse(text, document.version);
+      const change = entry.change && entry.model && entry.change.from === entry.model.version && entry.change.to === document.version ? entry.change.change : undefined;
+      entry.model = reason ? parseDockerfile('', document.version) : entry.parser.parse(text, document.version, change);
       if (reason && !entry.overLimits) this.warn(`${document.uri}: stage features are off for this document: ${reason}`);
       if (!reason && entry.overLimits) this.warn(`${document.uri}: back within the limits, stage features are on again`);
       entry.overLimits = reason;
@@ -39,4 +43,19 @@ export class ModelStore {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+
+  /**
+   * The documents' update function (for TextDocuments): applies the changes and remembers a single
+   * ranged edit, in offsets of the previous text, for the parser.
+   */
+  readonly update = (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument => {
+    const entry = this.entries.get(document.uri);
+    if (entry) {
+      const only = changes.length === 1 && 'range' in changes[0] ? changes[0] : undefined;
+      entry.change = only
+        ? { from: document.version, to: version, change: { start: document.offsetAt(only.range.start), end: document.offsetAt(only.range.end), text: only.text } }
+        : undefined;
+    }
+    return TextDocument.update(document, changes, version);
+  };
 }

@@ -12,8 +12,6 @@ export const LIMITS = {
   maxOutlineLines: 10_000,
   /** Line length up to which the general features (dockerfile-language-service) run: it took 150 ms a call on a 100,000-character line. */
   maxGeneralLineChars: 20_000,
-  /** Completion items per answer, nearest stages first; the list is marked incomplete past it. */
-  maxCompletionItems: 500,
 } as const;
 
 /** Why `text` is past the size limits, or undefined when it is within them. One pass, no allocation. */

@@ -12,7 +12,8 @@ import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const models = new ModelStore((m) => connection.console.warn(m));
+const documents = new TextDocuments({ create: TextDocument.create, update: models.update });
 let settings: Settings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let workspaceRoots: string[] = [];
@@ -22,7 +23,7 @@ let otherDockerExtensions = false;
 const ctx: ServerContext = {
   connection,
   documents,
-  models: new ModelStore((m) => connection.console.warn(m)),
+  models,
   settings: () => settings,
   workspaceRoots: () => workspaceRoots,
   workspaceTrusted: () => workspaceTrusted,

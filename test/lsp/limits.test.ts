@@ -2,7 +2,6 @@
 // the other documents.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LIMITS } from '../../server/src/limits';
 import { LspClient } from '../helpers/lspDriver';
 
 const REQUESTS = ['textDocument/completion', 'textDocument/definition', 'textDocument/hover', 'textDocument/references', 'textDocument/documentSymbol', 'textDocument/codeLens', 'textDocument/foldingRange'];
@@ -47,7 +46,7 @@ test('a 50 MB document and a 1 MB line degrade to empty answers, logged once; a 
   }
 });
 
-test('completion past the item limit answers the nearest stages, incomplete, and the typed prefix narrows it', async () => {
+test('completion offers every earlier stage, nearest first, compactly; the typed prefix narrows it', async () => {
   const client = LspClient.ours();
   try {
     await client.initialize();
@@ -59,9 +58,10 @@ test('completion past the item limit answers the nearest stages, incomplete, and
     const all = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line, character: 12 } });
     assert.equal(all.kind, 'result');
     const list = all.kind === 'result' ? all.result : undefined;
-    assert.equal(list?.isIncomplete, true);
-    assert.equal(list?.items.length, LIMITS.maxCompletionItems);
+    assert.equal(list?.isIncomplete, false);
+    assert.equal(list?.items.length, 800);
     assert.deepEqual(list?.items.slice(0, 2).map((i) => i.label), ['s799', 's798']);
+    assert.ok(list?.items.every((i) => !('textEdit' in i)), 'nothing typed yet: the label is inserted at the cursor');
     client.change(uri, 2, [{ range: { start: { line, character: 12 }, end: { line, character: 12 } }, text: 's1' }]);
     const narrowed = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line, character: 14 } });
     const items = narrowed.kind === 'result' ? narrowed.result.items : [];

@@ -2,7 +2,6 @@
 // can be named, general Dockerfile completion elsewhere, build targets in Compose/Bake files.
 import type { ClientCapabilities, CompletionItem, CompletionParams } from 'vscode-languageserver/node';
 import { completeStages, resolveStageItem } from '../core/features/completion';
-import { LIMITS } from '../limits';
 import { buildTargetCompletion, isBuildDocument } from './buildTargets';
 import { generalFor, guarded, modelFor, type ServerContext } from './context';
 
@@ -25,9 +24,6 @@ export const completionFeature = {
       const stages = completeStages(found.model, params.position, editRangeDefault);
       if (stages) {
         last = { source: 'stages', uri };
-        // Nearest stages come first: past the limit the list is incomplete and the client asks
-        // again as the typed prefix narrows it (5,000 items were 850 KB of JSON).
-        if (stages.items.length > LIMITS.maxCompletionItems) return { ...stages, isIncomplete: true, items: stages.items.slice(0, LIMITS.maxCompletionItems) };
         return stages;
       }
       const general = generalFor(ctx, uri);

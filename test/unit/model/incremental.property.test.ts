@@ -59,3 +59,51 @@ test('the same, typing one character at a time through a stage boundary (the edi
     { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) / 3 },
   );
 });
+
+test('the same when the parser is told each edit (the editor path: only the edited region is rescanned)', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...BASES.keys()), fc.array(editArb, { minLength: 1, maxLength: 8 }), fc.nat(), (base, edits, seed) => {
+      const parser = new StageParser();
+      let text = BASES[base];
+      parser.parse(text, 0);
+      let version = 0;
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        const end = Math.min(text.length, at + e.remove);
+        const next = applyEdit(text, e);
+        parser.parse(next, ++version, { start: at, end, text: e.insert });
+        text = next;
+      }
+      const incremental = parser.parse(text, version, { start: 0, end: 0, text: '' });
+      const fresh = parseDockerfile(text, version);
+      assert.deepEqual(snapshot(incremental), snapshot(fresh));
+      const positions = positionsOf(fresh, seed);
+      assert.deepEqual(answers(incremental, positions), answers(fresh, positions));
+    }),
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 150), seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined },
+  );
+});
+
+test('typing character by character with the edits given, through stage boundaries and heredocs', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...BASES.keys()), fc.nat(), fc.constantFrom(...FRAGMENTS), (base, where, fragment) => {
+      const parser = new StageParser();
+      let text = BASES[base];
+      parser.parse(text, 0);
+      let at = where % (text.length + 1);
+      let version = 0;
+      for (const ch of fragment + 'FROM s AS t\n') {
+        text = text.slice(0, at) + ch + text.slice(at);
+        parser.parse(text, ++version, { start: at, end: at, text: ch });
+        at += ch.length;
+      }
+      for (let k = 0; k < 3 && at > 0; k++) {
+        text = text.slice(0, at - 1) + text.slice(at);
+        parser.parse(text, ++version, { start: at - 1, end: at, text: '' });
+        at--;
+      }
+      assert.deepEqual(snapshot(parser.parse(text, version)), snapshot(parseDockerfile(text, version)));
+    }),
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) / 3 },
+  );
+});

@@ -28,21 +28,62 @@ const TAB = 9;
 const HASH = 35;
 
 export function scanChunks(text: string, escape: string, bodyStart: number): ChunkScan {
+  const scan = scanLines(text, escape, { from: 0, line: 0, bodyStart });
+  const chunks: ChunkSpan[] = [];
+  let prev = { offset: 0, line: 0 };
+  for (const b of scan.boundaries) {
+    chunks.push({ start: prev.offset, end: b.offset, line: prev.line });
+    prev = b;
+  }
+  chunks.push({ start: prev.offset, end: text.length, line: prev.line });
+  return { lineStarts: scan.lineStarts, chunks };
+}
+
+export interface ScanOptions {
+  /** Where to start: a line start at which no instruction is open (a chunk boundary). */
+  from: number;
+  line: number;
+  /** Lines before this offset are parser directives. */
+  bodyStart: number;
+  /**
+   * Resuming after an edit: once past `minEnd`, the scan stops at the first line start where no
+   * instruction is open and `stopAt` says the old scan had a boundary (the rest is unchanged).
+   */
+  minEnd?: number;
+  stopAt?: (offset: number) => boolean;
+}
+
+export interface LineScan {
+  /** Starts of the lines scanned, the first being `from`. */
+  lineStarts: number[];
+  /** Proposed chunk starts after `from`. */
+  boundaries: { offset: number; line: number }[];
+  /** Where the scan stopped: the text's end, or a line start accepted by `stopAt`. */
+  end: number;
+  endLine: number;
+}
+
+export function scanLines(text: string, escape: string, opts: ScanOptions): LineScan {
   const lineStarts: number[] = [];
   const boundaries: { offset: number; line: number }[] = [];
   const escapeCode = escape.charCodeAt(0);
-  const onlyNewlines = text.indexOf('\r') === -1;
+  const onlyNewlines = text.indexOf('\r', opts.from) === -1;
+  const bodyStart = opts.bodyStart;
+  const minEnd = opts.minEnd ?? Infinity;
   let continuing = false;
   let keyword = OTHER;
   let heredocText: string | null = null;
   let pendingHeredocs: string[] = [];
   let tabbedHeredoc = false;
-  let chunkStartLine = 0;
+  let chunkStartLine = opts.line;
 
-  let offset = 0;
-  let line = 0;
+  let offset = opts.from;
+  let line = opts.line;
   const n = text.length;
   for (;;) {
+    if (offset >= minEnd && offset < n && !continuing && pendingHeredocs.length === 0 && opts.stopAt?.(offset)) {
+      return { lineStarts, boundaries, end: offset, endLine: line };
+    }
     lineStarts.push(offset);
     let contentEnd: number;
     let next: number;
@@ -71,7 +112,7 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
           if (!continuing) {
             keyword = keywordAt(text, first, contentEnd, escapeCode);
             heredocText = null;
-            if (keyword === FROM || line - chunkStartLine >= MAX_CHUNK_LINES) {
+            if ((keyword === FROM || line - chunkStartLine >= MAX_CHUNK_LINES) && (offset > opts.from || !opts.stopAt)) {
               boundaries.push({ offset, line });
               chunkStartLine = line;
             }
@@ -102,15 +143,7 @@ export function scanChunks(text: string, escape: string, bodyStart: number): Chu
     offset = next;
     line++;
   }
-
-  const chunks: ChunkSpan[] = [];
-  let prev = { offset: 0, line: 0 };
-  for (const b of boundaries) {
-    chunks.push({ start: prev.offset, end: b.offset, line: prev.line });
-    prev = b;
-  }
-  chunks.push({ start: prev.offset, end: n, line: prev.line });
-  return { lineStarts, chunks };
+  return { lineStarts, boundaries, end: n, endLine: line };
 }
 
 const OTHER = 0;

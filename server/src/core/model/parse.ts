@@ -3,40 +3,138 @@
 // the touched chunk is parsed again and the rest is reused with its lines shifted. Every boundary
 // is confirmed by dockerfile-ast (parseChunk's `closed` and `innerFroms`), so the result equals a
 // whole-file parse. A stage is a chunk starting with FROM plus the chunks that follow it.
-import { scanChunks, type ChunkSpan } from './chunks';
+import { scanChunks, scanLines, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
 import { lineText, shiftRange } from './lines';
 import { materialize, outlineOf, parseChunk, toRange, type ChunkData } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
-import type { GlobalArg, Instruction, InstructionOutline, Resolution, Stage, StageModel, StageRef } from './types';
+import type { GlobalArg, Instruction, InstructionOutline, Range, Resolution, Stage, StageModel, StageRef } from './types';
 
+/** One chunk of the document: its parsed data, its first line, and the stage it starts (if any). */
 interface Piece {
   data: ChunkData;
   line: number;
+  stage?: Stage;
 }
 
-/** Keeps the chunk cache of one document between versions. */
-export class StageParser {
-  private chunks = new Map<string, ChunkData>();
-  private preambles = new Map<string, ChunkData>();
-  private escape = '';
-  private stages = new Map<ChunkData, Stage>();
-  private names = new Map<string, number[]>();
-  private argValues = new Map<string, string | undefined>();
+/** An edit between two versions: the text from `start` to `end` (offsets in the previous text) became `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
 
-  parse(text: string, version = 0): StageModel {
+interface State {
+  text: string;
+  escape: string;
+  bodyStart: number;
+  directiveLines: number;
+  lineStarts: number[];
+  pieces: Piece[];
+  stages: Stage[];
+  names: Map<string, number[]>;
+  argValues: Map<string, string | undefined>;
+  layout: object;
+}
+
+/**
+ * Keeps one document's chunks between versions. Given the edit, a new version is scanned and
+ * parsed only from the chunk the edit starts in to the first unchanged chunk boundary after it;
+ * without one, the whole text is scanned but every unchanged chunk still comes from the cache.
+ */
+export class StageParser {
+  private state?: State;
+  private cache = new ChunkCache();
+
+  parse(text: string, version = 0, change?: TextChange): StageModel {
     const { directives, escape, end: bodyStart, check } = scanDirectives(text);
-    if (escape !== this.escape) {
-      this.chunks.clear();
-      this.preambles.clear();
-      this.escape = escape;
+    const layout = (change && this.resume(text, change, escape, bodyStart, directives.length)) || this.scanAll(text, escape, bodyStart);
+    return this.assemble(text, version, escape, bodyStart, directives, check, layout);
+  }
+
+  /** The whole text scanned; chunks whose text is unchanged come from the cache. */
+  private scanAll(text: string, escape: string, bodyStart: number): { lineStarts: number[]; pieces: Piece[] } {
+    if (this.state && this.state.escape !== escape) {
+      this.cache.clear();
+      this.state = undefined;
     }
     const scan = scanChunks(text, escape, bodyStart);
-    const lineStarts = scan.lineStarts;
-    const pieces = this.parseSpans(text, scan.chunks, lineStarts, escape);
+    const { pieces } = this.parseSpans(text, scan.chunks, scan.lineStarts, escape, true);
+    // Offer each unchanged chunk its stage of the last version (kept if its index and lines match).
+    const stageOf = new Map<ChunkData, Stage>();
+    for (const p of this.state?.pieces ?? []) if (p.stage) stageOf.set(p.data, p.stage);
+    for (const p of pieces) p.stage = stageOf.get(p.data);
+    for (const p of pieces) this.cache.acquire(p.data);
+    for (const p of this.state?.pieces ?? []) this.cache.release(p.data);
+    return { lineStarts: scan.lineStarts, pieces };
+  }
 
-    // Group the pieces: the preamble, then one group per piece that starts with FROM.
+  /**
+   * After an edit: rescan from the chunk holding its start until an unchanged chunk boundary is
+   * reached with no instruction open; everything before and after is reused. Undefined when the
+   * edit touches the parser directives or dockerfile-ast disagrees at the seam (then scanAll).
+   */
+  private resume(text: string, change: TextChange, escape: string, bodyStart: number, directiveLines: number): { lineStarts: number[]; pieces: Piece[] } | undefined {
+    const old = this.state;
+    if (!old || old.escape !== escape || old.bodyStart !== bodyStart || old.directiveLines !== directiveLines) return undefined;
+    const delta = change.text.length - (change.end - change.start);
+    if (old.text.length + delta !== text.length || change.start < 0 || change.end > old.text.length || change.end < change.start) return undefined;
+    // Lines up to the first one after the directives may turn into directives: not resumable.
+    const firstBodyLineEnd = old.lineStarts[Math.min(directiveLines + 1, old.lineStarts.length - 1)];
+    if (change.start <= firstBodyLineEnd) return undefined;
+
+    const starts = new Array<number>(old.pieces.length);
+    let acc = 0;
+    old.pieces.forEach((p, i) => {
+      starts[i] = acc;
+      acc += p.data.source.length;
+    });
+    if (acc !== old.text.length) return undefined;
+    let p0 = lastAtOrBefore(starts, change.start);
+    if (p0 > 0 && starts[p0] === change.start) p0--;
+    const p1 = lastAtOrBefore(starts, change.end);
+    const regionStart = starts[p0];
+    const oldRegionEnd = p1 + 1 < starts.length ? starts[p1 + 1] : old.text.length;
+    const scan = scanLines(text, escape, {
+      from: regionStart,
+      line: old.pieces[p0].line,
+      bodyStart,
+      minEnd: oldRegionEnd + delta,
+      stopAt: (offset) => {
+        const q = lastAtOrBefore(starts, offset - delta);
+        return q > p1 && starts[q] === offset - delta;
+      },
+    });
+    const q1 = scan.end >= text.length ? old.pieces.length : lastAtOrBefore(starts, scan.end - delta);
+    const oldSuffixLine = q1 < old.pieces.length ? old.pieces[q1].line : old.lineStarts.length;
+    const lineDelta = scan.endLine - oldSuffixLine;
+    const lineStarts = old.lineStarts.slice(0, old.pieces[p0].line).concat(scan.lineStarts);
+    for (let l = oldSuffixLine; l < old.lineStarts.length; l++) lineStarts.push(old.lineStarts[l] + delta);
+
+    const spans: ChunkSpan[] = [];
+    let prev = { offset: regionStart, line: old.pieces[p0].line };
+    for (const b of scan.boundaries) {
+      spans.push({ start: prev.offset, end: b.offset, line: prev.line });
+      prev = b;
+    }
+    spans.push({ start: prev.offset, end: scan.end, line: prev.line });
+    const region = this.parseSpans(text, spans, lineStarts, escape, p0 === 0);
+    if (region.openEnd && q1 < old.pieces.length) return undefined;
+
+    for (const p of region.pieces) this.cache.acquire(p.data);
+    for (let i = p0; i < q1; i++) this.cache.release(old.pieces[i].data);
+    const suffix = old.pieces.slice(q1);
+    return {
+      lineStarts,
+      pieces: [...old.pieces.slice(0, p0), ...region.pieces, ...(lineDelta === 0 ? suffix : suffix.map((p) => ({ data: p.data, line: p.line + lineDelta })))],
+    };
+  }
+
+  /** Builds the model from the pieces, reusing every stage (and its resolved references) whose chunks did not change. */
+  private assemble(text: string, version: number, escape: string, bodyStart: number, directives: StageModel['directives'], check: StageModel['check'], layout: { lineStarts: number[]; pieces: Piece[] }): StageModel {
+    const { lineStarts, pieces } = layout;
+    const old = this.state;
     const groups: Piece[][] = [[]];
     for (const piece of pieces) {
       if (piece.data.from) groups.push([piece]);
@@ -46,48 +144,54 @@ export class StageParser {
     const globalArgs = preamble.flatMap((p) => p.data.argDecls.map((a) => shiftArg(a, p.line)));
     const argValues = globalArgValues(globalArgs, escape);
 
-    const previous = this.stages;
-    this.stages = new Map();
     const stages: Stage[] = [];
-    const names = new Map<string, number[]>();
+    let keysChanged = !old || old.stages.length !== groups.length - 1;
     for (let g = 1; g < groups.length; g++) {
       const group = groups[g];
       const index = stages.length;
       const lastLine = g + 1 < groups.length ? groups[g + 1][0].line - 1 : lineStarts.length - 1;
-      let stage = previous.get(group[0].data);
+      let stage = group[0].stage;
       if (!stage || stage.index !== index || !sameGroup(stage, group, lastLine)) stage = makeStage(group, index, lastLine, text, lineStarts);
-      this.stages.set(group[0].data, stage);
+      group[0].stage = stage;
       stages.push(stage);
-      if (stage.key !== undefined) {
+      if (!keysChanged && old!.stages[index] !== stage && old!.stages[index].key !== stage.key) keysChanged = true;
+    }
+    let names = old?.names;
+    if (keysChanged || !names) {
+      names = new Map<string, number[]>();
+      for (const stage of stages) {
+        if (stage.key === undefined) continue;
         const list = names.get(stage.key);
-        if (list) list.push(index);
-        else names.set(stage.key, [index]);
+        if (list) list.push(stage.index);
+        else names.set(stage.key, [stage.index]);
       }
     }
 
     const ctx: ResolveContext = { stageCount: stages.length, names, globalArgs: argValues, escape };
     // Resolution depends only on the stage names and global ARGs: when neither changed, an
     // unchanged stage keeps its resolved references as they are.
-    const sameContext = previous.size === stages.length && sameNames(this.names, names) && sameMap(this.argValues, argValues);
-    this.names = names;
-    this.argValues = argValues;
+    const sameContext = !!old && !keysChanged && sameMap(old.argValues, argValues);
     const refs: StageRef[] = [];
+    const byStage: StageRef[][] = [];
     for (const stage of stages) {
-      const previousRefs = stageRefs.get(stage);
-      if (sameContext && previousRefs) {
-        for (const r of previousRefs) refs.push(r);
-        continue;
+      let current = stageRefs.get(stage);
+      if (!sameContext || !current) {
+        const previousRefs = current;
+        current = locatedRefs(stage).map((loc, k) => {
+          const { value, resolution } = resolveReference(loc.kind, loc.value, stage.index, ctx);
+          const before = previousRefs?.[k];
+          // An unchanged reference keeps its object, so caches keyed on it stay valid.
+          return before && before.value === value && sameResolution(before.resolution, resolution) ? before : { ...loc, value, resolution };
+        });
+        if (previousRefs && current.every((r, k) => r === previousRefs[k])) current = previousRefs;
+        stageRefs.set(stage, current);
       }
-      const current: StageRef[] = [];
-      locatedRefs(stage).forEach((loc, k) => {
-        const { value, resolution } = resolveReference(loc.kind, loc.value, stage.index, ctx);
-        const old = previousRefs?.[k];
-        // An unchanged reference keeps its object, so caches keyed on it stay valid.
-        current.push(old && old.value === value && sameResolution(old.resolution, resolution) ? old : { ...loc, value, resolution });
-      });
-      stageRefs.set(stage, current);
+      byStage.push(current);
       for (const r of current) refs.push(r);
     }
+    const sameLayout = !!old && old.stages.length === stages.length && stages.every((st, i) => st === old.stages[i] || (st.range.start.line === old.stages[i].range.start.line && st.range.end.line === old.stages[i].range.end.line));
+    const layoutToken = sameLayout ? old!.layout : {};
+    this.state = { text, escape, bodyStart, directiveLines: directives.length, lineStarts, pieces, stages, names, argValues, layout: layoutToken };
     let preambleInstructions: Instruction[] | undefined;
     return {
       version,
@@ -102,24 +206,23 @@ export class StageParser {
       },
       stages,
       refs,
+      stageRefs: byStage,
+      layout: layoutToken,
       lineStarts,
       names,
     };
   }
 
   /** Parses (or takes from the cache) every span, merging and splitting spans where dockerfile-ast disagrees with the scan. */
-  private parseSpans(text: string, scanned: ChunkSpan[], lineStarts: number[], escape: string): Piece[] {
+  private parseSpans(text: string, scanned: ChunkSpan[], lineStarts: number[], escape: string, startsWithPreamble: boolean): { pieces: Piece[]; openEnd: boolean } {
     const spans = scanned.slice();
     const pieces: Piece[] = [];
-    const used = new Map<string, ChunkData>();
-    const usedPreambles = new Map<string, ChunkData>();
     let budget = spans.length * 4 + 64;
+    let openEnd = false;
     for (let i = 0; i < spans.length; ) {
       const span = spans[i];
-      const isPreamble = i === 0;
-      const key = text.slice(span.start, span.end);
-      const data = (isPreamble ? usedPreambles : used).get(key) ?? (isPreamble ? this.preambles : this.chunks).get(key) ?? parseChunk(key, escape, isPreamble);
-      (isPreamble ? usedPreambles : used).set(key, data);
+      const isPreamble = startsWithPreamble && i === 0;
+      const data = this.cache.get(text.slice(span.start, span.end), escape, isPreamble);
       if (budget-- > 0 && data.innerFroms.length) {
         const line = span.line + data.innerFroms[0];
         spans.splice(i, 1, { start: span.start, end: lineStarts[line], line: span.line }, { start: lineStarts[line], end: span.end, line });
@@ -129,13 +232,52 @@ export class StageParser {
         spans.splice(i, 2, { start: span.start, end: spans[i + 1].end, line: span.line });
         continue;
       }
+      openEnd = !data.closed;
       pieces.push({ data, line: span.line });
       i++;
     }
-    this.chunks = used;
-    this.preambles = usedPreambles;
-    return pieces;
+    return { pieces, openEnd };
   }
+}
+
+/** Parsed chunks by text, counted by how many pieces of the current version use them. */
+class ChunkCache {
+  private chunks = new Map<string, { data: ChunkData; uses: number }>();
+  private preambles = new Map<string, { data: ChunkData; uses: number }>();
+
+  get(text: string, escape: string, preamble: boolean): ChunkData {
+    return (preamble ? this.preambles : this.chunks).get(text)?.data ?? parseChunk(text, escape, preamble);
+  }
+
+  acquire(data: ChunkData): void {
+    const map = data.preamble ? this.preambles : this.chunks;
+    const entry = map.get(data.source);
+    if (entry && entry.data === data) entry.uses++;
+    else if (!entry) map.set(data.source, { data, uses: 1 });
+  }
+
+  release(data: ChunkData): void {
+    const map = data.preamble ? this.preambles : this.chunks;
+    const entry = map.get(data.source);
+    if (entry && entry.data === data && --entry.uses <= 0) map.delete(data.source);
+  }
+
+  clear(): void {
+    this.chunks.clear();
+    this.preambles.clear();
+  }
+}
+
+/** Index of the last element of the ascending `starts` that is <= `offset` (0 when none). */
+function lastAtOrBefore(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Parses a whole text once, without keeping a cache. */
@@ -158,45 +300,65 @@ const instructionCache = new Map<Stage, Instruction[]>();
 const INSTRUCTION_CACHE_SIZE = 256;
 
 function makeStage(group: Piece[], index: number, lastLine: number, text: string, lineStarts: number[]): Stage {
-  const head = group[0];
-  const from = head.data.from!;
-  const line = head.line;
-  const at = (t: [number, number, number, number]) => toRange(t, line);
-  const stage: Stage = {
-    index,
-    fromKeywordText: from.keywordText,
-    fromKeywordRange: at(from.keywordRange),
-    image: from.image,
-    headerRange: at(from.headerRange),
-    range: { start: { line, character: 0 }, end: { line: lastLine, character: lineText(text, lineStarts, lastLine).length } },
-    get instructions(): Instruction[] {
-      let list = instructionCache.get(stage);
-      if (list) {
-        instructionCache.delete(stage);
-      } else {
-        list = group.flatMap((p) => materialize(p.data, p.line));
-        if (instructionCache.size >= INSTRUCTION_CACHE_SIZE) instructionCache.delete(instructionCache.keys().next().value!);
-      }
-      instructionCache.set(stage, list);
-      return list;
-    },
-    get outline(): InstructionOutline[] {
-      return group.flatMap((p) => outlineOf(p.data, p.line));
-    },
-  };
-  if (from.imageRange) stage.imageRange = at(from.imageRange);
-  if (from.name !== undefined && from.nameRange) {
-    stage.name = from.name;
-    stage.key = from.name.toLowerCase();
-    stage.nameRange = at(from.nameRange);
-  }
-  if (from.asText !== undefined && from.asRange) {
-    stage.asText = from.asText;
-    stage.asRange = at(from.asRange);
-  }
-  if (from.platform) stage.platform = { value: from.platform.value, range: at(from.platform.range) };
+  const stage = new StageImpl(group, index, lastLine, lineText(text, lineStarts, lastLine).length);
   groupOf.set(stage, { pieces: group, lastLine });
   return stage;
+}
+
+/**
+ * A stage. A class, so that every stage shares one shape (hot loops read thousands of them) and
+ * its getters live on the prototype; optional fields are always assigned, undefined when absent.
+ */
+class StageImpl implements Stage {
+  index: number;
+  name: string | undefined;
+  key: string | undefined;
+  nameRange: Range | undefined;
+  asText: string | undefined;
+  asRange: Range | undefined;
+  fromKeywordText: string;
+  fromKeywordRange: Range;
+  image: string;
+  imageRange: Range | undefined;
+  platform: { value: string; range: Range } | undefined;
+  headerRange: Range;
+  range: Range;
+
+  constructor(group: Piece[], index: number, lastLine: number, lastLineLength: number) {
+    const from = group[0].data.from!;
+    const line = group[0].line;
+    const at = (t: [number, number, number, number]) => toRange(t, line);
+    const named = from.name !== undefined && from.nameRange !== undefined;
+    this.index = index;
+    this.name = named ? from.name : undefined;
+    this.key = named ? from.name!.toLowerCase() : undefined;
+    this.nameRange = named ? at(from.nameRange!) : undefined;
+    this.asText = from.asRange ? from.asText : undefined;
+    this.asRange = from.asRange ? at(from.asRange) : undefined;
+    this.fromKeywordText = from.keywordText;
+    this.fromKeywordRange = at(from.keywordRange);
+    this.image = from.image;
+    this.imageRange = from.imageRange ? at(from.imageRange) : undefined;
+    this.platform = from.platform ? { value: from.platform.value, range: at(from.platform.range) } : undefined;
+    this.headerRange = at(from.headerRange);
+    this.range = { start: { line, character: 0 }, end: { line: lastLine, character: lastLineLength } };
+  }
+
+  get instructions(): Instruction[] {
+    let list = instructionCache.get(this);
+    if (list) {
+      instructionCache.delete(this);
+    } else {
+      list = groupOf.get(this)!.pieces.flatMap((p) => materialize(p.data, p.line));
+      if (instructionCache.size >= INSTRUCTION_CACHE_SIZE) instructionCache.delete(instructionCache.keys().next().value!);
+    }
+    instructionCache.set(this, list);
+    return list;
+  }
+
+  get outline(): InstructionOutline[] {
+    return groupOf.get(this)!.pieces.flatMap((p) => outlineOf(p.data, p.line));
+  }
 }
 
 /** The references of a stage in document positions, before resolution (kept per Stage object). */
@@ -244,16 +406,6 @@ const PLATFORM_ARGS = new Map<string, string>([
   ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
   ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
 ]);
-
-function sameNames(a: Map<string, number[]>, b: Map<string, number[]>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [key, list] of b) {
-    const other = a.get(key);
-    if (!other || other.length !== list.length) return false;
-    for (let i = 0; i < list.length; i++) if (other[i] !== list[i]) return false;
-  }
-  return true;
-}
 
 function sameMap<V>(a: Map<string, V>, b: Map<string, V>): boolean {
   if (a.size !== b.size) return false;

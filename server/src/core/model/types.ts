@@ -154,6 +154,16 @@ export interface StageModel {
   stages: Stage[];
   /** Every stage reference, in document order (ONBUILD triggers are left out: they resolve elsewhere). */
   refs: StageRef[];
+  /**
+   * The same references by stage: stageRefs[i] holds stage i's. An array is kept from one version
+   * to the next while none of its references changed, so caches can key on it.
+   */
+  stageRefs: StageRef[][];
+  /**
+   * A token kept from one version to the next while no stage moved to another line or index
+   * (caches of text that mentions other stages' lines key on it).
+   */
+  layout: object;
   /** Offsets of line starts. */
   lineStarts: number[];
   /** lowercased name -> indexes of the stages declaring it, in order. */

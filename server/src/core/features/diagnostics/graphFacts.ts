@@ -10,30 +10,34 @@ export interface GraphFacts {
   cycles: number[][];
 }
 
-let last: { refs: StageRef[]; stageCount: number; targetName: string; facts: GraphFacts } | undefined;
+let last: { refs: StageRef[][]; stageCount: number; targetName: string; facts: GraphFacts } | undefined;
 
 export function graphFacts(model: StageModel, targetName: string): GraphFacts {
   const target = targetStage(model, targetName);
-  if (last && last.stageCount === model.stages.length && last.targetName === targetName && last.facts.target === target && sameGraph(last.refs, model.refs)) {
-    last.refs = model.refs;
+  if (last && last.stageCount === model.stages.length && last.targetName === targetName && last.facts.target === target && sameGraph(last.refs, model.stageRefs)) {
+    last.refs = model.stageRefs;
     return last.facts;
   }
   const edges = dependencyEdges(model);
   const facts = { target, reachable: reachableStages(model, target, edges), cycles: dependencyCycles(model, edges) };
-  last = { refs: model.refs, stageCount: model.stages.length, targetName, facts };
+  last = { refs: model.stageRefs, stageCount: model.stages.length, targetName, facts };
   return facts;
 }
 
-function sameGraph(a: StageRef[], b: StageRef[]): boolean {
+function sameGraph(a: StageRef[][], b: StageRef[][]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
+  for (let s = 0; s < a.length; s++) {
+    const x = a[s];
+    const y = b[s];
     if (x === y) continue;
-    if (x.kind !== y.kind || x.stage !== y.stage) return false;
-    const tx = x.resolution.kind === 'stage' ? x.resolution.target : -1;
-    const ty = y.resolution.kind === 'stage' ? y.resolution.target : -1;
-    if (tx !== ty) return false;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      if (x[i] === y[i]) continue;
+      if (x[i].kind !== y[i].kind) return false;
+      const tx = x[i].resolution.kind === 'stage' ? (x[i].resolution as { target: number }).target : -1;
+      const ty = y[i].resolution.kind === 'stage' ? (y[i].resolution as { target: number }).target : -1;
+      if (tx !== ty) return false;
+    }
   }
   return true;
 }

@@ -4,11 +4,11 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import { dependencyEdges } from '../../model/graph';
 import { graphFacts } from './graphFacts';
 import { lineText } from '../../model/lines';
-import type { StageModel, StageRef } from '../../model/types';
+import type { Stage, StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { BUILDKIT_RULES, CODES } from './codes';
-import { referenceDiagnostics, stageLabel } from './references';
-import { diag, stageNameDiagnostics } from './stageNames';
+import { stageLabel, stageReferenceDiagnostics } from './references';
+import { diag, duplicateDiagnostic, ownNameDiagnostics } from './stageNames';
 
 const cache = new WeakMap<StageModel, { settings: Settings; diagnostics: Diagnostic[] }>();
 
@@ -37,17 +37,53 @@ function computeDiagnostics(model: StageModel, settings: Settings): Diagnostic[]
       }
     }
   }
-  for (const d of stageNameDiagnostics(model.stages)) out.push(d);
-  for (const d of referenceDiagnostics(model, { reachable, inCycle, unknownReferenceHints: settings.unknownReferenceHints })) out.push(d);
-  if (settings.unreachableStageHints && model.stages.length > 1) {
-    for (const stage of model.stages) {
-      if (reachable.has(stage.index)) continue;
-      const d = diag(stage.headerRange, DiagnosticSeverity.Hint, CODES.unreachableStage, `Stage ${stageLabel(model, stage.index)} is not built for target ${stageLabel(model, target)}`);
-      d.tags = [DiagnosticTag.Unnecessary];
-      out.push(d);
-    }
-  }
+  const unit: UnitContext = { reachable, inCycle, target, settings, hints: settings.unreachableStageHints && model.stages.length > 1 };
+  for (const stage of model.stages) for (const d of stageUnit(model, stage, unit)) out.push(d);
   return applySuppressions(model, out).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+interface UnitContext {
+  reachable: Set<number>;
+  inCycle: Set<StageRef>;
+  target: number;
+  settings: Settings;
+  /** Whether unreachable stages get their hint. */
+  hints: boolean;
+}
+
+interface Unit {
+  refs: StageRef[];
+  layout: object;
+  names: Map<string, number[]>;
+  reachable: boolean;
+  target: number;
+  settings: Settings;
+  diagnostics: Diagnostic[];
+}
+const units = new WeakMap<Stage, Unit>();
+
+/**
+ * Everything one stage contributes, kept per Stage object while what it depends on is the same:
+ * its references (the model keeps the array while none changed), the layout and names of the
+ * file (messages mention other stages' lines and names), reachability and settings.
+ */
+function stageUnit(model: StageModel, stage: Stage, ctx: UnitContext): Diagnostic[] {
+  const refs = model.stageRefs[stage.index];
+  const reachable = ctx.reachable.has(stage.index);
+  const cacheable = ctx.inCycle.size === 0;
+  const hit = cacheable ? units.get(stage) : undefined;
+  if (hit && hit.refs === refs && hit.layout === model.layout && hit.names === model.names && hit.reachable === reachable && hit.target === ctx.target && hit.settings === ctx.settings) return hit.diagnostics;
+  const out = ownNameDiagnostics(stage);
+  const duplicate = duplicateDiagnostic(model, stage);
+  if (duplicate) out.push(duplicate);
+  for (const d of stageReferenceDiagnostics(model, refs, { reachable: ctx.reachable, inCycle: ctx.inCycle, unknownReferenceHints: ctx.settings.unknownReferenceHints })) out.push(d);
+  if (ctx.hints && !reachable) {
+    const d = diag(stage.headerRange, DiagnosticSeverity.Hint, CODES.unreachableStage, `Stage ${stageLabel(model, stage.index)} is not built for target ${stageLabel(model, ctx.target)}`);
+    d.tags = [DiagnosticTag.Unnecessary];
+    out.push(d);
+  }
+  if (cacheable) units.set(stage, { refs, layout: model.layout, names: model.names, reachable, target: ctx.target, settings: ctx.settings, diagnostics: out });
+  return out;
 }
 
 // One class up to the end (trailing blanks included, trimmed below): linear on any line.

@@ -13,41 +13,10 @@ export interface ReferenceOptions {
   unknownReferenceHints: boolean;
 }
 
-export function referenceDiagnostics(model: StageModel, options: ReferenceOptions): Diagnostic[] {
+/** The diagnostics of one stage's references. */
+export function stageReferenceDiagnostics(model: StageModel, refs: StageRef[], options: ReferenceOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const refs = model.refs;
-  for (let i = 0; i < refs.length; ) {
-    let j = i;
-    while (j < refs.length && refs[j].stage === refs[i].stage) j++;
-    for (const d of stageReferenceDiagnostics(model, refs, i, j, options)) out.push(d);
-    i = j;
-  }
-  return out;
-}
-
-interface Cached {
-  refs: StageRef[];
-  /** Lines of the stages the references point at (messages mention them). */
-  targetLines: number[];
-  reachable: boolean;
-  stageCount: number;
-  hints: boolean;
-  diagnostics: Diagnostic[];
-}
-const cache = new WeakMap<object, Cached>();
-
-/** The diagnostics of one stage's references refs[from..to), reused while nothing they depend on changed. */
-function stageReferenceDiagnostics(model: StageModel, refs: StageRef[], from: number, to: number, options: ReferenceOptions): Diagnostic[] {
-  const stage = model.stages[refs[from].stage];
-  const reachable = options.reachable.has(refs[from].stage);
-  const cacheable = stage !== undefined && options.inCycle.size === 0;
-  if (cacheable) {
-    const hit = cache.get(stage);
-    if (hit && hit.reachable === reachable && hit.stageCount === model.stages.length && hit.hints === options.unknownReferenceHints && sameRefs(hit, model, refs, from, to)) return hit.diagnostics;
-  }
-  const out: Diagnostic[] = [];
-  for (let k = from; k < to; k++) {
-    const ref = refs[k];
+  for (const ref of refs) {
     if (ref.kind === 'add' && ref.flagRange) {
       out.push(diag(ref.flagRange, DiagnosticSeverity.Error, CODES.addFrom, 'ADD does not support --from (BuildKit fails with "unknown flag: --from"); use COPY --from'));
       continue;
@@ -55,32 +24,7 @@ function stageReferenceDiagnostics(model: StageModel, refs: StageRef[], from: nu
     const d = ref.kind === 'from' ? baseDiagnostic(model, ref) : fromFlagDiagnostic(model, ref, options);
     if (d) out.push(d);
   }
-  if (cacheable) cache.set(stage, { refs: refs.slice(from, to), targetLines: targetLines(model, refs, from, to), reachable, stageCount: model.stages.length, hints: options.unknownReferenceHints, diagnostics: out });
   return out;
-}
-
-function targetLines(model: StageModel, refs: StageRef[], from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let k = from; k < to; k++) {
-    const r = refs[k].resolution;
-    if (r.kind === 'stage' || r.kind === 'later-stage') out.push(model.stages[r.target]?.fromKeywordRange.start.line ?? -1);
-  }
-  return out;
-}
-
-/** The same reference objects pointing at stages on the same lines: checked in place, as it runs for every stage on every keystroke. */
-function sameRefs(hit: Cached, model: StageModel, refs: StageRef[], from: number, to: number): boolean {
-  if (hit.refs.length !== to - from) return false;
-  let t = 0;
-  for (let k = from; k < to; k++) {
-    const ref = refs[k];
-    if (hit.refs[k - from] !== ref) return false;
-    const r = ref.resolution;
-    if (r.kind === 'stage' || r.kind === 'later-stage') {
-      if (hit.targetLines[t++] !== (model.stages[r.target]?.fromKeywordRange.start.line ?? -1)) return false;
-    }
-  }
-  return t === hit.targetLines.length;
 }
 
 function fromFlagDiagnostic(model: StageModel, ref: StageRef, options: ReferenceOptions): Diagnostic | undefined {

@@ -1,33 +1,24 @@
 // Checks on stage declarations: BuildKit's name rule and its DuplicateStageName,
 // ReservedStageName, StageNameCasing and FromAsCasing build checks.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { Stage } from '../../model/types';
+import type { Stage, StageModel } from '../../model/types';
 import { CODES, SOURCE } from './codes';
 
 const VALID_NAME = /^[a-z][a-z0-9-_.]*$/;
 const RESERVED = new Set(['scratch', 'context']);
 
-export function stageNameDiagnostics(stages: Stage[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const firstByKey = new Map<string, Stage>();
-  for (const stage of stages) {
-    for (const d of ownNameDiagnostics(stage)) out.push(d);
-    if (stage.key === undefined || !stage.nameRange || !VALID_NAME.test(stage.key)) continue;
-    const first = firstByKey.get(stage.key);
-    if (first) {
-      out.push(diag(stage.nameRange, DiagnosticSeverity.Warning, CODES.duplicateStage, `Duplicate stage name "${stage.key}", stage names should be unique (first declared on line ${first.fromKeywordRange.start.line + 1})`, { first: first.index }));
-    } else firstByKey.set(stage.key, stage);
-  }
-  return out;
+/** DuplicateStageName on a later declaration of a name (compared lowercased). */
+export function duplicateDiagnostic(model: StageModel, stage: Stage): Diagnostic | undefined {
+  if (stage.key === undefined || !stage.nameRange || !VALID_NAME.test(stage.key)) return undefined;
+  const defs = model.names.get(stage.key);
+  if (!defs || defs[0] === stage.index) return undefined;
+  const first = model.stages[defs[0]];
+  return diag(stage.nameRange, DiagnosticSeverity.Warning, CODES.duplicateStage, `Duplicate stage name "${stage.key}", stage names should be unique (first declared on line ${first.fromKeywordRange.start.line + 1})`, { first: first.index });
 }
 
-const own = new WeakMap<Stage, Diagnostic[]>();
-
-/** Checks that depend on the stage alone, kept per Stage object (reused while its text is unchanged). */
-function ownNameDiagnostics(stage: Stage): Diagnostic[] {
-  let out = own.get(stage);
-  if (out) return out;
-  out = [];
+/** Checks that depend on the stage alone: its name (valid, reserved, casing) and FROM/AS casing. */
+export function ownNameDiagnostics(stage: Stage): Diagnostic[] {
+  const out: Diagnostic[] = [];
   fromAsCasing(stage, out);
   if (stage.name !== undefined && stage.nameRange && stage.key !== undefined) {
     const range = stage.nameRange;
@@ -38,7 +29,6 @@ function ownNameDiagnostics(stage: Stage): Diagnostic[] {
       if (stage.name !== stage.key) out.push(diag(range, DiagnosticSeverity.Warning, CODES.stageNameCasing, `Stage name '${stage.name}' should be lowercase`, { name: stage.key }));
     }
   }
-  own.set(stage, out);
   return out;
 }
 
