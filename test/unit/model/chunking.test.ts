@@ -84,7 +84,7 @@ test('a long stage is parsed in pieces, and its outline matches its instructions
 function strip(m: ReturnType<typeof parseDockerfile>) {
   return {
     stages: m.stages.map((s) => ({ ...s, instructions: s.instructions })),
-    refs: m.refs,
+    refs: m.refs.map((r) => ({ ...r, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
     globalArgs: m.globalArgs,
     escape: m.escape,
   };

@@ -7,9 +7,9 @@ import { scanChunks, scanLines, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
 import { lineText, shiftRange } from './lines';
-import { materialize, outlineOf, parseChunk, toRange, type ChunkData } from './parseChunk';
+import { materialize, outlineOf, parseChunk, REF_FIELDS, toRange, type ChunkData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
-import type { GlobalArg, Instruction, InstructionOutline, Range, Resolution, Stage, StageModel, StageRef } from './types';
+import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef } from './types';
 
 /** One chunk of the document: its parsed data, its first line, and the stage it starts (if any). */
 interface Piece {
@@ -177,12 +177,7 @@ export class StageParser {
       let current = stageRefs.get(stage);
       if (!sameContext || !current) {
         const previousRefs = current;
-        current = locatedRefs(stage).map((loc, k) => {
-          const { value, resolution } = resolveReference(loc.kind, loc.value, stage.index, ctx);
-          const before = previousRefs?.[k];
-          // An unchanged reference keeps its object, so caches keyed on it stay valid.
-          return before && before.value === value && sameResolution(before.resolution, resolution) ? before : { ...loc, value, resolution };
-        });
+        current = resolveStageRefs(stage, ctx, previousRefs);
         if (previousRefs && current.every((r, k) => r === previousRefs[k])) current = previousRefs;
         stageRefs.set(stage, current);
       }
@@ -286,7 +281,6 @@ export function parseDockerfile(text: string, version = 0): StageModel {
 }
 
 const groupOf = new WeakMap<Stage, { pieces: Piece[]; lastLine: number }>();
-const located = new WeakMap<Stage, Omit<StageRef, 'resolution'>[]>();
 const stageRefs = new WeakMap<Stage, StageRef[]>();
 
 function sameGroup(stage: Stage, group: Piece[], lastLine: number): boolean {
@@ -361,28 +355,64 @@ class StageImpl implements Stage {
   }
 }
 
-/** The references of a stage in document positions, before resolution (kept per Stage object). */
-function locatedRefs(stage: Stage): Omit<StageRef, 'resolution'>[] {
-  let list = located.get(stage);
-  if (!list) {
-    list = [];
-    for (const { data, line } of groupOf.get(stage)!.pieces) {
-      for (const raw of data.refs) {
-        list.push({
-          kind: raw.kind,
-          raw: raw.raw,
-          value: raw.value,
-          range: toRange(raw.range, line),
-          stage: stage.index,
-          instructionRange: toRange(raw.instructionRange, line),
-          keywordRange: toRange(raw.keywordRange, line),
-          flagRange: raw.flagRange && toRange(raw.flagRange, line),
-        });
-      }
-    }
-    located.set(stage, list);
+/**
+ * A resolved reference. The value's range is made at once (every feature reads it); the
+ * instruction, keyword and flag ranges, which few features read, are made from the chunk's packed
+ * table when asked.
+ */
+class StageRefImpl implements StageRef {
+  kind: RefKind;
+  raw: string;
+  value: string;
+  range: Range;
+  stage: number;
+  resolution: Resolution;
+  readonly #refs: RefTable;
+  readonly #at: number;
+  readonly #line: number;
+
+  constructor(refs: RefTable, k: number, line: number, stage: number, value: string, resolution: Resolution) {
+    this.kind = refs.kinds[k];
+    this.raw = refs.raws[k];
+    this.value = value;
+    this.range = packedRange(refs.ranges, k * REF_FIELDS, line);
+    this.stage = stage;
+    this.resolution = resolution;
+    this.#refs = refs;
+    this.#at = k * REF_FIELDS;
+    this.#line = line;
   }
-  return list;
+
+  get instructionRange(): Range {
+    return packedRange(this.#refs.ranges, this.#at + 4, this.#line);
+  }
+
+  get keywordRange(): Range {
+    return packedRange(this.#refs.ranges, this.#at + 8, this.#line);
+  }
+
+  get flagRange(): Range | undefined {
+    return this.#refs.ranges[this.#at + 12] < 0 ? undefined : packedRange(this.#refs.ranges, this.#at + 12, this.#line);
+  }
+}
+
+function packedRange(t: Int32Array, at: number, line: number): Range {
+  return { start: { line: t[at] + line, character: t[at + 1] }, end: { line: t[at + 2] + line, character: t[at + 3] } };
+}
+
+/** Resolves the references of a stage, keeping each previous object whose resolution is unchanged. */
+function resolveStageRefs(stage: Stage, ctx: ResolveContext, previous: StageRef[] | undefined): StageRef[] {
+  const out: StageRef[] = [];
+  for (const { data, line } of groupOf.get(stage)!.pieces) {
+    const refs = data.refs;
+    for (let k = 0; k < refs.kinds.length; k++) {
+      const { value, resolution } = resolveReference(refs.kinds[k], refs.values[k], stage.index, ctx);
+      const before = previous?.[out.length];
+      // An unchanged reference keeps its object, so caches keyed on it stay valid.
+      out.push(before && before.value === value && sameResolution(before.resolution, resolution) ? before : new StageRefImpl(refs, k, line, stage.index, value, resolution));
+    }
+  }
+  return out;
 }
 
 function shiftArg(a: GlobalArg, line: number): GlobalArg {

@@ -13,7 +13,8 @@ import type { Arg, Flag, GlobalArg, Heredoc, Instruction, Range, RefKind } from 
 /** [start line, start character, end line, end character], relative to the chunk. */
 export type RangeTuple = [number, number, number, number];
 
-export interface RawRef {
+/** A reference while the chunk is parsed (packed into a RefTable at the end). */
+interface RawRef {
   kind: RefKind;
   raw: string;
   value: string;
@@ -21,6 +22,26 @@ export interface RawRef {
   instructionRange: RangeTuple;
   keywordRange: RangeTuple;
   flagRange?: RangeTuple;
+}
+
+/**
+ * References in parallel arrays: kind, value as written, value unquoted, and 16 numbers each in
+ * `ranges` (value, instruction, keyword and flag ranges as 4 numbers; the flag's are -1 for FROM).
+ * A large file has tens of thousands of references: this keeps them to a few arrays per chunk.
+ */
+export interface RefTable {
+  kinds: RefKind[];
+  raws: string[];
+  values: string[];
+  ranges: Int32Array;
+}
+
+export const REF_FIELDS = 16;
+
+function packRefs(refs: RawRef[]): RefTable {
+  const ranges = new Int32Array(refs.length * REF_FIELDS);
+  refs.forEach((r, i) => ranges.set([...r.range, ...r.instructionRange, ...r.keywordRange, ...(r.flagRange ?? [-1, -1, -1, -1])], i * REF_FIELDS));
+  return { kinds: refs.map((r) => r.kind), raws: refs.map((r) => r.raw), values: refs.map((r) => (r.value === r.raw ? r.raw : r.value)), ranges };
 }
 
 export interface FromData {
@@ -58,7 +79,8 @@ export interface ChunkData {
   /** Heredocs and ONBUILD triggers, by instruction index (rare, so kept sparse). */
   heredocs: Map<number, Heredoc[]>;
   triggers: Map<number, string>;
-  refs: RawRef[];
+  /** The chunk's stage references, packed (see RefTable). */
+  refs: RefTable;
   /** Set when the chunk's first instruction is FROM: the chunk starts a stage. */
   from?: FromData;
   /** Lines of FROM instructions after the first instruction: the chunk must be split there. */
@@ -128,9 +150,9 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     const range = ast.getRange();
     const keywordRange = ast.getInstructionRange();
     table.set([...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character], i * FIELDS);
-    const keyword = ast.getKeyword();
+    const keyword = intern(ast.getKeyword());
     keywords.push(keyword);
-    keywordTexts.push(ast.getInstruction());
+    keywordTexts.push(intern(ast.getInstruction()));
     texts.push(instructionText(p, ast));
     const flags = (ast as unknown as { getFlags?: () => AstFlag[] }).getFlags?.();
     if (flags) {
@@ -166,17 +188,34 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     keywordTexts,
     texts,
     flagged,
-    flagTable: Int32Array.from(flagRows),
-    flagNames,
-    flagValues,
-    heredocs,
-    triggers,
-    refs,
+    flagTable: flagRows.length ? Int32Array.from(flagRows) : NO_FLAGS,
+    flagNames: flagNames.length ? flagNames : NONE,
+    flagValues: flagValues.length ? flagValues : NONE,
+    heredocs: heredocs.size ? heredocs : NO_ENTRIES,
+    triggers: triggers.size ? triggers : NO_ENTRIES,
+    refs: packRefs(refs),
     from,
-    innerFroms,
+    innerFroms: innerFroms.length ? innerFroms : NONE,
     closed: p.closed,
-    argDecls,
+    argDecls: argDecls.length ? argDecls : NONE,
   };
+}
+
+// Most chunks have no flags, heredocs, inner FROMs or ARGs: they share these empty values.
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NO_FLAGS = new Int32Array(0);
+const NO_ENTRIES = new Map<number, never>();
+
+/** Keywords are a handful of strings repeated on every line: keep one copy of each. */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  if (s.length > 16) return s;
+  let v = interned.get(s);
+  if (v === undefined) {
+    if (interned.size > 1000) interned.clear();
+    interned.set(s, (v = s));
+  }
+  return v;
 }
 
 /** Instruction outlines of a chunk (keyword, text, ranges), shifted by `line`, without re-parsing. */

@@ -80,12 +80,12 @@ export interface StageRef {
   range: Range;
   /** Index of the stage the reference sits in; -1 before the first FROM. */
   stage: number;
-  /** Range of the whole instruction holding it. */
-  instructionRange: Range;
-  /** Range of the instruction keyword (COPY, ADD, RUN, FROM). */
-  keywordRange: Range;
-  /** Range of the whole `--from=...` / `--mount=...` flag (not for FROM). */
-  flagRange?: Range;
+  /** Range of the whole instruction holding it (made when read). */
+  readonly instructionRange: Range;
+  /** Range of the instruction keyword (COPY, ADD, RUN, FROM) (made when read). */
+  readonly keywordRange: Range;
+  /** Range of the whole `--from=...` / `--mount=...` flag, not for FROM (made when read). */
+  readonly flagRange?: Range;
   resolution: Resolution;
 }
 
