@@ -3,7 +3,7 @@
 // on every call: they are only offered for documents under a size limit, the lint runs in a
 // worker with a time limit, and nothing here touches stages (ours follow BuildKit; its stage
 // checks do not).
-import { DockerfileLanguageServiceFactory, type DockerfileLanguageService } from 'dockerfile-language-service';
+import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../core/settings';
@@ -17,7 +17,7 @@ export const GENERAL_MAX_BYTES = 256 * 1024;
 const REPLACED_CODES = new Set([10, 12, 47]);
 
 export class GeneralFeatures {
-  readonly service: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
+  private instance: DockerfileLanguageService | undefined;
   private validator: GeneralValidator | undefined;
   private warnedSize = new Set<string>();
   private warnedCalls = new Set<string>();
@@ -27,7 +27,6 @@ export class GeneralFeatures {
     /** Another extension (Container Tools, Docker DX) already provides these features. */
     private readonly othersPresent: () => boolean,
   ) {
-    this.service.setCapabilities({ completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } }, hover: { contentFormat: ['markdown', 'plaintext'] } });
   }
 
   /** Whether general features serve this document (setting, other extensions, size). */
@@ -51,6 +50,17 @@ export class GeneralFeatures {
     const found = await this.validator.validate(content);
     const serious = stageDiagnostics.filter((s) => s.severity !== 4);
     return found?.filter((d) => !REPLACED_CODES.has(Number(d.code)) && !serious.some((s) => overlaps(s.range, d.range)));
+  }
+
+  /** The service, loaded on first use: a session on large files alone never pays its ~12 MB. */
+  get service(): DockerfileLanguageService {
+    if (!this.instance) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { DockerfileLanguageServiceFactory } = require('dockerfile-language-service') as typeof import('dockerfile-language-service');
+      this.instance = DockerfileLanguageServiceFactory.createLanguageService();
+      this.instance.setCapabilities({ completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } }, hover: { contentFormat: ['markdown', 'plaintext'] } });
+    }
+    return this.instance;
   }
 
   /**
