@@ -47,14 +47,20 @@ export function offsetAt(text: string, lineStarts: number[], pos: Position): num
 }
 
 export function positionAt(lineStarts: number[], offset: number): Position {
+  const line = lastAtOrBefore(lineStarts, offset);
+  return { line, character: offset - lineStarts[line] };
+}
+
+/** Index of the last element of the ascending `sorted` that is <= `value` (0 when none). */
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
-  let hi = lineStarts.length - 1;
+  let hi = sorted.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
+    if (sorted[mid] <= value) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - lineStarts[lo] };
+  return lo;
 }
 
 export function comparePositions(a: Position, b: Position): number {

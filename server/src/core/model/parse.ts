@@ -6,7 +6,7 @@
 import { scanChunks, scanLines, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
-import { lineText, shiftRange } from './lines';
+import { lastAtOrBefore, lineText, shiftRange } from './lines';
 import { materialize, outlineOf, parseChunk, REF_FIELDS, toRange, type ChunkData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
 import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef } from './types';
@@ -261,18 +261,6 @@ class ChunkCache {
     this.chunks.clear();
     this.preambles.clear();
   }
-}
-
-/** Index of the last element of the ascending `starts` that is <= `offset` (0 when none). */
-function lastAtOrBefore(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Parses a whole text once, without keeping a cache. */
