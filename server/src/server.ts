@@ -1,6 +1,7 @@
 // The Dockerfile Stages language server: creates the connection, keeps the open documents and
 // their stage models, and registers one thin handler per LSP method. Runs over stdio
 // (`node dist/server.js --stdio`), Node IPC or a socket, whichever the client asks for.
+import './node/youngGeneration';
 import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelStore } from './documents';

@@ -187,25 +187,20 @@ export class StageParser {
     const sameLayout = !!old && old.stages.length === stages.length && stages.every((st, i) => st === old.stages[i] || (st.range.start.line === old.stages[i].range.start.line && st.range.end.line === old.stages[i].range.end.line));
     const layoutToken = sameLayout ? old!.layout : {};
     this.state = { text, escape, bodyStart, directiveLines: directives.length, lineStarts, pieces, stages, names, argValues, layout: layoutToken };
-    let preambleInstructions: Instruction[] | undefined;
-    return {
+    return withLazyPreamble(preamble, {
       version,
       text,
       escape,
       directives,
       check,
       globalArgs,
-      get preamble() {
-        preambleInstructions ??= preamble.flatMap((p) => materialize(p.data, p.line));
-        return preambleInstructions;
-      },
       stages,
       refs,
       stageRefs: byStage,
       layout: layoutToken,
       lineStarts,
       names,
-    };
+    });
   }
 
   /** Parses (or takes from the cache) every span, merging and splitting spans where dockerfile-ast disagrees with the scan. */
@@ -261,6 +256,19 @@ class ChunkCache {
     this.chunks.clear();
     this.preambles.clear();
   }
+}
+
+/**
+ * The preamble's instructions, materialized on first use. A function of its own so the getter's
+ * closure holds only the pieces: a closure inside `assemble` would share its context, and with it
+ * the previous version's state (its whole text).
+ */
+function withLazyPreamble(pieces: Piece[], model: Omit<StageModel, 'preamble'>): StageModel {
+  let instructions: Instruction[] | undefined;
+  return Object.defineProperty(model as StageModel, 'preamble', {
+    enumerable: true,
+    get: () => (instructions ??= pieces.flatMap((p) => materialize(p.data, p.line))),
+  });
 }
 
 /** Parses a whole text once, without keeping a cache. */

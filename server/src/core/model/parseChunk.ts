@@ -98,6 +98,7 @@ interface Parsed {
   source: string;
   lineStarts: number[];
   prefixLines: number;
+  prefixLength: number;
   sentinelLine: number;
   escape: string;
   instructions: AstInstruction[];
@@ -125,7 +126,7 @@ function parseSource(chunkText: string, escape: string, preamble: boolean): Pars
     }
     instructions.push(ast);
   }
-  return { source, lineStarts, prefixLines: prefix ? 1 : 0, sentinelLine, escape: dockerfile.getEscapeCharacter(), instructions, closed };
+  return { source, lineStarts, prefixLines: prefix ? 1 : 0, prefixLength: prefix.length, sentinelLine, escape: dockerfile.getEscapeCharacter(), instructions, closed };
 }
 
 export function parseChunk(chunkText: string, escape: string, preamble: boolean): ChunkData {
@@ -179,7 +180,9 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
   });
   if (from) refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: from.imageRange ?? from.keywordRange, instructionRange: from.headerRange, keywordRange: from.keywordRange });
   return {
-    source: chunkText,
+    // Cut from the parser's own flat copy, not from the document: a chunk kept across edits must
+    // not hold every old version of a large document alive through a sliced string.
+    source: p.source.slice(p.prefixLength, p.prefixLength + chunkText.length),
     escape,
     preamble,
     lineCount: p.sentinelLine - p.prefixLines,
