@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CodeLens, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { LspClient } from '../test/helpers/lspDriver';
+import { resolveAllLenses } from './lensResolve';
 import type { Probes } from './probes';
 
 export interface ServerSpec {
@@ -43,6 +44,8 @@ export const METRICS = [
   'hover',
   'codeLens',
   'codeLens/resolve',
+  'codeLens: resolve all',
+  'codeLens: resolve all on open',
   'documentSymbol',
   'semanticTokens',
   'inlayHint',
@@ -62,7 +65,9 @@ export async function measureFile(server: ServerSpec, name: string, text: string
   const caps = client.capabilities;
   const samples = (metric: string): Samples => (run.metrics[metric] ??= []);
 
-  // Open: a new uri each time (the previous one closed), the first open not counted (cold).
+  // Open: a new uri each time (the previous one closed), the first open not counted (cold). Once
+  // diagnostics are in, every lens of the new document is resolved: nothing of it cached yet.
+  const resolvesLenses = !!caps.codeLensProvider?.resolveProvider;
   let uri = '';
   for (let i = 0; i <= reps; i++) {
     if (uri) client.close(uri);
@@ -73,7 +78,12 @@ export async function measureFile(server: ServerSpec, name: string, text: string
     const published = await next;
     if (published) run.diagnostics = published.params.diagnostics.length;
     if (i > 0) samples('open→diagnostics').push(published ? published.at - start : 'timeout');
+    if (resolvesLenses && published) {
+      const all = await resolveAllLenses(client, uri, timeoutMs);
+      if (i > 0) samples('codeLens: resolve all on open').push(all.sample);
+    }
   }
+  if (!resolvesLenses) run.metrics['codeLens: resolve all on open'] = null;
 
   // Keystrokes: type and delete one character at the end of a line near the middle.
   let version = 1;
@@ -140,6 +150,26 @@ export async function measureFile(server: ServerSpec, name: string, text: string
     run.metrics.codeLens = null;
     run.metrics['codeLens/resolve'] = null;
   }
+  // Every lens after a keystroke: the edited version's estimates are new, the unchanged stages'
+  // layouts are not (as in real editing). The first round is a warm-up.
+  if (resolvesLenses) {
+    for (let i = 0; i <= reps; i++) {
+      version++;
+      const next = client.nextDiagnostics(uri, version, timeoutMs);
+      client.change(uri, version, [keystroke(i)]);
+      await next;
+      const all = await resolveAllLenses(client, uri, timeoutMs);
+      if (i === 0) run.answers['codeLens: resolve all'] = all.titled;
+      else samples('codeLens: resolve all').push(all.sample);
+    }
+    if (reps % 2 === 0) {
+      // An odd number of keystrokes left an 'x' behind: take it back before the other requests.
+      version++;
+      const next = client.nextDiagnostics(uri, version, timeoutMs);
+      client.change(uri, version, [keystroke(reps + 1)]);
+      await next;
+    }
+  } else run.metrics['codeLens: resolve all'] = null;
   if (caps.documentSymbolProvider) await timed('documentSymbol', 'textDocument/documentSymbol', { textDocument: doc }, count);
   else run.metrics.documentSymbol = null;
   // Editors ask for these after every keystroke, for the visible part of the file.

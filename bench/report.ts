@@ -121,6 +121,7 @@ export function targets(files: FileResult[], ours: string, client: { bundleBytes
     for (const m of ['completion', 'definition', 'hover']) check(`${label} ${m} p90`, 5, p90(m));
     check(`${label} codeLens p90`, 100, p90('codeLens'));
     check(`${label} codeLens/resolve p90`, 100, p90('codeLens/resolve'));
+    check(`${label} codeLens: resolve all (every lens at once, after a keystroke) p90`, 100, p90('codeLens: resolve all'));
     check(`${label} memory, editing session (RSS)`, 100, big.runs[ours]?.session ? big.runs[ours].session!.rssKiB / 1024 : null, 'MB');
     check(`${label} memory, editing session (peak RSS)`, 100, big.runs[ours]?.session ? big.runs[ours].session!.peakKiB / 1024 : null, 'MB');
   }

@@ -154,6 +154,27 @@ export class LspClient {
     return outcome;
   }
 
+  /**
+   * Sends one request per params at once, without awaiting any (as an editor resolves the visible
+   * lenses), and resolves when the last answer arrives: `ms` from the first send to that answer.
+   * One time limit for the whole batch; a failed request makes the outcome an error.
+   */
+  async requestAll<T = unknown>(method: string, params: unknown[], timeoutMs = 10_000): Promise<Outcome<T[]>> {
+    const t0 = performance.now();
+    if (this.exited) return { kind: 'crashed', ms: 0 };
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race<Outcome<T[]>>([
+      Promise.all(params.map((p) => this.connection.sendRequest<T>(method, p))).then(
+        (result) => ({ kind: 'result', result, ms: performance.now() - t0 }),
+        (e: { code?: number; message?: string }) => ({ kind: 'error', code: e.code ?? 0, message: String(e.message), ms: performance.now() - t0 }),
+      ),
+      new Promise<Outcome<T[]>>((resolve) => (timer = setTimeout(() => resolve({ kind: 'timeout', ms: performance.now() - t0 }), timeoutMs))),
+      this.exitPromise.then(() => ({ kind: 'crashed', ms: performance.now() - t0 }) as const),
+    ]);
+    clearTimeout(timer);
+    return outcome;
+  }
+
   notify(method: string, params: unknown): void {
     if (this.exited) return;
     this.connection.sendNotification(method, params).catch(() => undefined);
