@@ -6,13 +6,15 @@ import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocumen
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelStore } from './documents';
 import { collectWhenQuiet } from './node/idleCollect';
+import { attachStdio, stdioTransport } from './node/stdio';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
 import { GeneralFeatures } from './general/service';
 import type { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
 
-const connection = createConnection(ProposedFeatures.all);
+const stdio = stdioTransport();
+const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
 const models = new ModelStore((m) => connection.console.warn(m));
 const documents = new TextDocuments({ create: TextDocument.create, update: models.update });
 let settings: Settings = DEFAULT_SETTINGS;
@@ -76,7 +78,12 @@ connection.onDidChangeConfiguration(async (change) => {
   connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
 
-connection.onShutdown(() => ctx.general?.dispose());
+let shutdownReceived = false;
+connection.onShutdown(() => {
+  shutdownReceived = true;
+  ctx.general?.dispose();
+});
+if (stdio) attachStdio(ctx.log, () => shutdownReceived);
 
 process.on('uncaughtException', (e) => ctx.log.error(`uncaught: ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => ctx.log.error(`unhandled rejection: ${e instanceof Error ? e.stack : e}`));

@@ -1,0 +1,83 @@
+// The server's message writer on stdout: messages written one after another are sent in one write.
+// vscode-jsonrpc's stream writer makes two writes per message (header, then body, each awaited), so
+// a burst of answers (an editor resolving 5,000 lenses at once) cost 10,000 system calls, about 70
+// ms. Here each message is encoded at once, in order, and the batch is written when two turns of
+// the event loop pass without a new message (the connection handles one message per turn; two, so
+// that the order of its turn and ours does not matter), or when it holds 64 KB or has waited 4 ms:
+// a lone answer goes out two loop turns later, a burst in a few dozen writes.
+import { performance } from 'node:perf_hooks';
+import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
+
+const MAX_BYTES = 64 * 1024;
+const MAX_WAIT_MS = 4;
+
+export class BatchedMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private pending: string[] = [];
+  private bytes = 0;
+  private oldest = 0;
+  private written = 0;
+  private seen = 0;
+  private quietTurns = 0;
+  private timer: NodeJS.Immediate | undefined;
+
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (e: Error) => this.fireError(e));
+    out.on('close', () => this.fireClose());
+    // The exit notification ends the process at once: what is still pending goes first.
+    process.on('exit', () => this.flush());
+  }
+
+  write(msg: Message): Promise<void> {
+    let json: string;
+    try {
+      json = JSON.stringify(msg);
+    } catch (e) {
+      this.fireError(e, msg);
+      return Promise.reject(e);
+    }
+    const length = Buffer.byteLength(json, 'utf8');
+    if (!this.pending.length) this.oldest = performance.now();
+    this.pending.push(`Content-Length: ${length}\r\n\r\n`, json);
+    this.bytes += length;
+    this.written++;
+    if (this.bytes >= MAX_BYTES || performance.now() - this.oldest >= MAX_WAIT_MS) this.flush();
+    else if (!this.timer) this.schedule(0);
+    return Promise.resolve();
+  }
+
+  end(): void {
+    this.flush();
+    this.out.end();
+  }
+
+  override dispose(): void {
+    this.flush();
+    super.dispose();
+  }
+
+  private schedule(quietTurns: number): void {
+    this.seen = this.written;
+    this.quietTurns = quietTurns;
+    this.timer = setImmediate(() => {
+      this.timer = undefined;
+      if (this.written !== this.seen) this.schedule(0);
+      else if (this.quietTurns < 1) this.schedule(this.quietTurns + 1);
+      else this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.timer) clearImmediate(this.timer);
+    this.timer = undefined;
+    if (!this.pending.length) return;
+    const batch = this.pending.join('');
+    this.pending = [];
+    this.bytes = 0;
+    try {
+      this.out.write(batch, 'utf8');
+    } catch (e) {
+      this.fireError(e);
+    }
+  }
+}
