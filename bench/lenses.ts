@@ -3,7 +3,7 @@
 // opening a new document, then after keystrokes (as bench/measure.ts measures them), with the CPU
 // time the server and this client spent on the latter (lens list included).
 //
-//   node --import tsx bench/lenses.ts [--stages 5000] [--reps 10] [--opens 5] [--server-prof DIR] [--server dist/server.js]
+//   node --import tsx bench/lenses.ts [--stages 5000] [--reps 10] [--opens 5] [--transport-rounds 5] [--server-prof DIR] [--server dist/server.js]
 // --server-prof writes a CPU profile of the server process to DIR (run `npm run build` first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ const option = (name: string, fallback: string) => (args.includes(name) ? args[a
 const stages = Number(option('--stages', '5000'));
 const reps = Number(option('--reps', '10'));
 const opens = Number(option('--opens', String(Math.min(reps, 5))));
+const transportRounds = Number(option('--transport-rounds', '5'));
 const prof = option('--server-prof', '');
 const timeoutMs = 60_000;
 
@@ -66,6 +67,19 @@ async function main(): Promise<void> {
     }
     titled = all.titled;
   }
+  // The same requests for a document that is not open: what JSON-RPC and the handler's lookups cost alone.
+  const transport: number[] = [];
+  const transportCpu: number[] = [];
+  const list = await client.request<{ range: unknown; data: { uri: string; stage: number } }[]>('textDocument/codeLens', { textDocument: { uri } }, timeoutMs);
+  const closed = list.kind === 'result' ? list.result.map((l) => ({ ...l, data: { ...l.data, uri: 'file:///bench/closed.Dockerfile' } })) : [];
+  for (let i = 0; i <= transportRounds; i++) {
+    const server0 = cpuMs(client.pid);
+    const r = await client.requestAll('codeLens/resolve', closed, timeoutMs);
+    if (i > 0 && r.kind === 'result') {
+      transport.push(r.ms);
+      transportCpu.push(cpuMs(client.pid) - server0);
+    }
+  }
   const show = (label: string, s: (number | string)[]) => {
     const st = stat(s);
     console.log(`${label.padEnd(34)} median ${ms(st?.median).padStart(6)} ms   p90 ${ms(st?.p90).padStart(6)} ms   min ${ms(st?.min).padStart(6)} ms   (${st?.n} samples${st?.failed ? `, ${st.failed} failed` : ''})`);
@@ -75,6 +89,8 @@ async function main(): Promise<void> {
   show('codeLens: resolve all (keystroke)', afterKeystroke);
   show('  CPU of the server in it', serverCpu);
   show('  CPU of this client in it', clientCpu);
+  show('as many, for a closed document', transport);
+  show('  CPU of the server in it', transportCpu);
   const errors = client.errorLogs();
   if (errors.length) console.log(`server errors: ${errors.slice(0, 3).join(' / ')}`);
   await client.shutdown();

@@ -34,11 +34,16 @@ export interface Logger {
   error(message: string): void;
 }
 
+/** Whether each open document is a Dockerfile: its uri and language id never change, and requests come in bursts. */
+const dockerfileDocuments = new WeakMap<TextDocument, boolean>();
+
 /** The document and its model, or undefined when the document is not open or is no Dockerfile (Compose, Bake). */
 export function modelFor(ctx: ServerContext, uri: string): { document: TextDocument; model: StageModel } | undefined {
   const document = ctx.documents.get(uri);
-  if (!document || !isDockerfileDocument(document.uri, document.languageId)) return undefined;
-  return { document, model: ctx.models.get(document) };
+  if (!document) return undefined;
+  let dockerfile = dockerfileDocuments.get(document);
+  if (dockerfile === undefined) dockerfileDocuments.set(document, (dockerfile = isDockerfileDocument(document.uri, document.languageId)));
+  return dockerfile ? { document, model: ctx.models.get(document) } : undefined;
 }
 
 /**

@@ -10,12 +10,20 @@ import type { ServerContext } from './context';
 
 let provider: SizeIOProvider | undefined;
 
+/** File path and folder of recent file URIs: every lens resolve asks, and converting a URI is not free. */
+const paths = new Map<string, { file: string; dir: string }>();
+
 export function ioFor(ctx: ServerContext, uri: string): SizeIO | undefined {
   if (!uri.startsWith('file:')) return undefined;
   const settings = ctx.settings(uri);
-  const file = fileURLToPath(uri);
+  let where = paths.get(uri);
+  if (!where) {
+    if (paths.size >= 64) paths.clear();
+    const file = fileURLToPath(uri);
+    paths.set(uri, (where = { file, dir: path.dirname(file) }));
+  }
   provider ??= new SizeIOProvider(() => {
     ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
-  return provider.ioFor(path.dirname(file), file, { dockerEngineLookup: settings.dockerEngineLookup, registryLookup: settings.registryLookup, trusted: ctx.workspaceTrusted?.() ?? false });
+  return provider.ioFor(where.dir, where.file, { dockerEngineLookup: settings.dockerEngineLookup, registryLookup: settings.registryLookup, trusted: ctx.workspaceTrusted?.() ?? false });
 }

@@ -14,8 +14,17 @@ export interface SizeIOOptions {
   trusted: boolean;
 }
 
+interface ContextEntry {
+  index: ContextIndex;
+  built: number;
+  /** The I/O handed out, and the lookups it was made with. */
+  io?: SizeIO;
+  engineOn?: boolean;
+  registryOn?: boolean;
+}
+
 export class SizeIOProvider {
-  private contexts = new Map<string, { index: ContextIndex; built: number; io?: SizeIO }>();
+  private contexts = new Map<string, ContextEntry>();
   private engine: DockerEngineSizes;
   private registry: RegistrySizes;
 
@@ -31,7 +40,7 @@ export class SizeIOProvider {
     const stale = !entry || Date.now() - entry.built > this.maxAgeMs;
     if (!entry || (stale && entry.index.ready)) {
       const index = new ContextIndex(key, dockerfile);
-      const next = { index, built: Date.now(), io: undefined as SizeIO | undefined };
+      const next: ContextEntry = { index, built: Date.now() };
       const previous = entry;
       this.contexts.set(key, previous ?? next);
       index.build().then(() => {
@@ -42,18 +51,17 @@ export class SizeIOProvider {
     }
     const engineOn = options.dockerEngineLookup && options.trusted;
     const registryOn = options.registryLookup && options.trusted;
-    const flags = `${engineOn}|${registryOn}`;
     const current = entry;
-    if (!current.io || (current.io as SizeIO & { flags?: string }).flags !== flags) {
+    if (!current.io || current.engineOn !== engineOn || current.registryOn !== registryOn) {
       const index = current.index;
-      const io: SizeIO & { flags?: string } = {
+      current.io = {
         contextSize: (sources) => index.size(sources),
         contextText: (p) => index.text(p),
         engineImage: engineOn ? (ref) => this.engine.get(ref) : undefined,
         registryImage: registryOn ? (ref) => this.registry.get(ref) : undefined,
-        flags,
       };
-      current.io = io;
+      current.engineOn = engineOn;
+      current.registryOn = registryOn;
     }
     return current.io;
   }
