@@ -66,12 +66,13 @@ export function sizeBreakdown(e: StageEstimate | undefined, metric: SizeMetric, 
     .map((l) => ({ line: l.line, instruction: l.instruction, bytes: l.bytes, low: l.low, high: l.high, text: formatEstimate(l), note: l.note }))
     .sort((a, b) => b.bytes - a.bytes || a.line - b.line);
   if (base) items.unshift({ line: base.line, instruction: 'FROM', bytes: base.bytes, low: base.low, high: base.high, text: formatEstimate(base), note: base.note });
+  const total = metricRange(e, metric);
   return {
     title,
     stage: { index: e.index, name: e.name, final: e.final, built: e.built },
     metric,
-    total: metricRange(e, metric),
-    totalText: formatEstimate(metricRange(e, metric)),
+    total: { bytes: total.bytes, low: total.low, high: total.high },
+    totalText: formatEstimate(total),
     base: { ref: e.base, resolved: f.resolved, date: f.date, source: f.source, bytes: f.bytes, compressed: f.compressed, compressedMeasured: f.compressedMeasured, kind: f.kind, fromStage: e.baseStage ?? null },
     items,
     copiedOut: e.copiedOut,

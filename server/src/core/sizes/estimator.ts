@@ -125,17 +125,21 @@ function layoutOf(info: ModelInfo, i: number): StageLayout | undefined {
   return info.layouts[i];
 }
 
+/**
+ * A layout depends on the stage (the cache key), its references (the model keeps a stage's array
+ * of references from one version to the next while none of them changed: their values and what
+ * they resolve to), the layout of its FROM parent and the I/O.
+ */
 function stageLayout(info: ModelInfo, i: number): StageLayout {
   const stage = info.model.stages[i];
-  const fromRef = info.fromRefs[i];
   const p = parentOf(info, i);
   const parent = p === undefined ? undefined : { index: p, layout: info.layouts[p]! };
-  let copyRefs: StageRef[] | undefined;
-  for (let k = info.copyStart[i]; k < info.copyStart[i + 1]; k++) (copyRefs ??= []).push(info.refs[info.copyRefs[k]]);
-  const deps: unknown[] = [info.io, fromRef?.value, parent?.layout];
-  if (copyRefs) for (const ref of copyRefs) deps.push(ref.value, ref.resolution.kind === 'stage' ? ref.resolution.target : -1);
+  const deps: unknown[] = [info.io, info.model.stageRefs?.[i] ?? {}, parent?.layout];
   const hit = layoutCache.get(stage);
   if (hit && sameDeps(hit.deps, deps)) return hit;
+  const fromRef = info.fromRefs[i];
+  let copyRefs: StageRef[] | undefined;
+  for (let k = info.copyStart[i]; k < info.copyStart[i + 1]; k++) (copyRefs ??= []).push(info.refs[info.copyRefs[k]]);
   let layout: StageLayout;
   try {
     layout = computeLayout(stage, { fromRef, parent, copyRefs, io: info.io }, deps);
@@ -238,31 +242,50 @@ function finish(info: ModelInfo, index: number): StageEstimate {
   for (let k = info.takerStart[index]; k < info.takerStart[index + 1]; k++) {
     const ref = info.refs[info.takers[k]];
     if (info.built[ref.stage] !== 1) continue;
-    const line = ref.instructionRange.start.line;
-    const layer = layoutOf(info, ref.stage)?.layers.find((l) => l.line === line);
+    const taker = layoutOf(info, ref.stage);
+    const layer = taker?.copyLayers[taker.copyRefs.indexOf(ref)];
     if (layer) copiedOut += sumItems(info.resolver, layer.items);
   }
-  const sums = sumsOf(info, index);
-  const layout = info.layouts[index]!;
-  let layers: LayerEstimate[] | undefined;
-  const e: StageEstimate = {
-    index,
-    name: info.model.stages[index].name ?? null,
-    base: layout.base,
-    baseFigure: layout.state.figure,
-    bytes: sums.bytes,
-    low: sums.low,
-    high: sums.high,
-    final: index === info.target,
-    built: info.built[index] === 1,
-    copiedOut,
-    get layers() {
-      return (layers ??= layersOf(info, index));
-    },
-  };
-  if (layout.parent !== undefined) e.baseStage = layout.parent;
+  const e = new Estimate(info, index, sumsOf(info, index), copiedOut);
   info.finished[index] = e;
   return e;
+}
+
+/** A stage's estimate; its layers (with notes) are made when first read. */
+class Estimate implements StageEstimate {
+  index: number;
+  name: string | null;
+  base: string;
+  baseFigure: BaseFigure;
+  bytes: number;
+  low: number;
+  high: number;
+  final: boolean;
+  built: boolean;
+  copiedOut: number;
+  baseStage?: number;
+  #info: ModelInfo;
+  #layers: LayerEstimate[] | undefined;
+
+  constructor(info: ModelInfo, index: number, sums: Sums, copiedOut: number) {
+    const layout = info.layouts[index]!;
+    this.index = index;
+    this.name = info.model.stages[index].name ?? null;
+    this.base = layout.base;
+    this.baseFigure = layout.state.figure;
+    this.bytes = sums.bytes;
+    this.low = sums.low;
+    this.high = sums.high;
+    this.final = index === info.target;
+    this.built = info.built[index] === 1;
+    this.copiedOut = copiedOut;
+    if (layout.parent !== undefined) this.baseStage = layout.parent;
+    this.#info = info;
+  }
+
+  get layers(): LayerEstimate[] {
+    return (this.#layers ??= layersOf(this.#info, this.index));
+  }
 }
 
 /**

@@ -30,6 +30,9 @@ export interface StageLayout {
   /** The stage it is built FROM, if any. */
   parent?: number;
   layers: LayoutLayer[];
+  /** The stage's COPY/ADD references and the layer of the instruction each is on (undefined: none). */
+  copyRefs: readonly StageRef[];
+  copyLayers: readonly (LayoutLayer | undefined)[];
   /** What this layout was computed from (identity-compared). */
   deps: unknown[];
 }
@@ -53,21 +56,24 @@ export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]
     const figure = fromRef && (fromRef.resolution.kind === 'variable' || fromRef.resolution.kind === 'unresolved-variable') && fromRef.value.includes('$') ? resolveBaseImage('unknown/' + fromRef.value.replace(/[^a-z0-9]/gi, '')) : resolveBaseImage(fromRef?.value ?? stage.image, io);
     state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet)), items: new ItemList(), figure };
   }
+  const copyRefs = input.copyRefs ?? [];
+  const copyLines = copyRefs.map((r) => r.instructionRange.start.line);
   const layers: LayoutLayer[] = [];
   for (const ins of sizeInstructions(stage)) {
-    const items = instructionItems(ins, state, input);
+    const items = instructionItems(ins, state, input.io, copyRefs[copyLines.indexOf(ins.line)]);
     if (!items) continue;
     for (const it of items) state.items.push(it);
     layers.push({ line: ins.line, instruction: ins.keyword, items });
   }
-  const layout: StageLayout = { state, base: fromRef?.value ?? stage.image, layers, deps };
+  const copyLayers = copyLines.map((line) => layers.find((l) => l.line === line));
+  const layout: StageLayout = { state, base: fromRef?.value ?? stage.image, layers, copyRefs, copyLayers, deps };
   if (parent) layout.parent = parent.index;
   return layout;
 }
 
 /** The layout a stage gets when it cannot be read: the estimator is total. */
 export function emptyLayout(stage: Stage): StageLayout {
-  return { state: { workdir: '/', env: new Map(), installed: new PackageSet(), items: new ItemList(), figure: scratchFigure() }, base: stage.image, layers: [], deps: [] };
+  return { state: { workdir: '/', env: new Map(), installed: new PackageSet(), items: new ItemList(), figure: scratchFigure() }, base: stage.image, layers: [], copyRefs: [], copyLayers: [], deps: [] };
 }
 
 function baseWorkdir(ref: string): string {
@@ -92,7 +98,7 @@ function baseEnv(ref: string): Map<string, string> {
   return env;
 }
 
-function instructionItems(ins: SizeInstruction, state: StageState, input: LayoutInputs): Item[] | undefined {
+function instructionItems(ins: SizeInstruction, state: StageState, io: SizeIO | undefined, copyRef: StageRef | undefined): Item[] | undefined {
   switch (ins.keyword) {
     case 'ENV':
     case 'ARG':
@@ -112,11 +118,11 @@ function instructionItems(ins: SizeInstruction, state: StageState, input: Layout
         const target = opts.find((o) => o.key === 'target' || o.key === 'dst' || o.key === 'destination')?.value;
         if (target && (type === 'cache' || type === 'tmpfs' || type === 'secret' || type === 'bind' || type === 'ssh')) cacheMounts.push(normalizePath(target, state.workdir, state.env));
       }
-      return estimateRun(runScript(ins.rest, ins.heredocs), state, cacheMounts, input.io);
+      return estimateRun(runScript(ins.rest, ins.heredocs), state, cacheMounts, io);
     }
     case 'COPY':
     case 'ADD':
-      return copyItems(ins, state, input.copyRefs?.find((r) => r.instructionRange.start.line === ins.line), input.io);
+      return copyItems(ins, state, copyRef, io);
     default:
       return undefined;
   }
