@@ -2,7 +2,7 @@
 // resolved lazily from the model's estimates (cached per stage and per model). Clicking a lens asks
 // for the breakdown of the stage (largest contribution first), built only then.
 import type { SizeBreakdown } from '../../protocol';
-import type { Range, StageModel } from '../model/types';
+import type { Range, Stage, StageModel } from '../model/types';
 import type { SizeMetric } from '../settings';
 import { estimateStage, finalBaseChain } from '../sizes/estimator';
 import type { EstimateOptions, SizeRange, StageEstimate } from '../sizes/types';
@@ -79,10 +79,35 @@ export function sizeBreakdown(e: StageEstimate | undefined, metric: SizeMetric, 
   };
 }
 
+/** The last title of each stage with what it was made from (every input compared by value, base figure by identity). */
+interface TitleMemo {
+  bytes: number;
+  low: number;
+  high: number;
+  copiedOut: number;
+  final: boolean;
+  built: boolean;
+  baseOfFinal: boolean;
+  figure: StageEstimate['baseFigure'];
+  name: string | null;
+  index: number;
+  metric: SizeMetric;
+  title: string;
+}
+
+const titles = new WeakMap<Stage, TitleMemo>();
+
 /** Title of one stage's lens (the resolve step); '' when the stage does not exist. */
 export function resolveSizeLens(model: StageModel, index: number, metric: SizeMetric, options: EstimateOptions): string {
   const e = estimateStage(model, index, options);
-  return sizeLensTitle(e, metric, e ? finalBaseChain(model, options).has(index) : false);
+  if (!e) return '';
+  const baseOfFinal = finalBaseChain(model, options).has(index);
+  const stage = model.stages[index];
+  const m = titles.get(stage);
+  if (m && m.bytes === e.bytes && m.low === e.low && m.high === e.high && m.copiedOut === e.copiedOut && m.final === e.final && m.built === e.built && m.baseOfFinal === baseOfFinal && m.figure === e.baseFigure && m.name === e.name && m.index === e.index && m.metric === metric) return m.title;
+  const title = sizeLensTitle(e, metric, baseOfFinal);
+  titles.set(stage, { bytes: e.bytes, low: e.low, high: e.high, copiedOut: e.copiedOut, final: e.final, built: e.built, baseOfFinal, figure: e.baseFigure, name: e.name, index: e.index, metric, title });
+  return title;
 }
 
 /** The breakdown a click on a stage's lens opens. */

@@ -10,7 +10,7 @@ import type { Stage, StageModel, StageRef } from '../model/types';
 import { SizeResolver } from './lazySizes';
 import type { Item } from './ledger';
 import { computeLayout, emptyLayout, type StageLayout } from './stageLayout';
-import type { BaseFigure, EstimateOptions, LayerEstimate, SizeIO, StageEstimate } from './types';
+import type { BaseFigure, EstimateOptions, LayerEstimate, SizeIO, SizeRange, StageEstimate } from './types';
 
 const layoutCache = new WeakMap<Stage, StageLayout>();
 
@@ -121,7 +121,11 @@ function chainOf(info: ModelInfo, i: number, missing: (j: number) => boolean): n
 /** The layout of stage i (and of the stages it is built FROM), cached on the Stage objects. */
 function layoutOf(info: ModelInfo, i: number): StageLayout | undefined {
   if (i < 0 || i >= info.layouts.length) return undefined;
-  if (!info.layouts[i]) for (const j of chainOf(info, i, (k) => !info.layouts[k])) info.layouts[j] = stageLayout(info, j);
+  const known = info.layouts[i];
+  if (known) return known;
+  const p = parentOf(info, i);
+  if (p === undefined || info.layouts[p]) return (info.layouts[i] = stageLayout(info, i));
+  for (const j of chainOf(info, i, (k) => !info.layouts[k])) info.layouts[j] = stageLayout(info, j);
   return info.layouts[i];
 }
 
@@ -133,56 +137,83 @@ function layoutOf(info: ModelInfo, i: number): StageLayout | undefined {
 function stageLayout(info: ModelInfo, i: number): StageLayout {
   const stage = info.model.stages[i];
   const p = parentOf(info, i);
-  const parent = p === undefined ? undefined : { index: p, layout: info.layouts[p]! };
-  const deps: unknown[] = [info.io, info.model.stageRefs?.[i] ?? {}, parent?.layout];
+  const parentLayout = p === undefined ? undefined : info.layouts[p]!;
+  const refs = info.model.stageRefs?.[i];
   const hit = layoutCache.get(stage);
-  if (hit && sameDeps(hit.deps, deps)) return hit;
+  if (hit && refs && hit.deps[0] === info.io && hit.deps[1] === refs && hit.deps[2] === parentLayout) return hit;
+  const deps: unknown[] = [info.io, refs, parentLayout];
   const fromRef = info.fromRefs[i];
   let copyRefs: StageRef[] | undefined;
   for (let k = info.copyStart[i]; k < info.copyStart[i + 1]; k++) (copyRefs ??= []).push(info.refs[info.copyRefs[k]]);
   let layout: StageLayout;
   try {
-    layout = computeLayout(stage, { fromRef, parent, copyRefs, io: info.io }, deps);
+    layout = computeLayout(stage, { fromRef, parent: p === undefined ? undefined : { index: p, layout: parentLayout! }, copyRefs, io: info.io }, deps);
   } catch {
     // The estimator is total: a stage it cannot read gets an empty estimate.
-    layout = emptyLayout(stage);
+    layout = { ...emptyLayout(stage), deps };
   }
   layoutCache.set(stage, layout);
   return layout;
 }
 
-/** A stage's sizes in this version: the total and each layer's share (notes are made only when asked). */
+/**
+ * A stage's sizes: the total and each layer's share (notes are made only when asked), with what
+ * they were summed from, so that the next version reuses them while that is unchanged: the
+ * layout (the cache key), the FROM parent's sums, and the resolution of each lazy item.
+ */
 interface Sums {
   bytes: number;
   low: number;
   high: number;
   /** bytes, low, high of each layout layer, in order. */
   layers: Float64Array;
+  parent: Sums | undefined;
+  lazy: readonly Item[];
+  resolved: readonly SizeRange[];
 }
+
+const sumsCache = new WeakMap<StageLayout, Sums>();
+const NO_ITEMS: readonly never[] = [];
 
 /** The sums of stage i, and of the stages it is built FROM. */
 function sumsOf(info: ModelInfo, i: number): Sums {
-  if (!info.sums[i]) {
-    layoutOf(info, i);
-    for (const j of chainOf(info, i, (k) => !info.sums[k])) info.sums[j] = sumLayout(info, j);
-  }
+  const known = info.sums[i];
+  if (known) return known;
+  const p = layoutOf(info, i)!.parent;
+  if (p === undefined || info.sums[p]) return (info.sums[i] = stageSums(info, i));
+  for (const j of chainOf(info, i, (k) => !info.sums[k])) info.sums[j] = stageSums(info, j);
   return info.sums[i]!;
 }
 
-/** Values add; uncertainties add in quadrature (as RangeSum does; inlined: this runs for every stage). */
-function sumLayout(info: ModelInfo, i: number): Sums {
+function stageSums(info: ModelInfo, i: number): Sums {
   const layout = info.layouts[i]!;
-  const base = layout.parent === undefined ? layout.state.figure : info.sums[layout.parent]!;
+  const parent = layout.parent === undefined ? undefined : info.sums[layout.parent]!;
+  const kept = sumsCache.get(layout);
+  if (kept && kept.parent === parent && kept.lazy.every((it, k) => info.resolver.size(it) === kept.resolved[k])) return kept;
+  const sums = sumLayout(info, layout, parent);
+  sumsCache.set(layout, sums);
+  return sums;
+}
+
+/** Values add; uncertainties add in quadrature (as RangeSum does; inlined: this runs for every stage). */
+function sumLayout(info: ModelInfo, layout: StageLayout, parent: Sums | undefined): Sums {
+  const base = parent ?? layout.state.figure;
   let bytes = base.bytes;
   let below = (base.bytes - base.low) ** 2;
   let above = (base.high - base.bytes) ** 2;
   const layers = new Float64Array(layout.layers.length * 3);
+  let lazy: Item[] | undefined;
+  let resolved: SizeRange[] | undefined;
   for (let k = 0; k < layout.layers.length; k++) {
     let b = 0;
     let lo = 0;
     let hi = 0;
     for (const it of layout.layers[k].items) {
       const s = info.resolver.size(it);
+      if (it.lazy) {
+        (lazy ??= []).push(it);
+        (resolved ??= []).push(s);
+      }
       const dl = Math.max(0, s.bytes - s.low) ** 2;
       const dh = Math.max(0, s.high - s.bytes) ** 2;
       b += s.bytes;
@@ -196,7 +227,7 @@ function sumLayout(info: ModelInfo, i: number): Sums {
     layers[k * 3 + 1] = Math.max(0, b - Math.sqrt(lo));
     layers[k * 3 + 2] = b + Math.sqrt(hi);
   }
-  return { bytes, low: Math.max(0, bytes - Math.sqrt(below)), high: bytes + Math.sqrt(above), layers };
+  return { bytes, low: Math.max(0, bytes - Math.sqrt(below)), high: bytes + Math.sqrt(above), layers, parent, lazy: lazy ?? NO_ITEMS, resolved: resolved ?? NO_ITEMS };
 }
 
 /** Layer by layer, base first, with notes: what the breakdown and the CLI show. */
@@ -324,10 +355,4 @@ export function finalBaseChain(model: StageModel, options: EstimateOptions = {})
   }
   info.baseChain = chain;
   return chain;
-}
-
-function sameDeps(a: unknown[], b: unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -53,10 +53,18 @@ export class SizeResolver {
 
   constructor(private readonly stages: StageLookup) {}
 
+  /** A lazy item's size is its resolution in this version: the same object while it is reused. */
   size(item: Item): SizeRange {
     if (!item.lazy) return item.size;
     const known = resolutions.get(item);
-    return known && known.confirmed === this.version ? known : this.resolve(item);
+    if (known) {
+      if (known.confirmed === this.version) return known;
+      if (!known.partial && !known.parts.length && known.source === this.sourceId(item)) {
+        known.confirmed = this.version;
+        return known;
+      }
+    }
+    return this.resolve(item);
   }
 
   /** The note of an item (made only when asked: the lens title needs sizes, the breakdown notes). */
