@@ -1,16 +1,17 @@
-// The stdio transport (`--stdio`) set up here rather than by vscode-languageserver, so that answers
-// go out through the batched writer; it does what the library does for --stdio: console output
-// goes to the client's log (stdout belongs to the protocol) and the server exits when stdin ends.
+// The stdio transport (`--stdio`) set up here rather than by vscode-languageserver, so that
+// messages come in through the frame reader and go out through the batched writer; it does what the
+// library does for --stdio: console output goes to the client's log (stdout belongs to the
+// protocol) and the server exits when stdin ends.
 import { Console } from 'node:console';
 import { Writable } from 'node:stream';
-import { StreamMessageReader } from 'vscode-languageserver/node';
 import { BatchedMessageWriter } from './batchedWriter';
+import { FrameReader } from './frameReader';
 
 /** Reader and writer for stdio, when the command line asks for it (the first transport flag wins, as in the library). */
-export function stdioTransport(argv = process.argv.slice(2)): [StreamMessageReader, BatchedMessageWriter] | undefined {
+export function stdioTransport(argv = process.argv.slice(2)): [FrameReader, BatchedMessageWriter] | undefined {
   const transport = argv.find((a) => /^--(stdio|node-ipc|socket|pipe)(=|$)/.test(a));
   if (transport !== '--stdio') return undefined;
-  return [new StreamMessageReader(process.stdin), new BatchedMessageWriter(process.stdout)];
+  return [new FrameReader(process.stdin), new BatchedMessageWriter(process.stdout)];
 }
 
 /** Console output to the client's log; exit when the client closes stdin (code 0 after a shutdown request). */
