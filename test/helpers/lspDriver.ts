@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams, ServerCapabilities, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { BatchedMessageWriter } from '../../server/src/node/batchedWriter';
+import { FrameReader } from '../../server/src/node/frameReader';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -33,6 +35,12 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
+  /**
+   * How messages are framed on the pipes: 'stock' is vscode-jsonrpc's reader and writer (as VS
+   * Code's language client has them: two writes and a loop turn per message), 'batched' the
+   * server's own (server/src/node: a burst of requests goes out in a few writes).
+   */
+  transport?: 'stock' | 'batched';
 }
 
 export const CLIENT_CAPABILITIES: ClientCapabilities = {
@@ -94,7 +102,10 @@ export class LspClient {
       if (this.stderr.length < 100_000) this.stderr += d.toString();
     });
     this.child.stdin!.on('error', () => undefined);
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection =
+      options.transport === 'batched'
+        ? createMessageConnection(new FrameReader(this.child.stdout!), new BatchedMessageWriter(this.child.stdin!))
+        : createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onError(() => undefined);
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const p = { at: performance.now(), params };

@@ -30,7 +30,9 @@ export const codeLensFeature = {
       const settings = ctx.settings(data.uri);
       const title = resolveSizeLens(found.model, data.stage, settings.sizeMetric, { target: settings.target, io: ioFor(ctx, data.uri) });
       const args: SizeLensArgs = { uri: data.uri, stage: data.stage };
-      return { ...lens, command: title ? { title, command: SHOW_SIZE_BREAKDOWN, arguments: [args] } : { title: 'size unknown', command: '' } };
+      // The lens is this request's own copy (parsed from the message): it is answered as it came, with its command.
+      lens.command = title ? { title, command: SHOW_SIZE_BREAKDOWN, arguments: [args] } : { title: 'size unknown', command: '' };
+      return lens;
     }));
   },
 };

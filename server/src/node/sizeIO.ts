@@ -35,7 +35,7 @@ export class SizeIOProvider {
 
   /** The I/O for a Dockerfile whose build context is `contextDir`. Same object until the index changes. */
   ioFor(contextDir: string, dockerfile: string | undefined, options: SizeIOOptions): SizeIO {
-    const key = path.resolve(contextDir);
+    const key = this.contexts.has(contextDir) ? contextDir : path.resolve(contextDir);
     let entry = this.contexts.get(key);
     const stale = !entry || Date.now() - entry.built > this.maxAgeMs;
     if (!entry || (stale && entry.index.ready)) {

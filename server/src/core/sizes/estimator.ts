@@ -189,10 +189,15 @@ function stageSums(info: ModelInfo, i: number): Sums {
   const layout = info.layouts[i]!;
   const parent = layout.parent === undefined ? undefined : info.sums[layout.parent]!;
   const kept = sumsCache.get(layout);
-  if (kept && kept.parent === parent && kept.lazy.every((it, k) => info.resolver.size(it) === kept.resolved[k])) return kept;
+  if (kept && kept.parent === parent && sameResolutions(info.resolver, kept)) return kept;
   const sums = sumLayout(info, layout, parent);
   sumsCache.set(layout, sums);
   return sums;
+}
+
+function sameResolutions(resolver: SizeResolver, sums: Sums): boolean {
+  for (let k = 0; k < sums.lazy.length; k++) if (resolver.size(sums.lazy[k]) !== sums.resolved[k]) return false;
+  return true;
 }
 
 /** Values add; uncertainties add in quadrature (as RangeSum does; inlined: this runs for every stage). */
