@@ -4,6 +4,7 @@
 // time the server and this client spent on the latter (lens list included).
 //
 //   node --import tsx bench/lenses.ts [--stages 5000] [--reps 10] [--opens 5] [--transport-rounds 5] [--server-prof DIR] [--server dist/server.js] [--client stock|batched]
+//     [--server-node-args '--max-semi-space-size=4']
 // --server-prof writes a CPU profile of the server process to DIR (run `npm run build` first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   const text = generateDockerfile(stages);
   const at = findProbes(text).edit;
   const server = option('--server', join(__dirname, '..', 'dist', 'server.js'));
-  const client = new LspClient(process.execPath, [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), server, '--stdio'], { transport: option('--client', 'stock') as 'stock' | 'batched' });
+  const nodeArgs = option('--server-node-args', '').split(' ').filter(Boolean);
+  const client = new LspClient(process.execPath, [...nodeArgs, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), server, '--stdio'], { transport: option('--client', 'stock') as 'stock' | 'batched' });
   await client.initialize();
   const onOpen: (number | string)[] = [];
   let uri = '';

@@ -99,8 +99,24 @@ export class FrameReader extends AbstractMessageReader implements MessageReader 
   }
 }
 
+const PLAIN = 'Content-Length: ';
+
 /** The Content-Length of a header block (any case, other fields ignored). */
 export function contentLength(header: string): number | undefined {
+  // The usual header is that one field, as every client writes it.
+  if (header.startsWith(PLAIN) && header.length - PLAIN.length <= 10) {
+    let n = 0;
+    for (let i = PLAIN.length; i < header.length; i++) {
+      const d = header.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return contentLengthOf(header);
+      n = n * 10 + d;
+    }
+    if (header.length > PLAIN.length) return n;
+  }
+  return contentLengthOf(header);
+}
+
+function contentLengthOf(header: string): number | undefined {
   for (const line of header.split('\r\n')) {
     const colon = line.indexOf(':');
     if (colon < 0 || line.slice(0, colon).trim().toLowerCase() !== 'content-length') continue;

@@ -67,4 +67,7 @@ test('contentLength: any case, other fields ignored, digits only', () => {
   assert.equal(contentLength('Content-Length: -1'), undefined);
   assert.equal(contentLength('Content-Length: 1e3'), undefined);
   assert.equal(contentLength('Content-Type: x'), undefined);
+  assert.equal(contentLength('Content-Length: '), undefined);
+  assert.equal(contentLength('Content-Length: 12\r\nContent-Type: x'), 12);
+  assert.equal(contentLength('Content-Length: 12 '), 12);
 });
