@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateDockerfile } from './generate';
-import { measureFile, METRICS, sessionMemory, type ServerSpec } from './measure';
+import { measureFile, measureResolveAll, METRICS, sessionMemory, type ServerSpec } from './measure';
 import { findProbes } from './probes';
 import { corpusTable, fileTable, growthTable, ms, stat, table, targets, targetTable, type FileResult } from './report';
 
@@ -103,6 +103,9 @@ async function main(): Promise<void> {
       // Small files are cheap to sample: 30 samples make their p90 a percentile, not the one slowest.
       const samples = result.lines < 1000 ? Math.max(reps, 30) : reps;
       const run = await measureFile(server, input.name, input.text, probes, samples, timeoutMs);
+      const lenses = await measureResolveAll(server, input.name, input.text, probes, samples, timeoutMs);
+      Object.assign(run.metrics, lenses.metrics);
+      run.answers['codeLens: resolve all'] = lenses.resolved;
       run.session = await sessionMemory(server, input.name, input.text, probes, timeoutMs);
       process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       result.runs[server.label] = run;

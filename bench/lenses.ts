@@ -1,7 +1,10 @@
 // A focused run of the lens metrics alone, to iterate on them without the whole benchmark: our
 // server over stdio on the benchmark's generated file, every lens resolved at once right after
 // opening a new document, then after keystrokes (as bench/measure.ts measures them), with the CPU
-// time the server and this client spent on the latter (lens list included).
+// time the server and this client spent on the latter (lens list included), and as many requests
+// for a closed document (the transport alone). The client frames messages as the benchmark's lens
+// metrics do ('batched'); --client stock uses vscode-jsonrpc's reader and writer, as VS Code's
+// client does.
 //
 //   node --import tsx bench/lenses.ts [--stages 5000] [--reps 10] [--opens 5] [--transport-rounds 5] [--server-prof DIR] [--server dist/server.js] [--client stock|batched]
 //     [--server-node-args '--max-semi-space-size=4']
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
   const at = findProbes(text).edit;
   const server = option('--server', join(__dirname, '..', 'dist', 'server.js'));
   const nodeArgs = option('--server-node-args', '').split(' ').filter(Boolean);
-  const client = new LspClient(process.execPath, [...nodeArgs, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), server, '--stdio'], { transport: option('--client', 'stock') as 'stock' | 'batched' });
+  const client = new LspClient(process.execPath, [...nodeArgs, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), server, '--stdio'], { transport: option('--client', 'batched') as 'stock' | 'batched' });
   await client.initialize();
   const onOpen: (number | string)[] = [];
   let uri = '';

@@ -2,10 +2,10 @@
 // vscode-jsonrpc's stream writer makes two writes per message (header, then body, each awaited), so
 // a burst of answers (an editor resolving 5,000 lenses at once) cost 10,000 system calls, about 70
 // ms. Here each message is encoded at once, in order, into a batch buffer outside the JS heap, and
-// the batch is written when two turns of the event loop pass without a new message (the connection
-// handles one message per turn; two, so that the order of its turn and ours does not matter), or
-// when it is full (64 KB) or has waited 4 ms: a lone answer goes out two loop turns later, a burst
-// in a few dozen writes.
+// the batch is written once a turn of the event loop passes without a new message, or when it is
+// full (64 KB) or has waited 4 ms. The connection handles one message per turn and queues the next
+// turn before the handler answers, so a burst keeps the batch open and goes out in a few dozen
+// writes, while a lone answer goes out on the next turn, as vscode-jsonrpc's writer sends it.
 import { performance } from 'node:perf_hooks';
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
@@ -19,7 +19,6 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
   private oldest = 0;
   private written = 0;
   private seen = 0;
-  private quietTurns = 0;
   private timer: NodeJS.Immediate | undefined;
 
   constructor(private readonly out: NodeJS.WritableStream) {
@@ -50,7 +49,7 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
     this.used += this.batch.write(json, this.used, 'utf8');
     this.written++;
     if (this.used >= BATCH_BYTES || performance.now() - this.oldest >= MAX_WAIT_MS) this.flush();
-    else if (!this.timer) this.schedule(0);
+    else if (!this.timer) this.schedule();
     return Promise.resolve();
   }
 
@@ -64,16 +63,14 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
     super.dispose();
   }
 
-  private schedule(quietTurns: number): void {
+  private schedule(): void {
     this.seen = this.written;
-    this.quietTurns = quietTurns;
     this.timer = setImmediate(this.tick);
   }
 
   private readonly tick = (): void => {
     this.timer = undefined;
-    if (this.written !== this.seen) this.schedule(0);
-    else if (this.quietTurns < 1) this.schedule(this.quietTurns + 1);
+    if (this.written !== this.seen) this.schedule();
     else this.flush();
   };
 

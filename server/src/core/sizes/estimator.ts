@@ -1,10 +1,13 @@
 // The size estimator: size(stage) = size(base) + what each instruction adds. Pure; I/O (build
 // context, engine, registry) arrives through EstimateOptions.io. Two steps per stage: its layout
 // (what each instruction adds, from its own text: stageLayout.ts) is cached on the Stage object
-// (the parser reuses unchanged stages between versions) with what it was computed from; its
-// estimate (the sizes summed, COPY --from resolved against the source stage) is made per version.
-// Both are lazy: a lens needs its stage, the stages it is built FROM, and of the stages it copies
-// from only the layouts (so a chain of 5,000 stages copying from each other is not walked).
+// (the parser reuses unchanged stages between versions) with what it was computed from; its sums
+// (COPY --from resolved against the source stage: lazySizes.ts) are kept with the layout and
+// reused by the next version while what they were summed from is unchanged, and what depends on
+// the target (final, built, copied out) is made per version. All of it is lazy: a lens needs its
+// stage, the stages it is built FROM, and of the stages it copies from only the layouts (so a
+// chain of 5,000 stages copying from each other is not walked); after an edit, resolving every
+// lens redoes only what the edit reaches.
 import { targetStage } from '../model/graph';
 import type { Stage, StageModel, StageRef } from '../model/types';
 import { SizeResolver } from './lazySizes';
