@@ -102,6 +102,14 @@ export class ContextIndex {
     return { bytes, files: seen.size };
   }
 
+  /** Same files, sizes and manifest texts as `other`: a rebuild that found nothing new. */
+  sameContent(other: ContextIndex): boolean {
+    if (this.truncated !== other.truncated || this.files.length !== other.files.length || this.texts.size !== other.texts.size) return false;
+    for (let i = 0; i < this.files.length; i++) if (this.files[i].rel !== other.files[i].rel || this.files[i].size !== other.files[i].size) return false;
+    for (const [rel, text] of this.texts) if (other.texts.get(rel) !== text) return false;
+    return true;
+  }
+
   text(rel: string): string | undefined {
     const n = normalize(rel);
     return n === null ? undefined : this.texts.get(n);

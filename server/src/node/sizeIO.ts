@@ -1,6 +1,6 @@
 // Node implementations of the estimator's I/O, one context index per build-context folder,
 // rebuilt in the background when older than a few seconds. `onUpdate` fires when new sizes
-// arrive, so the editor can refresh its lenses.
+// arrive (a rebuild that finds the same files changes nothing), so the editor can refresh its lenses.
 import * as path from 'node:path';
 import type { SizeIO } from '../core/sizes/types';
 import { ContextIndex } from './contextIndex';
@@ -33,7 +33,10 @@ export class SizeIOProvider {
     this.registry = new RegistrySizes(onUpdate);
   }
 
-  /** The I/O for a Dockerfile whose build context is `contextDir`. Same object until the index changes. */
+  /** The last index build started (for tests). */
+  indexing: Promise<void> = Promise.resolve();
+
+  /** The I/O for a Dockerfile whose build context is `contextDir`. Same object until the context's files change. */
   ioFor(contextDir: string, dockerfile: string | undefined, options: SizeIOOptions): SizeIO {
     const key = this.contexts.has(contextDir) ? contextDir : path.resolve(contextDir);
     let entry = this.contexts.get(key);
@@ -43,7 +46,13 @@ export class SizeIOProvider {
       const next: ContextEntry = { index, built: Date.now() };
       const previous = entry;
       this.contexts.set(key, previous ?? next);
-      index.build().then(() => {
+      this.indexing = index.build().then(() => {
+        // Nothing changed on disk: keep the I/O object, so that sizes cached with it stay valid and
+        // the editor is not asked to refresh every lens.
+        if (previous?.index.ready && previous.index.sameContent(index)) {
+          previous.built = next.built;
+          return;
+        }
         this.contexts.set(key, next);
         this.onUpdate();
       }, () => undefined);

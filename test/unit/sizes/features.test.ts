@@ -10,6 +10,7 @@ import { imageHover } from '../../../server/src/core/features/imageHover';
 import { estimateStages } from '../../../server/src/core/sizes/estimator';
 import { formatBytes, formatEstimate, parseSize, MB } from '../../../server/src/core/sizes/units';
 import { ContextIndex } from '../../../server/src/node/contextIndex';
+import { SizeIOProvider } from '../../../server/src/node/sizeIO';
 import { runCli } from '../../../server/src/cli/main';
 import type { Io } from '../../../server/src/cli/io';
 
@@ -107,4 +108,25 @@ test('estimates print as one value, a moderate range, or the likeliest value wit
   assert.equal(formatEstimate({ bytes: 6.5 * MB, low: 6 * MB, high: 7 * MB }), '≈ 6.5 MB');
   assert.equal(formatEstimate({ bytes: 6 * MB, low: 4 * MB, high: 9 * MB }), '≈ 4–9 MB');
   assert.equal(formatEstimate({ bytes: 9 * MB, low: 2.7 * MB, high: 27 * MB }), '≈ 9 MB (2.7–27 MB)');
+});
+
+test('size I/O: a rebuild of an unchanged context keeps the I/O (cached sizes stay valid, no refresh); a changed file makes a new one', async () => {
+  const dir = tempContext();
+  let updates = 0;
+  const provider = new SizeIOProvider(() => updates++, -1);
+  const options = { dockerEngineLookup: false, registryLookup: false, trusted: false };
+  provider.ioFor(dir, join(dir, 'Dockerfile'), options);
+  await provider.indexing;
+  const first = provider.ioFor(dir, join(dir, 'Dockerfile'), options);
+  assert.equal(updates, 1);
+  assert.equal(first.contextSize!(['src'])!.bytes, 1000);
+  await provider.indexing;
+  assert.equal(provider.ioFor(dir, join(dir, 'Dockerfile'), options), first);
+  assert.equal(updates, 1);
+  writeFileSync(join(dir, 'src', 'main.go'), 'x'.repeat(3000));
+  await provider.indexing;
+  const changed = provider.ioFor(dir, join(dir, 'Dockerfile'), options);
+  assert.equal(updates, 2);
+  assert.notEqual(changed, first);
+  assert.equal(changed.contextSize!(['src'])!.bytes, 3000);
 });
