@@ -7,7 +7,7 @@ import { scanChunks, scanLines, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
 import { lastAtOrBefore, lineText, shiftRange } from './lines';
-import { materialize, outlineOf, parseChunk, REF_FIELDS, toRange, type ChunkData, type RefTable } from './parseChunk';
+import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, materialize, outlineOf, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
 import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef } from './types';
 
@@ -300,38 +300,61 @@ function makeStage(group: Piece[], index: number, lastLine: number, text: string
  * its getters live on the prototype; optional fields are always assigned, undefined when absent.
  */
 class StageImpl implements Stage {
-  index: number;
-  name: string | undefined;
-  key: string | undefined;
-  nameRange: Range | undefined;
-  asText: string | undefined;
-  asRange: Range | undefined;
-  fromKeywordText: string;
-  fromKeywordRange: Range;
-  image: string;
-  imageRange: Range | undefined;
-  platform: { value: string; range: Range } | undefined;
-  headerRange: Range;
-  range: Range;
+  readonly index: number;
+  readonly name: string | undefined;
+  readonly key: string | undefined;
+  readonly asText: string | undefined;
+  readonly fromKeywordText: string;
+  readonly image: string;
+  readonly #from: FromData;
+  readonly #line: number;
+  readonly #lastLine: number;
+  readonly #lastLineLength: number;
 
   constructor(group: Piece[], index: number, lastLine: number, lastLineLength: number) {
     const from = group[0].data.from!;
-    const line = group[0].line;
-    const at = (t: [number, number, number, number]) => toRange(t, line);
-    const named = from.name !== undefined && from.nameRange !== undefined;
+    const named = from.name !== undefined && from.ranges[FROM_NAME] >= 0;
     this.index = index;
     this.name = named ? from.name : undefined;
     this.key = named ? from.name!.toLowerCase() : undefined;
-    this.nameRange = named ? at(from.nameRange!) : undefined;
-    this.asText = from.asRange ? from.asText : undefined;
-    this.asRange = from.asRange ? at(from.asRange) : undefined;
+    this.asText = from.ranges[FROM_AS] >= 0 ? from.asText : undefined;
     this.fromKeywordText = from.keywordText;
-    this.fromKeywordRange = at(from.keywordRange);
     this.image = from.image;
-    this.imageRange = from.imageRange ? at(from.imageRange) : undefined;
-    this.platform = from.platform ? { value: from.platform.value, range: at(from.platform.range) } : undefined;
-    this.headerRange = at(from.headerRange);
-    this.range = { start: { line, character: 0 }, end: { line: lastLine, character: lastLineLength } };
+    this.#from = from;
+    this.#line = group[0].line;
+    this.#lastLine = lastLine;
+    this.#lastLineLength = lastLineLength;
+  }
+
+  // Ranges are made when read, from the chunk's packed numbers: a large file has tens of
+  // thousands of them and most are never read.
+  get nameRange(): Range | undefined {
+    return this.name === undefined ? undefined : fromRange(this.#from, FROM_NAME, this.#line);
+  }
+
+  get asRange(): Range | undefined {
+    return fromRange(this.#from, FROM_AS, this.#line);
+  }
+
+  get fromKeywordRange(): Range {
+    return fromRange(this.#from, FROM_KEYWORD, this.#line)!;
+  }
+
+  get imageRange(): Range | undefined {
+    return fromRange(this.#from, FROM_IMAGE, this.#line);
+  }
+
+  get platform(): { value: string; range: Range } | undefined {
+    const value = this.#from.platform;
+    return value === undefined ? undefined : { value, range: fromRange(this.#from, FROM_PLATFORM, this.#line)! };
+  }
+
+  get headerRange(): Range {
+    return fromRange(this.#from, FROM_HEADER, this.#line)!;
+  }
+
+  get range(): Range {
+    return { start: { line: this.#line, character: 0 }, end: { line: this.#lastLine, character: this.#lastLineLength } };
   }
 
   get instructions(): Instruction[] {

@@ -44,17 +44,37 @@ function packRefs(refs: RawRef[]): RefTable {
   return { kinds: refs.map((r) => r.kind), raws: refs.map((r) => r.raw), values: refs.map((r) => (r.value === r.raw ? r.raw : r.value)), ranges };
 }
 
+/**
+ * The FROM instruction that starts a chunk. Its ranges (relative to the chunk) are packed in one
+ * array, 4 numbers per slot (FROM_KEYWORD, FROM_HEADER, ...), -1 where absent: one array per stage
+ * instead of six range objects.
+ */
 export interface FromData {
   keywordText: string;
-  keywordRange: RangeTuple;
-  headerRange: RangeTuple;
   image: string;
-  imageRange?: RangeTuple;
   name?: string;
-  nameRange?: RangeTuple;
   asText?: string;
-  asRange?: RangeTuple;
-  platform?: { value: string; range: RangeTuple };
+  platform?: string;
+  ranges: number[];
+}
+
+export const FROM_KEYWORD = 0;
+export const FROM_HEADER = 4;
+export const FROM_IMAGE = 8;
+export const FROM_AS = 12;
+export const FROM_NAME = 16;
+export const FROM_PLATFORM = 20;
+const FROM_SLOTS = 24;
+
+/** A FROM range shifted to the document, or undefined when the slot is empty. */
+export function fromRange(from: FromData, slot: number, line: number): Range | undefined {
+  const t = from.ranges;
+  return t[slot] < 0 ? undefined : { start: { line: t[slot] + line, character: t[slot + 1] }, end: { line: t[slot + 2] + line, character: t[slot + 3] } };
+}
+
+function fromTuple(from: FromData, slot: number): RangeTuple | undefined {
+  const t = from.ranges;
+  return t[slot] < 0 ? undefined : [t[slot], t[slot + 1], t[slot + 2], t[slot + 3]];
 }
 
 export interface ChunkData {
@@ -178,7 +198,10 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     safe(() => collectRefs(p, ast, flags ?? [], tuple, refs), undefined);
     if (keyword === 'ARG') safe(() => collectArgs(ast, rel, argDecls), undefined);
   });
-  if (from) refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: from.imageRange ?? from.keywordRange, instructionRange: from.headerRange, keywordRange: from.keywordRange });
+  if (from) {
+    const keywordRange = fromTuple(from, FROM_KEYWORD)!;
+    refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: fromTuple(from, FROM_IMAGE) ?? keywordRange, instructionRange: fromTuple(from, FROM_HEADER)!, keywordRange });
+  }
   return {
     // Cut from the parser's own flat copy, not from the document: a chunk kept across edits must
     // not hold every old version of a large document alive through a sliced string.
@@ -327,19 +350,26 @@ function argumentsOf(data: ChunkData, i: number, line: number): Arg[] {
 function fromData(ast: AstInstruction, tuple: (r: Range) => RangeTuple): FromData {
   const from = ast as import('dockerfile-ast').From;
   const args = from.getArguments();
-  const data: FromData = { keywordText: ast.getInstruction(), keywordRange: tuple(ast.getInstructionRange()), headerRange: tuple(ast.getRange()), image: from.getImage() ?? '' };
+  const ranges = new Array<number>(FROM_SLOTS).fill(-1);
+  const put = (slot: number, r: Range) => tuple(r).forEach((n, i) => (ranges[slot + i] = n));
+  const data: FromData = { keywordText: ast.getInstruction(), image: from.getImage() ?? '', ranges };
+  put(FROM_KEYWORD, ast.getInstructionRange());
+  put(FROM_HEADER, ast.getRange());
   const imageRange = from.getImageRange();
-  if (imageRange) data.imageRange = tuple(imageRange);
+  if (imageRange) put(FROM_IMAGE, imageRange);
   if (args.length >= 2 && args[1].getValue().toLowerCase() === 'as') {
     data.asText = args[1].getValue();
-    data.asRange = tuple(args[1].getRange());
+    put(FROM_AS, args[1].getRange());
     if (args.length >= 3) {
       data.name = args[2].getValue();
-      data.nameRange = tuple(args[2].getRange());
+      put(FROM_NAME, args[2].getRange());
     }
   }
   const platform = from.getPlatformFlag();
-  if (platform && platform.getValue() !== null && platform.getValueRange()) data.platform = { value: platform.getValue()!, range: tuple(platform.getValueRange()!) };
+  if (platform && platform.getValue() !== null && platform.getValueRange()) {
+    data.platform = platform.getValue()!;
+    put(FROM_PLATFORM, platform.getValueRange()!);
+  }
   return data;
 }
 
