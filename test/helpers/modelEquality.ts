@@ -57,7 +57,7 @@ export function snapshot(m: StageModel): unknown {
     globalArgs: m.globalArgs,
     preamble: m.preamble.map(ins),
     stages: m.stages.map((s) => ({ ...stageFields(s), instructions: s.instructions.map(ins) })),
-    refs: m.refs.map((r) => ({ ...r, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
+    refs: m.refs.map((r) => ({ ...r, range: r.range, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
     lineStarts: m.lineStarts,
     names: [...m.names],
   };

@@ -85,7 +85,7 @@ test('a long stage is parsed in pieces, and its outline matches its instructions
 function strip(m: ReturnType<typeof parseDockerfile>) {
   return {
     stages: m.stages.map((s) => ({ ...stageFields(s), instructions: s.instructions })),
-    refs: m.refs.map((r) => ({ ...r, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
+    refs: m.refs.map((r) => ({ ...r, range: r.range, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
     globalArgs: m.globalArgs,
     escape: m.escape,
   };

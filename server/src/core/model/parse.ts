@@ -375,17 +375,15 @@ class StageImpl implements Stage {
 }
 
 /**
- * A resolved reference. The value's range is made at once (every feature reads it); the
- * instruction, keyword and flag ranges, which few features read, are made from the chunk's packed
- * table when asked.
+ * A resolved reference. Its ranges are made from the chunk's packed table when read: a large
+ * file has tens of thousands of references, and a lookup by position reads only a few of them.
  */
 class StageRefImpl implements StageRef {
-  kind: RefKind;
-  raw: string;
-  value: string;
-  range: Range;
-  stage: number;
-  resolution: Resolution;
+  readonly kind: RefKind;
+  readonly raw: string;
+  readonly value: string;
+  readonly stage: number;
+  readonly resolution: Resolution;
   readonly #refs: RefTable;
   readonly #at: number;
   readonly #line: number;
@@ -394,12 +392,15 @@ class StageRefImpl implements StageRef {
     this.kind = refs.kinds[k];
     this.raw = refs.raws[k];
     this.value = value;
-    this.range = packedRange(refs.ranges, k * REF_FIELDS, line);
     this.stage = stage;
     this.resolution = resolution;
     this.#refs = refs;
     this.#at = k * REF_FIELDS;
     this.#line = line;
+  }
+
+  get range(): Range {
+    return packedRange(this.#refs.ranges, this.#at, this.#line);
   }
 
   get instructionRange(): Range {
