@@ -38,17 +38,31 @@ export interface RefTable {
 
 export const REF_FIELDS = 16;
 
-function packRefs(refs: RawRef[]): RefTable {
-  const ranges = new Int32Array(refs.length * REF_FIELDS);
+function packRefs(refs: RawRef[], ranges: Int32Array): RefTable {
   refs.forEach((r, i) => ranges.set([...r.range, ...r.instructionRange, ...r.keywordRange, ...(r.flagRange ?? [-1, -1, -1, -1])], i * REF_FIELDS));
   return { kinds: refs.map((r) => r.kind), raws: refs.map((r) => r.raw), values: refs.map((r) => (r.value === r.raw ? r.raw : r.value)), ranges };
 }
 
 /**
- * The FROM instruction that starts a chunk. Its ranges (relative to the chunk) are packed in one
- * array, 4 numbers per slot (FROM_KEYWORD, FROM_HEADER, ...), -1 where absent: one array per stage
- * instead of six range objects.
+ * The chunk's numbers in views of one buffer: a typed array's own buffer costs a few hundred bytes
+ * beside its data, and a large file has thousands of chunks.
  */
+function packNumbers(table: number[], flagRows: number[], refCount: number, flagged: number[]) {
+  const ints = table.length + flagRows.length + refCount * REF_FIELDS;
+  const buffer = new ArrayBuffer(ints * 4 + flagged.length);
+  const view = (at: number, length: number) => (length ? new Int32Array(buffer, at * 4, length) : EMPTY_INTS);
+  const out = {
+    table: view(0, table.length),
+    flagTable: view(table.length, flagRows.length),
+    refRanges: view(table.length + flagRows.length, refCount * REF_FIELDS),
+    flagged: new Uint8Array(buffer, ints * 4, flagged.length),
+  };
+  out.table.set(table);
+  out.flagTable.set(flagRows);
+  out.flagged.set(flagged);
+  return out;
+}
+
 export interface FromData {
   keywordText: string;
   image: string;
@@ -153,8 +167,8 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
   const p = parseSource(chunkText, escape, preamble);
   const tuple = (r: Range): RangeTuple => [r.start.line - p.prefixLines, r.start.character, r.end.line - p.prefixLines, r.end.character];
   const rel = (r: Range): Range => shift(r, -p.prefixLines);
-  const table = new Int32Array(p.instructions.length * FIELDS);
-  const flagged = new Uint8Array(p.instructions.length);
+  const table: number[] = [];
+  const flagged = new Array<number>(p.instructions.length).fill(0);
   const keywords: string[] = [];
   const keywordTexts: string[] = [];
   const texts: string[] = [];
@@ -170,7 +184,7 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
   p.instructions.forEach((ast, i) => {
     const range = ast.getRange();
     const keywordRange = ast.getInstructionRange();
-    table.set([...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character], i * FIELDS);
+    table.push(...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character);
     const keyword = intern(ast.getKeyword());
     keywords.push(keyword);
     keywordTexts.push(intern(ast.getInstruction()));
@@ -181,7 +195,7 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
       for (const f of flags) {
         const vr = f.getValueRange();
         flagRows.push(i, ...tuple(f.getRange()), ...tuple(f.getNameRange()), ...(vr ? tuple(vr) : [-1, -1, -1, -1]));
-        flagNames.push(f.getName());
+        flagNames.push(intern(f.getName()));
         flagValues.push(f.getValue());
       }
     }
@@ -202,6 +216,7 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     const keywordRange = fromTuple(from, FROM_KEYWORD)!;
     refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: fromTuple(from, FROM_IMAGE) ?? keywordRange, instructionRange: fromTuple(from, FROM_HEADER)!, keywordRange });
   }
+  const numbers = packNumbers(table, flagRows, refs.length, flagged);
   return {
     // Cut from the parser's own flat copy, not from the document: a chunk kept across edits must
     // not hold every old version of a large document alive through a sliced string.
@@ -209,17 +224,17 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     escape,
     preamble,
     lineCount: p.sentinelLine - p.prefixLines,
-    table,
+    table: numbers.table,
     keywords,
-    keywordTexts,
+    keywordTexts: keywordTexts.every((k, i) => k === keywords[i]) ? keywords : keywordTexts,
     texts,
-    flagged,
-    flagTable: flagRows.length ? Int32Array.from(flagRows) : NO_FLAGS,
+    flagged: numbers.flagged,
+    flagTable: numbers.flagTable,
     flagNames: flagNames.length ? flagNames : NONE,
     flagValues: flagValues.length ? flagValues : NONE,
     heredocs: heredocs.size ? heredocs : NO_ENTRIES,
     triggers: triggers.size ? triggers : NO_ENTRIES,
-    refs: packRefs(refs),
+    refs: packRefs(refs, numbers.refRanges),
     from,
     innerFroms: innerFroms.length ? innerFroms : NONE,
     closed: p.closed,
@@ -229,7 +244,7 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
 
 // Most chunks have no flags, heredocs, inner FROMs or ARGs: they share these empty values.
 const NONE: never[] = Object.freeze([]) as unknown as never[];
-const NO_FLAGS = new Int32Array(0);
+const EMPTY_INTS = new Int32Array(0);
 const NO_ENTRIES = new Map<number, never>();
 
 /** Keywords are a handful of strings repeated on every line: keep one copy of each. */
