@@ -7,7 +7,7 @@ import { scanChunks, scanLines, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
 import { lastAtOrBefore, lineText, shiftRange } from './lines';
-import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, materialize, outlineOf, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
+import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, materialize, outlineOf, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
 import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef } from './types';
 
@@ -432,7 +432,7 @@ function resolveStageRefs(stage: Stage, ctx: ResolveContext, previous: StageRef[
       out.push(before && before.value === value && sameResolution(before.resolution, resolution) ? before : new StageRefImpl(refs, k, line, stage.index, value, resolution));
     }
   }
-  return out;
+  return exact(out);
 }
 
 function shiftArg(a: GlobalArg, line: number): GlobalArg {

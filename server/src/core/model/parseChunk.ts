@@ -217,6 +217,7 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: fromTuple(from, FROM_IMAGE) ?? keywordRange, instructionRange: fromTuple(from, FROM_HEADER)!, keywordRange });
   }
   const numbers = packNumbers(table, flagRows, refs.length, flagged);
+  const keywordList = exact(keywords);
   return {
     // Cut from the parser's own flat copy, not from the document: a chunk kept across edits must
     // not hold every old version of a large document alive through a sliced string.
@@ -225,26 +226,31 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     preamble,
     lineCount: p.sentinelLine - p.prefixLines,
     table: numbers.table,
-    keywords,
-    keywordTexts: keywordTexts.every((k, i) => k === keywords[i]) ? keywords : keywordTexts,
-    texts,
+    keywords: keywordList,
+    keywordTexts: keywordTexts.every((k, i) => k === keywords[i]) ? keywordList : exact(keywordTexts),
+    texts: exact(texts),
     flagged: numbers.flagged,
     flagTable: numbers.flagTable,
-    flagNames: flagNames.length ? flagNames : NONE,
-    flagValues: flagValues.length ? flagValues : NONE,
+    flagNames: exact(flagNames),
+    flagValues: exact(flagValues),
     heredocs: heredocs.size ? heredocs : NO_ENTRIES,
     triggers: triggers.size ? triggers : NO_ENTRIES,
     refs: packRefs(refs, numbers.refRanges),
     from,
-    innerFroms: innerFroms.length ? innerFroms : NONE,
+    innerFroms: exact(innerFroms),
     closed: p.closed,
-    argDecls: argDecls.length ? argDecls : NONE,
+    argDecls: exact(argDecls),
   };
 }
 
 // Most chunks have no flags, heredocs, inner FROMs or ARGs: they share these empty values.
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 const EMPTY_INTS = new Int32Array(0);
+
+/** An array kept for the chunk's life without the spare capacity that `push` leaves. */
+export function exact<T>(list: T[]): T[] {
+  return list.length ? list.slice() : NONE;
+}
 const NO_ENTRIES = new Map<number, never>();
 
 /** Keywords are a handful of strings repeated on every line: keep one copy of each. */
