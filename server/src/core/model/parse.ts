@@ -7,7 +7,7 @@ import { scanChunks, scanLines, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
 import { lastAtOrBefore, lineText, shiftRange } from './lines';
-import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, materialize, outlineOf, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
+import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, INSTRUCTION_FIELDS, materialize, outlineOf, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
 import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef } from './types';
 
@@ -404,15 +404,17 @@ class StageRefImpl implements StageRef {
   }
 
   get instructionRange(): Range {
-    return packedRange(this.#refs.ranges, this.#at + 4, this.#line);
+    return packedRange(this.#refs.table, this.#refs.ranges[this.#at + 4] * INSTRUCTION_FIELDS, this.#line);
   }
 
   get keywordRange(): Range {
-    return packedRange(this.#refs.ranges, this.#at + 8, this.#line);
+    const t = this.#refs.table;
+    const k = this.#refs.ranges[this.#at + 4] * INSTRUCTION_FIELDS;
+    return { start: { line: t[k] + this.#line, character: t[k + 1] }, end: { line: t[k + 4] + this.#line, character: t[k + 5] } };
   }
 
   get flagRange(): Range | undefined {
-    return this.#refs.ranges[this.#at + 12] < 0 ? undefined : packedRange(this.#refs.ranges, this.#at + 12, this.#line);
+    return this.#refs.ranges[this.#at + 5] < 0 ? undefined : packedRange(this.#refs.ranges, this.#at + 5, this.#line);
   }
 }
 

@@ -19,46 +19,54 @@ interface RawRef {
   raw: string;
   value: string;
   range: RangeTuple;
-  instructionRange: RangeTuple;
-  keywordRange: RangeTuple;
+  /** Index of the instruction holding it, in the chunk. */
+  instruction: number;
   flagRange?: RangeTuple;
 }
 
 /**
- * References in parallel arrays: kind, value as written, value unquoted, and 16 numbers each in
- * `ranges` (value, instruction, keyword and flag ranges as 4 numbers; the flag's are -1 for FROM).
- * A large file has tens of thousands of references: this keeps them to a few arrays per chunk.
+ * References in parallel arrays: kind, value as written, value unquoted, and REF_FIELDS numbers
+ * each in `ranges` (the value's range as 4 numbers, the index of the instruction in `table`, the
+ * flag's range as 4 numbers, -1 for FROM). A large file has tens of thousands of references: this
+ * keeps them to a few arrays per chunk.
  */
 export interface RefTable {
   kinds: RefKind[];
   raws: string[];
   values: string[];
   ranges: Int32Array;
+  /** The chunk's instruction table (see ChunkData.table). */
+  table: Int32Array;
 }
 
-export const REF_FIELDS = 16;
+export const REF_FIELDS = 9;
+export const INSTRUCTION_FIELDS = 6;
 
-function packRefs(refs: RawRef[], ranges: Int32Array): RefTable {
-  refs.forEach((r, i) => ranges.set([...r.range, ...r.instructionRange, ...r.keywordRange, ...(r.flagRange ?? [-1, -1, -1, -1])], i * REF_FIELDS));
-  return { kinds: refs.map((r) => r.kind), raws: refs.map((r) => r.raw), values: refs.map((r) => (r.value === r.raw ? r.raw : r.value)), ranges };
+function packRefs(refs: RawRef[], ranges: Int32Array, table: Int32Array): RefTable {
+  refs.forEach((r, i) => ranges.set([...r.range, r.instruction, ...(r.flagRange ?? [-1, -1, -1, -1])], i * REF_FIELDS));
+  return { kinds: refs.map((r) => r.kind), raws: refs.map((r) => r.raw), values: refs.map((r) => (r.value === r.raw ? r.raw : r.value)), ranges, table };
 }
 
 /**
  * The chunk's numbers in views of one buffer: a typed array's own buffer costs a few hundred bytes
  * beside its data, and a large file has thousands of chunks.
  */
-function packNumbers(table: number[], flagRows: number[], refCount: number, flagged: number[]) {
-  const ints = table.length + flagRows.length + refCount * REF_FIELDS;
+function packNumbers(table: number[], flagRows: number[], refCount: number, fromRanges: number[], flagged: number[]) {
+  const refsAt = table.length + flagRows.length;
+  const fromAt = refsAt + refCount * REF_FIELDS;
+  const ints = fromAt + fromRanges.length;
   const buffer = new ArrayBuffer(ints * 4 + flagged.length);
   const view = (at: number, length: number) => (length ? new Int32Array(buffer, at * 4, length) : EMPTY_INTS);
   const out = {
     table: view(0, table.length),
     flagTable: view(table.length, flagRows.length),
-    refRanges: view(table.length + flagRows.length, refCount * REF_FIELDS),
+    refRanges: view(refsAt, refCount * REF_FIELDS),
+    fromRanges: view(fromAt, fromRanges.length),
     flagged: new Uint8Array(buffer, ints * 4, flagged.length),
   };
   out.table.set(table);
   out.flagTable.set(flagRows);
+  out.fromRanges.set(fromRanges);
   out.flagged.set(flagged);
   return out;
 }
@@ -69,7 +77,7 @@ export interface FromData {
   name?: string;
   asText?: string;
   platform?: string;
-  ranges: number[];
+  ranges: ArrayLike<number>;
 }
 
 export const FROM_KEYWORD = 0;
@@ -126,7 +134,7 @@ export interface ChunkData {
 }
 
 const SENTINEL = 'FROM dockerfile-stages-sentinel';
-const FIELDS = 6;
+const FIELDS = INSTRUCTION_FIELDS;
 
 interface Parsed {
   source: string;
@@ -209,14 +217,14 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
       if (i === 0 && !preamble) from = fromData(ast, tuple);
       else innerFroms.push(range.start.line - p.prefixLines);
     }
-    safe(() => collectRefs(p, ast, flags ?? [], tuple, refs), undefined);
+    safe(() => collectRefs(p, ast, i, flags ?? [], tuple, refs), undefined);
     if (keyword === 'ARG') safe(() => collectArgs(ast, rel, argDecls), undefined);
   });
   if (from) {
-    const keywordRange = fromTuple(from, FROM_KEYWORD)!;
-    refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: fromTuple(from, FROM_IMAGE) ?? keywordRange, instructionRange: fromTuple(from, FROM_HEADER)!, keywordRange });
+    refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: fromTuple(from, FROM_IMAGE) ?? fromTuple(from, FROM_KEYWORD)!, instruction: 0 });
   }
-  const numbers = packNumbers(table, flagRows, refs.length, flagged);
+  const numbers = packNumbers(table, flagRows, refs.length, from ? Array.from(from.ranges) : [], flagged);
+  if (from) from.ranges = numbers.fromRanges;
   const keywordList = exact(keywords);
   return {
     // Cut from the parser's own flat copy, not from the document: a chunk kept across edits must
@@ -235,7 +243,7 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     flagValues: exact(flagValues),
     heredocs: heredocs.size ? heredocs : NO_ENTRIES,
     triggers: triggers.size ? triggers : NO_ENTRIES,
-    refs: packRefs(refs, numbers.refRanges),
+    refs: packRefs(refs, numbers.refRanges, numbers.table),
     from,
     innerFroms: exact(innerFroms),
     closed: p.closed,
@@ -372,7 +380,7 @@ function fromData(ast: AstInstruction, tuple: (r: Range) => RangeTuple): FromDat
   const from = ast as import('dockerfile-ast').From;
   const args = from.getArguments();
   const ranges = new Array<number>(FROM_SLOTS).fill(-1);
-  const put = (slot: number, r: Range) => tuple(r).forEach((n, i) => (ranges[slot + i] = n));
+  const put = (slot: number, r: Range) => void tuple(r).forEach((n, i) => (ranges[slot + i] = n));
   const data: FromData = { keywordText: ast.getInstruction(), image: from.getImage() ?? '', ranges };
   put(FROM_KEYWORD, ast.getInstructionRange());
   put(FROM_HEADER, ast.getRange());
@@ -405,11 +413,9 @@ function collectArgs(ast: AstInstruction, rel: (r: Range) => Range, out: GlobalA
   }
 }
 
-function collectRefs(p: Parsed, ast: AstInstruction, flags: AstFlag[], tuple: (r: Range) => RangeTuple, out: RawRef[]): void {
+function collectRefs(p: Parsed, ast: AstInstruction, instruction: number, flags: AstFlag[], tuple: (r: Range) => RangeTuple, out: RawRef[]): void {
   const keyword = ast.getKeyword();
   if (keyword !== 'COPY' && keyword !== 'ADD' && keyword !== 'RUN') return;
-  const instructionRange = tuple(ast.getRange());
-  const keywordRange = tuple(ast.getInstructionRange());
   for (const flag of flags) {
     const value = flag.getValue();
     const valueRange = flag.getValueRange();
@@ -418,7 +424,7 @@ function collectRefs(p: Parsed, ast: AstInstruction, flags: AstFlag[], tuple: (r
       const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0];
       const r = tuple(valueRange);
       const range: RangeTuple = quoted ? [r[0], r[1] + 1, r[2], Math.max(0, r[3] - 1)] : r;
-      out.push({ kind: keyword === 'ADD' ? 'add' : 'copy', raw: value, value: unquote(value), range, instructionRange, keywordRange, flagRange: tuple(flag.getRange()) });
+      out.push({ kind: keyword === 'ADD' ? 'add' : 'copy', raw: value, value: unquote(value), range, instruction, flagRange: tuple(flag.getRange()) });
     } else if (keyword === 'RUN' && flag.getName() === 'mount') {
       const logical = logicalText(p.source, offsetAt(p.source, p.lineStarts, valueRange.start), offsetAt(p.source, p.lineStarts, valueRange.end), p.escape);
       for (const option of parseMount(logical.text)) {
@@ -426,7 +432,7 @@ function collectRefs(p: Parsed, ast: AstInstruction, flags: AstFlag[], tuple: (r
         const s = sourceOffset(logical, option.valueStart);
         const e = option.valueEnd > option.valueStart ? sourceOffset(logical, option.valueEnd - 1) + 1 : s;
         const range = tuple({ start: positionAt(p.lineStarts, s), end: positionAt(p.lineStarts, e) });
-        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instructionRange, keywordRange, flagRange: tuple(flag.getRange()) });
+        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instruction, flagRange: tuple(flag.getRange()) });
       }
     }
   }
