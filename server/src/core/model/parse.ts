@@ -313,11 +313,11 @@ class StageImpl implements Stage {
 
   constructor(group: Piece[], index: number, lastLine: number, lastLineLength: number) {
     const from = group[0].data.from!;
-    const named = from.name !== undefined && from.ranges[FROM_NAME] >= 0;
+    const named = from.name !== undefined && from.ranges[from.at + FROM_NAME] >= 0;
     this.index = index;
     this.name = named ? from.name : undefined;
     this.key = named ? from.name!.toLowerCase() : undefined;
-    this.asText = from.ranges[FROM_AS] >= 0 ? from.asText : undefined;
+    this.asText = from.ranges[from.at + FROM_AS] >= 0 ? from.asText : undefined;
     this.fromKeywordText = from.keywordText;
     this.image = from.image;
     this.#from = from;
@@ -395,7 +395,7 @@ class StageRefImpl implements StageRef {
     this.stage = stage;
     this.resolution = resolution;
     this.#refs = refs;
-    this.#at = k * REF_FIELDS;
+    this.#at = refs.at + k * REF_FIELDS;
     this.#line = line;
   }
 
@@ -404,11 +404,11 @@ class StageRefImpl implements StageRef {
   }
 
   get instructionRange(): Range {
-    return packedRange(this.#refs.table, this.#refs.ranges[this.#at + 4] * INSTRUCTION_FIELDS, this.#line);
+    return packedRange(this.#refs.ranges, this.#refs.ranges[this.#at + 4] * INSTRUCTION_FIELDS, this.#line);
   }
 
   get keywordRange(): Range {
-    const t = this.#refs.table;
+    const t = this.#refs.ranges;
     const k = this.#refs.ranges[this.#at + 4] * INSTRUCTION_FIELDS;
     return { start: { line: t[k] + this.#line, character: t[k + 1] }, end: { line: t[k + 4] + this.#line, character: t[k + 5] } };
   }

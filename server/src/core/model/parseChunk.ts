@@ -34,50 +34,50 @@ export interface RefTable {
   kinds: RefKind[];
   raws: string[];
   values: string[];
+  /** The chunk's numbers (ChunkData.table); the references' start at `at`. */
   ranges: Int32Array;
-  /** The chunk's instruction table (see ChunkData.table). */
-  table: Int32Array;
+  at: number;
 }
 
 export const REF_FIELDS = 9;
-export const INSTRUCTION_FIELDS = 6;
+/** Per instruction in ChunkData.table: range (4), keyword end (2), 1 when it takes --flags. */
+export const INSTRUCTION_FIELDS = 7;
+const FLAG_FIELDS = 13;
 
-function packRefs(refs: RawRef[], ranges: Int32Array, table: Int32Array): RefTable {
-  refs.forEach((r, i) => ranges.set([...r.range, r.instruction, ...(r.flagRange ?? [-1, -1, -1, -1])], i * REF_FIELDS));
-  return { kinds: refs.map((r) => r.kind), raws: refs.map((r) => r.raw), values: refs.map((r) => (r.value === r.raw ? r.raw : r.value)), ranges, table };
+function packRefs(refs: RawRef[], numbers: Int32Array, at: number): RefTable {
+  refs.forEach((r, i) => numbers.set([...r.range, r.instruction, ...(r.flagRange ?? [-1, -1, -1, -1])], at + i * REF_FIELDS));
+  return { kinds: refs.map((r) => r.kind), raws: refs.map((r) => r.raw), values: refs.map((r) => (r.value === r.raw ? r.raw : r.value)), ranges: numbers, at };
 }
 
 /**
- * The chunk's numbers in views of one buffer: a typed array's own buffer costs a few hundred bytes
- * beside its data, and a large file has thousands of chunks.
+ * All of a chunk's numbers in one typed array: instructions, then flags, references and the FROM's
+ * ranges. A typed array costs a few hundred bytes beside its data, and a large file has thousands
+ * of chunks.
  */
-function packNumbers(table: number[], flagRows: number[], refCount: number, fromRanges: number[], flagged: number[]) {
-  const refsAt = table.length + flagRows.length;
+function packNumbers(table: number[], flagRows: number[], refCount: number, fromRanges: ArrayLike<number>) {
+  const flagsAt = table.length;
+  const refsAt = flagsAt + flagRows.length;
   const fromAt = refsAt + refCount * REF_FIELDS;
-  const ints = fromAt + fromRanges.length;
-  const buffer = new ArrayBuffer(ints * 4 + flagged.length);
-  const view = (at: number, length: number) => (length ? new Int32Array(buffer, at * 4, length) : EMPTY_INTS);
-  const out = {
-    table: view(0, table.length),
-    flagTable: view(table.length, flagRows.length),
-    refRanges: view(refsAt, refCount * REF_FIELDS),
-    fromRanges: view(fromAt, fromRanges.length),
-    flagged: new Uint8Array(buffer, ints * 4, flagged.length),
-  };
-  out.table.set(table);
-  out.flagTable.set(flagRows);
-  out.fromRanges.set(fromRanges);
-  out.flagged.set(flagged);
-  return out;
+  const numbers = new Int32Array(fromAt + fromRanges.length);
+  numbers.set(table);
+  numbers.set(flagRows, flagsAt);
+  numbers.set(fromRanges, fromAt);
+  return { numbers, flagsAt, refsAt, fromAt };
 }
 
+/**
+ * The FROM instruction that starts a chunk. Its ranges (relative to the chunk) are packed, 4
+ * numbers per slot (FROM_KEYWORD, FROM_HEADER, ...), -1 where absent: no range objects per stage.
+ */
 export interface FromData {
   keywordText: string;
   image: string;
   name?: string;
   asText?: string;
   platform?: string;
+  /** The packed ranges, from `at` on (the chunk's numbers, once parsed). */
   ranges: ArrayLike<number>;
+  at: number;
 }
 
 export const FROM_KEYWORD = 0;
@@ -91,12 +91,14 @@ const FROM_SLOTS = 24;
 /** A FROM range shifted to the document, or undefined when the slot is empty. */
 export function fromRange(from: FromData, slot: number, line: number): Range | undefined {
   const t = from.ranges;
-  return t[slot] < 0 ? undefined : { start: { line: t[slot] + line, character: t[slot + 1] }, end: { line: t[slot + 2] + line, character: t[slot + 3] } };
+  const k = from.at + slot;
+  return t[k] < 0 ? undefined : { start: { line: t[k] + line, character: t[k + 1] }, end: { line: t[k + 2] + line, character: t[k + 3] } };
 }
 
 function fromTuple(from: FromData, slot: number): RangeTuple | undefined {
   const t = from.ranges;
-  return t[slot] < 0 ? undefined : [t[slot], t[slot + 1], t[slot + 2], t[slot + 3]];
+  const k = from.at + slot;
+  return t[k] < 0 ? undefined : [t[k], t[k + 1], t[k + 2], t[k + 3]];
 }
 
 export interface ChunkData {
@@ -106,16 +108,19 @@ export interface ChunkData {
   /** The first chunk: parsed with the parser directives. */
   preamble: boolean;
   lineCount: number;
-  /** Per instruction, 6 numbers: start line and character, end line and character, keyword end line and character. */
+  /**
+   * The chunk's numbers. Per instruction, INSTRUCTION_FIELDS of them: start line and character,
+   * end line and character, keyword end line and character, 1 when it takes --flags
+   * (dockerfile-ast's ModifiableInstruction). Then, from `flagsAt`, the flags', then the
+   * references' (see RefTable) and the FROM's ranges.
+   */
   table: Int32Array;
   keywords: string[];
   keywordTexts: string[];
   /** Per instruction, the arguments as BuildKit joins them (see Instruction.text). */
   texts: string[];
-  /** Per instruction: 1 when it takes --flags (dockerfile-ast's ModifiableInstruction). */
-  flagged: Uint8Array;
-  /** Per flag, 13 numbers: instruction index, then range, name range and value range (-1 when none) as 4 numbers each. */
-  flagTable: Int32Array;
+  /** Per flag, 13 numbers in `table` from here: instruction index, then range, name range and value range (-1 when none) as 4 numbers each. */
+  flagsAt: number;
   flagNames: string[];
   flagValues: (string | null)[];
   /** Heredocs and ONBUILD triggers, by instruction index (rare, so kept sparse). */
@@ -176,7 +181,6 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
   const tuple = (r: Range): RangeTuple => [r.start.line - p.prefixLines, r.start.character, r.end.line - p.prefixLines, r.end.character];
   const rel = (r: Range): Range => shift(r, -p.prefixLines);
   const table: number[] = [];
-  const flagged = new Array<number>(p.instructions.length).fill(0);
   const keywords: string[] = [];
   const keywordTexts: string[] = [];
   const texts: string[] = [];
@@ -192,14 +196,13 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
   p.instructions.forEach((ast, i) => {
     const range = ast.getRange();
     const keywordRange = ast.getInstructionRange();
-    table.push(...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character);
+    const flags = (ast as unknown as { getFlags?: () => AstFlag[] }).getFlags?.();
+    table.push(...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character, flags ? 1 : 0);
     const keyword = intern(ast.getKeyword());
     keywords.push(keyword);
     keywordTexts.push(intern(ast.getInstruction()));
     texts.push(instructionText(p, ast));
-    const flags = (ast as unknown as { getFlags?: () => AstFlag[] }).getFlags?.();
     if (flags) {
-      flagged[i] = 1;
       for (const f of flags) {
         const vr = f.getValueRange();
         flagRows.push(i, ...tuple(f.getRange()), ...tuple(f.getNameRange()), ...(vr ? tuple(vr) : [-1, -1, -1, -1]));
@@ -223,8 +226,11 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
   if (from) {
     refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: fromTuple(from, FROM_IMAGE) ?? fromTuple(from, FROM_KEYWORD)!, instruction: 0 });
   }
-  const numbers = packNumbers(table, flagRows, refs.length, from ? Array.from(from.ranges) : [], flagged);
-  if (from) from.ranges = numbers.fromRanges;
+  const { numbers, flagsAt, refsAt, fromAt } = packNumbers(table, flagRows, refs.length, from ? from.ranges : []);
+  if (from) {
+    from.ranges = numbers;
+    from.at = fromAt;
+  }
   const keywordList = exact(keywords);
   return {
     // Cut from the parser's own flat copy, not from the document: a chunk kept across edits must
@@ -233,17 +239,16 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     escape,
     preamble,
     lineCount: p.sentinelLine - p.prefixLines,
-    table: numbers.table,
+    table: numbers,
     keywords: keywordList,
     keywordTexts: keywordTexts.every((k, i) => k === keywords[i]) ? keywordList : exact(keywordTexts),
     texts: exact(texts),
-    flagged: numbers.flagged,
-    flagTable: numbers.flagTable,
+    flagsAt,
     flagNames: exact(flagNames),
     flagValues: exact(flagValues),
     heredocs: heredocs.size ? heredocs : NO_ENTRIES,
     triggers: triggers.size ? triggers : NO_ENTRIES,
-    refs: packRefs(refs, numbers.refRanges, numbers.table),
+    refs: packRefs(refs, numbers, refsAt),
     from,
     innerFroms: exact(innerFroms),
     closed: p.closed,
@@ -253,7 +258,6 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
 
 // Most chunks have no flags, heredocs, inner FROMs or ARGs: they share these empty values.
 const NONE: never[] = Object.freeze([]) as unknown as never[];
-const EMPTY_INTS = new Int32Array(0);
 
 /** An array kept for the chunk's life without the spare capacity that `push` leaves. */
 export function exact<T>(list: T[]): T[] {
@@ -293,14 +297,15 @@ export function outlineOf(data: ChunkData, line: number): { keyword: string; tex
 export function materialize(data: ChunkData, line: number): Instruction[] {
   const out: Instruction[] = [];
   const t = data.table;
-  const f = data.flagTable;
+  const f = data.table;
+  const flagsEnd = data.flagsAt + data.flagNames.length * FLAG_FIELDS;
   let flagRow = 0;
   for (let i = 0; i < data.keywords.length; i++) {
     const k = i * FIELDS;
     const range = toRange([t[k], t[k + 1], t[k + 2], t[k + 3]], line);
     const flags: Flag[] = [];
-    while (flagRow * 13 < f.length && f[flagRow * 13] === i) {
-      const r = flagRow * 13;
+    while (data.flagsAt + flagRow * FLAG_FIELDS < flagsEnd && f[data.flagsAt + flagRow * FLAG_FIELDS] === i) {
+      const r = data.flagsAt + flagRow * FLAG_FIELDS;
       flags.push({
         name: data.flagNames[flagRow],
         value: data.flagValues[flagRow],
@@ -369,7 +374,7 @@ function argumentsOf(data: ChunkData, i: number, line: number): Arg[] {
   const logical = logicalText(data.source, start, end, data.escape);
   const words = splitWords(logical, data.escape).slice(1);
   let first = 0;
-  if (data.flagged[i]) while (first < words.length && words[first].value.startsWith('--')) first++;
+  if (data.table[i * FIELDS + 6]) while (first < words.length && words[first].value.startsWith('--')) first++;
   return words.slice(first).map((w) => ({
     value: w.value,
     range: shift({ start: positionAt(lineStarts!, sourceOffset(logical, w.start)), end: positionAt(lineStarts!, sourceOffset(logical, w.end - 1) + 1) }, line),
@@ -381,7 +386,7 @@ function fromData(ast: AstInstruction, tuple: (r: Range) => RangeTuple): FromDat
   const args = from.getArguments();
   const ranges = new Array<number>(FROM_SLOTS).fill(-1);
   const put = (slot: number, r: Range) => void tuple(r).forEach((n, i) => (ranges[slot + i] = n));
-  const data: FromData = { keywordText: ast.getInstruction(), image: from.getImage() ?? '', ranges };
+  const data: FromData = { keywordText: ast.getInstruction(), image: from.getImage() ?? '', ranges, at: 0 };
   put(FROM_KEYWORD, ast.getInstructionRange());
   put(FROM_HEADER, ast.getRange());
   const imageRange = from.getImageRange();
