@@ -207,7 +207,7 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
         const vr = f.getValueRange();
         flagRows.push(i, ...tuple(f.getRange()), ...tuple(f.getNameRange()), ...(vr ? tuple(vr) : [-1, -1, -1, -1]));
         flagNames.push(intern(f.getName()));
-        flagValues.push(f.getValue());
+        flagValues.push(flagValue(p, f.getValue(), vr));
       }
     }
     const docs = safe(() => (ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? [], []);
@@ -265,10 +265,23 @@ export function exact<T>(list: T[]): T[] {
 }
 const NO_ENTRIES = new Map<number, never>();
 
-/** Keywords are a handful of strings repeated on every line: keep one copy of each. */
+/**
+ * A flag's value as a piece of the chunk's own text when it is one: dockerfile-ast cuts values out
+ * of the flag's text, a string of its own that the value would keep alive. Short values are copies
+ * anyway (V8 slices only longer strings): one copy of each is kept.
+ */
+function flagValue(p: Parsed, value: string | null, range: Range | null): string | null {
+  if (value === null) return null;
+  if (value.length < 13 || !range) return intern(value);
+  const start = offsetAt(p.source, p.lineStarts, range.start);
+  const piece = p.source.slice(start, start + value.length);
+  return piece === value ? piece : value;
+}
+
+/** Keywords, flag names and common images repeat on every line or stage: keep one copy of each. */
 const interned = new Map<string, string>();
 function intern(s: string): string {
-  if (s.length > 16) return s;
+  if (s.length > 32) return s;
   let v = interned.get(s);
   if (v === undefined) {
     if (interned.size > 1000) interned.clear();
@@ -386,13 +399,13 @@ function fromData(ast: AstInstruction, tuple: (r: Range) => RangeTuple): FromDat
   const args = from.getArguments();
   const ranges = new Array<number>(FROM_SLOTS).fill(-1);
   const put = (slot: number, r: Range) => void tuple(r).forEach((n, i) => (ranges[slot + i] = n));
-  const data: FromData = { keywordText: ast.getInstruction(), image: from.getImage() ?? '', ranges, at: 0 };
+  const data: FromData = { keywordText: intern(ast.getInstruction()), image: intern(from.getImage() ?? ''), ranges, at: 0 };
   put(FROM_KEYWORD, ast.getInstructionRange());
   put(FROM_HEADER, ast.getRange());
   const imageRange = from.getImageRange();
   if (imageRange) put(FROM_IMAGE, imageRange);
   if (args.length >= 2 && args[1].getValue().toLowerCase() === 'as') {
-    data.asText = args[1].getValue();
+    data.asText = intern(args[1].getValue());
     put(FROM_AS, args[1].getRange());
     if (args.length >= 3) {
       data.name = args[2].getValue();
