@@ -29,6 +29,7 @@ const ctx: ServerContext = {
   settings: () => settings,
   workspaceRoots: () => workspaceRoots,
   workspaceTrusted: () => workspaceTrusted,
+  quiet: collectWhenQuiet,
   general: new GeneralFeatures((m) => connection.console.info(m), () => otherDockerExtensions),
   log: {
     info: (m) => connection.console.info(m),
