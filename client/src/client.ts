@@ -1,9 +1,11 @@
 // The LanguageClient: starts the bundled server over Node IPC, logs to the LogOutputChannel and
 // restarts the server when it crashes, saying so (restartPolicy.ts decides when to stop trying).
+// Workspace trust goes in initializationOptions and, when granted later, as a notification.
 import * as vscode from 'vscode';
 import { config } from './config';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { restartPolicy } from './restartPolicy';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 
 export const DOCKERFILE_SELECTOR: { language: string; scheme: string }[] = [
   { language: 'dockerfile', scheme: 'file' },
@@ -38,7 +40,8 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     ],
     outputChannel: log,
     traceOutputChannel: log,
-    initializationOptions: { settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted, otherDockerExtensions: otherDockerExtensionsInstalled() },
+    // A function, so a restart (command or crash) sends trust and settings as they are then.
+    initializationOptions: () => ({ settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted, otherDockerExtensions: otherDockerExtensionsInstalled() }),
     synchronize: {
       configurationSection: 'dockerfileStages',
       // Compose/Bake diagnostics depend on Dockerfiles that may not be open.
@@ -61,6 +64,15 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     },
   };
   return new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
+}
+
+/**
+ * Tells the server that the user trusted the workspace (it read trust once, at start), so the
+ * engine and registry lookups the settings enable start without a restart. A server still starting
+ * gets it once started; a stopped one reads trust from initializationOptions when it starts again.
+ */
+export function sendWorkspaceTrusted(client: LanguageClient | undefined, log: vscode.LogOutputChannel): void {
+  client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION).catch((e: unknown) => log.info(`workspace trust not sent (${e instanceof Error ? e.message : e}); the server reads it when it starts`));
 }
 
 /** Container Tools (or the older Docker extension) or Docker DX: they already bring general Dockerfile features. */

@@ -11,6 +11,7 @@ import { GeneralFeatures } from './general/service';
 import type { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const models = new ModelStore((m) => connection.console.warn(m));
@@ -74,6 +75,15 @@ connection.onDidChangeConfiguration(async (change) => {
   else await pullSettings();
   diagnostics.refreshAll();
   connection.languages.inlayHint.refresh().catch(() => undefined);
+  connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+});
+
+// Trust granted after start: the size I/O reads the flag on every estimate and keys its caches on
+// it, so only the lenses already shown need asking again.
+connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+  if (workspaceTrusted) return;
+  workspaceTrusted = true;
+  ctx.log.info('the workspace is trusted now: engine and registry lookups may run if enabled');
   connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
 
