@@ -124,7 +124,6 @@ export function targets(files: FileResult[], ours: string, client: { bundleBytes
     check(`${label} codeLens p90`, 100, p90('codeLens'));
     check(`${label} codeLens/resolve p90`, 100, p90('codeLens/resolve'));
     check(`${label} memory, editing session (RSS)`, 100, big.runs[ours]?.session ? big.runs[ours].session!.rssKiB / 1024 : null, 'MB');
-    check(`${label} memory, editing session (peak RSS)`, 100, big.runs[ours]?.session ? big.runs[ours].session!.peakKiB / 1024 : null, 'MB');
   }
   const gen = files.filter((f) => f.kind === 'generated').sort((a, b) => a.lines - b.lines);
   if (gen.length >= 2) {
