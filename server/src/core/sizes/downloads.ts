@@ -58,8 +58,9 @@ const TABLE: [string[], KnownDownload][] = [
   // node 22 linux-x64: bin/node ≈ 118 MB, npm and corepack ≈ 13 MB, headers ≈ 7 MB, docs.
   [['node-v', 'linux-'], { archive: 28 * MB, unpacked: 142 * MB, what: 'Node.js' }],
   [['python-3', '.tar'], { archive: 21 * MB, unpacked: 105 * MB, what: 'Python source tree', installs: INSTALLS.python }],
-  [['rustup'], { archive: 15 * MB, unpacked: 560 * MB, what: 'Rust toolchain (rustup)' }],
-  [['sh.rustup.rs'], { archive: 0.02 * MB, unpacked: 560 * MB, what: 'Rust toolchain (rustup)' }],
+  // rustup-init itself; the toolchain it installs is sized when it runs (toolchains/rust.ts).
+  [['sh.rustup.rs'], { archive: 0.02 * MB, unpacked: 0.02 * MB, what: 'Rust toolchain (rustup)' }],
+  [['rustup'], { archive: 15 * MB, unpacked: 15 * MB, what: 'Rust toolchain (rustup)' }],
   [['openjdk', 'jdk'], { archive: 190 * MB, unpacked: 320 * MB, what: 'JDK' }],
   [['temurin', 'jre'], { archive: 50 * MB, unpacked: 140 * MB, what: 'JRE' }],
   [['apache-maven'], { archive: 9 * MB, unpacked: 10 * MB, what: 'Maven' }],

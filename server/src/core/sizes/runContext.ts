@@ -32,6 +32,10 @@ export class RunCtx {
   lastTree: Item | undefined;
   lastDownload: KnownDownload | undefined;
   venv: string | undefined;
+  /** `./configure` arguments (which parts of a known project get built). */
+  configureFlags: string[] = [];
+  /** An installer script downloaded to stdout (`curl ... | sh`): the next shell runs it. */
+  pipedInstaller: KnownDownload | undefined;
   /** The RUN strips what it builds (`strip`, `--strip-all`, `install-strip`, `-Wl,-s`): no debug info stays. */
   stripped = false;
   /** `apk add --virtual .run-deps $(scanelf ...)`: the build's runtime libraries are kept when its build deps go. */
@@ -93,6 +97,13 @@ export class RunCtx {
       if (w.includes('$(') || w.includes('`')) continue;
       out.push(w);
     }
+    return out;
+  }
+
+  /** The build-context sources (as written in COPY) of what earlier COPYs put in `dir` (`COPY hello-world .` -> ["hello-world"]). */
+  contextSourcesAt(dir: string): string[] {
+    const out: string[] = [];
+    for (const it of this.stage.items.all()) if (it.kind === 'context' && it.path === dir && it.sources) out.push(...it.sources);
     return out;
   }
 

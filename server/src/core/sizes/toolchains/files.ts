@@ -7,7 +7,7 @@ import { expandSimple, isUnder, UNRESOLVED } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands, program } from '../shell';
 import { MB, formatBytes } from '../units';
-import { artifact, r } from './common';
+import { r } from './common';
 
 export function download(raw: string[], ctx: RunCtx, p: string): boolean {
   const vars = ctx.envAndVars();
@@ -18,9 +18,7 @@ export function download(raw: string[], ctx: RunCtx, p: string): boolean {
   const out = p === 'curl' ? flagValue(words, ['-o', '--output']) ?? (words.some((w) => w === '-O' || w === '--remote-name' || (/^-[a-zA-Z]*$/.test(w) && w.includes('O'))) ? url.split('/').pop() : undefined) : flagValue(words, ['-O', '--output-document']) ?? (words.includes('-qO-') || words.includes('-O-') ? '-' : url.split('/').pop());
   ctx.lastDownload = known;
   if (!out || out === '-' || out === '/dev/stdout') {
-    if (known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry') {
-      artifact(ctx, '/root/.local', r(known.unpacked, known.unpacked * 0.6, known.unpacked * 2), `${known.what} installed ≈ ${formatBytes(known.unpacked)}`);
-    }
+    if (known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry') ctx.pipedInstaller = known;
     return true;
   }
   const size = known === UNKNOWN_DOWNLOAD ? r(known.archive, 0.5 * MB, 100 * MB) : r(known.archive, known.archive * 0.8, known.archive * 1.3);
