@@ -29,11 +29,14 @@ function treeSize(ctx: RunCtx): number {
 
 /** What `make install` of the tree being built adds: a known project's install, else half the source tree. */
 function installSize(ctx: RunCtx): { size: SizeRange; why: string } {
-  const known = ctx.lastDownload?.installs;
+  // The tree being built says what it is; a later small download (config.guess) does not change that.
+  const source = ctx.lastTree?.archive?.installs ? ctx.lastTree.archive : ctx.lastDownload;
+  const known = source?.installs;
   if (known) {
     const debug = known.debug && !ctx.stripped;
-    const bytes = (known.native * (debug ? DEBUG_FACTOR : 1) + known.rest) * MB;
-    return { size: r(bytes, bytes * 0.6, bytes * 1.6), why: `${ctx.lastDownload!.what.replace(' source tree', '')}${debug ? ', not stripped' : ''}` };
+    const units = known.units?.(ctx.configureFlags) ?? 1;
+    const bytes = (known.native * units * (debug ? DEBUG_FACTOR : 1) + known.rest) * MB;
+    return { size: r(bytes, bytes * 0.6, bytes * 1.6), why: `${source!.what.replace(' source tree', '')}${units !== 1 ? `, ${units} programs` : ''}${debug ? ', not stripped' : ''}` };
   }
   const bytes = Math.max(1 * MB, treeSize(ctx) * 0.5);
   return { size: r(bytes, bytes * 0.3, bytes * 2.5), why: 'half the source tree' };
