@@ -8,7 +8,7 @@ import { DEBUG_FACTOR } from '../downloads';
 import type { SizeRange } from '../types';
 import { KB, MB, formatBytes } from '../units';
 import { isUnder } from '../ledger';
-import { artifact, r, residue } from './common';
+import { artifact, bareDir, r, residue } from './common';
 
 export function cc(words: string[], ctx: RunCtx): boolean {
   if (words.includes('-E') || words.includes('--version') || words.includes('-v')) return true;
@@ -53,7 +53,7 @@ function contextTree(ctx: RunCtx, dir: string): ContextTree | undefined {
   let isStatic: boolean | undefined;
   for (const it of items) {
     for (const src of it.sources ?? []) {
-      const base = src.replace(/^\.\/?/, '').replace(/\/+$/, '');
+      const base = bareDir(src);
       const text = ctx.io?.contextText?.(base ? `${base}/Makefile` : 'Makefile') ?? (/(^|\/)(GNUm|m|M)akefile$/.test(base) ? ctx.io?.contextText?.(base) : undefined);
       if (text !== undefined) isStatic = (isStatic ?? false) || /(^|\s)-static(\s|$)/m.test(text);
     }

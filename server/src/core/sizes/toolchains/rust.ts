@@ -6,7 +6,7 @@ import { expandSimple } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands } from '../shell';
 import { MB, formatBytes } from '../units';
-import { artifact, r, residue } from './common';
+import { artifact, bareDir, r, residue } from './common';
 
 /**
  * Installed size of a rustup toolchain, minimal profile (rustc, rust-std, cargo), glibc host:
@@ -80,14 +80,15 @@ export function rustup(words: string[], ctx: RunCtx, p: string): boolean {
 /** Packages in Cargo.lock (the project and its dependencies), when the context shows one. */
 function lockPackages(ctx: RunCtx): number | undefined {
   const dirs = ['', ...ctx.contextSourcesAt(ctx.cwd ?? ctx.workdir)];
-  for (const d of dirs) {
-    const text = ctx.io?.contextText?.(d && d !== '.' ? `${d.replace(/\/+$/, '')}/Cargo.lock` : 'Cargo.lock');
+  for (const raw of dirs) {
+    const d = bareDir(raw);
+    const text = ctx.io?.contextText?.(d ? `${d}/Cargo.lock` : 'Cargo.lock');
     if (text !== undefined) {
       let n = 0;
       for (let i = text.indexOf('[[package]]'); i !== -1; i = text.indexOf('[[package]]', i + 11)) n++;
       return n;
     }
-    const toml = ctx.io?.contextText?.(d && d !== '.' ? `${d.replace(/\/+$/, '')}/Cargo.toml` : 'Cargo.toml');
+    const toml = ctx.io?.contextText?.(d ? `${d}/Cargo.toml` : 'Cargo.toml');
     if (toml !== undefined) return 1 + tomlDependencies(toml) * 6;
   }
   return undefined;
