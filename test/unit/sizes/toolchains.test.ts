@@ -94,3 +94,11 @@ test('yarn --version and npm -v only print', () => {
   const layer = run('FROM node:22-bookworm-slim\nRUN yarn --version && npm -v\n');
   assert.equal(layer.bytes, 0, layer.note);
 });
+
+test('pip installs a package with its usual dependencies once: numpy after matplotlib adds nothing', () => {
+  const text = 'FROM python:3.12-slim-bookworm\nRUN pip install --no-cache-dir matplotlib\nRUN pip install --no-cache-dir numpy\n';
+  const [stage] = est(text);
+  const runs = stage.layers.filter((l) => l.instruction === 'RUN');
+  assert.equal(runs.length, 1, runs.map((l) => l.note).join(' | '));
+  assert.ok(runs[0].bytes > 80 * MB, runs[0].note);
+});

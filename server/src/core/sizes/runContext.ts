@@ -172,7 +172,7 @@ export class RunCtx {
       const before = this.added.length;
       this.addRuntime(packages);
       for (const it of this.added.slice(before)) for (const n of it.pkgs ?? []) keep.add(n);
-      this.installed.applyTo(this.stage.installed, (n) => keep.has(n));
+      this.installed.applyTo(this.stage.installed, (n) => keep.has(n) || n.startsWith('pip:'));
     } else this.installed.applyTo(this.stage.installed);
     let kept = this.added;
     for (const r of this.removed) {
