@@ -56,6 +56,7 @@ MF('php', '8.2-cli-alpine3.23', '8.2.33-cli-alpine3.23', 99.98, '2026-07-30', 'a
 MF('php', '8.2-fpm-bookworm', '8.2.33-fpm-bookworm', 492.83, '2026-09-19', 'tool', 'slim', '8.2-fpm-bookworm');
 MF('php', '8.2-cli-bookworm', '8.2.32-cli-bookworm', 527.48, '2026-07-14', 'tool', 'slim', '8.2-cli-bookworm');
 MF('node', '22-bookworm', '22.23.1-bookworm', 1130, '2026-07-14', 'tool', 'full', '22.23.1-bookworm');
+MF('nginx', '1.31-trixie', '1.31.3-trixie', 161.33, '2026-07-15', 'deb-rt', 'debslim', 'latest');
 
 // Derived: not measured here; the basis is in the source text, and the estimator widens the range.
 const D = (image, tag, resolved, mb, date, family, set, basis) => rows.push([image, tag, resolved, mb, 0, date, 'derived: ' + basis, family, set, 'd']);
@@ -141,7 +142,7 @@ const ALIASES = [
   ['node', 'lts-alpine', '22-alpine3.23'], ['node', 'lts-slim', '22-bookworm-slim'], ['node', 'lts', '22-bookworm'],
   ['python', 'slim', '3.13-slim-bookworm'], ['python', '3-slim', '3.13-slim-bookworm'], ['python', 'latest', '3.12-bookworm'],
   ['golang', 'latest', '1.26'], ['golang', 'alpine', '1.26-alpine3.23'], ['rust', 'latest', '1.97-bookworm'], ['rust', 'slim', '1.97-slim-bookworm'], ['rust', 'alpine', '1.97-alpine3.22'], ['rust', '1', '1.97-bookworm'], ['rust', '1-slim', '1.97-slim-bookworm'], ['rust', '1-alpine', '1.97-alpine3.22'], ['rust', 'bookworm', '1.97-bookworm'], ['rust', 'slim-bookworm', '1.97-slim-bookworm'],
-  ['nginx', 'latest', '1-bookworm'], ['nginx', 'stable', '1-bookworm'], ['nginx', 'mainline', '1-bookworm'], ['httpd', 'latest', '2.4-bookworm'],
+  ['nginx', 'latest', '1.31-trixie'], ['nginx', 'stable', '1.31-trixie'], ['nginx', 'mainline', '1.31-trixie'], ['nginx', 'trixie', '1.31-trixie'], ['nginx', '1', '1.31-trixie'], ['httpd', 'latest', '2.4-bookworm'],
   ['php', 'latest', '8.3-cli-bookworm'], ['php', 'cli', '8.3-cli-bookworm'], ['php', 'fpm', '8.3-fpm-bookworm'], ['php', 'apache', '8.3-apache-bookworm'], ['php', 'fpm-alpine', '8.3-fpm-alpine3.22'],
   ['gcc', 'latest', '14'], ['gcc', 'bookworm', '13-bookworm'], ['ruby', 'latest', '3.3-bookworm'], ['ruby', 'slim', '3.3-slim-bookworm'], ['ruby', 'alpine', '3.3-alpine3.22'],
   ['eclipse-temurin', '21', '21-jdk-noble'], ['eclipse-temurin', '21-jre', '21-jre-noble'], ['eclipse-temurin', '21-jdk', '21-jdk-noble'], ['eclipse-temurin', 'latest', '21-jdk-noble'],
