@@ -26,6 +26,8 @@ const sizes = option('--sizes', quick ? '10,100,1000' : '10,100,1000,5000').spli
 const reps = Number(option('--reps', quick ? '5' : '10'));
 const timeoutMs = Number(option('--timeout', '60000'));
 
+/** What client/src/client.ts adds to the server's environment. */
+const VSCODE_SERVER_ENV = { MALLOC_ARENA_MAX: '2' };
 const OURS: ServerSpec = { label: 'ours', command: process.execPath, args: [join(ROOT, 'dist', 'server.js'), '--stdio'] };
 const PEER: ServerSpec = { label: 'peer', command: process.execPath, args: [join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'] };
 const servers = flag('--no-peer') ? [OURS] : [OURS, PEER];
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
       Object.assign(run.metrics, lenses.metrics);
       run.answers['codeLens: resolve all'] = lenses.resolved;
       run.session = await sessionMemory(server, input.name, input.text, probes, timeoutMs);
+      if (server === OURS && input.kind === 'generated' && result.lines > 10_000) run.sessionAsVsCode = await sessionMemory(server, input.name, input.text, probes, timeoutMs, VSCODE_SERVER_ENV);
       process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       result.runs[server.label] = run;
       result.stats[server.label] = Object.fromEntries(METRICS.map((m) => [m, stat(run.metrics[m])]));

@@ -28,6 +28,8 @@ export interface FileRun {
   memory: { rssKiB: number; peakKiB: number };
   /** A fresh process through one editing session (see sessionMemory). */
   session?: { rssKiB: number; peakKiB: number };
+  /** The same, started with the environment the VS Code client gives the server (client/src/client.ts). */
+  sessionAsVsCode?: { rssKiB: number; peakKiB: number };
   diagnostics: number;
   errorLogs: string[];
   crashed: boolean;
@@ -216,8 +218,8 @@ function editCount(r: unknown): number {
  * ask for the outline, lenses and tokens, then stay idle for two seconds (as an editor does
  * between bursts) and read the resident size and its peak.
  */
-export async function sessionMemory(server: ServerSpec, name: string, text: string, probes: Probes, timeoutMs: number): Promise<{ rssKiB: number; peakKiB: number } | undefined> {
-  const client = new LspClient(server.command, server.args);
+export async function sessionMemory(server: ServerSpec, name: string, text: string, probes: Probes, timeoutMs: number, env?: Record<string, string>): Promise<{ rssKiB: number; peakKiB: number } | undefined> {
+  const client = new LspClient(server.command, server.args, { env });
   try {
     if ((await client.initialize()).kind !== 'result') return undefined;
     const uri = `file:///bench/session/${name}`;

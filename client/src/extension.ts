@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BuildLensProvider } from './buildLens';
-import { createClient, DOCKERFILE_SELECTOR } from './client';
+import { createClient, DOCKERFILE_SELECTOR, sendWorkspaceTrusted } from './client';
 import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
@@ -19,7 +19,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(
       lens,
       vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, lens),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => lens.refresh()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        lens.refresh();
+        sendWorkspaceTrusted(client, log);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dockerfileStages')) lens.refresh();
       }),

@@ -44,6 +44,19 @@ M('python', '3.12-slim-bookworm', '3.12.13-slim-bookworm', 124.3, '2026-08-05', 
 M('python', '3.12-bookworm', '3.12.14-bookworm', 1020, '2026-08-13', 'tool', 'full');
 M('node', '22-alpine3.23', '22.23.2-alpine3.23', 167.63, '2026-09-17', 'alpine-rt', 'alpine');
 M('node', '22-bookworm-slim', '22.23.1-bookworm-slim', 227.33, '2026-07-14', 'deb-rt', 'slim');
+// Read for the accuracy fixtures (test/fixtures/sizes): the file name when it differs from the tag.
+const MF = (image, tag, resolved, mb, date, family, set, file) => rows.push([image, tag, resolved, mb, 0, date, `${RI}${image}/local/${file}.md`, family, set, 'm']);
+MF('rust', '1.97-slim-bookworm', '1.97.1-slim-bookworm', 910.38, '2026-08-10', 'tool', 'rust', '1.97-slim-bookworm');
+MF('rust', '1.97-bookworm', '1.97.0-bookworm', 1570, '2026-07-09', 'tool', 'full', '1.97-bookworm');
+MF('rust', '1.97-alpine3.22', '1.97.0-alpine3.22', 1040, '2026-07-09', 'tool', 'alpine', '1.97-alpine3.22');
+MF('rust', '1.66-alpine3.16', '1.66.1-alpine3.16', 782.73, '2023-01-12', 'tool', 'alpine', '1-alpine3.16');
+MF('gcc', '13-bookworm', '13.4.0-bookworm', 1390, '2026-07-14', 'tool', 'full', '13-bookworm');
+MF('gcc', '14', '14.4.0-trixie', 1520, '2026-08-05', 'tool', 'full', '14');
+MF('php', '8.2-cli-alpine3.23', '8.2.33-cli-alpine3.23', 99.98, '2026-07-30', 'alpine-rt', 'alpine', '8.2-cli-alpine3.23');
+MF('php', '8.2-fpm-bookworm', '8.2.33-fpm-bookworm', 492.83, '2026-09-19', 'tool', 'slim', '8.2-fpm-bookworm');
+MF('php', '8.2-cli-bookworm', '8.2.32-cli-bookworm', 527.48, '2026-07-14', 'tool', 'slim', '8.2-cli-bookworm');
+MF('node', '22-bookworm', '22.23.1-bookworm', 1130, '2026-07-14', 'tool', 'full', '22.23.1-bookworm');
+MF('nginx', '1.31-trixie', '1.31.3-trixie', 161.33, '2026-07-15', 'deb-rt', 'debslim', 'latest');
 
 // Derived: not measured here; the basis is in the source text, and the estimator widens the range.
 const D = (image, tag, resolved, mb, date, family, set, basis) => rows.push([image, tag, resolved, mb, 0, date, 'derived: ' + basis, family, set, 'd']);
@@ -71,19 +84,15 @@ D('gcr.io/distroless/nodejs22-debian12', 'latest', 'latest', 142, '2025', 'deb-r
 D('gcr.io/distroless/python3-debian12', 'latest', 'latest', 52.7, '2025', 'deb-rt', '', 'distroless cc + Debian python3.11 minimal as commonly reported (~53 MB)');
 D('node', '20-alpine', '20-alpine3.21', 135, '2025-06', 'alpine-rt', 'alpine', 'between measured node 18-alpine (127.68 MB) and 22-alpine3.23 (167.63 MB)');
 D('node', '20-bookworm-slim', '20-bookworm-slim', 200, '2025-06', 'deb-rt', 'slim', 'measured node:22-bookworm-slim (227.33 MB) minus the node 22/20 binary difference (~27 MB)');
-D('node', '22-bookworm', '22-bookworm', 1120, '2026-08', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + node 22 install (~190 MB, from node:22-bookworm-slim minus debian slim)');
 D('node', '20-bookworm', '20-bookworm', 1095, '2025-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + node 20 install (~165 MB)');
 D('python', '3.13-slim-bookworm', '3.13-slim-bookworm', 126, '2026-08', 'deb-rt', 'slim', 'measured python:3.12-slim-bookworm (124.3 MB) + ~2 MB');
 D('python', '3.11-slim-bookworm', '3.11-slim-bookworm', 130, '2024-08', 'deb-rt', 'slim', 'same as measured python:3.11-slim (129.93 MB)');
 D('python', '3.13-alpine3.23', '3.13-alpine3.23', 50, '2026-08', 'alpine-rt', 'alpine', 'measured python:3.12-alpine3.23 (48.84 MB) + ~1 MB');
-D('rust', '1-slim-bookworm', '1-slim-bookworm', 820, '2026-06', 'tool', 'rust', 'debian bookworm-slim + gcc/libc6-dev (deb table, ~200 MB) + rustup minimal toolchain (~560 MB for rust 1.8x)');
-D('rust', '1-bookworm', '1-bookworm', 1510, '2026-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + rustup minimal toolchain (~580 MB)');
-D('rust', '1-alpine3.22', '1-alpine3.22', 880, '2026-06', 'tool', 'alpine', 'alpine + musl-dev/gcc (~120 MB) + rustup minimal toolchain (~560 MB)... as commonly reported (~850-900 MB)');
-D('php', '8.3-cli-bookworm', '8.3-cli-bookworm', 495, '2026-06', 'tool', 'slim', 'debian bookworm-slim + PHPIZE_DEPS kept installed (autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c, ~330 MB deb table) + php (~60 MB)');
-D('php', '8.3-fpm-bookworm', '8.3-fpm-bookworm', 500, '2026-06', 'tool', 'slim', 'as php:8.3-cli-bookworm + php-fpm (~5 MB)');
-D('php', '8.3-apache-bookworm', '8.3-apache-bookworm', 520, '2026-06', 'tool', 'slim', 'as php:8.3-cli-bookworm + apache2 (~25 MB)');
-D('php', '8.3-fpm-alpine3.22', '8.3-fpm-alpine3.22', 140, '2026-06', 'alpine-rt', 'alpine', 'measured php:8-cli-alpine (137.76 MB) + php-fpm (~3 MB)');
-D('php', '8.3-cli-alpine3.22', '8.3-cli-alpine3.22', 136, '2026-06', 'alpine-rt', 'alpine', 'measured php:8-cli-alpine (137.76 MB, php 8.5)');
+D('php', '8.3-cli-bookworm', '8.3-cli-bookworm', 530, '2026-07', 'tool', 'slim', 'measured php:8.2-cli-bookworm (527.48 MB, 2026-07) + ~3 MB for PHP 8.3');
+D('php', '8.3-fpm-bookworm', '8.3-fpm-bookworm', 495, '2026-09', 'tool', 'slim', 'measured php:8.2-fpm-bookworm (492.83 MB, 2026-09) + ~3 MB for PHP 8.3');
+D('php', '8.3-apache-bookworm', '8.3-apache-bookworm', 545, '2026-07', 'tool', 'slim', 'measured php:8.2-cli-bookworm (527.48 MB) with the apache2 SAPI in place of embed and phpdbg (~-35 MB) + apache2 and its libraries (~50 MB)');
+D('php', '8.3-fpm-alpine3.22', '8.3-fpm-alpine3.22', 88, '2026-07', 'alpine-rt', 'alpine', 'php:8.3-cli-alpine3.22 (~105 MB) without the cgi and phpdbg SAPIs (~2 x 17.5 MB) + php-fpm (~17.5 MB): the SAPI model measured on php:8.2 cli vs fpm bookworm');
+D('php', '8.3-cli-alpine3.22', '8.3-cli-alpine3.22', 105, '2026-07', 'alpine-rt', 'alpine', 'between measured php:8.2-cli-alpine3.23 (99.98 MB, 2026-07) and php:8-cli-alpine (PHP 8.5, 137.76 MB), nearer 8.2');
 D('nginx', '1-bookworm', '1.27-bookworm', 192, '2025-01', 'deb-rt', 'slim', 'nginx 191 MB / 70.5 MB compressed (containerd#9261, 2023), via the shared family ratio');
 D('nginx', '1-alpine', '1.27-alpine', 48, '2025-01', 'alpine-rt', 'alpine', 'measured nginx:alpine 1.23 (40.7 MB) + growth of alpine and njs (~7 MB)');
 D('nginx', '1-alpine-slim', '1.27-alpine-slim', 12, '2025-01', 'alpine-rt', 'alpine', 'alpine (~8 MB) + nginx binary and modules (~4 MB)');
@@ -100,7 +109,6 @@ D('amazoncorretto', '21-alpine', '21-alpine', 350, '2026-01', 'tool', 'alpine', 
 D('maven', '3-eclipse-temurin-21', '3.9-eclipse-temurin-21', 500, '2026-07', 'tool', 'base', 'eclipse-temurin:21-jdk (~460 MB) + maven 3.9 (~10 MB) + git/curl');
 D('maven', '3-eclipse-temurin-17', '3.9-eclipse-temurin-17', 490, '2026-07', 'tool', 'base', 'measured eclipse-temurin:17-jdk (448.02 MB) + maven 3.9 + git/curl (~40 MB)');
 D('gradle', 'jdk21', '8-jdk21', 720, '2026-07', 'tool', 'base', 'eclipse-temurin:21-jdk (~460 MB) + gradle distribution (~140 MB) + git/curl/unzip');
-D('gcc', '14-bookworm', '14-bookworm', 1450, '2026-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + gcc 14 built into /usr/local (~520 MB); gcc 9.4 was measured at 1.14 GB');
 D('ruby', '3.3-bookworm', '3.3-bookworm', 1010, '2026-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + ruby 3.3 (~80 MB)');
 D('ruby', '3.3-slim-bookworm', '3.3-slim-bookworm', 220, '2026-06', 'deb-rt', 'slim', 'debian bookworm-slim (74.83 MB) + ruby runtime libs and ruby 3.3 (~145 MB)');
 D('ruby', '3.3-alpine3.22', '3.3-alpine3.22', 98, '2026-06', 'alpine-rt', 'alpine', 'alpine + ruby 3.3 (~90 MB)');
@@ -133,10 +141,10 @@ const ALIASES = [
   ['ubuntu', 'latest', '24.04'], ['ubuntu', 'noble', '24.04'], ['ubuntu', 'jammy', '22.04'], ['ubuntu', 'focal', '20.04'],
   ['node', 'lts-alpine', '22-alpine3.23'], ['node', 'lts-slim', '22-bookworm-slim'], ['node', 'lts', '22-bookworm'],
   ['python', 'slim', '3.13-slim-bookworm'], ['python', '3-slim', '3.13-slim-bookworm'], ['python', 'latest', '3.12-bookworm'],
-  ['golang', 'latest', '1.26'], ['golang', 'alpine', '1.26-alpine3.23'], ['rust', 'latest', '1-bookworm'], ['rust', 'slim', '1-slim-bookworm'], ['rust', 'alpine', '1-alpine3.22'],
-  ['nginx', 'latest', '1-bookworm'], ['nginx', 'stable', '1-bookworm'], ['nginx', 'mainline', '1-bookworm'], ['httpd', 'latest', '2.4-bookworm'],
+  ['golang', 'latest', '1.26'], ['golang', 'alpine', '1.26-alpine3.23'], ['rust', 'latest', '1.97-bookworm'], ['rust', 'slim', '1.97-slim-bookworm'], ['rust', 'alpine', '1.97-alpine3.22'], ['rust', '1', '1.97-bookworm'], ['rust', '1-slim', '1.97-slim-bookworm'], ['rust', '1-alpine', '1.97-alpine3.22'], ['rust', 'bookworm', '1.97-bookworm'], ['rust', 'slim-bookworm', '1.97-slim-bookworm'],
+  ['nginx', 'latest', '1.31-trixie'], ['nginx', 'stable', '1.31-trixie'], ['nginx', 'mainline', '1.31-trixie'], ['nginx', 'trixie', '1.31-trixie'], ['nginx', '1', '1.31-trixie'], ['httpd', 'latest', '2.4-bookworm'],
   ['php', 'latest', '8.3-cli-bookworm'], ['php', 'cli', '8.3-cli-bookworm'], ['php', 'fpm', '8.3-fpm-bookworm'], ['php', 'apache', '8.3-apache-bookworm'], ['php', 'fpm-alpine', '8.3-fpm-alpine3.22'],
-  ['gcc', 'latest', '14-bookworm'], ['ruby', 'latest', '3.3-bookworm'], ['ruby', 'slim', '3.3-slim-bookworm'], ['ruby', 'alpine', '3.3-alpine3.22'],
+  ['gcc', 'latest', '14'], ['gcc', 'bookworm', '13-bookworm'], ['ruby', 'latest', '3.3-bookworm'], ['ruby', 'slim', '3.3-slim-bookworm'], ['ruby', 'alpine', '3.3-alpine3.22'],
   ['eclipse-temurin', '21', '21-jdk-noble'], ['eclipse-temurin', '21-jre', '21-jre-noble'], ['eclipse-temurin', '21-jdk', '21-jdk-noble'], ['eclipse-temurin', 'latest', '21-jdk-noble'],
   ['maven', 'latest', '3-eclipse-temurin-21'], ['gradle', 'latest', 'jdk21'], ['mysql', 'latest', '8.4'], ['mariadb', 'latest', '11'], ['mongo', 'latest', '7'],
   ['redis', 'alpine', '8.6-alpine'], ['postgres', 'alpine', '18-alpine'], ['rockylinux', 'latest', '9'], ['almalinux', 'latest', '9'], ['fedora', 'latest', '40'], ['amazonlinux', 'latest', '2023'],

@@ -37,6 +37,10 @@ export interface CodeServerOptions {
   port?: number;
   extraArgs?: string[];
   settings?: Record<string, unknown>;
+  /** Workspace trust on: the folder opens in Restricted Mode, without the startup prompt (default: trust off). */
+  workspaceTrust?: boolean;
+  /** More environment for code-server and what it starts (PATH is not passed on: the extension host takes the login shell's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface CodeServer {
@@ -108,15 +112,16 @@ export async function startCodeServer(tools: Tools, options: CodeServerOptions):
   } catch {
     // first run: no settings yet
   }
-  writeFileSync(settingsFile, JSON.stringify({ ...WORKBENCH_SETTINGS, ...existing, ...options.settings }, null, 2));
+  const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  writeFileSync(settingsFile, JSON.stringify({ ...WORKBENCH_SETTINGS, ...existing, ...trust, ...options.settings }, null, 2));
   const logFile = join(dataDir, 'code-server.log');
   const out = openSync(logFile, 'a');
   const args = [
     tools.codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', ...dirs(dataDir), ...(options.extraArgs ?? []), workspace,
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened', ...dirs(dataDir), ...(options.extraArgs ?? []), workspace,
   ];
   // detached: a new session and process group, so stop() can end every process it starts.
-  const child = spawn(tools.node, args, { env: env(tools, dataDir), detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(tools.node, args, { env: { ...env(tools, dataDir), ...options.env }, detached: true, stdio: ['ignore', out, out] });
   child.unref();
   const pid = child.pid!;
   let exited: number | null | undefined;

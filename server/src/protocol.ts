@@ -1,4 +1,4 @@
-// Custom requests shared by the server and the VS Code client (the only non-LSP messages).
+// Custom requests and notifications shared by the server and the VS Code client (the only non-LSP messages).
 import type { Range } from 'vscode-languageserver-types';
 
 /** `dockerfileStages/stageGraph`: the stages of a document and the edges between them. */
@@ -84,3 +84,11 @@ export interface SizeBreakdown {
   items: { line: number; instruction: string; bytes: number; low: number; high: number; text: string; note: string }[];
   copiedOut: number;
 }
+
+/**
+ * `dockerfileStages/workspaceTrusted` (client to server, no params): the user has trusted the
+ * workspace since the server started (initializationOptions.workspaceTrusted was false), so the
+ * engine and registry lookups the settings enable may run from now on. Trust only grows: VS Code
+ * restarts extensions when it is taken back, and other clients restart the server.
+ */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'dockerfileStages/workspaceTrusted';

@@ -12,6 +12,7 @@ import { GeneralFeatures } from './general/service';
 import type { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 
 const stdio = stdioTransport();
 const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
@@ -30,6 +31,7 @@ const ctx: ServerContext = {
   settings: () => settings,
   workspaceRoots: () => workspaceRoots,
   workspaceTrusted: () => workspaceTrusted,
+  quiet: collectWhenQuiet,
   general: new GeneralFeatures((m) => connection.console.info(m), () => otherDockerExtensions),
   log: {
     info: (m) => connection.console.info(m),
@@ -75,6 +77,15 @@ connection.onDidChangeConfiguration(async (change) => {
   else await pullSettings();
   diagnostics.refreshAll();
   connection.languages.inlayHint.refresh().catch(() => undefined);
+  connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+});
+
+// Trust granted after start: the size I/O reads the flag on every estimate and keys its caches on
+// it, so only the lenses already shown need asking again.
+connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+  if (workspaceTrusted) return;
+  workspaceTrusted = true;
+  ctx.log.info('the workspace is trusted now: engine and registry lookups may run if enabled');
   connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
 

@@ -1,7 +1,8 @@
 // npm run test:e2e: the extension in a real VS Code (code-server in headless chromium) and the
 // server in Neovim. Installs what npm can (Node 24, code-server: scripts/vscode/tools.ts), packages
-// the .vsix, then runs the three suites one after the other:
+// the .vsix, then runs the suites one after the other:
 //   ui/workbench.test.ts    the workbench driven with playwright-core, screenshots in test-results/
+//   ui/trust.test.ts        the same in a folder opened in Restricted Mode, then trusted
 //   exthost/runTests.ts     mocha in the extension host through @vscode/test-electron's runTests
 //   neovim/neovim.test.ts   headless Neovim as the LSP client
 // `--update-images` copies the screenshots the README shows into images/.
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
   const node = process.execPath;
   const suites: [string, string[]][] = [
     ['workbench (code-server + chromium)', [node, '--import', 'tsx', '--test', '--test-reporter=spec', 'test/e2e/ui/workbench.test.ts']],
+    ['workspace trust (code-server + chromium)', [node, '--import', 'tsx', '--test', '--test-reporter=spec', 'test/e2e/ui/trust.test.ts']],
     ['extension host (test-electron runTests + mocha)', [node, '--import', 'tsx', 'test/e2e/exthost/runTests.ts']],
     ['neovim (stdio LSP client)', [node, '--import', 'tsx', '--test', '--test-reporter=spec', 'test/e2e/neovim/neovim.test.ts']],
   ];

@@ -12,8 +12,9 @@ export class TestClient {
   readonly connection: MessageConnection;
   capabilities: InitializeResult['capabilities'] = {};
   readonly logs: string[] = [];
-  private diagnostics = new Map<string, PublishDiagnosticsParams>();
-  private waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  /** The last diagnostics published for each URI. */
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private waiters: { uri: string; version?: number; until?: (d: Diagnostic[]) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
 
   constructor(args: string[] = ['--stdio']) {
@@ -22,7 +23,7 @@ export class TestClient {
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
       this.waiters = this.waiters.filter((w) => {
-        if (w.uri !== p.uri || (w.version !== undefined && p.version !== w.version)) return true;
+        if (w.uri !== p.uri || (w.version !== undefined && p.version !== w.version) || (w.until && !w.until(p.diagnostics))) return true;
         w.resolve(p);
         return false;
       });
@@ -67,10 +68,11 @@ export class TestClient {
     return wait;
   }
 
-  waitDiagnostics(uri: string, version?: number, timeoutMs = 10000): Promise<Diagnostic[]> {
+  /** The next diagnostics published for `uri` (of `version`, and passing `until`, when given). */
+  waitDiagnostics(uri: string, version?: number, timeoutMs = 10000, until?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p.diagnostics); } });
+      this.waiters.push({ uri, version, until, resolve: (p) => { clearTimeout(timer); resolve(p.diagnostics); } });
     });
   }
 

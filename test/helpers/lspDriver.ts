@@ -80,6 +80,8 @@ export class LspClient {
   exited: { code: number | null; signal: string | null } | null = null;
   /** Every publishDiagnostics, in arrival order. */
   readonly published: Published[] = [];
+  /** The method of every request the server sent (workspace/configuration, workspace/codeLens/refresh ...), in order. */
+  readonly serverRequests: string[] = [];
   private readonly child: ChildProcess;
   private readonly connection: MessageConnection;
   private readonly exitPromise: Promise<void>;
@@ -121,6 +123,8 @@ export class LspClient {
     this.connection.onNotification('window/showMessage', (p: LogEntry) => void this.logs.push(p));
     this.connection.onNotification(() => undefined);
     this.connection.onRequest((method: string, params: unknown) => {
+      this.serverRequests.push(method);
+      if (this.serverRequests.length > 10_000) this.serverRequests.splice(0, 5_000);
       if (method === 'workspace/configuration') {
         const items = (params as { items?: { section?: string }[] }).items ?? [];
         return items.map((i) => (i.section === 'dockerfileStages' ? this.options.settings ?? {} : null));
@@ -136,8 +140,8 @@ export class LspClient {
     return new LspClient(process.execPath, [SERVER_JS, '--stdio'], options);
   }
 
-  async initialize(capabilities: ClientCapabilities = CLIENT_CAPABILITIES): Promise<Outcome> {
-    const r = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions: {} }, 60_000);
+  async initialize(capabilities: ClientCapabilities = CLIENT_CAPABILITIES, initializationOptions: Record<string, unknown> = {}): Promise<Outcome> {
+    const r = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions }, 60_000);
     if (r.kind === 'result') {
       this.capabilities = (r.result as { capabilities: ServerCapabilities }).capabilities;
       this.notify('initialized', {});

@@ -3,7 +3,7 @@
 // models can be compared with deepEqual.
 import fc from 'fast-check';
 import type { Position } from 'vscode-languageserver-types';
-import type { StageModel } from '../../server/src/core/model/types';
+import type { Stage, StageModel } from '../../server/src/core/model/types';
 import { completeStages } from '../../server/src/core/features/completion';
 import { findDefinition } from '../../server/src/core/features/definition';
 import { stageDiagnostics } from '../../server/src/core/features/diagnostics';
@@ -40,6 +40,12 @@ export function applyEdit(text: string, e: Edit): string {
 }
 
 /** Everything a feature can read from a model, getters (flags, args, lazy instructions) included. */
+/** Every field of a stage, own or computed (its ranges are getters). */
+export function stageFields(s: Stage) {
+  const { index, name, key, nameRange, asText, asRange, fromKeywordText, fromKeywordRange, image, imageRange, platform, headerRange, range } = s;
+  return { index, name, key, nameRange, asText, asRange, fromKeywordText, fromKeywordRange, image, imageRange, platform, headerRange, range };
+}
+
 export function snapshot(m: StageModel): unknown {
   const ins = (i: StageModel['preamble'][number]) => ({ ...i, flags: i.flags, args: i.args });
   return {
@@ -50,8 +56,8 @@ export function snapshot(m: StageModel): unknown {
     check: { ...m.check, skip: [...m.check.skip] },
     globalArgs: m.globalArgs,
     preamble: m.preamble.map(ins),
-    stages: m.stages.map((s) => ({ ...s, instructions: s.instructions.map(ins) })),
-    refs: m.refs.map((r) => ({ ...r, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
+    stages: m.stages.map((s) => ({ ...stageFields(s), instructions: s.instructions.map(ins) })),
+    refs: m.refs.map((r) => ({ ...r, range: r.range, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
     lineStarts: m.lineStarts,
     names: [...m.names],
   };

@@ -147,7 +147,9 @@ test('rename from a Bake target renames the stage in the Dockerfile and every ta
 });
 
 test('editing the open Dockerfile updates the Compose diagnostics', async () => {
-  const next = client.waitDiagnostics(compose);
+  // Other publishes for the Compose file (a background re-index) may come first: wait for a changed one.
+  const before = JSON.stringify(client.diagnostics.get(compose)?.diagnostics);
+  const next = client.waitDiagnostics(compose, undefined, 10000, (d) => JSON.stringify(d) !== before);
   await client.change(dockerfile, [{ range: { start: at(1, 13), end: at(1, 18) }, text: 'buidl' }]);
   const updated = await next;
   assert.deepEqual(updated.map((d) => [d.range.start.line, d.code]), [[8, 'undefined-target']]);

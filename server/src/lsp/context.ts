@@ -14,6 +14,8 @@ export interface ServerContext {
   settings(uri: string): Settings;
   /** URIs of the workspace folders: the only places files are read from disk. */
   workspaceRoots(): string[];
+  /** Called after each handled request, so the server can give memory back once it goes quiet. */
+  quiet?(): void;
   /** The client said the workspace is trusted (initializationOptions.workspaceTrusted): engine and registry lookups may run. */
   workspaceTrusted?(): boolean;
   /** General (non-stage) Dockerfile features, when enabled. */
@@ -59,6 +61,7 @@ export function guarded<P extends unknown[], R>(ctx: ServerContext, name: string
     if (token?.isCancellationRequested) throw cancelled();
     try {
       const result = await fn(...args);
+      ctx.quiet?.();
       if (token?.isCancellationRequested) throw cancelled();
       return result;
     } catch (e) {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import type { ContextSize } from '../core/sizes/types';
 
-const MANIFESTS = new Set(['go.mod', 'package-lock.json', 'requirements.txt', 'requirements-prod.txt', 'Cargo.lock']);
+const MANIFESTS = new Set(['go.mod', 'package-lock.json', 'requirements.txt', 'requirements-prod.txt', 'Cargo.lock', 'Cargo.toml', 'Makefile', 'makefile', 'GNUmakefile']);
 const MAX_FILES = 200_000;
 
 export class ContextIndex {

@@ -29,8 +29,17 @@ export class SizeIOProvider {
   private registry: RegistrySizes;
 
   constructor(private readonly onUpdate: () => void, private readonly maxAgeMs = 10_000) {
-    this.engine = new DockerEngineSizes(onUpdate);
-    this.registry = new RegistrySizes(onUpdate);
+    this.engine = new DockerEngineSizes(() => this.lookupAnswered());
+    this.registry = new RegistrySizes(() => this.lookupAnswered());
+  }
+
+  /**
+   * The estimator caches per I/O object, so an engine or registry answer needs new ones to be
+   * read (else it would show only once the context index is next rebuilt).
+   */
+  private lookupAnswered(): void {
+    for (const entry of this.contexts.values()) entry.io = undefined;
+    this.onUpdate();
   }
 
   /** The last index build started (for tests). */

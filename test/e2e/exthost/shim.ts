@@ -55,7 +55,9 @@ async function main(): Promise<number> {
   mkdirSync(join(ROOT, '.cache'), { recursive: true });
   const run = mkdtempSync(join(ROOT, '.cache', 'e2e-exthost-'));
   const workspace = folder ?? mkdtempSync(join(run, 'empty-'));
-  const server = await startCodeServer(tools, { dataDir: join(run, 'data'), workspace, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
+  // E2E_WORKSPACE_TRUST=1 (runTests' extensionTestsEnv): the folder opens in Restricted Mode.
+  const workspaceTrust = process.env.E2E_WORKSPACE_TRUST === '1';
+  const server = await startCodeServer(tools, { dataDir: join(run, 'data'), workspace, workspaceTrust, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, TMPDIR: join(run, 'data', 'tmp') } });
   try {
     const page = await browser.newPage();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { DockerfileParser } from 'dockerfile-ast';
 import { StageParser, parseDockerfile } from '../../../server/src/core/model/parse';
 import { corpusFiles } from '../../helpers/corpus';
+import { stageFields } from '../../helpers/modelEquality';
 
 function wholeFileFroms(text: string) {
   return DockerfileParser.parse(text).getFROMs().map((f) => ({ line: f.getRange().start.line, image: f.getImage() ?? '', name: f.getBuildStage() ?? undefined }));
@@ -83,8 +84,8 @@ test('a long stage is parsed in pieces, and its outline matches its instructions
 
 function strip(m: ReturnType<typeof parseDockerfile>) {
   return {
-    stages: m.stages.map((s) => ({ ...s, instructions: s.instructions })),
-    refs: m.refs.map((r) => ({ ...r, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
+    stages: m.stages.map((s) => ({ ...stageFields(s), instructions: s.instructions })),
+    refs: m.refs.map((r) => ({ ...r, range: r.range, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
     globalArgs: m.globalArgs,
     escape: m.escape,
   };

@@ -143,3 +143,12 @@ test('CRLF documents get CRLF lines, and the builder name avoids names in use', 
   const result = applyEdits(text, actions[0].edits);
   assert.equal(result, ['FROM alpine AS builder', 'RUN true', 'FROM gcc:13 AS build', 'RUN gcc -static -o /hello hello.c', '', 'FROM scratch', 'COPY --from=build /hello /hello', 'CMD ["/hello"]', ''].join('\r\n'));
 });
+
+test('the runtime stage writes AS in the FROM keyword\'s case, whatever the original wrote (no new FromAsCasing warning)', () => {
+  const text = ['FROM golang:1.22 as app', 'RUN go build -o /bin/app .', 'CMD ["/bin/app"]', ''].join('\n');
+  const [action] = splitBuilderActions(parseDockerfile(text), at(1));
+  const result = applyEdits(text, action.edits);
+  assert.match(result, /^FROM scratch AS app$/m);
+  const casing = (t: string) => stageDiagnostics(parseDockerfile(t)).filter((d) => d.code === 'from-as-casing').length;
+  assert.equal(casing(result), casing(text));
+});

@@ -7,7 +7,7 @@ import { scanChunks, scanLines, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
 import { lastAtOrBefore, lineText, shiftRange } from './lines';
-import { materialize, outlineOf, parseChunk, REF_FIELDS, toRange, type ChunkData, type RefTable } from './parseChunk';
+import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, INSTRUCTION_FIELDS, materialize, outlineOf, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
 import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef } from './types';
 
@@ -300,38 +300,61 @@ function makeStage(group: Piece[], index: number, lastLine: number, text: string
  * its getters live on the prototype; optional fields are always assigned, undefined when absent.
  */
 class StageImpl implements Stage {
-  index: number;
-  name: string | undefined;
-  key: string | undefined;
-  nameRange: Range | undefined;
-  asText: string | undefined;
-  asRange: Range | undefined;
-  fromKeywordText: string;
-  fromKeywordRange: Range;
-  image: string;
-  imageRange: Range | undefined;
-  platform: { value: string; range: Range } | undefined;
-  headerRange: Range;
-  range: Range;
+  readonly index: number;
+  readonly name: string | undefined;
+  readonly key: string | undefined;
+  readonly asText: string | undefined;
+  readonly fromKeywordText: string;
+  readonly image: string;
+  readonly #from: FromData;
+  readonly #line: number;
+  readonly #lastLine: number;
+  readonly #lastLineLength: number;
 
   constructor(group: Piece[], index: number, lastLine: number, lastLineLength: number) {
     const from = group[0].data.from!;
-    const line = group[0].line;
-    const at = (t: [number, number, number, number]) => toRange(t, line);
-    const named = from.name !== undefined && from.nameRange !== undefined;
+    const named = from.name !== undefined && from.ranges[from.at + FROM_NAME] >= 0;
     this.index = index;
     this.name = named ? from.name : undefined;
     this.key = named ? from.name!.toLowerCase() : undefined;
-    this.nameRange = named ? at(from.nameRange!) : undefined;
-    this.asText = from.asRange ? from.asText : undefined;
-    this.asRange = from.asRange ? at(from.asRange) : undefined;
+    this.asText = from.ranges[from.at + FROM_AS] >= 0 ? from.asText : undefined;
     this.fromKeywordText = from.keywordText;
-    this.fromKeywordRange = at(from.keywordRange);
     this.image = from.image;
-    this.imageRange = from.imageRange ? at(from.imageRange) : undefined;
-    this.platform = from.platform ? { value: from.platform.value, range: at(from.platform.range) } : undefined;
-    this.headerRange = at(from.headerRange);
-    this.range = { start: { line, character: 0 }, end: { line: lastLine, character: lastLineLength } };
+    this.#from = from;
+    this.#line = group[0].line;
+    this.#lastLine = lastLine;
+    this.#lastLineLength = lastLineLength;
+  }
+
+  // Ranges are made when read, from the chunk's packed numbers: a large file has tens of
+  // thousands of them and most are never read.
+  get nameRange(): Range | undefined {
+    return this.name === undefined ? undefined : fromRange(this.#from, FROM_NAME, this.#line);
+  }
+
+  get asRange(): Range | undefined {
+    return fromRange(this.#from, FROM_AS, this.#line);
+  }
+
+  get fromKeywordRange(): Range {
+    return fromRange(this.#from, FROM_KEYWORD, this.#line)!;
+  }
+
+  get imageRange(): Range | undefined {
+    return fromRange(this.#from, FROM_IMAGE, this.#line);
+  }
+
+  get platform(): { value: string; range: Range } | undefined {
+    const value = this.#from.platform;
+    return value === undefined ? undefined : { value, range: fromRange(this.#from, FROM_PLATFORM, this.#line)! };
+  }
+
+  get headerRange(): Range {
+    return fromRange(this.#from, FROM_HEADER, this.#line)!;
+  }
+
+  get range(): Range {
+    return { start: { line: this.#line, character: 0 }, end: { line: this.#lastLine, character: this.#lastLineLength } };
   }
 
   get instructions(): Instruction[] {
@@ -352,17 +375,15 @@ class StageImpl implements Stage {
 }
 
 /**
- * A resolved reference. The value's range is made at once (every feature reads it); the
- * instruction, keyword and flag ranges, which few features read, are made from the chunk's packed
- * table when asked.
+ * A resolved reference. Its ranges are made from the chunk's packed table when read: a large
+ * file has tens of thousands of references, and a lookup by position reads only a few of them.
  */
 class StageRefImpl implements StageRef {
-  kind: RefKind;
-  raw: string;
-  value: string;
-  range: Range;
-  stage: number;
-  resolution: Resolution;
+  readonly kind: RefKind;
+  readonly raw: string;
+  readonly value: string;
+  readonly stage: number;
+  readonly resolution: Resolution;
   readonly #refs: RefTable;
   readonly #at: number;
   readonly #line: number;
@@ -371,24 +392,29 @@ class StageRefImpl implements StageRef {
     this.kind = refs.kinds[k];
     this.raw = refs.raws[k];
     this.value = value;
-    this.range = packedRange(refs.ranges, k * REF_FIELDS, line);
     this.stage = stage;
     this.resolution = resolution;
     this.#refs = refs;
-    this.#at = k * REF_FIELDS;
+    this.#at = refs.at + k * REF_FIELDS;
     this.#line = line;
   }
 
+  get range(): Range {
+    return packedRange(this.#refs.ranges, this.#at, this.#line);
+  }
+
   get instructionRange(): Range {
-    return packedRange(this.#refs.ranges, this.#at + 4, this.#line);
+    return packedRange(this.#refs.ranges, this.#refs.ranges[this.#at + 4] * INSTRUCTION_FIELDS, this.#line);
   }
 
   get keywordRange(): Range {
-    return packedRange(this.#refs.ranges, this.#at + 8, this.#line);
+    const t = this.#refs.ranges;
+    const k = this.#refs.ranges[this.#at + 4] * INSTRUCTION_FIELDS;
+    return { start: { line: t[k] + this.#line, character: t[k + 1] }, end: { line: t[k + 4] + this.#line, character: t[k + 5] } };
   }
 
   get flagRange(): Range | undefined {
-    return this.#refs.ranges[this.#at + 12] < 0 ? undefined : packedRange(this.#refs.ranges, this.#at + 12, this.#line);
+    return this.#refs.ranges[this.#at + 5] < 0 ? undefined : packedRange(this.#refs.ranges, this.#at + 5, this.#line);
   }
 }
 
@@ -408,7 +434,7 @@ function resolveStageRefs(stage: Stage, ctx: ResolveContext, previous: StageRef[
       out.push(before && before.value === value && sameResolution(before.resolution, resolution) ? before : new StageRefImpl(refs, k, line, stage.index, value, resolution));
     }
   }
-  return out;
+  return exact(out);
 }
 
 function shiftArg(a: GlobalArg, line: number): GlobalArg {

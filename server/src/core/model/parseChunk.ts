@@ -19,42 +19,86 @@ interface RawRef {
   raw: string;
   value: string;
   range: RangeTuple;
-  instructionRange: RangeTuple;
-  keywordRange: RangeTuple;
+  /** Index of the instruction holding it, in the chunk. */
+  instruction: number;
   flagRange?: RangeTuple;
 }
 
 /**
- * References in parallel arrays: kind, value as written, value unquoted, and 16 numbers each in
- * `ranges` (value, instruction, keyword and flag ranges as 4 numbers; the flag's are -1 for FROM).
- * A large file has tens of thousands of references: this keeps them to a few arrays per chunk.
+ * References in parallel arrays: kind, value as written, value unquoted, and REF_FIELDS numbers
+ * each in `ranges` (the value's range as 4 numbers, the index of the instruction in `table`, the
+ * flag's range as 4 numbers, -1 for FROM). A large file has tens of thousands of references: this
+ * keeps them to a few arrays per chunk.
  */
 export interface RefTable {
   kinds: RefKind[];
   raws: string[];
   values: string[];
+  /** The chunk's numbers (ChunkData.table); the references' start at `at`. */
   ranges: Int32Array;
+  at: number;
 }
 
-export const REF_FIELDS = 16;
+export const REF_FIELDS = 9;
+/** Per instruction in ChunkData.table: range (4), keyword end (2), 1 when it takes --flags. */
+export const INSTRUCTION_FIELDS = 7;
+const FLAG_FIELDS = 13;
 
-function packRefs(refs: RawRef[]): RefTable {
-  const ranges = new Int32Array(refs.length * REF_FIELDS);
-  refs.forEach((r, i) => ranges.set([...r.range, ...r.instructionRange, ...r.keywordRange, ...(r.flagRange ?? [-1, -1, -1, -1])], i * REF_FIELDS));
-  return { kinds: refs.map((r) => r.kind), raws: refs.map((r) => r.raw), values: refs.map((r) => (r.value === r.raw ? r.raw : r.value)), ranges };
+function packRefs(refs: RawRef[], numbers: Int32Array, at: number): RefTable {
+  refs.forEach((r, i) => numbers.set([...r.range, r.instruction, ...(r.flagRange ?? [-1, -1, -1, -1])], at + i * REF_FIELDS));
+  return { kinds: refs.map((r) => r.kind), raws: refs.map((r) => r.raw), values: refs.map((r) => (r.value === r.raw ? r.raw : r.value)), ranges: numbers, at };
 }
 
+/**
+ * All of a chunk's numbers in one typed array: instructions, then flags, references and the FROM's
+ * ranges. A typed array costs a few hundred bytes beside its data, and a large file has thousands
+ * of chunks.
+ */
+function packNumbers(table: number[], flagRows: number[], refCount: number, fromRanges: ArrayLike<number>) {
+  const flagsAt = table.length;
+  const refsAt = flagsAt + flagRows.length;
+  const fromAt = refsAt + refCount * REF_FIELDS;
+  const numbers = new Int32Array(fromAt + fromRanges.length);
+  numbers.set(table);
+  numbers.set(flagRows, flagsAt);
+  numbers.set(fromRanges, fromAt);
+  return { numbers, flagsAt, refsAt, fromAt };
+}
+
+/**
+ * The FROM instruction that starts a chunk. Its ranges (relative to the chunk) are packed, 4
+ * numbers per slot (FROM_KEYWORD, FROM_HEADER, ...), -1 where absent: no range objects per stage.
+ */
 export interface FromData {
   keywordText: string;
-  keywordRange: RangeTuple;
-  headerRange: RangeTuple;
   image: string;
-  imageRange?: RangeTuple;
   name?: string;
-  nameRange?: RangeTuple;
   asText?: string;
-  asRange?: RangeTuple;
-  platform?: { value: string; range: RangeTuple };
+  platform?: string;
+  /** The packed ranges, from `at` on (the chunk's numbers, once parsed). */
+  ranges: ArrayLike<number>;
+  at: number;
+}
+
+export const FROM_KEYWORD = 0;
+export const FROM_HEADER = 4;
+export const FROM_IMAGE = 8;
+export const FROM_AS = 12;
+export const FROM_NAME = 16;
+export const FROM_PLATFORM = 20;
+const FROM_SLOTS = 24;
+
+/** A FROM range shifted to the document, or undefined when the slot is empty. */
+export function fromRange(from: FromData, slot: number, line: number): Range | undefined {
+  const t = from.ranges;
+  const k = from.at + slot;
+  return t[k] < 0 ? undefined : { start: { line: t[k] + line, character: t[k + 1] }, end: { line: t[k + 2] + line, character: t[k + 3] } };
+}
+
+function fromTuple(from: FromData, slot: number): RangeTuple | undefined {
+  const t = from.ranges;
+  const k = from.at + slot;
+  return t[k] < 0 ? undefined : [t[k], t[k + 1], t[k + 2], t[k + 3]];
 }
 
 export interface ChunkData {
@@ -64,16 +108,19 @@ export interface ChunkData {
   /** The first chunk: parsed with the parser directives. */
   preamble: boolean;
   lineCount: number;
-  /** Per instruction, 6 numbers: start line and character, end line and character, keyword end line and character. */
+  /**
+   * The chunk's numbers. Per instruction, INSTRUCTION_FIELDS of them: start line and character,
+   * end line and character, keyword end line and character, 1 when it takes --flags
+   * (dockerfile-ast's ModifiableInstruction). Then, from `flagsAt`, the flags', then the
+   * references' (see RefTable) and the FROM's ranges.
+   */
   table: Int32Array;
   keywords: string[];
   keywordTexts: string[];
   /** Per instruction, the arguments as BuildKit joins them (see Instruction.text). */
   texts: string[];
-  /** Per instruction: 1 when it takes --flags (dockerfile-ast's ModifiableInstruction). */
-  flagged: Uint8Array;
-  /** Per flag, 13 numbers: instruction index, then range, name range and value range (-1 when none) as 4 numbers each. */
-  flagTable: Int32Array;
+  /** Per flag, 13 numbers in `table` from here: instruction index, then range, name range and value range (-1 when none) as 4 numbers each. */
+  flagsAt: number;
   flagNames: string[];
   flagValues: (string | null)[];
   /** Heredocs and ONBUILD triggers, by instruction index (rare, so kept sparse). */
@@ -92,7 +139,7 @@ export interface ChunkData {
 }
 
 const SENTINEL = 'FROM dockerfile-stages-sentinel';
-const FIELDS = 6;
+const FIELDS = INSTRUCTION_FIELDS;
 
 interface Parsed {
   source: string;
@@ -133,8 +180,7 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
   const p = parseSource(chunkText, escape, preamble);
   const tuple = (r: Range): RangeTuple => [r.start.line - p.prefixLines, r.start.character, r.end.line - p.prefixLines, r.end.character];
   const rel = (r: Range): Range => shift(r, -p.prefixLines);
-  const table = new Int32Array(p.instructions.length * FIELDS);
-  const flagged = new Uint8Array(p.instructions.length);
+  const table: number[] = [];
   const keywords: string[] = [];
   const keywordTexts: string[] = [];
   const texts: string[] = [];
@@ -150,19 +196,18 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
   p.instructions.forEach((ast, i) => {
     const range = ast.getRange();
     const keywordRange = ast.getInstructionRange();
-    table.set([...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character], i * FIELDS);
+    const flags = (ast as unknown as { getFlags?: () => AstFlag[] }).getFlags?.();
+    table.push(...tuple(range), keywordRange.end.line - p.prefixLines, keywordRange.end.character, flags ? 1 : 0);
     const keyword = intern(ast.getKeyword());
     keywords.push(keyword);
     keywordTexts.push(intern(ast.getInstruction()));
     texts.push(instructionText(p, ast));
-    const flags = (ast as unknown as { getFlags?: () => AstFlag[] }).getFlags?.();
     if (flags) {
-      flagged[i] = 1;
       for (const f of flags) {
         const vr = f.getValueRange();
         flagRows.push(i, ...tuple(f.getRange()), ...tuple(f.getNameRange()), ...(vr ? tuple(vr) : [-1, -1, -1, -1]));
-        flagNames.push(f.getName());
-        flagValues.push(f.getValue());
+        flagNames.push(intern(f.getName()));
+        flagValues.push(flagValue(p, f.getValue(), vr));
       }
     }
     const docs = safe(() => (ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? [], []);
@@ -175,10 +220,18 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
       if (i === 0 && !preamble) from = fromData(ast, tuple);
       else innerFroms.push(range.start.line - p.prefixLines);
     }
-    safe(() => collectRefs(p, ast, flags ?? [], tuple, refs), undefined);
+    safe(() => collectRefs(p, ast, i, flags ?? [], tuple, refs), undefined);
     if (keyword === 'ARG') safe(() => collectArgs(ast, rel, argDecls), undefined);
   });
-  if (from) refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: from.imageRange ?? from.keywordRange, instructionRange: from.headerRange, keywordRange: from.keywordRange });
+  if (from) {
+    refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: fromTuple(from, FROM_IMAGE) ?? fromTuple(from, FROM_KEYWORD)!, instruction: 0 });
+  }
+  const { numbers, flagsAt, refsAt, fromAt } = packNumbers(table, flagRows, refs.length, from ? from.ranges : []);
+  if (from) {
+    from.ranges = numbers;
+    from.at = fromAt;
+  }
+  const keywordList = exact(keywords);
   return {
     // Cut from the parser's own flat copy, not from the document: a chunk kept across edits must
     // not hold every old version of a large document alive through a sliced string.
@@ -186,33 +239,49 @@ export function parseChunk(chunkText: string, escape: string, preamble: boolean)
     escape,
     preamble,
     lineCount: p.sentinelLine - p.prefixLines,
-    table,
-    keywords,
-    keywordTexts,
-    texts,
-    flagged,
-    flagTable: flagRows.length ? Int32Array.from(flagRows) : NO_FLAGS,
-    flagNames: flagNames.length ? flagNames : NONE,
-    flagValues: flagValues.length ? flagValues : NONE,
+    table: numbers,
+    keywords: keywordList,
+    keywordTexts: keywordTexts.every((k, i) => k === keywords[i]) ? keywordList : exact(keywordTexts),
+    texts: exact(texts),
+    flagsAt,
+    flagNames: exact(flagNames),
+    flagValues: exact(flagValues),
     heredocs: heredocs.size ? heredocs : NO_ENTRIES,
     triggers: triggers.size ? triggers : NO_ENTRIES,
-    refs: packRefs(refs),
+    refs: packRefs(refs, numbers, refsAt),
     from,
-    innerFroms: innerFroms.length ? innerFroms : NONE,
+    innerFroms: exact(innerFroms),
     closed: p.closed,
-    argDecls: argDecls.length ? argDecls : NONE,
+    argDecls: exact(argDecls),
   };
 }
 
 // Most chunks have no flags, heredocs, inner FROMs or ARGs: they share these empty values.
 const NONE: never[] = Object.freeze([]) as unknown as never[];
-const NO_FLAGS = new Int32Array(0);
+
+/** An array kept for the chunk's life without the spare capacity that `push` leaves. */
+export function exact<T>(list: T[]): T[] {
+  return list.length ? list.slice() : NONE;
+}
 const NO_ENTRIES = new Map<number, never>();
 
-/** Keywords are a handful of strings repeated on every line: keep one copy of each. */
+/**
+ * A flag's value as a piece of the chunk's own text when it is one: dockerfile-ast cuts values out
+ * of the flag's text, a string of its own that the value would keep alive. Short values are copies
+ * anyway (V8 slices only longer strings): one copy of each is kept.
+ */
+function flagValue(p: Parsed, value: string | null, range: Range | null): string | null {
+  if (value === null) return null;
+  if (value.length < 13 || !range) return intern(value);
+  const start = offsetAt(p.source, p.lineStarts, range.start);
+  const piece = p.source.slice(start, start + value.length);
+  return piece === value ? piece : value;
+}
+
+/** Keywords, flag names and common images repeat on every line or stage: keep one copy of each. */
 const interned = new Map<string, string>();
 function intern(s: string): string {
-  if (s.length > 16) return s;
+  if (s.length > 32) return s;
   let v = interned.get(s);
   if (v === undefined) {
     if (interned.size > 1000) interned.clear();
@@ -241,14 +310,15 @@ export function outlineOf(data: ChunkData, line: number): { keyword: string; tex
 export function materialize(data: ChunkData, line: number): Instruction[] {
   const out: Instruction[] = [];
   const t = data.table;
-  const f = data.flagTable;
+  const f = data.table;
+  const flagsEnd = data.flagsAt + data.flagNames.length * FLAG_FIELDS;
   let flagRow = 0;
   for (let i = 0; i < data.keywords.length; i++) {
     const k = i * FIELDS;
     const range = toRange([t[k], t[k + 1], t[k + 2], t[k + 3]], line);
     const flags: Flag[] = [];
-    while (flagRow * 13 < f.length && f[flagRow * 13] === i) {
-      const r = flagRow * 13;
+    while (data.flagsAt + flagRow * FLAG_FIELDS < flagsEnd && f[data.flagsAt + flagRow * FLAG_FIELDS] === i) {
+      const r = data.flagsAt + flagRow * FLAG_FIELDS;
       flags.push({
         name: data.flagNames[flagRow],
         value: data.flagValues[flagRow],
@@ -317,7 +387,7 @@ function argumentsOf(data: ChunkData, i: number, line: number): Arg[] {
   const logical = logicalText(data.source, start, end, data.escape);
   const words = splitWords(logical, data.escape).slice(1);
   let first = 0;
-  if (data.flagged[i]) while (first < words.length && words[first].value.startsWith('--')) first++;
+  if (data.table[i * FIELDS + 6]) while (first < words.length && words[first].value.startsWith('--')) first++;
   return words.slice(first).map((w) => ({
     value: w.value,
     range: shift({ start: positionAt(lineStarts!, sourceOffset(logical, w.start)), end: positionAt(lineStarts!, sourceOffset(logical, w.end - 1) + 1) }, line),
@@ -327,19 +397,26 @@ function argumentsOf(data: ChunkData, i: number, line: number): Arg[] {
 function fromData(ast: AstInstruction, tuple: (r: Range) => RangeTuple): FromData {
   const from = ast as import('dockerfile-ast').From;
   const args = from.getArguments();
-  const data: FromData = { keywordText: ast.getInstruction(), keywordRange: tuple(ast.getInstructionRange()), headerRange: tuple(ast.getRange()), image: from.getImage() ?? '' };
+  const ranges = new Array<number>(FROM_SLOTS).fill(-1);
+  const put = (slot: number, r: Range) => void tuple(r).forEach((n, i) => (ranges[slot + i] = n));
+  const data: FromData = { keywordText: intern(ast.getInstruction()), image: intern(from.getImage() ?? ''), ranges, at: 0 };
+  put(FROM_KEYWORD, ast.getInstructionRange());
+  put(FROM_HEADER, ast.getRange());
   const imageRange = from.getImageRange();
-  if (imageRange) data.imageRange = tuple(imageRange);
+  if (imageRange) put(FROM_IMAGE, imageRange);
   if (args.length >= 2 && args[1].getValue().toLowerCase() === 'as') {
-    data.asText = args[1].getValue();
-    data.asRange = tuple(args[1].getRange());
+    data.asText = intern(args[1].getValue());
+    put(FROM_AS, args[1].getRange());
     if (args.length >= 3) {
       data.name = args[2].getValue();
-      data.nameRange = tuple(args[2].getRange());
+      put(FROM_NAME, args[2].getRange());
     }
   }
   const platform = from.getPlatformFlag();
-  if (platform && platform.getValue() !== null && platform.getValueRange()) data.platform = { value: platform.getValue()!, range: tuple(platform.getValueRange()!) };
+  if (platform && platform.getValue() !== null && platform.getValueRange()) {
+    data.platform = platform.getValue()!;
+    put(FROM_PLATFORM, platform.getValueRange()!);
+  }
   return data;
 }
 
@@ -354,11 +431,9 @@ function collectArgs(ast: AstInstruction, rel: (r: Range) => Range, out: GlobalA
   }
 }
 
-function collectRefs(p: Parsed, ast: AstInstruction, flags: AstFlag[], tuple: (r: Range) => RangeTuple, out: RawRef[]): void {
+function collectRefs(p: Parsed, ast: AstInstruction, instruction: number, flags: AstFlag[], tuple: (r: Range) => RangeTuple, out: RawRef[]): void {
   const keyword = ast.getKeyword();
   if (keyword !== 'COPY' && keyword !== 'ADD' && keyword !== 'RUN') return;
-  const instructionRange = tuple(ast.getRange());
-  const keywordRange = tuple(ast.getInstructionRange());
   for (const flag of flags) {
     const value = flag.getValue();
     const valueRange = flag.getValueRange();
@@ -367,7 +442,7 @@ function collectRefs(p: Parsed, ast: AstInstruction, flags: AstFlag[], tuple: (r
       const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0];
       const r = tuple(valueRange);
       const range: RangeTuple = quoted ? [r[0], r[1] + 1, r[2], Math.max(0, r[3] - 1)] : r;
-      out.push({ kind: keyword === 'ADD' ? 'add' : 'copy', raw: value, value: unquote(value), range, instructionRange, keywordRange, flagRange: tuple(flag.getRange()) });
+      out.push({ kind: keyword === 'ADD' ? 'add' : 'copy', raw: value, value: unquote(value), range, instruction, flagRange: tuple(flag.getRange()) });
     } else if (keyword === 'RUN' && flag.getName() === 'mount') {
       const logical = logicalText(p.source, offsetAt(p.source, p.lineStarts, valueRange.start), offsetAt(p.source, p.lineStarts, valueRange.end), p.escape);
       for (const option of parseMount(logical.text)) {
@@ -375,7 +450,7 @@ function collectRefs(p: Parsed, ast: AstInstruction, flags: AstFlag[], tuple: (r
         const s = sourceOffset(logical, option.valueStart);
         const e = option.valueEnd > option.valueStart ? sourceOffset(logical, option.valueEnd - 1) + 1 : s;
         const range = tuple({ start: positionAt(p.lineStarts, s), end: positionAt(p.lineStarts, e) });
-        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instructionRange, keywordRange, flagRange: tuple(flag.getRange()) });
+        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instruction, flagRange: tuple(flag.getRange()) });
       }
     }
   }

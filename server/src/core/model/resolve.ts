@@ -16,17 +16,37 @@ export interface ResolveContext {
   escape: string;
 }
 
+// Resolutions are shared, never mutated: a large file has tens of thousands of references and
+// most resolve to one of a few values.
+const SIMPLE = {
+  variable: Object.freeze({ kind: 'variable' as const }),
+  empty: Object.freeze({ kind: 'empty' as const }),
+  'unresolved-variable': Object.freeze({ kind: 'unresolved-variable' as const }),
+  scratch: Object.freeze({ kind: 'scratch' as const }),
+  image: Object.freeze({ kind: 'image' as const }),
+};
+const byName: Resolution[] = [];
+const byIndex: Resolution[] = [];
+/** Stage resolutions are shared up to this index: the tables stay small whatever the input. */
+const SHARED_TARGETS = 10_000;
+
+function stageResolution(target: number, by: 'name' | 'index'): Resolution {
+  if (target >= SHARED_TARGETS) return { kind: 'stage', target, by };
+  const table = by === 'name' ? byName : byIndex;
+  return (table[target] ??= Object.freeze({ kind: 'stage' as const, target, by }));
+}
+
 export function resolveReference(kind: RefKind, value: string, stage: number, ctx: ResolveContext): { value: string; resolution: Resolution } {
   if (kind === 'from') return resolveFrom(value, stage, ctx);
-  if (value.includes('$')) return { value, resolution: { kind: 'variable' } };
-  if (value === '') return { value, resolution: { kind: 'empty' } };
+  if (value.includes('$')) return { value, resolution: SIMPLE['variable'] };
+  if (value === '') return { value, resolution: SIMPLE['empty'] };
   if (kind !== 'mount' && /^[+-]?[0-9]+$/.test(value) && value.length < 16) {
     const index = Number(value);
-    if (index >= 0 && index < ctx.stageCount) return { value, resolution: { kind: 'stage', target: index, by: 'index' } };
+    if (index >= 0 && index < ctx.stageCount) return { value, resolution: stageResolution(index, 'index') };
     return { value, resolution: { kind: 'out-of-range', index } };
   }
   const defs = ctx.names.get(value.toLowerCase());
-  if (defs) return { value, resolution: { kind: 'stage', target: defs[defs.length - 1], by: 'name' } };
+  if (defs) return { value, resolution: stageResolution(defs[defs.length - 1], 'name') };
   return { value, resolution: unknownName(value, ctx, Infinity) };
 }
 
@@ -34,18 +54,18 @@ function resolveFrom(raw: string, stage: number, ctx: ResolveContext): { value: 
   let value = raw;
   if (raw.includes('$')) {
     const expanded = expandVariables(raw, ctx.globalArgs, ctx.escape);
-    if (expanded.unresolved && expanded.value === '') return { value: raw, resolution: { kind: 'unresolved-variable' } };
+    if (expanded.unresolved && expanded.value === '') return { value: raw, resolution: SIMPLE['unresolved-variable'] };
     value = expanded.value;
-    if (expanded.unresolved) return { value, resolution: { kind: 'unresolved-variable' } };
+    if (expanded.unresolved) return { value, resolution: SIMPLE['unresolved-variable'] };
   }
-  if (value === '') return { value, resolution: { kind: 'empty' } };
+  if (value === '') return { value, resolution: SIMPLE['empty'] };
   const defs = ctx.names.get(value);
   if (defs) {
     let target = -1;
     for (const d of defs) if (d < stage) target = d;
-    if (target !== -1) return { value, resolution: { kind: 'stage', target, by: 'name' } };
+    if (target !== -1) return { value, resolution: stageResolution(target, 'name') };
   }
-  if (value === 'scratch') return { value, resolution: { kind: 'scratch' } };
+  if (value === 'scratch') return { value, resolution: SIMPLE['scratch'] };
   const check = checkImageReference(value);
   if (!check.ok) return { value, resolution: { kind: 'invalid', reason: check.reason, suggestion: suggestStage(value, ctx, stage) } };
   const later = ctx.names.get(value.toLowerCase());
@@ -54,7 +74,7 @@ function resolveFrom(raw: string, stage: number, ctx: ResolveContext): { value: 
     const suggestion = suggestStage(value, ctx, stage);
     if (suggestion) return { value, resolution: { kind: 'unknown', suggestion } };
   }
-  return { value, resolution: { kind: 'image' } };
+  return { value, resolution: SIMPLE['image'] };
 }
 
 /** A name that is no stage: fine as an image or context, a likely typo when close to a stage name. */
@@ -62,7 +82,7 @@ function unknownName(value: string, ctx: ResolveContext, before: number): Resolu
   const check = checkImageReference(value);
   const suggestion = suggestStage(value, ctx, before);
   if (!check.ok) return { kind: 'invalid', reason: check.reason, suggestion };
-  if (/[/:@]/.test(value)) return { kind: 'image' };
+  if (/[/:@]/.test(value)) return SIMPLE['image'];
   return { kind: 'unknown', suggestion };
 }
 

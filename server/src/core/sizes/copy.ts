@@ -35,9 +35,9 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
     if (found) {
       const f = isAddArchive ? 3 : 1;
       const bytes = found.bytes * f;
-      items.push({ path: dest, size: { bytes, low: isAddArchive ? found.bytes * 1.5 : bytes, high: isAddArchive ? found.bytes * 6 : bytes }, kind: 'context', note: `${local.join(' ')}: ${formatBytes(bytes)} from the build context (${found.files} file${found.files === 1 ? '' : 's'})${isAddArchive ? ', archive unpacked' : ''}` });
+      items.push({ path: dest, size: { bytes, low: isAddArchive ? found.bytes * 1.5 : bytes, high: isAddArchive ? found.bytes * 6 : bytes }, kind: 'context', note: `${local.join(' ')}: ${formatBytes(bytes)} from the build context (${found.files} file${found.files === 1 ? '' : 's'})${isAddArchive ? ', archive unpacked' : ''}`, sources: local });
     } else {
-      items.push({ path: dest, size: { bytes: 0, low: 0, high: 20 * MB }, kind: 'context', note: `${local.join(' ')}: build context not read` });
+      items.push({ path: dest, size: { bytes: 0, low: 0, high: 20 * MB }, kind: 'context', note: `${local.join(' ')}: build context not read`, sources: local });
     }
   }
   return items;

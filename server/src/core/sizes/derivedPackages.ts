@@ -1,7 +1,8 @@
 // Alpine and RPM package sizes. The Alpine APKINDEX and RPM repodata are not reachable from the
 // machines this was built on, so these are DERIVED, not measured: Alpine installed sizes for the
 // packages that dominate Dockerfiles (toolchains, interpreters), set from the repo-info apk
-// listings where they exist (musl, busybox, libcrypto3, libstdc++ ...) and otherwise from the
+// listings where they exist (musl, busybox, libcrypto3; gcc, binutils, musl-dev and their libraries
+// from rust:1-alpine3.22, curl, libxml2, oniguruma ... from php:8.2-cli-alpine3.23) and otherwise from the
 // Debian Installed-Size of the same software without docs; every other Alpine name falls back to
 // its Debian counterpart x 0.55 (tables.ts). RPM names map to their Debian counterparts.
 
@@ -10,27 +11,27 @@ export const APK: Record<string, [number, string?]> = {
   // Base of alpine:3.2x (repo-info listings, installed size).
   musl: [650], busybox: [794], 'alpine-baselayout': [25], 'apk-tools': [380], libcrypto3: [5095], libssl3: [819, 'libcrypto3'], zlib: [105],
   'ca-certificates-bundle': [177], 'ca-certificates': [720, 'ca-certificates-bundle'], scanelf: [65], 'musl-utils': [54], ssl_client: [14],
-  libgcc: [169], 'libstdc++': [2738, 'libgcc'], tzdata: [450], 'sqlite-libs': [1577], readline: [292, 'libncursesw'], libncursesw: [334, 'ncurses-terminfo-base'],
+  libgcc: [169], 'libstdc++': [2706, 'libgcc'], tzdata: [450], 'sqlite-libs': [1577], readline: [292, 'libncursesw'], libncursesw: [334, 'ncurses-terminfo-base'],
   'ncurses-terminfo-base': [98], libffi: [38], 'xz-libs': [221], libbz2: [76], gdbm: [71], 'krb5-libs': [1800], libuuid: [29], libintl: [133],
   // C/C++ toolchain: build-base pulls ~190 MB.
-  'build-base': [4, 'binutils file fortify-headers g++ gcc libc-dev make patch'], binutils: [7400, 'zlib zstd-libs jansson'], gcc: [106000, 'binutils libgcc libstdc++ libgomp libatomic gmp mpfr4 mpc1 isl26 zstd-libs'],
-  'g++': [36000, 'gcc libstdc++-dev musl-dev'], 'libstdc++-dev': [18000, 'libstdc++'], 'musl-dev': [2600, 'musl'], 'libc-dev': [4, 'musl-dev'], make: [270], patch: [120],
-  file: [40, 'libmagic'], libmagic: [8600], 'fortify-headers': [100], gmp: [420], mpfr4: [2700, 'gmp'], mpc1: [120, 'gmp mpfr4'], isl26: [2400, 'gmp'],
-  libgomp: [330], libatomic: [30], 'zstd-libs': [900], jansson: [60], 'linux-headers': [7200], clang: [110000, 'llvm-libs gcc'], 'llvm-libs': [125000, 'libffi libxml2 zstd-libs'],
+  'build-base': [4, 'binutils file fortify-headers g++ gcc libc-dev make patch'], binutils: [10240, 'zlib zstd-libs jansson'], gcc: [140288, 'binutils libgcc libstdc++ libgomp libatomic gmp mpfr4 mpc1 isl26 zstd-libs musl-dev'],
+  'g++': [36000, 'gcc libstdc++-dev musl-dev'], 'libstdc++-dev': [18000, 'libstdc++'], 'musl-dev': [9680, 'musl'], 'libc-dev': [4, 'musl-dev'], make: [270], patch: [120],
+  file: [40, 'libmagic'], libmagic: [8600], 'fortify-headers': [100], gmp: [417], mpfr4: [665, 'gmp'], mpc1: [113, 'gmp mpfr4'], isl26: [2130, 'gmp'],
+  libgomp: [322], libatomic: [25], 'zstd-libs': [701], jansson: [81], 'linux-headers': [7200], clang: [110000, 'llvm-libs gcc'], 'llvm-libs': [125000, 'libffi libxml2 zstd-libs'],
   cmake: [38000, 'libarchive libcurl libuv rhash-libs jsoncpp'], libarchive: [900], libuv: [200], 'rhash-libs': [200], jsoncpp: [250], samurai: [150], ninja: [4, 'samurai'],
   autoconf: [2500, 'm4 perl'], automake: [1700, 'perl'], libtool: [2000, 'bash libltdl'], libltdl: [50], m4: [300], perl: [40000], pkgconf: [150], re2c: [800], bison: [1900, 'm4'], flex: [900, 'm4'],
   // Tools.
-  curl: [300, 'libcurl'], libcurl: [700, 'c-ares libidn2 libpsl nghttp2-libs brotli-libs zstd-libs'], 'c-ares': [200], libidn2: [300, 'libunistring'], libunistring: [1700], libpsl: [50],
-  'nghttp2-libs': [150], 'brotli-libs': [800], wget: [500, 'libidn2 pcre2'], pcre2: [700], git: [14500, 'libcurl expat pcre2 zlib'], expat: [200], 'openssh-client': [3400],
-  bash: [1300, 'readline'], coreutils: [1100], jq: [450, 'oniguruma'], oniguruma: [600], tar: [500], gzip: [100], xz: [150, 'xz-libs'], unzip: [300], zip: [400], upx: [1500],
+  curl: [273, 'libcurl'], libcurl: [693, 'c-ares libidn2 libpsl nghttp2-libs brotli-libs zstd-libs'], 'c-ares': [237], libidn2: [193, 'libunistring'], libunistring: [1877], libpsl: [73],
+  'nghttp2-libs': [129], 'brotli-libs': [957], wget: [500, 'libidn2 pcre2'], pcre2: [700], git: [14500, 'libcurl expat pcre2 zlib'], expat: [200], 'openssh-client': [3400],
+  bash: [1300, 'readline'], coreutils: [1100], jq: [450, 'oniguruma'], oniguruma: [547], tar: [399], gzip: [100], xz: [162, 'xz-libs'], unzip: [300], zip: [400], upx: [1500],
   tini: [40], 'su-exec': [20], 'dumb-init': [40], 'libc6-compat': [100], gcompat: [100], shadow: [3400], sudo: [3000], vim: [31000], nano: [900], less: [300],
-  openssl: [900, 'libssl3'], 'openssl-dev': [3000, 'openssl'], gettext: [9000], 'gettext-dev': [3000, 'gettext'],
+  openssl: [801, 'libssl3'], 'openssl-dev': [3000, 'openssl'], gettext: [9000], 'gettext-dev': [3000, 'gettext'],
   // Interpreters and runtimes.
   python3: [45000, 'sqlite-libs libffi xz-libs libbz2 gdbm readline'], 'py3-pip': [11000, 'python3'], 'py3-setuptools': [5000, 'python3'], 'python3-dev': [6500, 'python3'],
   nodejs: [45000, 'icu-libs libuv c-ares brotli-libs'], 'icu-libs': [36000, 'icu-data-en'], 'icu-data-en': [800], 'icu-data-full': [30000], npm: [9500, 'nodejs'], yarn: [5500, 'nodejs'],
   go: [230000], rust: [180000, 'llvm-libs gcc musl-dev'], cargo: [22000, 'rust'], 'openjdk17-jre-headless': [185000], 'openjdk17-jdk': [75000, 'openjdk17-jre-headless'],
   'openjdk21-jre-headless': [190000], 'openjdk21-jdk': [80000, 'openjdk21-jre-headless'], maven: [10000, 'openjdk17-jre-headless'], ruby: [28000, 'gmp yaml libffi'], yaml: [150],
-  php83: [5600, 'libxml2 pcre2 argon2-libs'], php82: [5400, 'libxml2 pcre2 argon2-libs'], libxml2: [1500], 'argon2-libs': [60], 'php83-fpm': [4000, 'php83'], 'php82-fpm': [3900, 'php82'],
+  php83: [5600, 'libxml2 pcre2 argon2-libs'], php82: [5400, 'libxml2 pcre2 argon2-libs'], libxml2: [1046], 'argon2-libs': [41], 'php83-fpm': [4000, 'php83'], 'php82-fpm': [3900, 'php82'],
   // Servers and media.
   nginx: [1300, 'pcre2'], supervisor: [3000, 'python3 py3-setuptools'], 'postgresql16-client': [4000, 'libpq'], 'postgresql-client': [4, 'postgresql16-client'], libpq: [450],
   'mariadb-client': [15000], 'mysql-client': [4, 'mariadb-client'], redis: [3000], imagemagick: [22000], ffmpeg: [92000], chromium: [450000], 'font-noto': [25000], ttf_freefont: [2000],

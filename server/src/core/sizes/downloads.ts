@@ -27,6 +27,14 @@ export interface SourceInstall {
   rest: number;
   /** The default build compiles with -g (autoconf's `-g -O2`, Redis, HAProxy, nginx, CPython). */
   debug: boolean;
+  /** How many copies of `native` the ./configure flags build (PHP links its core into every SAPI). */
+  units?: (configureFlags: string[]) => number;
+}
+
+/** PHP's SAPIs: cli and cgi unless disabled, phpdbg, embed and fpm when enabled. */
+function phpSapis(flags: string[]): number {
+  const has = (f: string) => flags.some((w) => w === f || w.startsWith(f + '='));
+  return (has('--disable-cli') ? 0 : 1) + (has('--disable-cgi') ? 0 : 1) + (has('--enable-phpdbg') ? 1 : 0) + (has('--enable-embed') ? 1 : 0) + (has('--enable-fpm') ? 1 : 0) || 1;
 }
 
 /** Unstripped -g builds: DWARF debug info is typically 2-3x the code it describes. */
@@ -44,13 +52,18 @@ const INSTALLS: Record<string, SourceInstall> = {
   // python3.11-minimal 6,743 + libpython3.11-minimal 5,232 + -stdlib 8,334 + libpython3.11 7,626 KiB,
   // pip 6,678, idle 1,343, tk 457: without the test suite and .pyc files, which builds delete.
   python: { native: 15, rest: 21, debug: true },
-  // php8.2-cli 5,637 + -phpdbg 5,665 + libphp8.2-embed 5,515 KiB, and -common 8,456 (the bundled
-  // extensions) built into each of the three; headers and PEAR ≈ 9 MB.
-  php: { native: 42, rest: 9, debug: true },
+  // Each SAPI (php, php-cgi, phpdbg, libphp.so, php-fpm) links the PHP core and the built-in
+  // extensions, ~17.5 MB stripped: php:8.2-cli-bookworm (cli, cgi, phpdbg, embed; 527.48 MB) and
+  // php:8.2-fpm-bookworm (cli, fpm; 492.83 MB), docker-library/repo-info 2026, differ by two of
+  // them. Headers, PEAR and build files ≈ 10 MB.
+  php: { native: 17.5, rest: 10, debug: true, units: phpSapis },
   // postgresql-15 54,254 KiB (server, contrib, timezone and extension data).
   postgres: { native: 38, rest: 16, debug: false },
   // libruby3.1 25,037 + ruby3.1 738 KiB: native code and extensions, and the .rb standard library.
   ruby: { native: 10, rest: 16, debug: true },
+  // GCC with c, c++, fortran and go (`make install-strip`): gcc:13.4.0 (1.39 GB) minus
+  // buildpack-deps:bookworm (929.95 MB), both docker-library/repo-info, 2026-07: ~460 MB.
+  gcc: { native: 420, rest: 40, debug: true },
 };
 
 const TABLE: [string[], KnownDownload][] = [
@@ -58,8 +71,9 @@ const TABLE: [string[], KnownDownload][] = [
   // node 22 linux-x64: bin/node ≈ 118 MB, npm and corepack ≈ 13 MB, headers ≈ 7 MB, docs.
   [['node-v', 'linux-'], { archive: 28 * MB, unpacked: 142 * MB, what: 'Node.js' }],
   [['python-3', '.tar'], { archive: 21 * MB, unpacked: 105 * MB, what: 'Python source tree', installs: INSTALLS.python }],
-  [['rustup'], { archive: 15 * MB, unpacked: 560 * MB, what: 'Rust toolchain (rustup)' }],
-  [['sh.rustup.rs'], { archive: 0.02 * MB, unpacked: 560 * MB, what: 'Rust toolchain (rustup)' }],
+  // rustup-init itself; the toolchain it installs is sized when it runs (toolchains/rust.ts).
+  [['sh.rustup.rs'], { archive: 0.02 * MB, unpacked: 0.02 * MB, what: 'Rust toolchain (rustup)' }],
+  [['rustup'], { archive: 15 * MB, unpacked: 15 * MB, what: 'Rust toolchain (rustup)' }],
   [['openjdk', 'jdk'], { archive: 190 * MB, unpacked: 320 * MB, what: 'JDK' }],
   [['temurin', 'jre'], { archive: 50 * MB, unpacked: 140 * MB, what: 'JRE' }],
   [['apache-maven'], { archive: 9 * MB, unpacked: 10 * MB, what: 'Maven' }],
@@ -81,6 +95,9 @@ const TABLE: [string[], KnownDownload][] = [
   [['haproxy-', '.tar'], { archive: 4.8 * MB, unpacked: 28 * MB, what: 'HAProxy source tree', installs: INSTALLS.haproxy }],
   [['postgresql-', '.tar'], { archive: 27 * MB, unpacked: 160 * MB, what: 'PostgreSQL source tree', installs: INSTALLS.postgres }],
   [['ruby-', '.tar'], { archive: 21 * MB, unpacked: 120 * MB, what: 'Ruby source tree', installs: INSTALLS.ruby }],
+  [['/gcc-', '.tar'], { archive: 88 * MB, unpacked: 850 * MB, what: 'GCC source tree', installs: INSTALLS.gcc }],
+  // Yarn 1 release tarball (lib/cli.js and the bin scripts).
+  [['yarn-v', '.tar.gz'], { archive: 1.3 * MB, unpacked: 5.3 * MB, what: 'Yarn' }],
 ];
 
 export function knownDownload(url: string): KnownDownload | undefined {

@@ -26,6 +26,8 @@ export interface Item {
   requested?: string[];
   /** apk --virtual group. */
   group?: string;
+  /** For build-context files: the COPY/ADD sources as written (where manifests such as Cargo.lock are looked up). */
+  sources?: string[];
   /** For downloads: what the archive is and its unpacked size. */
   archive?: { unpacked: number; what: string; installs?: SourceInstall; topDir?: string };
   /** Size (and note) known only once resolved; `size` is then a placeholder. */

@@ -71,11 +71,11 @@ function apk(words: string[], ctx: RunCtx): boolean {
       const r = apkInstall(wanted, ctx.installed);
       ctx.addPackages(r, names, range(r, 0.25), pkgNote('apk add', wanted, r), group);
     }
-    if (!noCache && !words.includes('--no-network') && !ctx.mountedCache('/var/cache/apk')) ctx.add({ path: '/var/cache/apk', size: { bytes: 2.6 * MB, low: 1.5 * MB, high: 4 * MB }, kind: 'residue', note: 'apk index cache (no --no-cache)' });
+    if (!noCache && !words.includes('--no-network') && !ctx.mountedCache('/var/cache/apk')) apkIndex(ctx, 'apk index cache (no --no-cache)');
     return true;
   }
   if (sub === 'update' && !noCache) {
-    ctx.add({ path: '/var/cache/apk', size: { bytes: 2.6 * MB, low: 1.5 * MB, high: 4 * MB }, kind: 'residue', note: 'apk index cache (apk update)' });
+    apkIndex(ctx, 'apk index cache (apk update)');
     return true;
   }
   if (sub === 'del') {
@@ -84,6 +84,12 @@ function apk(words: string[], ctx: RunCtx): boolean {
   }
   if (sub === 'cache' && ops[1] === 'clean') ctx.removePath('/var/cache/apk');
   return true;
+}
+
+/** The APKINDEX files, once: a later `apk add` reuses what `apk update` fetched. */
+function apkIndex(ctx: RunCtx, note: string): void {
+  if (ctx.added.some((it) => it.path === '/var/cache/apk' && it.kind === 'residue')) return;
+  ctx.add({ path: '/var/cache/apk', size: { bytes: 2.6 * MB, low: 1.5 * MB, high: 4 * MB }, kind: 'residue', note });
 }
 
 function rpm(words: string[], ctx: RunCtx, p: string): boolean {

@@ -53,6 +53,7 @@ function runCommands(commands: string[][], ctx: RunCtx, depth: number): void {
     if (p === 'configure') {
       const prefix = words.find((w) => w.startsWith('--prefix='));
       ctx.configurePrefix = prefix ? ctx.path(prefix.slice(9)) : '/usr/local';
+      ctx.configureFlags = words.slice(1);
       continue;
     }
     if (p === 'export') {

@@ -32,6 +32,10 @@ export class RunCtx {
   lastTree: Item | undefined;
   lastDownload: KnownDownload | undefined;
   venv: string | undefined;
+  /** `./configure` arguments (which parts of a known project get built). */
+  configureFlags: string[] = [];
+  /** An installer script downloaded to stdout (`curl ... | sh`): the next shell runs it. */
+  pipedInstaller: KnownDownload | undefined;
   /** The RUN strips what it builds (`strip`, `--strip-all`, `install-strip`, `-Wl,-s`): no debug info stays. */
   stripped = false;
   /** `apk add --virtual .run-deps $(scanelf ...)`: the build's runtime libraries are kept when its build deps go. */
@@ -96,6 +100,13 @@ export class RunCtx {
     return out;
   }
 
+  /** The build-context sources (as written in COPY) of what earlier COPYs put in `dir` (`COPY hello-world .` -> ["hello-world"]). */
+  contextSourcesAt(dir: string): string[] {
+    const out: string[] = [];
+    for (const it of this.stage.items.all()) if (it.kind === 'context' && it.path === dir && it.sources) out.push(...it.sources);
+    return out;
+  }
+
   mountedCache(path: string): boolean {
     return this.cacheMounts.some((m) => isUnder(path, m));
   }
@@ -145,8 +156,9 @@ export class RunCtx {
     }
   }
 
+  /** `rm` and friends: `p` is read where the command runs (after `cd`, with this RUN's variables). */
   removePath(p: string): void {
-    this.removed.push(p);
+    this.removed.push(this.path(p));
   }
 
   /** Applies this RUN's removals and package changes; returns what stays in the layer. */
@@ -160,15 +172,50 @@ export class RunCtx {
       const before = this.added.length;
       this.addRuntime(packages);
       for (const it of this.added.slice(before)) for (const n of it.pkgs ?? []) keep.add(n);
-      this.installed.applyTo(this.stage.installed, (n) => keep.has(n));
+      this.installed.applyTo(this.stage.installed, (n) => keep.has(n) || n.startsWith('pip:'));
     } else this.installed.applyTo(this.stage.installed);
     let kept = this.added;
     for (const r of this.removed) {
-      const { base } = globBase(normalizePath(r, this.stage.workdir, this.envAndVars()));
-      if (base === '/') continue;
-      kept = kept.filter((it) => !(isUnder(it.path, base) && it.kind !== 'package'));
+      const { base, glob } = globBase(r);
+      const rest = glob ? r.slice(base.length + 1) : '';
+      if (!glob || rest === '*' || rest === '*/' || rest === '.[!.]*') {
+        // A directory, or everything in it (`rm -rf /var/lib/apt/lists/*`).
+        if (base === '/') continue;
+        kept = kept.filter((it) => !(isUnder(it.path, base) && it.kind !== 'package'));
+      } else if (r.length <= 1024) kept = kept.filter((it) => !(it.kind !== 'package' && isUnder(it.path, base) && matchesGlobOrAncestor(r, it.path)));
     }
     for (const m of this.cacheMounts) kept = kept.filter((it) => it.kind === 'artifact' || !isUnder(it.path, m));
     return kept;
   }
+}
+
+/** `path` or one of its parent directories matches the shell glob `pattern` (`*`, `?`; neither crosses a `/`). */
+function matchesGlobOrAncestor(pattern: string, path: string): boolean {
+  for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) {
+    if (globMatch(pattern, path.slice(0, end))) return true;
+  }
+  return false;
+}
+
+/** Iterative wildcard match (one star remembered at a time): linear in practice, never exponential. */
+function globMatch(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    const c = pattern[p];
+    if (p < pattern.length && (c === '?' ? text[t] !== '/' : c === text[t] && c !== '*')) {
+      p++;
+      t++;
+    } else if (c === '*') {
+      star = p++;
+      mark = t;
+    } else if (star !== -1 && text[mark] !== '/') {
+      p = star + 1;
+      t = ++mark;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }

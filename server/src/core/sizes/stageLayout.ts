@@ -82,10 +82,12 @@ function baseWorkdir(ref: string): string {
 
 const PHP = /^(docker\.io\/)?(library\/)?php(:|$)/;
 const GOLANG = /^(docker\.io\/)?(library\/)?golang(:|$)/;
+const RUST = /^(docker\.io\/)?(library\/)?rust(:|$)/;
 
 /**
  * ENV the official images set that Dockerfiles use in commands: the PHP images' PHPIZE_DEPS (the
- * build tools `apk add $PHPIZE_DEPS` installs), from docker-library/php's Dockerfiles.
+ * build tools `apk add $PHPIZE_DEPS` installs), from docker-library/php's Dockerfiles; the rust
+ * images' CARGO_HOME (where `cargo install` puts binaries) and RUSTUP_HOME.
  */
 function baseEnv(ref: string): Map<string, string> {
   const env = new Map<string, string>();
@@ -95,6 +97,10 @@ function baseEnv(ref: string): Map<string, string> {
     env.set('PHP_INI_DIR', '/usr/local/etc/php');
   }
   if (GOLANG.test(ref)) env.set('GOPATH', '/go');
+  if (RUST.test(ref)) {
+    env.set('CARGO_HOME', '/usr/local/cargo');
+    env.set('RUSTUP_HOME', '/usr/local/rustup');
+  }
   return env;
 }
 

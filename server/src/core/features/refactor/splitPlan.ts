@@ -165,7 +165,7 @@ export function planSplit(model: StageModel, target: SplitTarget): SplitPlan | u
 
   const kw = stage.fromKeywordText || 'FROM';
   const platform = stage.platform && !/\$\{?BUILD(PLATFORM|OS|ARCH)/.test(stage.platform.value) ? ` --platform=${stage.platform.value}` : '';
-  const name = stage.name ? ` ${stage.asText ?? asKeyword(kw)} ${stage.name}` : '';
+  const name = stage.name ? ` ${asKeyword(kw)} ${stage.name}` : '';
   return { stage, facts, analysis, end, builderName, moved, runtimeImage: image, fromLine: `${kw}${platform} ${image}${name}`, head, tail };
 }
 

@@ -1,12 +1,14 @@
 // C and C++: a compiler call (binary at -o or a.out, static or dynamic, musl or glibc), `make` and
-// `ninja` (objects and the build tree as residue, binaries in place), `make install` (into the
+// `ninja` (objects and the build tree as residue, binaries in place; a project copied from the build
+// context is sized by its sources, static when its Makefile says so), `make install` (into the
 // ./configure prefix, or a PHP extension after phpize), `make clean`, and `cmake --build/--install`.
 import type { RunCtx } from '../runContext';
 import { flagValue, operands, program } from '../shell';
 import { DEBUG_FACTOR } from '../downloads';
 import type { SizeRange } from '../types';
 import { KB, MB, formatBytes } from '../units';
-import { artifact, r, residue } from './common';
+import { isUnder } from '../ledger';
+import { artifact, bareDir, r, residue } from './common';
 
 export function cc(words: string[], ctx: RunCtx): boolean {
   if (words.includes('-E') || words.includes('--version') || words.includes('-v')) return true;
@@ -15,7 +17,7 @@ export function cc(words: string[], ctx: RunCtx): boolean {
   const musl = ctx.figure.distro === 'alpine' || program(words) === 'musl-gcc';
   const sources = words.filter((w) => /\.(c|cc|cpp|cxx|C)$/.test(w)).length || 1;
   const per = 15 * KB * sources;
-  const bin = isStatic ? (musl ? 120 * KB : 850 * KB) + per : per + 2 * KB;
+  const bin = isStatic ? staticLibc(musl) + per : per + 2 * KB;
   const out = flagValue(words, ['-o']) ?? (objectOnly ? undefined : 'a.out');
   const note = `${program(words)}${isStatic ? ' -static' : ''}: ${objectOnly ? 'objects' : 'binary'} ≈ ${formatBytes(bin)}`;
   if (out) artifact(ctx, ctx.path(out), r(bin, bin * 0.5, bin * 3), note);
@@ -23,17 +25,52 @@ export function cc(words: string[], ctx: RunCtx): boolean {
   return true;
 }
 
+/**
+ * What a static link adds: a static C hello world is ~80 KB on musl (tonym.us: an 82.7 kB scratch
+ * image) and 760 KB on glibc (jpetazzo, "The Quest for Minimal Docker Images", part 1).
+ */
+function staticLibc(musl: boolean): number {
+  return musl ? 65 * KB : 745 * KB;
+}
+
 function treeSize(ctx: RunCtx): number {
   return ctx.lastTree?.size.bytes ?? 40 * MB;
 }
 
+interface ContextTree {
+  /** Bytes of the sources, or undefined when the build context was not read. */
+  bytes: number | undefined;
+  /** The Makefile links statically (`-static` in it); undefined when it could not be read. */
+  isStatic: boolean | undefined;
+}
+
+/** Sources COPY put under `dir` from the build context (`COPY . ./` then `make`), when no archive was unpacked in this RUN. */
+function contextTree(ctx: RunCtx, dir: string): ContextTree | undefined {
+  if (ctx.lastTree) return undefined;
+  const items = ctx.stage.items.all().filter((it) => it.kind === 'context' && isUnder(it.path, dir));
+  if (!items.length) return undefined;
+  const known = items.every((it) => it.size.low === it.size.high);
+  let isStatic: boolean | undefined;
+  for (const it of items) {
+    for (const src of it.sources ?? []) {
+      const base = bareDir(src);
+      const text = ctx.io?.contextText?.(base ? `${base}/Makefile` : 'Makefile') ?? (/(^|\/)(GNUm|m|M)akefile$/.test(base) ? ctx.io?.contextText?.(base) : undefined);
+      if (text !== undefined) isStatic = (isStatic ?? false) || /(^|\s)-static(\s|$)/m.test(text);
+    }
+  }
+  return { bytes: known ? items.reduce((a, it) => a + it.size.bytes, 0) : undefined, isStatic };
+}
+
 /** What `make install` of the tree being built adds: a known project's install, else half the source tree. */
 function installSize(ctx: RunCtx): { size: SizeRange; why: string } {
-  const known = ctx.lastDownload?.installs;
+  // The tree being built says what it is; a later small download (config.guess) does not change that.
+  const source = ctx.lastTree?.archive?.installs ? ctx.lastTree.archive : ctx.lastDownload;
+  const known = source?.installs;
   if (known) {
     const debug = known.debug && !ctx.stripped;
-    const bytes = (known.native * (debug ? DEBUG_FACTOR : 1) + known.rest) * MB;
-    return { size: r(bytes, bytes * 0.6, bytes * 1.6), why: `${ctx.lastDownload!.what.replace(' source tree', '')}${debug ? ', not stripped' : ''}` };
+    const units = known.units?.(ctx.configureFlags) ?? 1;
+    const bytes = (known.native * units * (debug ? DEBUG_FACTOR : 1) + known.rest) * MB;
+    return { size: r(bytes, bytes * 0.6, bytes * 1.6), why: `${source!.what.replace(' source tree', '')}${units !== 1 ? `, ${units} programs` : ''}${debug ? ', not stripped' : ''}` };
   }
   const bytes = Math.max(1 * MB, treeSize(ctx) * 0.5);
   return { size: r(bytes, bytes * 0.3, bytes * 2.5), why: 'half the source tree' };
@@ -59,6 +96,18 @@ export function make(words: string[], ctx: RunCtx): boolean {
     return true;
   }
   if (targets.some((t) => t === 'test' || t === 'check' || t === 'tests')) return true;
+  const own = ctx.phpize ? undefined : contextTree(ctx, where);
+  if (own) {
+    // The project's own sources: object code about as large as the source, binaries a fraction of it.
+    const musl = ctx.figure.distro === 'alpine';
+    const src = own.bytes;
+    const objects = src === undefined ? 5 * MB : Math.max(16 * KB, src * 1.2);
+    const bin = (src === undefined ? 1 * MB : Math.max(16 * KB, src * 0.4)) + (own.isStatic ? staticLibc(musl) : 0);
+    residue(ctx, where + '/__objects__', src === undefined ? r(objects, 50 * KB, 60 * MB) : r(objects, objects * 0.3, objects * 3), `make: objects ≈ ${formatBytes(objects)}`);
+    const why = `${src === undefined ? 'build context not read' : `${formatBytes(src)} of sources`}${own.isStatic ? ', static (Makefile)' : ''}`;
+    artifact(ctx, where, src === undefined ? r(bin, 16 * KB, 20 * MB) : r(bin, bin * 0.4, bin * 4 + (own.isStatic === undefined ? staticLibc(musl) : 0)), `make: built binaries ≈ ${formatBytes(bin)} (${why})`, true);
+    return true;
+  }
   const objects = ctx.phpize ? 4 * MB : Math.max(2 * MB, tree * 1.2);
   residue(ctx, where + '/__objects__', r(objects, objects * 0.4, objects * 2.5), `make: objects and build tree ≈ ${formatBytes(objects)}`);
   if (!ctx.phpize) artifact(ctx, where, r(objects * 0.15, objects * 0.05, objects * 0.5), 'make: built binaries', true);

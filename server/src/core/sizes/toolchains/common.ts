@@ -12,3 +12,13 @@ export function artifact(ctx: RunCtx, path: string, size: SizeRange, note: strin
 export function residue(ctx: RunCtx, path: string, size: SizeRange, note: string): void {
   ctx.add({ path, size, kind: 'residue', note });
 }
+
+/** `dir/` -> `dir`, `./x/` -> `x`, `.` -> `` (a loop: a regex on a run of slashes backtracks). */
+export function bareDir(p: string): string {
+  let start = 0;
+  if (p.startsWith('./')) start = 2;
+  else if (p === '.') start = 1;
+  let end = p.length;
+  while (end > start && p[end - 1] === '/') end--;
+  return p.slice(start, end);
+}

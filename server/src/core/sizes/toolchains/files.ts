@@ -7,7 +7,7 @@ import { expandSimple, isUnder, UNRESOLVED } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands, program } from '../shell';
 import { MB, formatBytes } from '../units';
-import { artifact, r } from './common';
+import { r } from './common';
 
 export function download(raw: string[], ctx: RunCtx, p: string): boolean {
   const vars = ctx.envAndVars();
@@ -18,9 +18,7 @@ export function download(raw: string[], ctx: RunCtx, p: string): boolean {
   const out = p === 'curl' ? flagValue(words, ['-o', '--output']) ?? (words.some((w) => w === '-O' || w === '--remote-name' || (/^-[a-zA-Z]*$/.test(w) && w.includes('O'))) ? url.split('/').pop() : undefined) : flagValue(words, ['-O', '--output-document']) ?? (words.includes('-qO-') || words.includes('-O-') ? '-' : url.split('/').pop());
   ctx.lastDownload = known;
   if (!out || out === '-' || out === '/dev/stdout') {
-    if (known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry') {
-      artifact(ctx, '/root/.local', r(known.unpacked, known.unpacked * 0.6, known.unpacked * 2), `${known.what} installed ≈ ${formatBytes(known.unpacked)}`);
-    }
+    if (known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry') ctx.pipedInstaller = known;
     return true;
   }
   const size = known === UNKNOWN_DOWNLOAD ? r(known.archive, 0.5 * MB, 100 * MB) : r(known.archive, known.archive * 0.8, known.archive * 1.3);
@@ -44,7 +42,7 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
   const size = known === UNKNOWN_DOWNLOAD ? r(known.unpacked, 3 * MB, 300 * MB) : r(known.unpacked, known.unpacked * 0.8, known.unpacked * 1.25);
   // An unknown archive unpacked where sources are built is a source tree, not something installed.
   const source = known.what.includes('source') || (known === UNKNOWN_DOWNLOAD && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
-  const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${known.what} unpacked ≈ ${formatBytes(known.unpacked)}`, fuzzy: true, many: true };
+  const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${known.what} unpacked ≈ ${formatBytes(known.unpacked)}`, fuzzy: true, many: true, archive: { unpacked: known.unpacked, what: known.what, installs: known.installs } };
   if (p === 'tar' && known.topDir && !words.some((w) => w.startsWith('--strip'))) tree.top = known.topDir;
   ctx.add(tree);
   ctx.lastTree = tree;

@@ -1,6 +1,7 @@
-// Go: `go build`/`go install` (a binary sized by the module's direct requirements, at -o, GOBIN or
-// WORKDIR), `go mod download` and `go get` (module cache), `go clean -cache/-modcache`; the build
-// cache and module cache are residue unless a cache mount holds them.
+// Go: `go build`/`go install` (a binary sized by the module's direct requirements, or a standard-
+// library program when only .go files were copied and built by name; at -o, GOBIN or WORKDIR),
+// `go mod download` and `go get` (module cache), `go clean -cache/-modcache`; the build cache and
+// module cache are residue unless a cache mount holds them.
 import type { RunCtx } from '../runContext';
 import { flagValue } from '../shell';
 import { MB, formatBytes } from '../units';
@@ -31,12 +32,24 @@ function modRange(bytes: number, requires: number | undefined) {
   return requires === undefined ? r(bytes, bytes * 0.3, bytes * 2.5) : r(bytes, bytes * 0.6, bytes * 1.6);
 }
 
+/**
+ * `go build hello.go` with no go.mod in sight (none read from the context, and the stage copied
+ * only .go files): in module mode such a program can import the standard library alone.
+ */
+function stdlibOnly(words: string[], ctx: RunCtx): boolean {
+  if (!words.slice(2).some((w) => w.endsWith('.go'))) return false;
+  for (const it of ctx.stage.items.all()) if (it.kind === 'context' && (!it.sources || it.sources.some((s) => !s.endsWith('.go')))) return false;
+  return true;
+}
+
 export function go(words: string[], ctx: RunCtx): boolean {
   const sub = words[1];
   const { gopath, cache } = goPaths(ctx);
   const requires = goRequires(ctx);
-  // Unknown requirements: a service with a web framework and a few clients (tens of modules).
-  const modBytes = requires === undefined ? 80 * MB : Math.max(1, requires) * 9 * MB;
+  // Unknown requirements: a service with a web framework and a few clients (tens of modules). The
+  // three measured single-stage services (docker-gs-ping, noti-service on golang and golang-alpine)
+  // left 120-400 MB of module and build caches; 120 MB of modules gives ~280 MB with the build cache.
+  const modBytes = requires === undefined ? 120 * MB : Math.max(1, requires) * 9 * MB;
   const modCache = ctx.path(ctx.env('GOMODCACHE') ?? gopath + '/pkg/mod');
   const modsThere = ctx.added.some((it) => it.path === modCache) || ctx.stage.items.all().some((it) => it.path === modCache && it.kind === 'residue');
   if (sub === 'mod' && words[2] === 'download') {
@@ -46,10 +59,12 @@ export function go(words: string[], ctx: RunCtx): boolean {
   if (sub === 'build' || sub === 'install') {
     const ldflags = words.find((w) => w.startsWith('-ldflags'))?.concat(' ', words[words.indexOf('-ldflags') + 1] ?? '') ?? '';
     const stripped = /-s\b/.test(ldflags) || /-w\b/.test(ldflags);
-    const base = requires === undefined ? 9 * MB : 2.2 * MB + requires * 0.5 * MB;
+    const stdOnly = requires === undefined && !modsThere && stdlibOnly(words, ctx);
+    // A program of the standard library alone: 2 MB (fmt) to 7 MB (net/http); a service with modules: 5.4-18 MB.
+    const base = stdOnly ? 3.5 * MB : requires === undefined ? 9 * MB : 2.2 * MB + requires * 0.5 * MB;
     const bin = Math.min(base, 120 * MB) * (stripped ? 0.7 : 1);
-    // From go.mod the binary is known within a factor of 1.5; without it, 5.4-18 MB covers most services.
-    const size = requires === undefined ? r(bin, bin * 0.6, bin * 2) : r(bin, bin * 0.7, bin * 1.5);
+    // From go.mod the binary is known within a factor of 1.5.
+    const size = stdOnly ? r(bin, bin * 0.45, bin * 2.6) : requires === undefined ? r(bin, bin * 0.6, bin * 2) : r(bin, bin * 0.7, bin * 1.5);
     const out = flagValue(words, ['-o']);
     const note = `go ${sub}: binary ≈ ${formatBytes(bin)}${stripped ? ' (stripped)' : ''}`;
     if (sub === 'install') artifact(ctx, ctx.path((ctx.env('GOBIN') ?? gopath + '/bin')), size, note, true);
@@ -57,9 +72,9 @@ export function go(words: string[], ctx: RunCtx): boolean {
     else artifact(ctx, ctx.workdir, size, note, true);
     // The compiled standard library packages, the compiled dependencies (about as large as their
     // sources), and the link outputs.
-    const buildCache = 60 * MB + modBytes * 0.8 + bin * 2;
+    const buildCache = stdOnly ? 25 * MB + bin * 2 : 60 * MB + modBytes * 0.8 + bin * 2;
     residue(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go build cache ≈ ${formatBytes(buildCache)}`);
-    if (!modsThere) residue(ctx, modCache, modRange(modBytes, requires), `module cache ≈ ${formatBytes(modBytes)}`);
+    if (!modsThere && !stdOnly) residue(ctx, modCache, modRange(modBytes, requires), `module cache ≈ ${formatBytes(modBytes)}`);
     return true;
   }
   if (sub === 'clean') {

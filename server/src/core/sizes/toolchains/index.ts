@@ -12,17 +12,21 @@ import { node } from './node';
 import { composer, pecl, phpExt, phpSource } from './php';
 import { pip, poetry, python, uv } from './python';
 import { ruby } from './ruby';
-import { cargo, rustup } from './rust';
+import { artifact, r } from './common';
+import { formatBytes } from '../units';
+import { cargo, rustc, rustToolchain, rustup } from './rust';
 
 export function toolCommand(words: string[], ctx: RunCtx): boolean {
   const p = program(words);
+  if (ctx.pipedInstaller && (p === 'sh' || p === 'bash' || p === 'ash' || p === 'dash')) return pipedInstall(words, ctx);
   switch (p) {
     case 'go': return go(words, ctx);
     case 'gcc': case 'cc': case 'g++': case 'c++': case 'clang': case 'clang++': case 'musl-gcc': return cc(words, ctx);
     case 'make': case 'gmake': case 'ninja': return make(words, ctx);
     case 'cmake': return cmake(words, ctx);
     case 'cargo': return cargo(words, ctx);
-    case 'rustup': case 'rustup-init': return rustup(ctx);
+    case 'rustup': case 'rustup-init': return rustup(words, ctx, p);
+    case 'rustc': return rustc(words, ctx);
     case 'npm': case 'yarn': case 'pnpm': case 'bun': return node(words, ctx, p);
     case 'pip': case 'pip3': return pip(words.slice(1), ctx);
     case 'python': case 'python3': return python(words, ctx);
@@ -46,4 +50,14 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'upx': return shrink(words, ctx, 0.35);
     default: return false;
   }
+}
+
+/** `curl -sSf https://sh.rustup.rs | sh -s -- -y ...`: the shell runs the script just downloaded. */
+function pipedInstall(words: string[], ctx: RunCtx): boolean {
+  const known = ctx.pipedInstaller!;
+  ctx.pipedInstaller = undefined;
+  if (known.what.includes('rustup')) return rustToolchain(words, ctx);
+  const home = known.what === 'uv' || known.what === 'Poetry' ? '/root/.local' : '/usr/local';
+  artifact(ctx, home, r(known.unpacked, known.unpacked * 0.6, known.unpacked * 2), `${known.what} installed ≈ ${formatBytes(known.unpacked)}`);
+  return true;
 }

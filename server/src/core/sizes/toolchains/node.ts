@@ -22,7 +22,11 @@ function lockPackages(ctx: RunCtx, production: boolean): number | undefined {
   return production ? all - dev : all;
 }
 
+/** Flags that only print something (`yarn --version`, `npm -v`). */
+const INFO_FLAGS = new Set(['--version', '-v', '-V', '--help', '-h']);
+
 export function node(words: string[], ctx: RunCtx, p: string): boolean {
+  if (words.slice(1).some((w) => INFO_FLAGS.has(w))) return true;
   const sub = words[1] ?? (p === 'yarn' ? 'install' : '');
   const production = words.some((w) => w === '--production' || w === '--omit=dev' || w === '--only=production' || w === '--prod') || ctx.env('NODE_ENV') === 'production';
   if (sub === 'ci' || sub === 'install' || sub === 'i' || (p === 'yarn' && (words.length === 1 || words[1].startsWith('-')))) {

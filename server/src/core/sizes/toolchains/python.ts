@@ -1,6 +1,7 @@
-// Python: `pip install` (named packages and requirements files, heavy wheels known by name; the pip
-// cache unless --no-cache-dir), `python -m pip`, `python -m venv`, `uv pip`/`uv sync`, and
-// `poetry install`: where the packages land (target, --user, venv, site-packages).
+// Python: `pip install` (named packages and requirements files, heavy wheels known by name with
+// their usual dependencies, each counted once per stage; the pip cache unless --no-cache-dir),
+// `python -m pip`, `python -m venv`, `uv pip`/`uv sync`, and `poetry install`: where the packages
+// land (target, --user, venv, site-packages).
 import type { RunCtx } from '../runContext';
 import { flagValue, operands } from '../shell';
 import { MB, formatBytes } from '../units';
@@ -13,9 +14,39 @@ const PY_HEAVY: Record<string, number> = {
   uvicorn: 1, fastapi: 2, flask: 2, gunicorn: 1, requests: 1, pydantic: 2, 'pydantic-core': 5, onnxruntime: 40, polars: 100, duckdb: 60, sympy: 70, selenium: 25,
 };
 
-function pyRequirement(name: string): number {
-  const bare = name.toLowerCase().split(/[<>=!~;\[ ]/)[0];
-  return (PY_HEAVY[bare] ?? 3) * MB;
+/** What pip pulls in with a package (its usual dependency closure), sized by PY_HEAVY or PY_SMALL. */
+const PY_DEPS: Record<string, string> = {
+  pandas: 'numpy python-dateutil pytz tzdata', matplotlib: 'numpy pillow fonttools kiwisolver contourpy cycler pyparsing packaging python-dateutil',
+  'scikit-learn': 'numpy scipy joblib threadpoolctl', scipy: 'numpy', seaborn: 'matplotlib pandas', 'python-dateutil': 'six', contourpy: 'numpy',
+  transformers: 'numpy tokenizers huggingface-hub safetensors regex pyyaml requests tqdm packaging filelock', 'opencv-python': 'numpy', 'opencv-python-headless': 'numpy',
+  pyarrow: 'numpy', polars: '', fastapi: 'pydantic starlette', pydantic: 'pydantic-core', uvicorn: 'click h11', requests: 'urllib3 idna certifi charset-normalizer',
+  flask: 'werkzeug jinja2 itsdangerous click blinker', jinja2: 'markupsafe', werkzeug: 'markupsafe', django: 'asgiref sqlparse', boto3: 'botocore s3transfer jmespath',
+  botocore: 'urllib3 python-dateutil jmespath', sqlalchemy: 'greenlet', gunicorn: 'packaging',
+};
+/** Installed MB of common small dependencies (PyPI wheels, rounded). */
+const PY_SMALL: Record<string, number> = {
+  fonttools: 15, kiwisolver: 1.5, contourpy: 1, cycler: 0.1, pyparsing: 1, packaging: 0.3, 'python-dateutil': 0.8, six: 0.1, pytz: 3, tzdata: 2, joblib: 2,
+  threadpoolctl: 0.2, tokenizers: 10, 'huggingface-hub': 3, safetensors: 1, regex: 3, pyyaml: 2, tqdm: 0.5, filelock: 0.1, starlette: 1, urllib3: 0.7, idna: 0.5,
+  certifi: 0.4, 'charset-normalizer': 0.6, werkzeug: 1.5, markupsafe: 0.1, itsdangerous: 0.1, click: 0.6, blinker: 0.1, asgiref: 0.3, sqlparse: 0.3,
+  s3transfer: 0.5, jmespath: 0.1, h11: 0.3, greenlet: 1,
+};
+
+function pyName(requirement: string): string {
+  return requirement.toLowerCase().split(/[<>=!~;\[ ]/)[0].replace(/_/g, '-');
+}
+
+/** Bytes a set of requirements installs with their dependencies, minus what the stage already has (tracked as `pip:name`). */
+function pyInstall(requirements: string[], ctx: RunCtx): number {
+  let bytes = 0;
+  const stack = requirements.map(pyName).filter(Boolean);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ctx.installed.has('pip:' + n)) continue;
+    ctx.installed.add('pip:' + n);
+    bytes += (PY_HEAVY[n] ?? PY_SMALL[n] ?? 3) * MB;
+    for (const d of (PY_DEPS[n] ?? '').split(' ')) if (d) stack.push(d);
+  }
+  return bytes;
 }
 
 function pythonTarget(words: string[], ctx: RunCtx): string {
@@ -39,7 +70,7 @@ export function pip(args: string[], ctx: RunCtx): boolean {
       const text = ctx.io?.contextText?.(req.replace(/^\.\//, '')) ?? ctx.io?.contextText?.(req.split('/').pop() ?? req);
       if (text !== undefined) {
         const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith('-'));
-        for (const l of lines) bytes += pyRequirement(l);
+        bytes += pyInstall(lines, ctx);
         low = bytes * 0.5;
         high = bytes * 2.2;
         described = `${lines.length} requirements`;
@@ -51,12 +82,10 @@ export function pip(args: string[], ctx: RunCtx): boolean {
       }
     }
     const named = operands(words, 2, ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '-f', '--find-links']).filter((n) => !n.startsWith('.') && !n.endsWith('.txt'));
-    for (const n of named) {
-      const b = pyRequirement(n);
-      bytes += b;
-      low += b * 0.5;
-      high += b * 2.2;
-    }
+    const b = pyInstall(named, ctx);
+    bytes += b;
+    low += b * 0.5;
+    high += b * 2.2;
     if (named.length) described += (described ? ' + ' : '') + named.slice(0, 3).join(' ') + (named.length > 3 ? ` +${named.length - 3}` : '');
     if (words.includes('.') || words.includes('-e')) {
       bytes += 5 * MB;
