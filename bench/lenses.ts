@@ -7,7 +7,7 @@
 // client does.
 //
 //   node --import tsx bench/lenses.ts [--stages 5000] [--reps 10] [--opens 5] [--transport-rounds 5] [--server-prof DIR] [--server dist/server.js] [--client stock|batched]
-//     [--server-node-args '--max-semi-space-size=4']
+//     [--server-node-args '--max-semi-space-size=4'] [--samples]
 // --server-prof writes a CPU profile of the server process to DIR (run `npm run build` first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
   console.log(`gen-${stages}.Dockerfile over stdio (dist/server.js): ${titled} lenses resolved with a title`);
   show('codeLens: resolve all on open', onOpen);
   show('codeLens: resolve all (keystroke)', afterKeystroke);
+  if (args.includes('--samples')) console.log(afterKeystroke.map((x) => (typeof x === 'number' ? x.toFixed(0) : x)).join(' '), '| server CPU', serverCpu.map((x) => x.toFixed(0)).join(' '));
   show('  CPU of the server in it', serverCpu);
   show('  CPU of this client in it', clientCpu);
   show('as many, for a closed document', transport);

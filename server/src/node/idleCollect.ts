@@ -21,16 +21,24 @@ try {
 let timer: NodeJS.Timeout | undefined;
 let liveAfterLast = 0;
 
-/** Call after each document change or request: schedules one collection for when they stop. */
+/**
+ * Call after each document change or request: schedules one collection for when they stop. A
+ * burst of requests (every lens of a file resolved at once) restarts one timer, not thousands.
+ */
 export function collectWhenQuiet(): void {
   if (!collect) return;
-  if (timer) clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = undefined;
-    if (getHeapStatistics().used_heap_size - liveAfterLast < MIN_GROWTH) return;
-    collect!();
-    collect!();
-    liveAfterLast = getHeapStatistics().used_heap_size;
-  }, QUIET_MS);
+  if (timer) {
+    timer.refresh();
+    return;
+  }
+  timer = setTimeout(collectNow, QUIET_MS);
   timer.unref();
+}
+
+function collectNow(): void {
+  timer = undefined;
+  if (getHeapStatistics().used_heap_size - liveAfterLast < MIN_GROWTH) return;
+  collect!();
+  collect!();
+  liveAfterLast = getHeapStatistics().used_heap_size;
 }
