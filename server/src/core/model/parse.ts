@@ -7,7 +7,7 @@ import { scanChunks, scanLines, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
 import { lastAtOrBefore, lineText, shiftRange } from './lines';
-import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, INSTRUCTION_FIELDS, materialize, outlineOf, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
+import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, INSTRUCTION_FIELDS, materialize, outlineOf, packedRange, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
 import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef } from './types';
 
@@ -416,10 +416,6 @@ class StageRefImpl implements StageRef {
   get flagRange(): Range | undefined {
     return this.#refs.ranges[this.#at + 5] < 0 ? undefined : packedRange(this.#refs.ranges, this.#at + 5, this.#line);
   }
-}
-
-function packedRange(t: Int32Array, at: number, line: number): Range {
-  return { start: { line: t[at] + line, character: t[at + 1] }, end: { line: t[at + 2] + line, character: t[at + 3] } };
 }
 
 /** Resolves the references of a stage, keeping each previous object whose resolution is unchanged. */

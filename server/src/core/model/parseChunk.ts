@@ -42,6 +42,8 @@ export interface RefTable {
 export const REF_FIELDS = 9;
 /** Per instruction in ChunkData.table: range (4), keyword end (2), 1 when it takes --flags. */
 export const INSTRUCTION_FIELDS = 7;
+/** The instruction field that is 1 when it takes --flags. */
+const FLAGGED = 6;
 const FLAG_FIELDS = 13;
 
 function packRefs(refs: RawRef[], numbers: Int32Array, at: number): RefTable {
@@ -88,11 +90,15 @@ export const FROM_NAME = 16;
 export const FROM_PLATFORM = 20;
 const FROM_SLOTS = 24;
 
+/** Four packed numbers from `at` (start line and character, end line and character) as a range shifted by `line`. */
+export function packedRange(t: ArrayLike<number>, at: number, line: number): Range {
+  return { start: { line: t[at] + line, character: t[at + 1] }, end: { line: t[at + 2] + line, character: t[at + 3] } };
+}
+
 /** A FROM range shifted to the document, or undefined when the slot is empty. */
 export function fromRange(from: FromData, slot: number, line: number): Range | undefined {
-  const t = from.ranges;
   const k = from.at + slot;
-  return t[k] < 0 ? undefined : { start: { line: t[k] + line, character: t[k + 1] }, end: { line: t[k + 2] + line, character: t[k + 3] } };
+  return from.ranges[k] < 0 ? undefined : packedRange(from.ranges, k, line);
 }
 
 function fromTuple(from: FromData, slot: number): RangeTuple | undefined {
@@ -139,7 +145,6 @@ export interface ChunkData {
 }
 
 const SENTINEL = 'FROM dockerfile-stages-sentinel';
-const FIELDS = INSTRUCTION_FIELDS;
 
 interface Parsed {
   source: string;
@@ -295,11 +300,11 @@ export function outlineOf(data: ChunkData, line: number): { keyword: string; tex
   const out = [];
   for (let i = 0; i < data.keywords.length; i++) {
     const t = data.table;
-    const k = i * FIELDS;
+    const k = i * INSTRUCTION_FIELDS;
     out.push({
       keyword: data.keywords[i],
       text: data.texts[i],
-      range: toRange([t[k], t[k + 1], t[k + 2], t[k + 3]], line),
+      range: packedRange(t, k, line),
       keywordRange: toRange([t[k], t[k + 1], t[k + 4], t[k + 5]], line),
     });
   }
@@ -314,17 +319,17 @@ export function materialize(data: ChunkData, line: number): Instruction[] {
   const flagsEnd = data.flagsAt + data.flagNames.length * FLAG_FIELDS;
   let flagRow = 0;
   for (let i = 0; i < data.keywords.length; i++) {
-    const k = i * FIELDS;
-    const range = toRange([t[k], t[k + 1], t[k + 2], t[k + 3]], line);
+    const k = i * INSTRUCTION_FIELDS;
+    const range = packedRange(t, k, line);
     const flags: Flag[] = [];
     while (data.flagsAt + flagRow * FLAG_FIELDS < flagsEnd && f[data.flagsAt + flagRow * FLAG_FIELDS] === i) {
       const r = data.flagsAt + flagRow * FLAG_FIELDS;
       flags.push({
         name: data.flagNames[flagRow],
         value: data.flagValues[flagRow],
-        range: toRange([f[r + 1], f[r + 2], f[r + 3], f[r + 4]], line),
-        nameRange: toRange([f[r + 5], f[r + 6], f[r + 7], f[r + 8]], line),
-        valueRange: f[r + 9] < 0 ? null : toRange([f[r + 9], f[r + 10], f[r + 11], f[r + 12]], line),
+        range: packedRange(f, r + 1, line),
+        nameRange: packedRange(f, r + 5, line),
+        valueRange: f[r + 9] < 0 ? null : packedRange(f, r + 9, line),
       });
       flagRow++;
     }
@@ -381,13 +386,13 @@ function argumentsOf(data: ChunkData, i: number, line: number): Arg[] {
   let lineStarts = chunkLineStarts.get(data);
   if (!lineStarts) chunkLineStarts.set(data, (lineStarts = computeLineStarts(data.source)));
   const t = data.table;
-  const k = i * FIELDS;
+  const k = i * INSTRUCTION_FIELDS;
   const start = offsetAt(data.source, lineStarts, { line: t[k], character: t[k + 1] });
   const end = offsetAt(data.source, lineStarts, { line: t[k + 2], character: t[k + 3] });
   const logical = logicalText(data.source, start, end, data.escape);
   const words = splitWords(logical, data.escape).slice(1);
   let first = 0;
-  if (data.table[i * FIELDS + 6]) while (first < words.length && words[first].value.startsWith('--')) first++;
+  if (data.table[i * INSTRUCTION_FIELDS + FLAGGED]) while (first < words.length && words[first].value.startsWith('--')) first++;
   return words.slice(first).map((w) => ({
     value: w.value,
     range: shift({ start: positionAt(lineStarts!, sourceOffset(logical, w.start)), end: positionAt(lineStarts!, sourceOffset(logical, w.end - 1) + 1) }, line),
