@@ -10,6 +10,7 @@ import { generateDockerfile } from '../../../bench/generate';
 import { StageParser, parseDockerfile } from '../../../server/src/core/model/parse';
 import { answers, applyEdit, editArb, FRAGMENTS, positionsOf, snapshot } from '../../helpers/modelEquality';
 import { corpusFiles } from '../../helpers/corpus';
+import type { StageModel } from '../../../server/src/core/model/types';
 
 const BASES = [
   ...corpusFiles().map((f) => f.text),
@@ -19,6 +20,14 @@ const BASES = [
   'ARG X=alpine\nFROM ${X} AS a\r\nRUN x \\\r\n  y\r\nFROM a AS b\r\nCOPY --from=0 / /\r\n',
   'FROM a AS dup\nFROM b AS dup\nRUN --mount=from=dup,target=/x true\nCOPY --from=dup / /\n',
 ];
+
+/** The model and every feature's answers at a few positions equal those of a fresh parse. */
+function assertSameAsFresh(incremental: StageModel, text: string, version: number, seed: number): void {
+  const fresh = parseDockerfile(text, version);
+  assert.deepEqual(snapshot(incremental), snapshot(fresh));
+  const positions = positionsOf(fresh, seed);
+  assert.deepEqual(answers(incremental, positions), answers(fresh, positions));
+}
 
 test('incremental parses after random edit sequences equal a fresh parse, and so do all feature answers', () => {
   fc.assert(
@@ -31,11 +40,7 @@ test('incremental parses after random edit sequences equal a fresh parse, and so
         text = applyEdit(text, e);
         parser.parse(text, ++version);
       }
-      const incremental = parser.parse(text, version);
-      const fresh = parseDockerfile(text, version);
-      assert.deepEqual(snapshot(incremental), snapshot(fresh));
-      const positions = positionsOf(fresh, seed);
-      assert.deepEqual(answers(incremental, positions), answers(fresh, positions));
+      assertSameAsFresh(parser.parse(text, version), text, version, seed);
     }),
     { numRuns: Number(process.env.PROPERTY_RUNS ?? 150), seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined },
   );
@@ -74,11 +79,7 @@ test('the same when the parser is told each edit (the editor path: only the edit
         parser.parse(next, ++version, { start: at, end, text: e.insert });
         text = next;
       }
-      const incremental = parser.parse(text, version, { start: 0, end: 0, text: '' });
-      const fresh = parseDockerfile(text, version);
-      assert.deepEqual(snapshot(incremental), snapshot(fresh));
-      const positions = positionsOf(fresh, seed);
-      assert.deepEqual(answers(incremental, positions), answers(fresh, positions));
+      assertSameAsFresh(parser.parse(text, version, { start: 0, end: 0, text: '' }), text, version, seed);
     }),
     { numRuns: Number(process.env.PROPERTY_RUNS ?? 150), seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined },
   );
