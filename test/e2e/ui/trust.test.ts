@@ -7,41 +7,29 @@
 // Needs dist/dockerfile-stages.vsix and the tools, as workbench.test.ts; screenshots in test-results/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installExtension, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
-import { VSIX } from '../../../scripts/vscode/package';
-import { ensureTools, ROOT } from '../../../scripts/vscode/tools';
-import { Workbench } from './workbench';
+import { openSession, type Session } from './session';
+import type { Workbench } from './workbench';
 
-const SHOTS = join(ROOT, 'test-results');
-let run: string;
-let server: CodeServer;
+let session: Session | undefined;
 let wb: Workbench;
 let dockerLog: string;
 
 before(async () => {
-  const tools = await ensureTools();
-  mkdirSync(join(ROOT, '.cache'), { recursive: true });
-  run = mkdtempSync(join(ROOT, '.cache', 'e2e-trust-'));
-  const workspace = join(run, 'workspace');
-  cpSync(join(ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
-  const bin = join(run, 'bin');
-  mkdirSync(bin);
-  dockerLog = join(run, 'docker-calls.log');
-  writeFileSync(join(bin, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${dockerLog}'\necho '123456789 2024-05-01T00:00:00Z'\n`);
-  chmodSync(join(bin, 'docker'), 0o755);
-  installExtension(tools, join(run, 'data'), VSIX);
-  server = await startCodeServer(tools, { dataDir: join(run, 'data'), workspace, workspaceTrust: true, env: { DOCKERFILE_STAGES_DOCKER: join(bin, 'docker') }, settings: { 'dockerfileStages.dockerEngineLookup': true } });
-  mkdirSync(SHOTS, { recursive: true });
-  wb = await Workbench.launch(join(run, 'data', 'tmp'), SHOTS);
-  await wb.openFolder(server.url, workspace);
+  session = await openSession('e2e-trust-', (run) => {
+    const bin = join(run, 'bin');
+    mkdirSync(bin);
+    dockerLog = join(run, 'docker-calls.log');
+    writeFileSync(join(bin, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${dockerLog}'\necho '123456789 2024-05-01T00:00:00Z'\n`);
+    chmodSync(join(bin, 'docker'), 0o755);
+    return { workspaceTrust: true, env: { DOCKERFILE_STAGES_DOCKER: join(bin, 'docker') }, settings: { 'dockerfileStages.dockerEngineLookup': true } };
+  });
+  ({ wb } = session);
 });
 
 after(async () => {
-  await wb?.close();
-  await server?.stop();
-  if (run) rmSync(run, { recursive: true, force: true });
+  await session?.close();
 });
 
 const lenses = () => wb.page.locator('.codelens-decoration');

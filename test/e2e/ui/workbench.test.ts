@@ -4,35 +4,22 @@
 // (npm run package) and the tools of scripts/vscode/tools.ts; test/e2e/run.ts does both.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { installExtension, poll, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
-import { VSIX } from '../../../scripts/vscode/package';
-import { ensureTools, ROOT } from '../../../scripts/vscode/tools';
-import { Workbench } from './workbench';
+import { readdirSync, readFileSync } from 'node:fs';
+import { poll, type CodeServer } from '../../../scripts/vscode/codeServer';
+import { openSession, type Session } from './session';
+import type { Workbench } from './workbench';
 
-const SHOTS = join(ROOT, 'test-results');
-let run: string;
+let session: Session | undefined;
 let server: CodeServer;
 let wb: Workbench;
 
 before(async () => {
-  const tools = await ensureTools();
-  mkdirSync(join(ROOT, '.cache'), { recursive: true });
-  run = mkdtempSync(join(ROOT, '.cache', 'e2e-ui-'));
-  const workspace = join(run, 'workspace');
-  cpSync(join(ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
-  installExtension(tools, join(run, 'data'), VSIX);
-  server = await startCodeServer(tools, { dataDir: join(run, 'data'), workspace });
-  mkdirSync(SHOTS, { recursive: true });
-  wb = await Workbench.launch(join(run, 'data', 'tmp'), SHOTS);
-  await wb.openFolder(server.url, workspace);
+  session = await openSession('e2e-ui-');
+  ({ server, wb } = session);
 });
 
 after(async () => {
-  await wb?.close();
-  await server?.stop();
-  if (run) rmSync(run, { recursive: true, force: true });
+  await session?.close();
 });
 
 const lenses = () => wb.page.locator('.codelens-decoration');
