@@ -25,6 +25,14 @@ test('size lenses resolve to a title and a command that carries the stage, not t
   assert.deepEqual(resolved.command!.arguments, [{ uri, stage: 1 } satisfies SizeLensArgs]);
 });
 
+test('a lens whose data names no open document or is not ours comes back as it was sent', async () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const data of [[99, 0], ['constructor', 0], [0, 'x'], { uri, stage: 0 }, null]) {
+    const lens = { range, data };
+    assert.deepEqual(await client.request<CodeLens>('codeLens/resolve', lens), lens, JSON.stringify(data));
+  }
+});
+
 test('the breakdown request answers the stage breakdown, largest first after the base', async () => {
   const b = await client.request<SizeBreakdown>(SIZE_BREAKDOWN_REQUEST, { textDocument: { uri }, stage: 0 });
   assert.equal(b.stage.name, 'build');

@@ -8,9 +8,22 @@ import type { SizeLensArgs } from '../protocol';
 import { guarded, modelFor, type ServerContext } from './context';
 import { ioFor } from './sizeIo';
 
-interface LensData {
-  uri: string;
-  stage: number;
+/** [document, stage]: the document by a small number, not its uri (5,000 lenses are 200 KB lighter). */
+type LensData = [number, number];
+
+const documentIds = new Map<string, number>();
+const documentUris: string[] = [];
+
+function documentId(uri: string): number {
+  let id = documentIds.get(uri);
+  if (id === undefined) documentIds.set(uri, (id = documentUris.push(uri) - 1));
+  return id;
+}
+
+function lensData(data: unknown): { uri: string; stage: number } | undefined {
+  if (!Array.isArray(data) || !Number.isInteger(data[0]) || !Number.isInteger(data[1])) return undefined;
+  const uri = documentUris[data[0]];
+  return uri === undefined ? undefined : { uri, stage: data[1] };
 }
 
 export const codeLensFeature = {
@@ -21,10 +34,11 @@ export const codeLensFeature = {
       if (!ctx.settings(uri).sizeLens) return [];
       const found = modelFor(ctx, uri);
       if (!found) return [];
-      return sizeLensStubs(found.model).map((s) => ({ range: s.range, data: { uri, stage: s.stage } satisfies LensData }));
+      const id = documentId(uri);
+      return sizeLensStubs(found.model).map((s) => ({ range: s.range, data: [id, s.stage] satisfies LensData }));
     }));
     ctx.connection.onCodeLensResolve(guarded(ctx, 'codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as CodeLens, (lens: CodeLens): CodeLens => {
-      const data = lens.data as LensData | undefined;
+      const data = lensData(lens.data);
       const found = data && modelFor(ctx, data.uri);
       if (!data || !found) return lens;
       const settings = ctx.settings(data.uri);
