@@ -46,12 +46,12 @@ test('a 50 MB document and a 1 MB line degrade to empty answers, logged once; a 
   }
 });
 
-test('completion offers every earlier stage, nearest first, compactly; the typed prefix narrows it', async () => {
+test('completion offers every earlier stage, nearest first, compactly; what is typed narrows it', async () => {
   const client = LspClient.ours();
   try {
     await client.initialize();
     const uri = 'file:///limits/many-stages';
-    const stages = Array.from({ length: 800 }, (_, i) => `FROM alpine AS s${i}\nRUN true\n`).join('');
+    const stages = Array.from({ length: 1200 }, (_, i) => `FROM alpine AS s${i}\nRUN true\n`).join('');
     const text = stages + 'FROM alpine AS last\nCOPY --from= /a /b\n';
     await client.openAndWait(uri, text);
     const line = text.split('\n').length - 2;
@@ -59,15 +59,31 @@ test('completion offers every earlier stage, nearest first, compactly; the typed
     assert.equal(all.kind, 'result');
     const list = all.kind === 'result' ? all.result : undefined;
     assert.equal(list?.isIncomplete, false);
-    assert.equal(list?.items.length, 800);
-    assert.deepEqual(list?.items.slice(0, 2).map((i) => i.label), ['s799', 's798']);
-    assert.ok(list?.items.every((i) => !('textEdit' in i)), 'nothing typed yet: the label is inserted at the cursor');
-    client.change(uri, 2, [{ range: { start: { line, character: 12 }, end: { line, character: 12 } }, text: 's1' }]);
-    const narrowed = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line, character: 14 } });
+    assert.equal(list?.items.length, 1200);
+    assert.deepEqual([list?.items[0].label, list?.items[1199].label], ['s1199', 's0']);
+    assert.ok(list?.items.every((i) => !('textEdit' in i) && !('data' in i)), 'nothing typed yet: the label is inserted at the cursor; resolve needs no data');
+    const resolved = await client.request<{ detail?: string }>('completionItem/resolve', list!.items[1]);
+    assert.equal(resolved.kind === 'result' && resolved.result.detail, 'stage s1198 · line 2397');
+    client.change(uri, 2, [{ range: { start: { line, character: 12 }, end: { line, character: 12 } }, text: 's11' }]);
+    const narrowed = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line, character: 15 } });
     const items = narrowed.kind === 'result' ? narrowed.result.items : [];
     assert.equal(narrowed.kind === 'result' && narrowed.result.isIncomplete, false);
-    assert.equal(items.length, 111);
-    assert.ok(items.every((i) => i.label.startsWith('s1')));
+    assert.ok(items.every((i) => /^s.*1.*1/.test(i.label)));
+    assert.ok(items.some((i) => i.label === 's11') && items.some((i) => i.label === 's101'), 'the characters in order, as the editor filters');
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('the completionLimit setting keeps the nearest stages and says there are more', async () => {
+  const client = LspClient.ours({ settings: { completionLimit: 1000 } });
+  try {
+    await client.initialize();
+    const uri = 'file:///limits/unlimited';
+    const text = Array.from({ length: 1200 }, (_, i) => `FROM alpine AS s${i}\n`).join('') + 'FROM alpine\nCOPY --from= /a /b\n';
+    await client.openAndWait(uri, text);
+    const r = await client.request<{ isIncomplete: boolean; items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 1201, character: 12 } });
+    assert.deepEqual(r.kind === 'result' ? [r.result.isIncomplete, r.result.items.length] : r, [true, 1000]);
   } finally {
     await client.shutdown();
   }

@@ -19,6 +19,8 @@ export interface Settings {
   dockerEngineLookup: boolean;
   /** Ask registries for unknown tags. */
   registryLookup: boolean;
+  /** At most this many stage names in one completion list (the nearest); 0: no limit. */
+  completionLimit: number;
   /** General Dockerfile features (instruction completion, hover, formatting, lint) from dockerfile-language-service. */
   generalFeatures: GeneralFeatures;
 }
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sizeMetric: 'uncompressed',
   dockerEngineLookup: false,
   registryLookup: false,
+  completionLimit: 0,
   generalFeatures: 'auto',
 };
 
@@ -45,6 +48,7 @@ export function normalizeSettings(input: unknown): Settings {
     if (typeof value === typeof DEFAULT_SETTINGS[key]) (out as unknown as Record<string, unknown>)[key] = value;
   }
   if (!['uncompressed', 'compressed', 'containerd'].includes(out.sizeMetric)) out.sizeMetric = DEFAULT_SETTINGS.sizeMetric;
+  if (!Number.isInteger(out.completionLimit) || out.completionLimit < 0) out.completionLimit = DEFAULT_SETTINGS.completionLimit;
   if (!['auto', 'on', 'off'].includes(out.generalFeatures)) out.generalFeatures = DEFAULT_SETTINGS.generalFeatures;
   return out;
 }

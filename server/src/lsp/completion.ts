@@ -21,7 +21,7 @@ export const completionFeature = {
       if (isBuildDocument(ctx, uri)) return buildTargetCompletion(ctx, params);
       const found = modelFor(ctx, uri);
       if (!found) return null;
-      const stages = completeStages(found.model, params.position, editRangeDefault);
+      const stages = completeStages(found.model, params.position, { editRangeDefault, limit: ctx.settings(uri).completionLimit });
       if (stages) {
         last = { source: 'stages', uri };
         return stages;

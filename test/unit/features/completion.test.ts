@@ -50,7 +50,40 @@ test('items resolve to documentation with the base image and line', () => {
   assert.match(JSON.stringify(item.documentation), /golang:1\.22/);
 });
 test('with itemDefaults.editRange the range is sent once, not per item', () => {
-  const list = completeStages(model, cursors[5], true)!;
+  const list = completeStages(model, cursors[5], { editRangeDefault: true })!;
   assert.deepEqual(list.itemDefaults?.editRange, { start: { line: 14, character: 9 }, end: { line: 14, character: 15 } });
   assert.ok(list.items.every((i) => i.textEdit === undefined));
+});
+test('what is typed matches like VS Code: its characters in order, the first one first', () => {
+  const typed = extractCursors('FROM alpine AS builder\nFROM alpine AS release\nFROM scratch\nCOPY --from=bld<|> /a /a\nCOPY --from=ld<|> /a /a\n');
+  const m = parseDockerfile(typed.text);
+  assert.deepEqual(completeStages(m, typed.cursors[0])?.items.map((it) => it.label), ['builder']);
+  assert.deepEqual(completeStages(m, typed.cursors[1])?.items.map((it) => it.label), []);
+});
+test('a list over the limit keeps the nearest stages and says it is incomplete, so the editor asks again as the user types', () => {
+  const stages = Array.from({ length: 30 }, (_, i) => `FROM alpine AS s${i}\n`).join('');
+  const many = extractCursors(`${stages}FROM scratch\nCOPY --from=<|> /a /a\nCOPY --from=s5<|> /a /a\n`);
+  const m = parseDockerfile(many.text);
+  const capped = completeStages(m, many.cursors[0], { limit: 10 })!;
+  assert.equal(capped.isIncomplete, true);
+  assert.deepEqual(capped.items.map((it) => it.label), ['s29', 's28', 's27', 's26', 's25', 's24', 's23', 's22', 's21', 's20']);
+  assert.equal(completeStages(m, many.cursors[0], { limit: 0 })!.items.length, 30);
+  assert.equal(completeStages(m, many.cursors[0], { limit: 30 })!.isIncomplete, false);
+  const narrowed = completeStages(m, many.cursors[1], { limit: 10 })!;
+  assert.deepEqual([narrowed.isIncomplete, narrowed.items.map((it) => it.label)], [false, ['s25', 's15', 's5']]);
+});
+test('items carry no data: resolve finds the stage from the sortText, and leaves an item alone once the label names another stage', () => {
+  const list = completeStages(model, cursors[3])!;
+  assert.ok(list.items.every((i) => i.data === undefined));
+  assert.deepEqual(list.items.map((item) => resolveStageItem(model, item).detail), ['stage tester · line 7', 'stage 1 · line 4', 'stage builder · line 1']);
+  const moved = { ...list.items[2], label: 'renamed' };
+  assert.equal(resolveStageItem(model, moved), moved);
+});
+test('resolve leaves the listed items alone; sortText puts the nearest first in string order', () => {
+  const first = completeStages(model, cursors[3])!;
+  resolveStageItem(model, first.items[0]);
+  const again = completeStages(model, cursors[3])!;
+  assert.equal(again.items[0].detail, undefined);
+  assert.deepEqual(again.items.map((i) => i.sortText), first.items.map((i) => i.sortText));
+  assert.ok(first.items.every((item, n) => n === 0 || item.sortText! > first.items[n - 1].sortText!), 'nearest first in string order');
 });

@@ -1,7 +1,9 @@
 // Completion of stage names wherever BuildKit accepts one: `COPY --from=`, `RUN --mount=...,from=`
 // and `FROM `. Only stages defined before the current one are offered (a later one fails the
 // build, the current one is a cycle); unnamed stages by index, except in mounts and FROM, which
-// take no index. Prefixes match case-insensitively; nearest stages come first.
+// take no index. Nearest stages come first; what is typed filters them as VS Code does (its
+// characters in order, the first at the start, any case). With a limit (a setting, off by default)
+// the list stops there and says it is incomplete, so the editor asks again as the user types.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { refAt, stageAtLine } from '../model/cursor';
 import { comparePositions, lineText, rangeContains } from '../model/lines';
@@ -21,41 +23,106 @@ interface Site {
 /** Above this many items, the base image is left to completionItem/resolve to keep the answer small. */
 const DETAILED_ITEMS = 300;
 
+export interface CompletionOptions {
+  /** The client takes the replaced range once, in `itemDefaults.editRange`. */
+  editRangeDefault?: boolean;
+  /** At most this many items (the nearest stages); 0: no limit. */
+  limit?: number;
+}
+
 /**
- * Stage items for the position, every earlier stage (a client filters them as the user types).
- * The replaced range goes once in itemDefaults when the client supports it (`editRangeDefault`),
- * and nowhere when nothing is typed yet (the label is inserted at the cursor): 5,000 items stay
- * about 280 KB of JSON instead of 850 KB.
+ * sortText: later stages first, whatever the cursor's stage, so one item per stage serves every
+ * list. Five base-36 digits, counting down from the largest: string order is number order, and
+ * resolve reads the stage back from it (no per-item data).
  */
-export function completeStages(model: StageModel, pos: Position, editRangeDefault = false): CompletionList | null {
+const SORT_BASE = 36 ** 5 - 1;
+const sortTextOf = (index: number) => (SORT_BASE - index).toString(36);
+const indexOfSortText = (sortText: string) => SORT_BASE - parseInt(sortText, 36);
+
+/**
+ * The items of a stage, by name and by index, made once and shared by every list while the stage
+ * keeps its index and name: a list of 5,000 stages allocates its array, not 5,000 new items.
+ */
+interface StageItems {
+  index: number;
+  key: string | undefined;
+  byKey?: CompletionItem;
+  byIndex?: CompletionItem;
+}
+const itemsOfStage = new WeakMap<Stage, StageItems>();
+
+function sharedItem(stage: Stage, label: string): CompletionItem {
+  let items = itemsOfStage.get(stage);
+  if (!items || items.index !== stage.index || items.key !== stage.key) itemsOfStage.set(stage, (items = { index: stage.index, key: stage.key }));
+  return label === stage.key ? (items.byKey ??= newItem(stage, label)) : (items.byIndex ??= newItem(stage, label));
+}
+
+function newItem(stage: Stage, label: string): CompletionItem {
+  return Object.freeze({ label, kind: CompletionItemKind.Module, sortText: sortTextOf(stage.index) });
+}
+
+/**
+ * Stage items for the position, every earlier stage that matches what is typed, up to the limit.
+ * The replaced range goes once in itemDefaults when the client supports it, and nowhere when
+ * nothing is typed yet (the label is inserted at the cursor): 5,000 items are about 230 KB of JSON
+ * instead of 850 KB.
+ */
+export function completeStages(model: StageModel, pos: Position, options: CompletionOptions = {}): CompletionList | null {
   const site = completionSite(model, pos);
   if (!site) return null;
-  const prefix = site.prefix.toLowerCase();
+  const typed = site.prefix.toLowerCase();
+  const limit = options.limit || Infinity;
   const emptyRange = site.range.start.line === site.range.end.line && site.range.start.character === site.range.end.character;
+  const perItemEdit = !options.editRangeDefault && !emptyRange;
   const items: CompletionItem[] = [];
+  const stages: Stage[] = [];
+  let isIncomplete = false;
   for (let i = site.stage - 1; i >= 0; i--) {
     const stage = model.stages[i];
     const label = labelFor(model, stage, site);
-    if (label === undefined || !label.toLowerCase().startsWith(prefix)) continue;
-    const item: CompletionItem = { label, kind: CompletionItemKind.Module, sortText: (site.stage - i).toString(36).padStart(4, '0'), data: i };
-    if (!editRangeDefault && !emptyRange) item.textEdit = { range: site.range, newText: label };
-    items.push(item);
+    if (label === undefined || !matches(label, typed)) continue;
+    if (items.length === limit) {
+      isIncomplete = true;
+      break;
+    }
+    const item = sharedItem(stage, label);
+    items.push(perItemEdit ? { ...item, textEdit: { range: site.range, newText: label } } : item);
+    if (stages.length <= DETAILED_ITEMS) stages.push(stage);
   }
-  if (items.length <= DETAILED_ITEMS) for (const item of items) if (model.stages[item.data as number].image) item.labelDetails = { description: model.stages[item.data as number].image };
-  const list: CompletionList = { isIncomplete: false, items };
-  if (editRangeDefault) list.itemDefaults = { editRange: site.range };
+  if (items.length <= DETAILED_ITEMS) items.forEach((item, n) => stages[n].image && (items[n] = { ...item, labelDetails: { description: stages[n].image } }));
+  const list: CompletionList = { isIncomplete, items };
+  if (options.editRangeDefault) list.itemDefaults = { editRange: site.range };
   return list;
 }
 
-/** The documentation of a stage item, filled in lazily (completionItem/resolve). */
+/** The typed characters appear in the label in order, the first one first (`bld` → `builder`), any case. */
+function matches(label: string, typed: string): boolean {
+  if (typed === '') return true;
+  const lower = label.toLowerCase();
+  if (lower[0] !== typed[0]) return false;
+  let at = 1;
+  for (let i = 1; i < typed.length; i++) {
+    at = lower.indexOf(typed[i], at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The documentation of a stage item, filled in lazily (completionItem/resolve). The stage comes
+ * back from the sortText; an item whose label no longer names that stage (the document changed)
+ * is returned as it is.
+ */
 export function resolveStageItem(model: StageModel, item: CompletionItem): CompletionItem {
-  const index = item.data;
-  const stage = typeof index === 'number' ? model.stages[index] : undefined;
-  if (!stage) return item;
+  const stage = typeof item.sortText === 'string' ? model.stages[indexOfSortText(item.sortText)] : undefined;
+  if (!stage || (item.label !== stage.key && item.label !== String(stage.index))) return item;
   const base = stage.image ? `\`FROM ${stage.image}\`` : '`FROM` (no base)';
-  item.detail = `${stage.key ? `stage ${stage.key}` : `stage ${stage.index}`} · line ${stage.fromKeywordRange.start.line + 1}`;
-  item.documentation = { kind: MarkupKind.Markdown, value: `Build stage ${stage.index}${stage.key ? ` **${stage.key}**` : ' (unnamed)'}, based on ${base}, declared on line ${stage.fromKeywordRange.start.line + 1}.` };
-  return item;
+  const line = stage.fromKeywordRange.start.line + 1;
+  return {
+    ...item,
+    detail: `${stage.key ? `stage ${stage.key}` : `stage ${stage.index}`} · line ${line}`,
+    documentation: { kind: MarkupKind.Markdown, value: `Build stage ${stage.index}${stage.key ? ` **${stage.key}**` : ' (unnamed)'}, based on ${base}, declared on line ${line}.` },
+  };
 }
 
 /**
