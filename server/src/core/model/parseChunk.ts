@@ -5,6 +5,7 @@
 // Instruction objects are built from this data on demand by `materialize` (arguments split lazily
 // from the text), so a large file keeps only the compact data in memory and never re-parses.
 import { DockerfileParser, type Flag as AstFlag, type Instruction as AstInstruction, type Heredoc as AstHeredoc } from 'dockerfile-ast';
+import { onceEach } from './argumentMemo';
 import { computeLineStarts, offsetAt, positionAt } from './lines';
 import { logicalText, sourceOffset, splitWords } from './logical';
 import { parseMount } from './mount';
@@ -182,6 +183,10 @@ function parseSource(chunkText: string, escape: string, preamble: boolean): Pars
 }
 
 export function parseChunk(chunkText: string, escape: string, preamble: boolean): ChunkData {
+  return onceEach(() => parseChunkWithAst(chunkText, escape, preamble));
+}
+
+function parseChunkWithAst(chunkText: string, escape: string, preamble: boolean): ChunkData {
   const p = parseSource(chunkText, escape, preamble);
   const tuple = (r: Range): RangeTuple => [r.start.line - p.prefixLines, r.start.character, r.end.line - p.prefixLines, r.end.character];
   const rel = (r: Range): Range => shift(r, -p.prefixLines);
