@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DockerfileParser } from 'dockerfile-ast';
 import { StageParser, parseDockerfile } from '../../../server/src/core/model/parse';
+import { stageDiagnostics } from '../../../server/src/core/features/diagnostics';
 import { corpusFiles } from '../../helpers/corpus';
 import { stageFields } from '../../helpers/modelEquality';
 
@@ -90,3 +91,39 @@ function strip(m: ReturnType<typeof parseDockerfile>) {
     escape: m.escape,
   };
 }
+
+test('lines inserted above stages move them: their references and diagnostics move along, equal to a fresh parse', () => {
+  const before = [
+    'FROM alpine AS base',
+    'RUN true',
+    '',
+    'FROM base AS b',
+    'COPY --from=later /x /x',
+    'COPY --from=nosuch /y /y',
+    '',
+    'FROM base AS b',
+    'COPY --from=bse /z /z',
+    '',
+    'FROM alpine AS later',
+    'RUN true',
+    '',
+    'FROM base AS c',
+    'COPY --from=basee /q /q',
+    '',
+  ].join('\n');
+  const parser = new StageParser();
+  const first = parser.parse(before, 1);
+  const firstDiagnostics = stageDiagnostics(first);
+  for (const [version, insert] of [[2, '\n\n'], [3, 'RUN echo\n']] as const) {
+    const at = before.indexOf('RUN true');
+    const text = before.slice(0, at) + insert + before.slice(at);
+    const moved = parser.parse(text, version, { start: at, end: at, text: insert });
+    const fresh = parseDockerfile(text, version);
+    const lines = insert.split('\n').length - 1;
+    assert.deepEqual(stageDiagnostics(moved), stageDiagnostics(fresh));
+    assert.deepEqual(stageDiagnostics(moved).map((d) => d.range.start.line), firstDiagnostics.map((d) => (d.range.start.line >= 1 ? d.range.start.line + lines : d.range.start.line)));
+    assert.deepEqual(moved.refs.map((r) => r.range), fresh.refs.map((r) => r.range));
+    assert.ok(stageDiagnostics(moved).some((d) => /line \d+/.test(d.message)), 'messages naming other stages\' lines are recomputed');
+    parser.parse(before, version + 10);
+  }
+});

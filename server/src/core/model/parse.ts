@@ -127,7 +127,8 @@ export class StageParser {
     const suffix = old.pieces.slice(q1);
     return {
       lineStarts,
-      pieces: [...old.pieces.slice(0, p0), ...region.pieces, ...(lineDelta === 0 ? suffix : suffix.map((p) => ({ data: p.data, line: p.line + lineDelta })))],
+      // Moved pieces keep their stage, so assemble can move it rather than build it anew.
+      pieces: [...old.pieces.slice(0, p0), ...region.pieces, ...(lineDelta === 0 ? suffix : suffix.map((p) => ({ data: p.data, line: p.line + lineDelta, stage: p.stage })))],
     };
   }
 
@@ -151,7 +152,10 @@ export class StageParser {
       const index = stages.length;
       const lastLine = g + 1 < groups.length ? groups[g + 1][0].line - 1 : lineStarts.length - 1;
       let stage = group[0].stage;
-      if (!stage || stage.index !== index || !sameGroup(stage, group, lastLine)) stage = makeStage(group, index, lastLine, text, lineStarts);
+      if (!stage || stage.index !== index || !sameGroup(stage, group, lastLine)) {
+        const lines = stage && stage.index === index ? movedBy(stage, group, lastLine) : 0;
+        stage = lines ? moveStage(stage!, group, lastLine, lines, text, lineStarts) : makeStage(group, index, lastLine, text, lineStarts);
+      }
       group[0].stage = stage;
       stages.push(stage);
       if (!keysChanged && old!.stages[index] !== stage && old!.stages[index].key !== stage.key) keysChanged = true;
@@ -174,12 +178,12 @@ export class StageParser {
     const refs: StageRef[] = [];
     const byStage: StageRef[][] = [];
     for (const stage of stages) {
-      let current = stageRefs.get(stage);
+      let current = (stage as StageImpl).resolvedRefs;
       if (!sameContext || !current) {
         const previousRefs = current;
         current = resolveStageRefs(stage, ctx, previousRefs);
         if (previousRefs && current.every((r, k) => r === previousRefs[k])) current = previousRefs;
-        stageRefs.set(stage, current);
+        (stage as StageImpl).resolvedRefs = current;
       }
       byStage.push(current);
       for (const r of current) refs.push(r);
@@ -276,22 +280,50 @@ export function parseDockerfile(text: string, version = 0): StageModel {
   return new StageParser().parse(text, version);
 }
 
-const groupOf = new WeakMap<Stage, { pieces: Piece[]; lastLine: number }>();
-const stageRefs = new WeakMap<Stage, StageRef[]>();
 
 function sameGroup(stage: Stage, group: Piece[], lastLine: number): boolean {
-  const old = groupOf.get(stage);
-  if (!old || old.lastLine !== lastLine || old.pieces.length !== group.length) return false;
+  const old = (stage as StageImpl).group;
+  if (old.lastLine !== lastLine || old.pieces.length !== group.length) return false;
   return old.pieces.every((p, i) => p.data === group[i].data && p.line === group[i].line);
+}
+
+/** How many lines the stage's chunks moved down (up when negative) to make `group`; 0 when they changed otherwise. */
+function movedBy(stage: Stage, group: Piece[], lastLine: number): number {
+  const old = (stage as StageImpl).group;
+  if (old.pieces.length !== group.length) return 0;
+  const lines = group[0].line - old.pieces[0].line;
+  if (lastLine - old.lastLine !== lines) return 0;
+  return old.pieces.every((p, i) => p.data === group[i].data && group[i].line - p.line === lines) ? lines : 0;
+}
+
+/**
+ * The stage of chunks that only moved (lines inserted or removed above it): a new stage at the new
+ * lines, with its references moved along (same resolutions), and the same origin, so that caches
+ * of what it contributes (diagnostics) can move their results instead of computing them again.
+ */
+function moveStage(old: Stage, group: Piece[], lastLine: number, lines: number, text: string, lineStarts: number[]): Stage {
+  const stage = makeStage(group, old.index, lastLine, text, lineStarts, originOf(old));
+  const refs = (old as StageImpl).resolvedRefs;
+  if (refs) (stage as StageImpl).resolvedRefs = refs.map((r) => (r as StageRefImpl).moved(lines));
+  return stage;
+}
+
+/** The stage a stage was moved from, through any number of moves (itself if never moved). */
+export function originOf(stage: Stage): Stage {
+  return stage instanceof StageImpl ? stage.origin : stage;
+}
+
+/** The same reference, or the same one moved to other lines (same chunk, slot and resolution). */
+export function sameReference(a: StageRef, b: StageRef): boolean {
+  return a === b || (a instanceof StageRefImpl && b instanceof StageRefImpl && a.sameAs(b));
 }
 
 /** Materialized instructions of the most recently used stages; the rest are rebuilt on demand. */
 const instructionCache = new Map<Stage, Instruction[]>();
 const INSTRUCTION_CACHE_SIZE = 256;
 
-function makeStage(group: Piece[], index: number, lastLine: number, text: string, lineStarts: number[]): Stage {
-  const stage = new StageImpl(group, index, lastLine, lineText(text, lineStarts, lastLine).length);
-  groupOf.set(stage, { pieces: group, lastLine });
+function makeStage(group: Piece[], index: number, lastLine: number, text: string, lineStarts: number[], origin?: Stage): Stage {
+  const stage = new StageImpl(group, index, lastLine, lineText(text, lineStarts, lastLine).length, origin);
   return stage;
 }
 
@@ -310,8 +342,13 @@ class StageImpl implements Stage {
   readonly #line: number;
   readonly #lastLine: number;
   readonly #lastLineLength: number;
+  /** The stage this one was moved from by lines inserted or removed above it, or itself. */
+  readonly origin: Stage;
+  /** The parser's own: the chunks the stage was made of, and its references once resolved. */
+  readonly group: { pieces: Piece[]; lastLine: number };
+  resolvedRefs: StageRef[] | undefined = undefined;
 
-  constructor(group: Piece[], index: number, lastLine: number, lastLineLength: number) {
+  constructor(group: Piece[], index: number, lastLine: number, lastLineLength: number, origin?: Stage) {
     const from = group[0].data.from!;
     const named = from.name !== undefined && from.ranges[from.at + FROM_NAME] >= 0;
     this.index = index;
@@ -324,6 +361,8 @@ class StageImpl implements Stage {
     this.#line = group[0].line;
     this.#lastLine = lastLine;
     this.#lastLineLength = lastLineLength;
+    this.origin = origin ?? this;
+    this.group = { pieces: group, lastLine };
   }
 
   // Ranges are made when read, from the chunk's packed numbers: a large file has tens of
@@ -362,7 +401,7 @@ class StageImpl implements Stage {
     if (list) {
       instructionCache.delete(this);
     } else {
-      list = groupOf.get(this)!.pieces.flatMap((p) => materialize(p.data, p.line));
+      list = this.group.pieces.flatMap((p) => materialize(p.data, p.line));
       if (instructionCache.size >= INSTRUCTION_CACHE_SIZE) instructionCache.delete(instructionCache.keys().next().value!);
     }
     instructionCache.set(this, list);
@@ -370,7 +409,7 @@ class StageImpl implements Stage {
   }
 
   get outline(): InstructionOutline[] {
-    return groupOf.get(this)!.pieces.flatMap((p) => outlineOf(p.data, p.line));
+    return this.group.pieces.flatMap((p) => outlineOf(p.data, p.line));
   }
 }
 
@@ -399,6 +438,15 @@ class StageRefImpl implements StageRef {
     this.#line = line;
   }
 
+  /** The same reference `lines` lines further down. */
+  moved(lines: number): StageRefImpl {
+    return new StageRefImpl(this.#refs, (this.#at - this.#refs.at) / REF_FIELDS, this.#line + lines, this.stage, this.value, this.resolution);
+  }
+
+  sameAs(other: StageRefImpl): boolean {
+    return this.#refs === other.#refs && this.#at === other.#at && this.resolution === other.resolution && this.value === other.value && this.stage === other.stage;
+  }
+
   get range(): Range {
     return packedRange(this.#refs.ranges, this.#at, this.#line);
   }
@@ -421,7 +469,7 @@ class StageRefImpl implements StageRef {
 /** Resolves the references of a stage, keeping each previous object whose resolution is unchanged. */
 function resolveStageRefs(stage: Stage, ctx: ResolveContext, previous: StageRef[] | undefined): StageRef[] {
   const out: StageRef[] = [];
-  for (const { data, line } of groupOf.get(stage)!.pieces) {
+  for (const { data, line } of (stage as StageImpl).group.pieces) {
     const refs = data.refs;
     for (let k = 0; k < refs.kinds.length; k++) {
       const { value, resolution } = resolveReference(refs.kinds[k], refs.values[k], stage.index, ctx);

@@ -3,7 +3,8 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { dependencyEdges } from '../../model/graph';
 import { graphFacts } from './graphFacts';
-import { lineText } from '../../model/lines';
+import { lineText, shiftRange } from '../../model/lines';
+import { originOf, sameReference } from '../../model/parse';
 import type { Stage, StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { BUILDKIT_RULES, CODES } from './codes';
@@ -53,26 +54,39 @@ interface UnitContext {
 
 interface Unit {
   refs: StageRef[];
-  layout: object;
+  /** The stage's first line when computed: a stage that only moved gets the diagnostics moved. */
+  line: number;
+  /** Set when a message names another stage's line: then the file's layout must be the same too. */
+  layout: object | undefined;
   names: Map<string, number[]>;
   reachable: boolean;
   target: number;
   settings: Settings;
   diagnostics: Diagnostic[];
 }
+/** By the stage's origin (parse.ts): a stage moved by lines inserted above it finds its unit. */
 const units = new WeakMap<Stage, Unit>();
 
 /**
- * Everything one stage contributes, kept per Stage object while what it depends on is the same:
- * its references (the model keeps the array while none changed), the layout and names of the
- * file (messages mention other stages' lines and names), reachability and settings.
+ * Everything one stage contributes, kept per stage while what it depends on is the same: its
+ * references (the same objects, or the same ones moved), the names of the file, reachability,
+ * settings, and the layout of the file when a message mentions another stage's line. A stage that
+ * moved with lines inserted or removed above it gets its diagnostics moved, not computed again.
  */
 function stageUnit(model: StageModel, stage: Stage, ctx: UnitContext): Diagnostic[] {
   const refs = model.stageRefs[stage.index];
   const reachable = ctx.reachable.has(stage.index);
   const cacheable = ctx.inCycle.size === 0;
-  const hit = cacheable ? units.get(stage) : undefined;
-  if (hit && hit.refs === refs && hit.layout === model.layout && hit.names === model.names && hit.reachable === reachable && hit.target === ctx.target && hit.settings === ctx.settings) return hit.diagnostics;
+  const origin = originOf(stage);
+  const hit = cacheable ? units.get(origin) : undefined;
+  if (hit && sameRefs(hit.refs, refs) && (hit.layout === undefined || hit.layout === model.layout) && hit.names === model.names && hit.reachable === reachable && hit.target === ctx.target && hit.settings === ctx.settings) {
+    if (hit.diagnostics.length === 0) return hit.diagnostics;
+    const line = stage.range.start.line;
+    if (hit.line === line) return hit.diagnostics;
+    const diagnostics = hit.diagnostics.map((d) => ({ ...d, range: shiftRange(d.range, line - hit.line) }));
+    units.set(origin, { ...hit, refs, line, diagnostics });
+    return diagnostics;
+  }
   const out = ownNameDiagnostics(stage);
   const duplicate = duplicateDiagnostic(model, stage);
   if (duplicate) out.push(duplicate);
@@ -82,8 +96,17 @@ function stageUnit(model: StageModel, stage: Stage, ctx: UnitContext): Diagnosti
     d.tags = [DiagnosticTag.Unnecessary];
     out.push(d);
   }
-  if (cacheable) units.set(stage, { refs, layout: model.layout, names: model.names, reachable, target: ctx.target, settings: ctx.settings, diagnostics: out });
+  const layout = out.some((d) => MENTION_OTHER_LINES.has(String(d.code))) ? model.layout : undefined;
+  if (cacheable) units.set(origin, { refs, line: stage.range.start.line, layout, names: model.names, reachable, target: ctx.target, settings: ctx.settings, diagnostics: out });
   return out;
+}
+
+/** Codes whose messages give another stage's line (`defined later (line 12)`, `first declared on line 3`). */
+const MENTION_OTHER_LINES = new Set<string>([CODES.forwardReference, CODES.duplicateStage]);
+
+/** The same references, or the same ones moved to other lines. */
+function sameRefs(a: StageRef[], b: StageRef[]): boolean {
+  return a === b || (a.length === b.length && a.every((r, i) => sameReference(r, b[i])));
 }
 
 // One class up to the end (trailing blanks included, trimmed below): linear on any line.
