@@ -109,8 +109,7 @@ export class StageParser {
     const q1 = scan.end >= text.length ? old.pieces.length : lastAtOrBefore(starts, scan.end - delta);
     const oldSuffixLine = q1 < old.pieces.length ? old.pieces[q1].line : old.lineStarts.length;
     const lineDelta = scan.endLine - oldSuffixLine;
-    const lineStarts = old.lineStarts.slice(0, old.pieces[p0].line).concat(scan.lineStarts);
-    for (let l = oldSuffixLine; l < old.lineStarts.length; l++) lineStarts.push(old.lineStarts[l] + delta);
+    const lineStarts = spliceLineStarts(old.lineStarts, old.pieces[p0].line, scan.lineStarts, oldSuffixLine, delta);
 
     const spans: ChunkSpan[] = [];
     let prev = { offset: regionStart, line: old.pieces[p0].line };
@@ -175,7 +174,6 @@ export class StageParser {
     // Resolution depends only on the stage names and global ARGs: when neither changed, an
     // unchanged stage keeps its resolved references as they are.
     const sameContext = !!old && !keysChanged && sameMap(old.argValues, argValues);
-    const refs: StageRef[] = [];
     const byStage: StageRef[][] = [];
     for (const stage of stages) {
       let current = (stage as StageImpl).resolvedRefs;
@@ -186,12 +184,11 @@ export class StageParser {
         (stage as StageImpl).resolvedRefs = current;
       }
       byStage.push(current);
-      for (const r of current) refs.push(r);
     }
     const sameLayout = !!old && old.stages.length === stages.length && stages.every((st, i) => st === old.stages[i] || (st.range.start.line === old.stages[i].range.start.line && st.range.end.line === old.stages[i].range.end.line));
     const layoutToken = sameLayout ? old!.layout : {};
     this.state = { text, escape, bodyStart, directiveLines: directives.length, lineStarts, pieces, stages, names, argValues, layout: layoutToken };
-    return withLazyPreamble(preamble, {
+    return withLazyParts(preamble, byStage, {
       version,
       text,
       escape,
@@ -199,7 +196,6 @@ export class StageParser {
       check,
       globalArgs,
       stages,
-      refs,
       stageRefs: byStage,
       layout: layoutToken,
       lineStarts,
@@ -263,16 +259,28 @@ class ChunkCache {
 }
 
 /**
- * The preamble's instructions, materialized on first use. A function of its own so the getter's
- * closure holds only the pieces: a closure inside `assemble` would share its context, and with it
- * the previous version's state (its whole text).
+ * The preamble's instructions and the list of every reference, made on first use (a keystroke's
+ * diagnostics need neither). A function of its own so the getters' closures hold only these: a
+ * closure inside `assemble` would share its context, and with it the previous version's state
+ * (its whole text).
  */
-function withLazyPreamble(pieces: Piece[], model: Omit<StageModel, 'preamble'>): StageModel {
+function withLazyParts(pieces: Piece[], byStage: StageRef[][], model: Omit<StageModel, 'preamble' | 'refs'>): StageModel {
   let instructions: Instruction[] | undefined;
-  return Object.defineProperty(model as StageModel, 'preamble', {
-    enumerable: true,
-    get: () => (instructions ??= pieces.flatMap((p) => materialize(p.data, p.line))),
+  let refs: StageRef[] | undefined;
+  return Object.defineProperties(model as StageModel, {
+    preamble: { enumerable: true, get: () => (instructions ??= pieces.flatMap((p) => materialize(p.data, p.line))) },
+    refs: { enumerable: true, get: () => (refs ??= byStage.flat()) },
   });
+}
+
+/** The line starts before `prefix`, then `middle`, then the old ones from `suffixFrom` shifted by `delta`: one array, filled in place. */
+function spliceLineStarts(old: number[], prefix: number, middle: number[], suffixFrom: number, delta: number): number[] {
+  const out = new Array<number>(prefix + middle.length + old.length - suffixFrom);
+  let n = 0;
+  for (let l = 0; l < prefix; l++) out[n++] = old[l];
+  for (const start of middle) out[n++] = start;
+  for (let l = suffixFrom; l < old.length; l++) out[n++] = old[l] + delta;
+  return out;
 }
 
 /** Parses a whole text once, without keeping a cache. */
