@@ -1,6 +1,7 @@
 // Measures one server on one file, in a fresh server process, the way an editor uses it: open,
-// keystrokes with incremental sync, then the stage requests at fixed positions. Every sample is a
-// wall-clock round trip seen by the client (JSON-RPC over the server's stdio included).
+// keystrokes with incremental sync (a character, then new lines), then the stage requests at fixed
+// positions. Every sample is a wall-clock round trip seen by the client (JSON-RPC over the
+// server's stdio included).
 import { performance } from 'node:perf_hooks';
 import type { CodeLens, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { LspClient } from '../test/helpers/lspDriver';
@@ -38,6 +39,7 @@ export interface FileRun {
 export const METRICS = [
   'open→diagnostics',
   'keystroke→diagnostics',
+  'new line→diagnostics',
   'keystroke→completion',
   'completion',
   'definition',
@@ -95,6 +97,17 @@ export async function measureFile(server: ServerSpec, name: string, text: string
     client.change(uri, version, [keystroke(i)]);
     const published = await next;
     samples('keystroke→diagnostics').push(published ? published.at - start : 'timeout');
+  }
+  // Enter, then Backspace: every line below moves, and so does every stage below the edit.
+  const newLine = (i: number): TextDocumentContentChangeEvent =>
+    i % 2 === 0 ? { range: { start: at, end: at }, text: '\n' } : { range: { start: at, end: { line: at.line + 1, character: 0 } }, text: '' };
+  for (let i = 0; i < typed; i++) {
+    version++;
+    const next = client.nextDiagnostics(uri, version, timeoutMs);
+    const start = performance.now();
+    client.change(uri, version, [newLine(i)]);
+    const published = await next;
+    samples('new line→diagnostics').push(published ? published.at - start : 'timeout');
   }
 
   const doc = { uri };
