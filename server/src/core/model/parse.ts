@@ -6,7 +6,7 @@
 import { scanChunks, scanLines, type ChunkSpan } from './chunks';
 import { scanDirectives } from './directives';
 import { expandVariables } from './expand';
-import { lastAtOrBefore, lineText, shiftRange } from './lines';
+import { lastAtOrBefore, lineEnd, shiftRange } from './lines';
 import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, INSTRUCTION_FIELDS, materialize, outlineOf, packedRange, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
 import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef } from './types';
@@ -331,7 +331,8 @@ const instructionCache = new Map<Stage, Instruction[]>();
 const INSTRUCTION_CACHE_SIZE = 256;
 
 function makeStage(group: Piece[], index: number, lastLine: number, text: string, lineStarts: number[], origin?: Stage): Stage {
-  const stage = new StageImpl(group, index, lastLine, lineText(text, lineStarts, lastLine).length, origin);
+  const lastLineLength = lastLine >= 0 && lastLine < lineStarts.length ? lineEnd(text, lineStarts, lastLine) - lineStarts[lastLine] : 0;
+  const stage = new StageImpl(group, index, lastLine, lastLineLength, origin);
   return stage;
 }
 
