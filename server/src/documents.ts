@@ -5,7 +5,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { parseDockerfile, StageParser, type TextChange } from './core/model/parse';
 import type { StageModel } from './core/model/types';
-import { overLimits } from './limits';
+import { overLimits, overLimitsAfterEdit } from './limits';
 
 interface Entry {
   parser: StageParser;
@@ -29,9 +29,9 @@ export class ModelStore {
     }
     if (!entry.model || entry.model.version !== document.version) {
       const text = document.getText();
-      const reason = overLimits(text);
-      if (reason) entry.parser = new StageParser();
       const change = entry.change && entry.model && entry.change.from === entry.model.version && entry.change.to === document.version ? entry.change.change : undefined;
+      const reason = change && !entry.overLimits ? overLimitsAfterEdit(text, change.start, change.text.length) : overLimits(text);
+      if (reason) entry.parser = new StageParser();
       entry.model = reason ? parseDockerfile('', document.version) : entry.parser.parse(text, document.version, change);
       if (reason && !entry.overLimits) this.warn(`${document.uri}: stage features are off for this document: ${reason}`);
       if (!reason && entry.overLimits) this.warn(`${document.uri}: back within the limits, stage features are on again`);

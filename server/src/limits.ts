@@ -21,6 +21,20 @@ export function overLimits(text: string): string | undefined {
   return long ? `line ${long.line + 1} has ${long.length} characters (limit ${LIMITS.maxLineChars})` : undefined;
 }
 
+/**
+ * overLimits after one edit of a text that was within them: `inserted` characters now start at
+ * `start`. Only the lines the edit touched can have grown past the line limit, and each is
+ * shorter than the limit plus what was inserted, so a window that wide around the edit is enough:
+ * a keystroke in a 2 MB document looks at a few hundred KB, not at all of it.
+ */
+export function overLimitsAfterEdit(text: string, start: number, inserted: number): string | undefined {
+  if (text.length > LIMITS.maxDocumentChars) return overLimits(text);
+  const from = Math.max(0, start - LIMITS.maxLineChars - 1);
+  const to = Math.min(text.length, start + inserted + LIMITS.maxLineChars + 1);
+  if (from === 0 && to === text.length) return overLimits(text);
+  return longLine(text.slice(from, to), LIMITS.maxLineChars) ? overLimits(text) : undefined;
+}
+
 /** The first line longer than `max` characters (0-based line and its length), if any. */
 export function longLine(text: string, max: number): { line: number; length: number } | undefined {
   if (text.length <= max) return undefined;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDockerfile } from '../../bench/generate';
-import { LIMITS, longLine, overLimits } from '../../server/src/limits';
+import { LIMITS, longLine, overLimits, overLimitsAfterEdit } from '../../server/src/limits';
 
 test('overLimits: document size and line length, with every kind of line break', () => {
   assert.equal(overLimits(generateDockerfile(5000)), undefined);
@@ -20,4 +20,25 @@ test('longLine: the first line over the bound, with its 0-based number and lengt
   assert.deepEqual(longLine('a\nbbbb\ncccccc', 3), { line: 1, length: 4 });
   assert.deepEqual(longLine('a\r\nb\rcccc', 3), { line: 2, length: 4 });
   assert.deepEqual(longLine('FROM a\nRUN ' + 'x'.repeat(LIMITS.maxGeneralLineChars), LIMITS.maxGeneralLineChars), { line: 1, length: LIMITS.maxGeneralLineChars + 4 });
+});
+
+test('overLimitsAfterEdit: looks only around the edit, and finds every line the edit pushed past the limit', () => {
+  const max = LIMITS.maxLineChars;
+  const filler = 'RUN echo filler\n'.repeat(20_000);
+  const nearlyLong = 'RUN ' + 'a'.repeat(max - 4);
+  const base = `FROM alpine\n${filler}${nearlyLong}\n${filler}`;
+  assert.equal(overLimits(base), undefined);
+  const at = base.indexOf(nearlyLong) + 10;
+  const typed = base.slice(0, at) + 'x' + base.slice(at);
+  assert.equal(overLimitsAfterEdit(typed, at, 1), overLimits(typed));
+  assert.match(overLimitsAfterEdit(typed, at, 1) ?? '', /^line 20002 has 100001 characters/);
+  const half = 'RUN ' + 'b'.repeat(max / 2 + 10);
+  const two = `FROM alpine\n${filler}${half}\n${half}\n${filler}`;
+  const join = two.indexOf(half) + half.length;
+  const joined = two.slice(0, join) + two.slice(join + 1);
+  assert.ok(overLimitsAfterEdit(joined, join, 0), 'two lines joined into one too long');
+  const paste = `FROM alpine\n${filler}RUN ${'p'.repeat(2 * max)}\n${filler}`;
+  assert.ok(overLimitsAfterEdit(paste, paste.indexOf('RUN p'), 2 * max + 5));
+  const fine = base.slice(0, 20) + 'y' + base.slice(20);
+  assert.equal(overLimitsAfterEdit(fine, 20, 1), undefined);
 });
