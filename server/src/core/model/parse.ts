@@ -135,27 +135,27 @@ export class StageParser {
   private assemble(text: string, version: number, escape: string, bodyStart: number, directives: StageModel['directives'], check: StageModel['check'], layout: { lineStarts: number[]; pieces: Piece[] }): StageModel {
     const { lineStarts, pieces } = layout;
     const old = this.state;
-    const groups: Piece[][] = [[]];
-    for (const piece of pieces) {
-      if (piece.data.from) groups.push([piece]);
-      else groups[groups.length - 1].push(piece);
-    }
-    const preamble = groups[0];
+    // Each stage is the pieces from one FROM to the next: kept as index ranges into `pieces`,
+    // sliced into a group of its own only for a stage that is made anew.
+    const firsts: number[] = [];
+    for (let i = 0; i < pieces.length; i++) if (pieces[i].data.from) firsts.push(i);
+    const preamble = pieces.slice(0, firsts.length ? firsts[0] : pieces.length);
     const globalArgs = preamble.flatMap((p) => p.data.argDecls.map((a) => shiftArg(a, p.line)));
     const argValues = globalArgValues(globalArgs, escape);
 
     const stages: Stage[] = [];
-    let keysChanged = !old || old.stages.length !== groups.length - 1;
-    for (let g = 1; g < groups.length; g++) {
-      const group = groups[g];
-      const index = stages.length;
-      const lastLine = g + 1 < groups.length ? groups[g + 1][0].line - 1 : lineStarts.length - 1;
-      let stage = group[0].stage;
-      if (!stage || stage.index !== index || !sameGroup(stage, group, lastLine)) {
+    let keysChanged = !old || old.stages.length !== firsts.length;
+    for (let index = 0; index < firsts.length; index++) {
+      const from = firsts[index];
+      const to = index + 1 < firsts.length ? firsts[index + 1] : pieces.length;
+      const lastLine = to < pieces.length ? pieces[to].line - 1 : lineStarts.length - 1;
+      let stage = pieces[from].stage;
+      if (!stage || stage.index !== index || !sameGroup(stage, pieces, from, to, lastLine)) {
+        const group = pieces.slice(from, to);
         const lines = stage && stage.index === index ? movedBy(stage, group, lastLine) : 0;
         stage = lines ? moveStage(stage!, group, lastLine, lines, text, lineStarts) : makeStage(group, index, lastLine, text, lineStarts);
       }
-      group[0].stage = stage;
+      pieces[from].stage = stage;
       stages.push(stage);
       if (!keysChanged && old!.stages[index] !== stage && old!.stages[index].key !== stage.key) keysChanged = true;
     }
@@ -289,10 +289,12 @@ export function parseDockerfile(text: string, version = 0): StageModel {
 }
 
 
-function sameGroup(stage: Stage, group: Piece[], lastLine: number): boolean {
+/** Whether the stage was made of exactly pieces[from..to) (same chunks at the same lines). */
+function sameGroup(stage: Stage, pieces: Piece[], from: number, to: number, lastLine: number): boolean {
   const old = (stage as StageImpl).group;
-  if (old.lastLine !== lastLine || old.pieces.length !== group.length) return false;
-  return old.pieces.every((p, i) => p.data === group[i].data && p.line === group[i].line);
+  if (old.lastLine !== lastLine || old.pieces.length !== to - from) return false;
+  for (let i = 0; i < old.pieces.length; i++) if (old.pieces[i].data !== pieces[from + i].data || old.pieces[i].line !== pieces[from + i].line) return false;
+  return true;
 }
 
 /** How many lines the stage's chunks moved down (up when negative) to make `group`; 0 when they changed otherwise. */
