@@ -288,7 +288,6 @@ export function parseDockerfile(text: string, version = 0): StageModel {
   return new StageParser().parse(text, version);
 }
 
-
 /** Whether the stage was made of exactly pieces[from..to) (same chunks at the same lines). */
 function sameGroup(stage: Stage, pieces: Piece[], from: number, to: number, lastLine: number): boolean {
   const old = (stage as StageImpl).group;
