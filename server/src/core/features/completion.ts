@@ -7,6 +7,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { refAt, stageAtLine } from '../model/cursor';
 import { comparePositions, lineText, rangeContains } from '../model/lines';
+import { originOf } from '../model/parse';
 import type { Position, Stage, StageModel } from '../model/types';
 
 type SiteKind = 'copy' | 'mount' | 'from';
@@ -41,7 +42,8 @@ const indexOfSortText = (sortText: string) => SORT_BASE - parseInt(sortText, 36)
 
 /**
  * The items of a stage, by name and by index, made once and shared by every list while the stage
- * keeps its index and name: a list of 5,000 stages allocates its array, not 5,000 new items.
+ * keeps its index and name (kept by the stage's origin, so they survive lines inserted above it):
+ * a list of 5,000 stages allocates its array, not 5,000 new items.
  */
 interface StageItems {
   index: number;
@@ -52,8 +54,9 @@ interface StageItems {
 const itemsOfStage = new WeakMap<Stage, StageItems>();
 
 function sharedItem(stage: Stage, label: string): CompletionItem {
-  let items = itemsOfStage.get(stage);
-  if (!items || items.index !== stage.index || items.key !== stage.key) itemsOfStage.set(stage, (items = { index: stage.index, key: stage.key }));
+  const origin = originOf(stage);
+  let items = itemsOfStage.get(origin);
+  if (!items || items.index !== stage.index || items.key !== stage.key) itemsOfStage.set(origin, (items = { index: stage.index, key: stage.key }));
   return label === stage.key ? (items.byKey ??= newItem(stage, label)) : (items.byIndex ??= newItem(stage, label));
 }
 
