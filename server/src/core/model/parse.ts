@@ -86,10 +86,10 @@ export class StageParser {
 
     const starts = new Array<number>(old.pieces.length);
     let acc = 0;
-    old.pieces.forEach((p, i) => {
+    for (let i = 0; i < old.pieces.length; i++) {
       starts[i] = acc;
-      acc += p.data.source.length;
-    });
+      acc += old.pieces[i].data.source.length;
+    }
     if (acc !== old.text.length) return undefined;
     let p0 = lastAtOrBefore(starts, change.start);
     if (p0 > 0 && starts[p0] === change.start) p0--;
@@ -302,7 +302,8 @@ function movedBy(stage: Stage, group: Piece[], lastLine: number): number {
   if (old.pieces.length !== group.length) return 0;
   const lines = group[0].line - old.pieces[0].line;
   if (lastLine - old.lastLine !== lines) return 0;
-  return old.pieces.every((p, i) => p.data === group[i].data && group[i].line - p.line === lines) ? lines : 0;
+  for (let i = 0; i < group.length; i++) if (old.pieces[i].data !== group[i].data || group[i].line - old.pieces[i].line !== lines) return 0;
+  return lines;
 }
 
 /**

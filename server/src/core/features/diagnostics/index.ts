@@ -106,7 +106,10 @@ const MENTION_OTHER_LINES = new Set<string>([CODES.forwardReference, CODES.dupli
 
 /** The same references, or the same ones moved to other lines. */
 function sameRefs(a: StageRef[], b: StageRef[]): boolean {
-  return a === b || (a.length === b.length && a.every((r, i) => sameReference(r, b[i])));
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameReference(a[i], b[i])) return false;
+  return true;
 }
 
 // One class up to the end (trailing blanks included, trimmed below): linear on any line.
