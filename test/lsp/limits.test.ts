@@ -46,7 +46,7 @@ test('a 50 MB document and a 1 MB line degrade to empty answers, logged once; a 
   }
 });
 
-test('completion offers every earlier stage, nearest first, compactly; what is typed narrows it', async () => {
+test('completion offers the nearest 1,000 earlier stages by default, compactly, and says there are more; what is typed narrows it', async () => {
   const client = LspClient.ours();
   try {
     await client.initialize();
@@ -58,9 +58,8 @@ test('completion offers every earlier stage, nearest first, compactly; what is t
     const all = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line, character: 12 } });
     assert.equal(all.kind, 'result');
     const list = all.kind === 'result' ? all.result : undefined;
-    assert.equal(list?.isIncomplete, false);
-    assert.equal(list?.items.length, 1200);
-    assert.deepEqual([list?.items[0].label, list?.items[1199].label], ['s1199', 's0']);
+    assert.deepEqual([list?.isIncomplete, list?.items.length], [true, 1000]);
+    assert.deepEqual([list?.items[0].label, list?.items[999].label], ['s1199', 's200']);
     assert.ok(list?.items.every((i) => !('textEdit' in i) && !('data' in i)), 'nothing typed yet: the label is inserted at the cursor; resolve needs no data');
     const resolved = await client.request<{ detail?: string }>('completionItem/resolve', list!.items[1]);
     assert.equal(resolved.kind === 'result' && resolved.result.detail, 'stage s1198 · line 2397');
@@ -69,22 +68,24 @@ test('completion offers every earlier stage, nearest first, compactly; what is t
     const items = narrowed.kind === 'result' ? narrowed.result.items : [];
     assert.equal(narrowed.kind === 'result' && narrowed.result.isIncomplete, false);
     assert.ok(items.every((i) => /^s.*1.*1/.test(i.label)));
-    assert.ok(items.some((i) => i.label === 's11') && items.some((i) => i.label === 's101'), 'the characters in order, as the editor filters');
+    assert.ok(items.some((i) => i.label === 's11') && items.some((i) => i.label === 's101'), 'the characters in order, as the editor filters, from every stage: s11 was past the first 1,000');
   } finally {
     await client.shutdown();
   }
 });
 
-test('the completionLimit setting keeps the nearest stages and says there are more', async () => {
-  const client = LspClient.ours({ settings: { completionLimit: 1000 } });
-  try {
-    await client.initialize();
-    const uri = 'file:///limits/unlimited';
-    const text = Array.from({ length: 1200 }, (_, i) => `FROM alpine AS s${i}\n`).join('') + 'FROM alpine\nCOPY --from= /a /b\n';
-    await client.openAndWait(uri, text);
-    const r = await client.request<{ isIncomplete: boolean; items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 1201, character: 12 } });
-    assert.deepEqual(r.kind === 'result' ? [r.result.isIncomplete, r.result.items.length] : r, [true, 1000]);
-  } finally {
-    await client.shutdown();
+test('completionLimit 0 offers every earlier stage; another limit keeps that many', async () => {
+  for (const [limit, expected] of [[0, [false, 1200, 's0']], [50, [true, 50, 's1150']]] as const) {
+    const client = LspClient.ours({ settings: { completionLimit: limit } });
+    try {
+      await client.initialize();
+      const uri = 'file:///limits/unlimited';
+      const text = Array.from({ length: 1200 }, (_, i) => `FROM alpine AS s${i}\n`).join('') + 'FROM alpine\nCOPY --from= /a /b\n';
+      await client.openAndWait(uri, text);
+      const r = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 1201, character: 12 } });
+      assert.deepEqual(r.kind === 'result' ? [r.result.isIncomplete, r.result.items.length, r.result.items.at(-1)?.label] : r, expected);
+    } finally {
+      await client.shutdown();
+    }
   }
 });

@@ -54,11 +54,15 @@ test('with itemDefaults.editRange the range is sent once, not per item', () => {
   assert.deepEqual(list.itemDefaults?.editRange, { start: { line: 14, character: 9 }, end: { line: 14, character: 15 } });
   assert.ok(list.items.every((i) => i.textEdit === undefined));
 });
-test('what is typed matches like VS Code: its characters in order, the first one first', () => {
-  const typed = extractCursors('FROM alpine AS builder\nFROM alpine AS release\nFROM scratch\nCOPY --from=bld<|> /a /a\nCOPY --from=ld<|> /a /a\n');
+test('what is typed matches like VS Code: its characters in order, the first one where a word starts', () => {
+  const typed = extractCursors(
+    'FROM alpine AS builder\nFROM alpine AS release\nFROM alpine AS my-builder\nFROM alpine AS go.build\nFROM alpine AS rebuild\nFROM scratch\n' +
+      'COPY --from=bld<|> /a /a\nCOPY --from=ld<|> /a /a\nCOPY --from=B<|> /a /a\n',
+  );
   const m = parseDockerfile(typed.text);
-  assert.deepEqual(completeStages(m, typed.cursors[0])?.items.map((it) => it.label), ['builder']);
+  assert.deepEqual(completeStages(m, typed.cursors[0])?.items.map((it) => it.label), ['go.build', 'my-builder', 'builder']);
   assert.deepEqual(completeStages(m, typed.cursors[1])?.items.map((it) => it.label), []);
+  assert.deepEqual(completeStages(m, typed.cursors[2])?.items.map((it) => it.label), ['go.build', 'my-builder', 'builder'], 'not rebuild: its b is inside a word');
 });
 test('a list over the limit keeps the nearest stages and says it is incomplete, so the editor asks again as the user types', () => {
   const stages = Array.from({ length: 30 }, (_, i) => `FROM alpine AS s${i}\n`).join('');

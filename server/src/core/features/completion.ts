@@ -2,8 +2,8 @@
 // and `FROM `. Only stages defined before the current one are offered (a later one fails the
 // build, the current one is a cycle); unnamed stages by index, except in mounts and FROM, which
 // take no index. Nearest stages come first; what is typed filters them as VS Code does (its
-// characters in order, the first at the start, any case). With a limit (a setting, off by default)
-// the list stops there and says it is incomplete, so the editor asks again as the user types.
+// characters in order, the first where a word starts, any case). Past the limit (a setting, 1,000
+// by default) the list stops and says it is incomplete, so the editor asks again as the user types.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { refAt, stageAtLine } from '../model/cursor';
 import { comparePositions, lineText, rangeContains } from '../model/lines';
@@ -98,17 +98,34 @@ export function completeStages(model: StageModel, pos: Position, options: Comple
   return list;
 }
 
-/** The typed characters appear in the label in order, the first one first (`bld` → `builder`), any case. */
+/**
+ * The typed characters appear in the label in order, the first one where a word starts (`bld` →
+ * `builder`, `b` → `my-builder`), any case: what VS Code's own filter keeps, so a list cut at the
+ * limit and asked for again as the user types loses nothing the editor would have shown.
+ */
 function matches(label: string, typed: string): boolean {
   if (typed === '') return true;
   const lower = label.toLowerCase();
-  if (lower[0] !== typed[0]) return false;
-  let at = 1;
+  let at = firstWordStart(label, lower, typed[0]) + 1;
+  if (at === 0) return false;
   for (let i = 1; i < typed.length; i++) {
     at = lower.indexOf(typed[i], at) + 1;
     if (at === 0) return false;
   }
   return true;
+}
+
+/** The first offset where `ch` starts a word of the label: its start, after a separator, or a capital after a lower-case letter. */
+function firstWordStart(label: string, lower: string, ch: string): number {
+  for (let at = lower.indexOf(ch); at !== -1; at = lower.indexOf(ch, at + 1)) {
+    if (at === 0 || !isAlphanumeric(lower.charCodeAt(at - 1))) return at;
+    if (label[at] !== lower[at] && label[at - 1] === lower[at - 1]) return at;
+  }
+  return -1;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
 }
 
 /**
