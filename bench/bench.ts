@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateDockerfile } from './generate';
+import { machineSpeed } from './machine';
 import { measureFile, measureResolveAll, METRICS, sessionMemory, type ServerSpec } from './measure';
 import { findProbes } from './probes';
 import { corpusTable, fileTable, growthTable, ms, stat, table, targets, targetTable, type FileResult } from './report';
@@ -94,6 +95,7 @@ function bundles(): Record<string, { bytes: number; gzip: number }> {
 async function main(): Promise<void> {
   ensureBuilt();
   const started = new Date();
+  const speed = machineSpeed();
   const files: FileResult[] = [];
   for (const input of inputs()) {
     const probes = findProbes(input.text);
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
 
   const print = (s = '') => process.stdout.write(s + '\n');
   print(`\nDockerfile Stages benchmark, ${started.toISOString().slice(0, 16)}Z, ${cpus().length}× ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${reps} samples per metric (30 on files under 1,000 lines)`);
+  print(`machine speed: a fresh memory page costs ${speed.pageTouchUs.toFixed(2)} µs to touch, JSON.parse of 1 MB takes ${ms(speed.jsonParseMs)} ms (compare runs by these)`);
   print(`${peer ? `peer: dockerfile-language-server-nodejs ${peerVersion()}; ` : ''}n/a: the server does not offer the method\n`);
   for (const f of files) {
     print(`== ${f.file}: ${f.stages} stages, ${f.lines} lines, ${(f.bytes / 1024).toFixed(0)} KiB; diagnostics on open: ${servers.map((s) => `${s.label} ${f.runs[s.label]?.diagnostics ?? 'n/a'}`).join(', ')}`);
@@ -151,7 +154,7 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const report = {
     date: started.toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model.trim(), memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    machine: { cpus: cpus().length, model: cpus()[0]?.model.trim(), memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, speed },
     options: { sizes, reps, peer: peer ? `dockerfile-language-server-nodejs ${peerVersion()}` : null },
     files: files.map((f) => ({ ...f, runs: Object.fromEntries(Object.entries(f.runs).map(([k, r]) => [k, { ...r, metrics: r.metrics }])) })),
     client: { activation: act, bundles: sizesOut },

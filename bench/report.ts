@@ -108,23 +108,27 @@ export interface Target {
   limit: string;
   value: string;
   ok: boolean | null;
+  /** One of our own checks, stricter than or beyond issue 6's targets. */
+  own?: boolean;
 }
 
-/** Issue 6's targets, checked on the p90 (stricter than the median). */
+/**
+ * Issue 6's targets, checked on the p90 (stricter than the median), then our own checks beyond
+ * them: Enter as a keystroke, every lens resolved at once, a growth exponent for "no worse than
+ * linear".
+ */
 export function targets(files: FileResult[], ours: string, client: { bundleBytes: number }): Target[] {
   const out: Target[] = [];
   const big = files.filter((f) => f.kind === 'generated').sort((a, b) => b.lines - a.lines)[0];
-  const check = (what: string, limit: number, value: number | null | undefined, unit = 'ms') =>
-    out.push({ what, limit: `< ${limit} ${unit}`, value: value == null ? 'n/a' : `${unit === 'ms' ? ms(value) : value.toFixed(value >= 10 ? 0 : 2)} ${unit}`, ok: value == null ? null : value < limit });
+  const check = (what: string, limit: number, value: number | null | undefined, unit = 'ms', own = false) =>
+    out.push({ what, limit: `< ${limit} ${unit}`, value: value == null ? 'n/a' : `${unit === 'ms' ? ms(value) : value.toFixed(value >= 10 ? 0 : 2)} ${unit}`, ok: value == null ? null : value < limit, own });
   if (big) {
     const p90 = (m: string) => big.stats[ours]?.[m]?.p90;
     const label = `${big.stages} stages:`;
     check(`${label} keystroke→diagnostics p90`, 30, p90('keystroke→diagnostics'));
-    check(`${label} new line→diagnostics p90`, 30, p90('new line→diagnostics'));
     for (const m of ['completion', 'definition', 'hover']) check(`${label} ${m} p90`, 5, p90(m));
     check(`${label} codeLens p90`, 100, p90('codeLens'));
     check(`${label} codeLens/resolve p90`, 100, p90('codeLens/resolve'));
-    check(`${label} codeLens: resolve all (every lens at once, after a keystroke) p90`, 100, p90('codeLens: resolve all'));
     check(`${label} memory, editing session (RSS)`, 100, big.runs[ours]?.session ? big.runs[ours].session!.rssKiB / 1024 : null, 'MB');
   }
   const gen = files.filter((f) => f.kind === 'generated').sort((a, b) => a.lines - b.lines);
@@ -139,24 +143,36 @@ export function targets(files: FileResult[], ours: string, client: { bundleBytes
       const g = growth({ lines: a.lines, median: a.stats[ours]?.[m]?.median ?? null }, { lines: b.lines, median: big });
       if (g != null && (worst == null || g > worst)) [worst, worstMetric] = [g, m];
     }
-    out.push({ what: `growth ${a.stages}→${b.stages} stages, worst metric over 1 ms (${worstMetric})`, limit: '≤ 1.10', value: worst == null ? 'n/a' : worst.toFixed(2), ok: worst == null ? null : worst <= 1.1 });
+    out.push({ what: `growth ${a.stages}→${b.stages} stages, worst metric over 1 ms (${worstMetric})`, limit: '≤ 1.10', value: worst == null ? 'n/a' : worst.toFixed(2), ok: worst == null ? null : worst <= 1.1, own: true });
   }
   const corpus = files.filter((f) => f.kind === 'corpus');
   if (corpus.length) {
     let worst = 0;
     let where = '';
     for (const f of corpus) for (const m of METRICS) {
-      // One request each; resolving every lens of a file is as many requests as it has stages.
-      if (m.startsWith('open') || m.startsWith('keystroke') || m.startsWith('codeLens: resolve all')) continue;
+      // One request each: typing (a keystroke, Enter) is a notification and a publish, and
+      // resolving every lens of a file is as many requests as it has stages.
+      if (m.startsWith('open') || m.startsWith('keystroke') || m.startsWith('new line') || m.startsWith('codeLens: resolve all')) continue;
       const v = f.stats[ours]?.[m]?.p90;
       if (v != null && v > worst) [worst, where] = [v, `${m}, ${f.file}`];
     }
     check(`corpus: every request p90 (worst: ${where || 'none measured'})`, 5, where ? worst : null);
   }
   check('bundles: extension + server + validator worker', 1.5, client.bundleBytes / 1e6, 'MB');
+  if (big) {
+    const p90 = (m: string) => big.stats[ours]?.[m]?.p90;
+    check(`${big.stages} stages: new line→diagnostics p90 (Enter, then Backspace: every stage below moves)`, 30, p90('new line→diagnostics'), 'ms', true);
+    check(`${big.stages} stages: codeLens: resolve all (every lens at once, after a keystroke) p90`, 100, p90('codeLens: resolve all'), 'ms', true);
+  }
   return out;
 }
 
 export function targetTable(list: Target[]): string {
-  return table([['target', 'limit', 'measured', ''], ...list.map((t) => [t.what, t.limit, t.value, t.ok == null ? 'n/a' : t.ok ? 'ok' : 'MISSED'])]);
+  const row = (t: Target) => [t.what, t.limit, t.value, t.ok == null ? 'n/a' : t.ok ? 'ok' : 'MISSED'];
+  return table([
+    ["issue 6's targets", 'limit', 'measured', ''],
+    ...list.filter((t) => !t.own).map(row),
+    ['our own checks, beyond them', '', '', ''],
+    ...list.filter((t) => t.own).map(row),
+  ]);
 }
