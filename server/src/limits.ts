@@ -3,6 +3,8 @@
 // keep working. The numbers keep each request well under 250 ms on a 2-core machine (the 50,000-
 // line benchmark file is 2 MB, its largest stage 10 lines).
 
+import type { TextSource } from './core/model/types';
+
 export const LIMITS = {
   /** Characters in a document (dockerfile-ast parses about 3 MB/s: 4 MiB opens in ~1.5 s). */
   maxDocumentChars: 4 * 1024 * 1024,
@@ -27,12 +29,12 @@ export function overLimits(text: string): string | undefined {
  * shorter than the limit plus what was inserted, so a window that wide around the edit is enough:
  * a keystroke in a 2 MB document looks at a few hundred KB, not at all of it.
  */
-export function overLimitsAfterEdit(text: string, start: number, inserted: number): string | undefined {
-  if (text.length > LIMITS.maxDocumentChars) return overLimits(text);
+export function overLimitsAfterEdit(source: TextSource, start: number, inserted: number): string | undefined {
+  if (source.length > LIMITS.maxDocumentChars) return overLimits(source.text());
   const from = Math.max(0, start - LIMITS.maxLineChars - 1);
-  const to = Math.min(text.length, start + inserted + LIMITS.maxLineChars + 1);
-  if (from === 0 && to === text.length) return overLimits(text);
-  return longLine(text.slice(from, to), LIMITS.maxLineChars) ? overLimits(text) : undefined;
+  const to = Math.min(source.length, start + inserted + LIMITS.maxLineChars + 1);
+  if (from === 0 && to === source.length) return overLimits(source.text());
+  return longLine(source.slice(from, to), LIMITS.maxLineChars) ? overLimits(source.text()) : undefined;
 }
 
 /** The first line longer than `max` characters (0-based line and its length), if any. */

@@ -3,12 +3,12 @@
 // (`node dist/server.js --stdio`), Node IPC or a socket, whichever the client asks for.
 import './node/youngGeneration';
 import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelStore } from './documents';
 import { collectWhenQuiet } from './node/idleCollect';
 import { attachStdio, stdioTransport } from './node/stdio';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './core/settings';
 import { GeneralFeatures } from './general/service';
+import { PieceDocument } from './pieceDocument';
 import type { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
@@ -17,7 +17,7 @@ import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 const stdio = stdioTransport();
 const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
 const models = new ModelStore((m) => connection.console.warn(m));
-const documents = new TextDocuments({ create: TextDocument.create, update: models.update });
+const documents = new TextDocuments({ create: PieceDocument.create, update: models.update });
 let settings: Settings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let workspaceRoots: string[] = [];

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDockerfile } from '../../bench/generate';
+import { textSource } from '../../server/src/core/model/parse';
 import { LIMITS, longLine, overLimits, overLimitsAfterEdit } from '../../server/src/limits';
 
 test('overLimits: document size and line length, with every kind of line break', () => {
@@ -30,15 +31,15 @@ test('overLimitsAfterEdit: looks only around the edit, and finds every line the 
   assert.equal(overLimits(base), undefined);
   const at = base.indexOf(nearlyLong) + 10;
   const typed = base.slice(0, at) + 'x' + base.slice(at);
-  assert.equal(overLimitsAfterEdit(typed, at, 1), overLimits(typed));
-  assert.match(overLimitsAfterEdit(typed, at, 1) ?? '', /^line 20002 has 100001 characters/);
+  assert.equal(overLimitsAfterEdit(textSource(typed), at, 1), overLimits(typed));
+  assert.match(overLimitsAfterEdit(textSource(typed), at, 1) ?? '', /^line 20002 has 100001 characters/);
   const half = 'RUN ' + 'b'.repeat(max / 2 + 10);
   const two = `FROM alpine\n${filler}${half}\n${half}\n${filler}`;
   const join = two.indexOf(half) + half.length;
   const joined = two.slice(0, join) + two.slice(join + 1);
-  assert.ok(overLimitsAfterEdit(joined, join, 0), 'two lines joined into one too long');
+  assert.ok(overLimitsAfterEdit(textSource(joined), join, 0), 'two lines joined into one too long');
   const paste = `FROM alpine\n${filler}RUN ${'p'.repeat(2 * max)}\n${filler}`;
-  assert.ok(overLimitsAfterEdit(paste, paste.indexOf('RUN p'), 2 * max + 5));
+  assert.ok(overLimitsAfterEdit(textSource(paste), paste.indexOf('RUN p'), 2 * max + 5));
   const fine = base.slice(0, 20) + 'y' + base.slice(20);
-  assert.equal(overLimitsAfterEdit(fine, 20, 1), undefined);
+  assert.equal(overLimitsAfterEdit(textSource(fine), 20, 1), undefined);
 });

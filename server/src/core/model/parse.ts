@@ -4,12 +4,12 @@
 // is confirmed by dockerfile-ast (parseChunk's `closed` and `innerFroms`), so the result equals a
 // whole-file parse. A stage is a chunk starting with FROM plus the chunks that follow it.
 import { scanChunks, scanLines, type ChunkSpan } from './chunks';
-import { scanDirectives } from './directives';
+import { scanDirectives, type DirectiveScan } from './directives';
 import { expandVariables } from './expand';
-import { lastAtOrBefore, lineEnd, shiftRange } from './lines';
+import { lastAtOrBefore, shiftRange } from './lines';
 import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, INSTRUCTION_FIELDS, materialize, outlineOf, packedRange, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
-import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef } from './types';
+import type { GlobalArg, Instruction, InstructionOutline, Range, RefKind, Resolution, Stage, StageModel, StageRef, TextSource } from './types';
 
 /** One chunk of the document: its parsed data, its first line, and the stage it starts (if any). */
 interface Piece {
@@ -26,7 +26,8 @@ export interface TextChange {
 }
 
 interface State {
-  text: string;
+  textLength: number;
+  directiveScan: DirectiveScan;
   escape: string;
   bodyStart: number;
   directiveLines: number;
@@ -38,19 +39,29 @@ interface State {
   layout: object;
 }
 
+/** A string as a TextSource. */
+export function textSource(text: string): TextSource {
+  return { length: text.length, slice: (start, end) => text.slice(start, end), text: () => text };
+}
+
 /**
  * Keeps one document's chunks between versions. Given the edit, a new version is scanned and
- * parsed only from the chunk the edit starts in to the first unchanged chunk boundary after it;
- * without one, the whole text is scanned but every unchanged chunk still comes from the cache.
+ * parsed only from the chunk the edit starts in to the first unchanged chunk boundary after it,
+ * reading just those lines of the text; without one, the whole text is scanned but every
+ * unchanged chunk still comes from the cache.
  */
 export class StageParser {
   private state?: State;
   private cache = new ChunkCache();
 
-  parse(text: string, version = 0, change?: TextChange): StageModel {
-    const { directives, escape, end: bodyStart, check } = scanDirectives(text);
-    const layout = (change && this.resume(text, change, escape, bodyStart, directives.length)) || this.scanAll(text, escape, bodyStart);
-    return this.assemble(text, version, escape, bodyStart, directives, check, layout);
+  parse(input: string | TextSource, version = 0, change?: TextChange): StageModel {
+    const source = typeof input === 'string' ? textSource(input) : input;
+    const old = this.state;
+    // An edit after the first line of the body leaves the parser directives as they were.
+    const directiveScan = old && change && fits(old, change, source.length) && change.start > firstBodyLineEnd(old) ? old.directiveScan : scanDirectives(source.text());
+    const { escape, end: bodyStart } = directiveScan;
+    const layout = (change && this.resume(source, change, escape, bodyStart, directiveScan.directives.length)) || this.scanAll(source.text(), escape, bodyStart);
+    return this.assemble(source, version, directiveScan, layout);
   }
 
   /** The whole text scanned; chunks whose text is unchanged come from the cache. */
@@ -60,7 +71,7 @@ export class StageParser {
       this.state = undefined;
     }
     const scan = scanChunks(text, escape, bodyStart);
-    const { pieces } = this.parseSpans(text, scan.chunks, scan.lineStarts, escape, true);
+    const { pieces } = this.parseSpans((start, end) => text.slice(start, end), scan.chunks, scan.lineStarts, escape, true);
     // Offer each unchanged chunk its stage of the last version (kept if its index and lines match).
     const stageOf = new Map<ChunkData, Stage>();
     for (const p of this.state?.pieces ?? []) if (p.stage) stageOf.set(p.data, p.stage);
@@ -75,14 +86,13 @@ export class StageParser {
    * reached with no instruction open; everything before and after is reused. Undefined when the
    * edit touches the parser directives or dockerfile-ast disagrees at the seam (then scanAll).
    */
-  private resume(text: string, change: TextChange, escape: string, bodyStart: number, directiveLines: number): { lineStarts: number[]; pieces: Piece[] } | undefined {
+  private resume(source: TextSource, change: TextChange, escape: string, bodyStart: number, directiveLines: number): { lineStarts: number[]; pieces: Piece[] } | undefined {
     const old = this.state;
     if (!old || old.escape !== escape || old.bodyStart !== bodyStart || old.directiveLines !== directiveLines) return undefined;
+    if (!fits(old, change, source.length)) return undefined;
     const delta = change.text.length - (change.end - change.start);
-    if (old.text.length + delta !== text.length || change.start < 0 || change.end > old.text.length || change.end < change.start) return undefined;
     // Lines up to the first one after the directives may turn into directives: not resumable.
-    const firstBodyLineEnd = old.lineStarts[Math.min(directiveLines + 1, old.lineStarts.length - 1)];
-    if (change.start <= firstBodyLineEnd) return undefined;
+    if (change.start <= firstBodyLineEnd(old)) return undefined;
 
     const starts = new Array<number>(old.pieces.length);
     let acc = 0;
@@ -90,35 +100,46 @@ export class StageParser {
       starts[i] = acc;
       acc += old.pieces[i].data.source.length;
     }
-    if (acc !== old.text.length) return undefined;
+    if (acc !== old.textLength) return undefined;
     let p0 = lastAtOrBefore(starts, change.start);
     if (p0 > 0 && starts[p0] === change.start) p0--;
     const p1 = lastAtOrBefore(starts, change.end);
     const regionStart = starts[p0];
-    const oldRegionEnd = p1 + 1 < starts.length ? starts[p1 + 1] : old.text.length;
-    const scan = scanLines(text, escape, {
-      from: regionStart,
-      line: old.pieces[p0].line,
-      bodyStart,
-      minEnd: oldRegionEnd + delta,
-      stopAt: (offset) => {
-        const q = lastAtOrBefore(starts, offset - delta);
-        return q > p1 && starts[q] === offset - delta;
-      },
-    });
-    const q1 = scan.end >= text.length ? old.pieces.length : lastAtOrBefore(starts, scan.end - delta);
+    const oldRegionEnd = p1 + 1 < starts.length ? starts[p1 + 1] : old.textLength;
+    // The scan reads a window from the region's start: the edited chunks and the next ones, wider
+    // while the scan runs to its end without finding an unchanged boundary (then it was too short).
+    let window = '';
+    let scan: ReturnType<typeof scanLines> | undefined;
+    for (let extra = 2; !scan; extra *= 4) {
+      const k = p1 + extra < starts.length ? p1 + extra : -1;
+      const windowEnd = k < 0 ? source.length : starts[k] + delta;
+      window = source.slice(regionStart, windowEnd);
+      const found = scanLines(window, escape, {
+        from: 0,
+        line: old.pieces[p0].line,
+        bodyStart: bodyStart - regionStart,
+        minEnd: oldRegionEnd + delta - regionStart,
+        stopAt: (offset) => {
+          const q = lastAtOrBefore(starts, offset + regionStart - delta);
+          return q > p1 && starts[q] === offset + regionStart - delta;
+        },
+      });
+      if (found.end < window.length || k < 0) scan = found;
+    }
+    const scanEnd = scan.end + regionStart;
+    const q1 = scanEnd >= source.length ? old.pieces.length : lastAtOrBefore(starts, scanEnd - delta);
     const oldSuffixLine = q1 < old.pieces.length ? old.pieces[q1].line : old.lineStarts.length;
     const lineDelta = scan.endLine - oldSuffixLine;
-    const lineStarts = spliceLineStarts(old.lineStarts, old.pieces[p0].line, scan.lineStarts, oldSuffixLine, delta);
+    const lineStarts = spliceLineStarts(old.lineStarts, old.pieces[p0].line, scan.lineStarts, regionStart, oldSuffixLine, delta);
 
     const spans: ChunkSpan[] = [];
     let prev = { offset: regionStart, line: old.pieces[p0].line };
     for (const b of scan.boundaries) {
-      spans.push({ start: prev.offset, end: b.offset, line: prev.line });
-      prev = b;
+      spans.push({ start: prev.offset, end: b.offset + regionStart, line: prev.line });
+      prev = { offset: b.offset + regionStart, line: b.line };
     }
-    spans.push({ start: prev.offset, end: scan.end, line: prev.line });
-    const region = this.parseSpans(text, spans, lineStarts, escape, p0 === 0);
+    spans.push({ start: prev.offset, end: scanEnd, line: prev.line });
+    const region = this.parseSpans((start, end) => window.slice(start - regionStart, end - regionStart), spans, lineStarts, escape, p0 === 0);
     if (region.openEnd && q1 < old.pieces.length) return undefined;
 
     for (const p of region.pieces) this.cache.acquire(p.data);
@@ -132,8 +153,9 @@ export class StageParser {
   }
 
   /** Builds the model from the pieces, reusing every stage (and its resolved references) whose chunks did not change. */
-  private assemble(text: string, version: number, escape: string, bodyStart: number, directives: StageModel['directives'], check: StageModel['check'], layout: { lineStarts: number[]; pieces: Piece[] }): StageModel {
+  private assemble(source: TextSource, version: number, directiveScan: DirectiveScan, layout: { lineStarts: number[]; pieces: Piece[] }): StageModel {
     const { lineStarts, pieces } = layout;
+    const { directives, escape, end: bodyStart, check } = directiveScan;
     const old = this.state;
     // Each stage is the pieces from one FROM to the next: kept as index ranges into `pieces`,
     // sliced into a group of its own only for a stage that is made anew.
@@ -153,7 +175,7 @@ export class StageParser {
       if (!stage || stage.index !== index || !sameGroup(stage, pieces, from, to, lastLine)) {
         const group = pieces.slice(from, to);
         const lines = stage && stage.index === index ? movedBy(stage, group, lastLine) : 0;
-        stage = lines ? moveStage(stage!, group, lastLine, lines, text, lineStarts) : makeStage(group, index, lastLine, text, lineStarts);
+        stage = lines ? moveStage(stage!, group, lastLine, lines) : new StageImpl(group, index, lastLine, lineLength(source, lineStarts, lastLine));
       }
       pieces[from].stage = stage;
       stages.push(stage);
@@ -187,10 +209,9 @@ export class StageParser {
     }
     const sameLayout = !!old && old.stages.length === stages.length && stages.every((st, i) => st === old.stages[i] || (st.range.start.line === old.stages[i].range.start.line && st.range.end.line === old.stages[i].range.end.line));
     const layoutToken = sameLayout ? old!.layout : {};
-    this.state = { text, escape, bodyStart, directiveLines: directives.length, lineStarts, pieces, stages, names, argValues, layout: layoutToken };
-    return withLazyParts(preamble, byStage, {
+    this.state = { textLength: source.length, directiveScan, escape, bodyStart, directiveLines: directives.length, lineStarts, pieces, stages, names, argValues, layout: layoutToken };
+    return withLazyParts(source, preamble, byStage, {
       version,
-      text,
       escape,
       directives,
       check,
@@ -204,7 +225,7 @@ export class StageParser {
   }
 
   /** Parses (or takes from the cache) every span, merging and splitting spans where dockerfile-ast disagrees with the scan. */
-  private parseSpans(text: string, scanned: ChunkSpan[], lineStarts: number[], escape: string, startsWithPreamble: boolean): { pieces: Piece[]; openEnd: boolean } {
+  private parseSpans(read: (start: number, end: number) => string, scanned: ChunkSpan[], lineStarts: number[], escape: string, startsWithPreamble: boolean): { pieces: Piece[]; openEnd: boolean } {
     const spans = scanned.slice();
     const pieces: Piece[] = [];
     let budget = spans.length * 4 + 64;
@@ -212,7 +233,7 @@ export class StageParser {
     for (let i = 0; i < spans.length; ) {
       const span = spans[i];
       const isPreamble = startsWithPreamble && i === 0;
-      const data = this.cache.get(text.slice(span.start, span.end), escape, isPreamble);
+      const data = this.cache.get(read(span.start, span.end), escape, isPreamble);
       if (budget-- > 0 && data.innerFroms.length) {
         const line = span.line + data.innerFroms[0];
         spans.splice(i, 1, { start: span.start, end: lineStarts[line], line: span.line }, { start: lineStarts[line], end: span.end, line });
@@ -259,26 +280,50 @@ class ChunkCache {
 }
 
 /**
- * The preamble's instructions and the list of every reference, made on first use (a keystroke's
- * diagnostics need neither). A function of its own so the getters' closures hold only these: a
- * closure inside `assemble` would share its context, and with it the previous version's state
- * (its whole text).
+ * The whole text, the preamble's instructions and the list of every reference, made on first use
+ * (a keystroke's diagnostics need none of them). A function of its own so the getters' closures
+ * hold only these: a closure inside `assemble` would share its context, and with it the previous
+ * version's state.
  */
-function withLazyParts(pieces: Piece[], byStage: StageRef[][], model: Omit<StageModel, 'preamble' | 'refs'>): StageModel {
+function withLazyParts(source: TextSource, pieces: Piece[], byStage: StageRef[][], model: Omit<StageModel, 'text' | 'preamble' | 'refs'>): StageModel {
+  let text: string | undefined;
   let instructions: Instruction[] | undefined;
   let refs: StageRef[] | undefined;
   return Object.defineProperties(model as StageModel, {
+    text: { enumerable: true, get: () => (text ??= source.text()) },
     preamble: { enumerable: true, get: () => (instructions ??= pieces.flatMap((p) => materialize(p.data, p.line))) },
     refs: { enumerable: true, get: () => (refs ??= byStage.flat()) },
   });
 }
 
-/** The line starts before `prefix`, then `middle`, then the old ones from `suffixFrom` shifted by `delta`: one array, filled in place. */
-function spliceLineStarts(old: number[], prefix: number, middle: number[], suffixFrom: number, delta: number): number[] {
+/** Whether `change` turns the state's text into one of `length` characters. */
+function fits(state: State, change: TextChange, length: number): boolean {
+  const delta = change.text.length - (change.end - change.start);
+  return state.textLength + delta === length && change.start >= 0 && change.end <= state.textLength && change.end >= change.start;
+}
+
+/** Where the first line after the parser directives ends in the state's text (edits before it may change the directives). */
+function firstBodyLineEnd(state: State): number {
+  return state.lineStarts[Math.min(state.directiveLines + 1, state.lineStarts.length - 1)];
+}
+
+/** The length of a line without its line break, read from the source. */
+function lineLength(source: TextSource, lineStarts: number[], line: number): number {
+  if (line < 0 || line >= lineStarts.length) return 0;
+  const start = lineStarts[line];
+  let end = line + 1 < lineStarts.length ? lineStarts[line + 1] : source.length;
+  const tail = source.slice(Math.max(start, end - 2), end);
+  if (tail.endsWith('\n')) end--;
+  if (end > start && source.slice(end - 1, end) === '\r') end--;
+  return end - start;
+}
+
+/** The line starts before `prefix`, then `middle` shifted by `middleOffset`, then the old ones from `suffixFrom` shifted by `delta`: one array, filled in place. */
+function spliceLineStarts(old: number[], prefix: number, middle: number[], middleOffset: number, suffixFrom: number, delta: number): number[] {
   const out = new Array<number>(prefix + middle.length + old.length - suffixFrom);
   let n = 0;
   for (let l = 0; l < prefix; l++) out[n++] = old[l];
-  for (const start of middle) out[n++] = start;
+  for (const start of middle) out[n++] = start + middleOffset;
   for (let l = suffixFrom; l < old.length; l++) out[n++] = old[l] + delta;
   return out;
 }
@@ -311,8 +356,9 @@ function movedBy(stage: Stage, group: Piece[], lastLine: number): number {
  * lines, with its references moved along (same resolutions), and the same origin, so that caches
  * of what it contributes (diagnostics) can move their results instead of computing them again.
  */
-function moveStage(old: Stage, group: Piece[], lastLine: number, lines: number, text: string, lineStarts: number[]): Stage {
-  const stage = makeStage(group, old.index, lastLine, text, lineStarts, originOf(old));
+function moveStage(old: Stage, group: Piece[], lastLine: number, lines: number): Stage {
+  // Same chunks, so the same last line.
+  const stage = new StageImpl(group, old.index, lastLine, (old as StageImpl).lastLineLength, originOf(old));
   const refs = (old as StageImpl).resolvedRefs;
   if (refs) (stage as StageImpl).resolvedRefs = refs.map((r) => (r as StageRefImpl).moved(lines));
   return stage;
@@ -332,12 +378,6 @@ export function sameReference(a: StageRef, b: StageRef): boolean {
 const instructionCache = new Map<Stage, Instruction[]>();
 const INSTRUCTION_CACHE_SIZE = 256;
 
-function makeStage(group: Piece[], index: number, lastLine: number, text: string, lineStarts: number[], origin?: Stage): Stage {
-  const lastLineLength = lastLine >= 0 && lastLine < lineStarts.length ? lineEnd(text, lineStarts, lastLine) - lineStarts[lastLine] : 0;
-  const stage = new StageImpl(group, index, lastLine, lastLineLength, origin);
-  return stage;
-}
-
 /**
  * A stage. A class, so that every stage shares one shape (hot loops read thousands of them) and
  * its getters live on the prototype; optional fields are always assigned, undefined when absent.
@@ -352,7 +392,7 @@ class StageImpl implements Stage {
   readonly #from: FromData;
   readonly #line: number;
   readonly #lastLine: number;
-  readonly #lastLineLength: number;
+  readonly lastLineLength: number;
   /** The stage this one was moved from by lines inserted or removed above it, or itself. */
   readonly origin: Stage;
   /** The parser's own: the chunks the stage was made of, and its references once resolved. */
@@ -371,7 +411,7 @@ class StageImpl implements Stage {
     this.#from = from;
     this.#line = group[0].line;
     this.#lastLine = lastLine;
-    this.#lastLineLength = lastLineLength;
+    this.lastLineLength = lastLineLength;
     this.origin = origin ?? this;
     this.group = { pieces: group, lastLine };
   }
@@ -404,7 +444,7 @@ class StageImpl implements Stage {
   }
 
   get range(): Range {
-    return { start: { line: this.#line, character: 0 }, end: { line: this.#lastLine, character: this.#lastLineLength } };
+    return { start: { line: this.#line, character: 0 }, end: { line: this.#lastLine, character: this.lastLineLength } };
   }
 
   get instructions(): Instruction[] {

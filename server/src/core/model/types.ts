@@ -141,10 +141,19 @@ export interface CheckDirective {
   error: boolean;
 }
 
+/** A text read in parts: after an edit the parser reads only the lines around it. */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+  /** The whole text (for a long document, made once and only when asked for). */
+  text(): string;
+}
+
 export interface StageModel {
   /** The document version this model was built from (as given to the parser). */
   version: number;
-  text: string;
+  /** The whole text; for a document read in parts, joined on first use. */
+  readonly text: string;
   escape: string;
   directives: Directive[];
   check: CheckDirective;
