@@ -25,16 +25,28 @@ export function overLimits(text: string): string | undefined {
 
 /**
  * overLimits after one edit of a text that was within them: `inserted` characters now start at
- * `start`. Only the lines the edit touched can have grown past the line limit, and each is
- * shorter than the limit plus what was inserted, so a window that wide around the edit is enough:
- * a keystroke in a 2 MB document looks at a few hundred KB, not at all of it.
+ * `start`. Only the lines the edit touched can have grown past the line limit: from the line break
+ * before `start` to the one after the inserted text. Each side is searched at most the limit far
+ * (further means a line already too long), so a keystroke in a 2 MB document reads its own line.
  */
 export function overLimitsAfterEdit(source: TextSource, start: number, inserted: number): string | undefined {
   if (source.length > LIMITS.maxDocumentChars) return overLimits(source.text());
-  const from = Math.max(0, start - LIMITS.maxLineChars - 1);
-  const to = Math.min(source.length, start + inserted + LIMITS.maxLineChars + 1);
-  if (from === 0 && to === source.length) return overLimits(source.text());
-  return longLine(source.slice(from, to), LIMITS.maxLineChars) ? overLimits(source.text()) : undefined;
+  const max = LIMITS.maxLineChars;
+  const from = Math.max(0, start - max - 1);
+  const before = source.slice(from, start);
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  const end = start + inserted;
+  const after = source.slice(end, Math.min(source.length, end + max + 1));
+  const breakAfter = firstLineBreak(after);
+  if ((lineStart === 0 && from > 0) || (breakAfter === -1 && end + after.length < source.length)) return overLimits(source.text());
+  const lineEnd = breakAfter === -1 ? source.length : end + breakAfter;
+  return longLine(source.slice(from + lineStart, lineEnd), max) ? overLimits(source.text()) : undefined;
+}
+
+function firstLineBreak(text: string): number {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  return lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
 }
 
 /** The first line longer than `max` characters (0-based line and its length), if any. */

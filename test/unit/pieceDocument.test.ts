@@ -134,7 +134,7 @@ test('the stage model built from the pieces, reading only around each edit, equa
   );
 });
 
-test('after a keystroke, the model and its diagnostics never join the whole text; the model joins it when a feature reads it', () => {
+test('after a keystroke, the model, its diagnostics and its lines never join the whole text; the model joins it when a feature reads all of it', () => {
   const store = new ModelStore();
   const doc = PieceDocument.create('file:///big', 'dockerfile', 1, BIG);
   store.get(doc);
@@ -145,10 +145,16 @@ test('after a keystroke, the model and its diagnostics never join the whole text
   typed.text = () => (joins++, join());
   const model = store.get(typed);
   stageDiagnostics(model);
+  const lines = BIG.split('\n');
+  lines[line] = lines[line].slice(0, 4) + 'x' + lines[line].slice(4);
+  assert.deepEqual([line - 1, line, line + 1, lines.length - 1, lines.length].map((l) => model.lineText(l)), [lines[line - 1], lines[line], lines[line + 1], lines.at(-1), '']);
   assert.equal(joins, 0);
   const text = model.text;
   assert.equal(joins, 1);
-  const lines = BIG.split('\n');
-  lines[line] = lines[line].slice(0, 4) + 'x' + lines[line].slice(4);
   assert.equal(text, lines.join('\n'));
+});
+
+test('a model reads one line without its line break, whatever the break', () => {
+  const model = parseDockerfile('FROM a\r\nRUN x\r\n\r\nRUN y\rlast\n');
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, -1].map((l) => model.lineText(l)), ['FROM a', 'RUN x', '', 'RUN y', 'last', '', '', '']);
 });

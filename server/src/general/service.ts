@@ -33,9 +33,10 @@ export class GeneralFeatures {
   serves(document: TextDocument, settings: Settings): boolean {
     const on = settings.generalFeatures === 'on' || (settings.generalFeatures === 'auto' && !this.othersPresent());
     if (!on) return false;
-    const text = document.getText();
-    const long = text.length <= GENERAL_MAX_BYTES ? longLine(text, LIMITS.maxGeneralLineChars) : undefined;
-    if (text.length <= GENERAL_MAX_BYTES && !long) return true;
+    // The length first: a large document's whole text is not needed (nor joined) to say no.
+    const small = document.offsetAt({ line: document.lineCount, character: 0 }) <= GENERAL_MAX_BYTES;
+    const long = small ? longLine(document.getText(), LIMITS.maxGeneralLineChars) : undefined;
+    if (small && !long) return true;
     if (!this.warnedSize.has(document.uri)) {
       this.warnedSize.add(document.uri);
       const why = long ? `line ${long.line + 1} is over ${LIMITS.maxGeneralLineChars} characters` : `it is over ${GENERAL_MAX_BYTES / 1024} KB`;

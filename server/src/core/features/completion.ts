@@ -6,7 +6,7 @@
 // by default) the list stops and says it is incomplete, so the editor asks again as the user types.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { refAt, stageAtLine } from '../model/cursor';
-import { comparePositions, lineText, rangeContains } from '../model/lines';
+import { comparePositions, rangeContains } from '../model/lines';
 import { originOf } from '../model/parse';
 import type { Position, Stage, StageModel } from '../model/types';
 
@@ -172,7 +172,7 @@ function completionSite(model: StageModel, pos: Position): Site | undefined {
     return { kind: 'from', stage: stage.index, range: stage.imageRange, prefix: prefixOf(model, stage.imageRange, pos) };
   }
   if (pos.line !== stage.fromKeywordRange.end.line) return undefined;
-  const between = lineText(model.text, model.lineStarts, pos.line).slice(stage.fromKeywordRange.end.character, pos.character);
+  const between = model.lineText(pos.line).slice(stage.fromKeywordRange.end.character, pos.character);
   // Only whitespace and complete --flags between FROM and the cursor: the image goes here.
   if (!/^(?:[ \t]+--[^ \t]*)*[ \t]+$/.test(between)) return undefined;
   return { kind: 'from', stage: stage.index, range: { start: pos, end: pos }, prefix: '' };
@@ -180,5 +180,5 @@ function completionSite(model: StageModel, pos: Position): Site | undefined {
 
 function prefixOf(model: StageModel, range: Range, pos: Position): string {
   if (range.start.line !== pos.line) return '';
-  return lineText(model.text, model.lineStarts, pos.line).slice(range.start.character, pos.character);
+  return model.lineText(pos.line).slice(range.start.character, pos.character);
 }

@@ -1,7 +1,6 @@
 // Document symbols (the outline): the global ARGs, then one symbol per stage holding its
 // instructions, and folding ranges per stage.
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
-import { lineText } from '../model/lines';
 import type { InstructionOutline, Stage, StageModel } from '../model/types';
 
 const MAX_NAME = 80;
@@ -60,7 +59,7 @@ export function stageFoldingRanges(model: StageModel): FoldingRange[] {
   const out: FoldingRange[] = [];
   for (const stage of model.stages) {
     let end = stage.range.end.line;
-    while (end > stage.range.start.line && lineText(model.text, model.lineStarts, end).trim() === '') end--;
+    while (end > stage.range.start.line && model.lineText(end).trim() === '') end--;
     if (end > stage.range.start.line) out.push({ startLine: stage.range.start.line, endLine: end, kind: 'region' });
   }
   return out;

@@ -34,11 +34,6 @@ export function lineEnd(text: string, lineStarts: number[], line: number): numbe
   return end;
 }
 
-export function lineText(text: string, lineStarts: number[], line: number): string {
-  if (line < 0 || line >= lineStarts.length) return '';
-  return text.slice(lineStarts[line], lineEnd(text, lineStarts, line));
-}
-
 export function offsetAt(text: string, lineStarts: number[], pos: Position): number {
   if (pos.line < 0) return 0;
   if (pos.line >= lineStarts.length) return text.length;

@@ -154,6 +154,8 @@ export interface StageModel {
   version: number;
   /** The whole text; for a document read in parts, joined on first use. */
   readonly text: string;
+  /** One line without its line break ('' past the end), read without joining the whole text. */
+  lineText(line: number): string;
   escape: string;
   directives: Directive[];
   check: CheckDirective;

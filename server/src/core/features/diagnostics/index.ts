@@ -3,7 +3,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { dependencyEdges } from '../../model/graph';
 import { graphFacts } from './graphFacts';
-import { lineText, shiftRange } from '../../model/lines';
+import { shiftRange } from '../../model/lines';
 import { originOf, sameReference } from '../../model/parse';
 import type { Stage, StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
@@ -123,7 +123,7 @@ function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagno
   const ignoredOn = (line: number): Set<string> => {
     let set = ignoredAt.get(line);
     if (set === undefined) {
-      const text = lineText(model.text, model.lineStarts, line - 1);
+      const text = model.lineText(line - 1);
       const m = text.length < 500 ? IGNORE_COMMENT.exec(text) : null;
       set = m ? new Set(m[1].split(',').map((c) => c.trim()).filter(Boolean)) : null;
       ignoredAt.set(line, set);

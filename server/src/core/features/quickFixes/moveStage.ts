@@ -3,7 +3,6 @@
 // still defined before it afterwards; index references are renumbered to keep their meaning.
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { refAt } from '../../model/cursor';
-import { lineText } from '../../model/lines';
 import type { StageModel } from '../../model/types';
 import { CODES } from '../diagnostics/codes';
 import { fix, type FixContext } from './index';
@@ -35,7 +34,7 @@ export function moveStageFix({ model, uri, diagnostic: d }: FixContext): CodeAct
     } else outside.push({ range: r.range, newText: text });
   }
   const line = (l: number) => {
-    let text = lineText(model.text, model.lineStarts, l);
+    let text = model.lineText(l);
     for (const e of (inRegion.get(l) ?? []).sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
     return text;
   };
@@ -47,7 +46,7 @@ export function moveStageFix({ model, uri, diagnostic: d }: FixContext): CodeAct
   const atEnd = blockEnd >= model.lineStarts.length;
   if (atEnd) while (rest.length && rest[rest.length - 1].trim() === '') rest.pop();
   const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
-  const end = atEnd ? { line: blockEnd - 1, character: lineText(model.text, model.lineStarts, blockEnd - 1).length } : { line: blockEnd, character: 0 };
+  const end = atEnd ? { line: blockEnd - 1, character: model.lineText(blockEnd - 1).length } : { line: blockEnd, character: 0 };
   const newText = [...moved, '', ...rest].join(eol) + (atEnd ? '' : eol);
   const edits: TextEdit[] = [{ range: { start: { line: insertLine, character: 0 }, end }, newText }, ...outside];
   const name = model.stages[target].key ?? String(target);
@@ -57,7 +56,7 @@ export function moveStageFix({ model, uri, diagnostic: d }: FixContext): CodeAct
 /** The first line of the comment lines directly above `line` (no blank line in between). */
 function commentBlockStart(model: StageModel, line: number): number {
   let l = line;
-  while (l > 0 && /^\s*#/.test(lineText(model.text, model.lineStarts, l - 1)) && !isDirectiveLine(model, l - 1)) l--;
+  while (l > 0 && /^\s*#/.test(model.lineText(l - 1)) && !isDirectiveLine(model, l - 1)) l--;
   return l;
 }
 

@@ -2,7 +2,7 @@
 // they overlap, then turned into LSP TextEdits. Also the line layout refactorings move text by:
 // an instruction's block is the instruction plus the comment lines directly above it.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { lineEnd, lineText, offsetAt, positionAt } from '../../model/lines';
+import { lineEnd, offsetAt, positionAt } from '../../model/lines';
 import type { Range, Stage, StageModel } from '../../model/types';
 
 /** What layout needs of an instruction (an Instruction or an InstructionOutline). */
@@ -76,11 +76,11 @@ export function eolOf(text: string): string {
 }
 
 export function isBlankLine(model: StageModel, line: number): boolean {
-  return lineText(model.text, model.lineStarts, line).trim() === '';
+  return model.lineText(line).trim() === '';
 }
 
 export function isCommentLine(model: StageModel, line: number): boolean {
-  return lineText(model.text, model.lineStarts, line).trimStart().startsWith('#');
+  return model.lineText(line).trimStart().startsWith('#');
 }
 
 /** First line of an instruction's block (`list` is its stage's): the comment lines directly above it belong to it. */
@@ -131,6 +131,6 @@ export function instructionText(model: StageModel, ins: Placed): string {
 }
 
 export function indentOf(model: StageModel, line: number): string {
-  const t = lineText(model.text, model.lineStarts, line);
+  const t = model.lineText(line);
   return t.slice(0, t.length - t.trimStart().length);
 }
