@@ -5,9 +5,23 @@ import type { InstructionOutline, Stage, StageModel } from '../model/types';
 
 const MAX_NAME = 80;
 
-/** `instructions: false` lists the stages without their instructions (very large documents). */
+const made = new WeakMap<StageModel, { withInstructions: boolean; symbols: DocumentSymbol[] }>();
+
+/**
+ * `instructions: false` lists the stages without their instructions (very large documents). Made
+ * once per model: editors ask again for the same version (outline, breadcrumbs, sticky scroll).
+ * The list is shared, not to be changed.
+ */
 export function documentSymbols(model: StageModel, options: { instructions?: boolean } = {}): DocumentSymbol[] {
   const withInstructions = options.instructions ?? true;
+  const hit = made.get(model);
+  if (hit && hit.withInstructions === withInstructions) return hit.symbols;
+  const symbols = makeSymbols(model, withInstructions);
+  made.set(model, { withInstructions, symbols });
+  return symbols;
+}
+
+function makeSymbols(model: StageModel, withInstructions: boolean): DocumentSymbol[] {
   const out: DocumentSymbol[] = model.globalArgs.map((a) => ({
     name: a.name,
     detail: a.value === undefined ? 'ARG' : `ARG = ${truncate(a.value)}`,
