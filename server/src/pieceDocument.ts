@@ -34,7 +34,10 @@ export class PieceDocument implements TextDocument, TextSource {
   }
 
   static create(uri: string, languageId: string, version: number, content: string): PieceDocument {
-    return new PieceDocument(uri, languageId, version, cut(content), undefined);
+    const doc = new PieceDocument(uri, languageId, version, cut(content), undefined);
+    // The pieces are slices of the content: keeping it as the joined text costs nothing more.
+    doc.joined = content;
+    return doc;
   }
 
   /** The next version: the changes applied in order, the pieces they do not touch shared with this one. */
