@@ -35,6 +35,7 @@ export class ModelStore {
       const reason = change && !entry.overLimits ? overLimitsAfterEdit(source, change.start, change.text.length) : overLimits(source.text());
       if (reason) entry.parser = new StageParser();
       entry.model = reason ? parseDockerfile('', document.version) : entry.parser.parse(source, document.version, change);
+      if (!reason && source instanceof PieceDocument) source.adoptLineStarts(entry.model.lineStarts);
       if (reason && !entry.overLimits) this.warn(`${document.uri}: stage features are off for this document: ${reason}`);
       if (!reason && entry.overLimits) this.warn(`${document.uri}: back within the limits, stage features are on again`);
       entry.overLimits = reason;

@@ -13,6 +13,7 @@ import type { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
+import { warmUp } from './warmUp';
 
 const stdio = stdioTransport();
 const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
@@ -67,6 +68,14 @@ async function pullSettings(): Promise<void> {
 }
 
 connection.onInitialized(async () => {
+  // Before the settings arrive, nothing else to do: the editor opens its documents after this.
+  setImmediate(() => {
+    try {
+      warmUp();
+    } catch (e) {
+      ctx.log.error(`warm-up failed: ${e instanceof Error ? e.stack : e}`);
+    }
+  });
   await pullSettings();
   diagnostics.refreshAll();
 });

@@ -11,6 +11,7 @@ import { stageDiagnostics } from '../../server/src/core/features/diagnostics';
 import { parseDockerfile } from '../../server/src/core/model/parse';
 import { ModelStore } from '../../server/src/documents';
 import { PieceDocument } from '../../server/src/pieceDocument';
+import { warmUp } from '../../server/src/warmUp';
 import { FRAGMENTS, snapshot } from '../helpers/modelEquality';
 
 const BIG = generateDockerfile(800);
@@ -129,9 +130,18 @@ test('the stage model built from the pieces, reading only around each edit, equa
       }
       const model = store.get(doc);
       assert.deepEqual(snapshot(model), snapshot(parseDockerfile(doc.getText(), version)));
+      const stock = TextDocument.create('file:///big', 'dockerfile', version, doc.getText());
+      assertSame(doc, stock, version);
     }),
     { numRuns: 8 },
   );
+});
+
+test('a document takes the line starts of the model built from it, and they are what it would count itself, with every kind of line break', () => {
+  const store = new ModelStore();
+  const doc = PieceDocument.create('file:///big', 'dockerfile', 1, BIG.replace(/\n/g, (m, at: number) => (at % 7 === 0 ? '\r\n' : at % 11 === 0 ? '\r' : m)));
+  store.get(doc);
+  assertSame(doc, TextDocument.create('file:///big', 'dockerfile', 1, doc.getText()), 5);
 });
 
 test('after a keystroke, the model, its diagnostics and its lines never join the whole text; the model joins it when a feature reads all of it', () => {
@@ -157,4 +167,8 @@ test('after a keystroke, the model, its diagnostics and its lines never join the
 test('a model reads one line without its line break, whatever the break', () => {
   const model = parseDockerfile('FROM a\r\nRUN x\r\n\r\nRUN y\rlast\n');
   assert.deepEqual([0, 1, 2, 3, 4, 5, 6, -1].map((l) => model.lineText(l)), ['FROM a', 'RUN x', '', 'RUN y', 'last', '', '', '']);
+});
+
+test('the start-up warm-up runs the keystroke path (a typed character, Enter, Backspace) on its own document', () => {
+  assert.doesNotThrow(() => warmUp());
 });
