@@ -5,19 +5,21 @@ import type { InstructionOutline, Stage, StageModel } from '../model/types';
 
 const MAX_NAME = 80;
 
-const made = new WeakMap<StageModel, { withInstructions: boolean; symbols: DocumentSymbol[] }>();
+const made = new WeakMap<StageModel, DocumentSymbol[]>();
 
 /**
- * `instructions: false` lists the stages without their instructions (very large documents). Made
- * once per model: editors ask again for the same version (outline, breadcrumbs, sticky scroll).
- * The list is shared, not to be changed.
+ * `instructions: false` lists the stages without their instructions (very large documents). With
+ * instructions, made once per model: editors ask again for the same version (outline,
+ * breadcrumbs, sticky scroll); the list is shared, not to be changed. A very large document's
+ * list is made each time rather than held (thousands of symbols, read rarely).
  */
 export function documentSymbols(model: StageModel, options: { instructions?: boolean } = {}): DocumentSymbol[] {
   const withInstructions = options.instructions ?? true;
+  if (!withInstructions) return makeSymbols(model, false);
   const hit = made.get(model);
-  if (hit && hit.withInstructions === withInstructions) return hit.symbols;
-  const symbols = makeSymbols(model, withInstructions);
-  made.set(model, { withInstructions, symbols });
+  if (hit) return hit;
+  const symbols = makeSymbols(model, true);
+  made.set(model, symbols);
   return symbols;
 }
 
