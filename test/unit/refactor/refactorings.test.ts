@@ -61,6 +61,14 @@ test('extract base: not offered for one stage, and stops before an instruction t
   assert.equal(result, ['FROM alpine AS base', 'RUN apk add git', '', 'FROM base AS a', 'COPY --from=c /x /x', 'FROM base AS b', 'COPY --from=c /x /x', 'FROM alpine AS c', 'RUN true', ''].join('\n'));
 });
 
+test('extract base: a long list of stages is named by its first five in the title; past 300 stages it is not offered', () => {
+  const stages = (n: number) => doc(...Array.from({ length: n }, (_, i) => [`FROM alpine AS s${i}`, 'RUN apk add git', `RUN echo ${i}`]).flat());
+  const [action] = extractBaseActions(stages(8), at(0));
+  assert.match(action.title, /from stages "s0", "s1", "s2", "s3", "s4" and 3 more \(1 shared instruction\)$/);
+  assert.equal(extractBaseActions(stages(300), at(0)).length, 1);
+  assert.deepEqual(extractBaseActions(stages(301), at(0)), []);
+});
+
 test('inline: only a stage used once, as a base, without ONBUILD, and not the target', () => {
   const copied = doc('FROM alpine AS a', 'RUN true', 'FROM a', 'COPY --from=a /x /x');
   assert.deepEqual(inlineStageActions(copied, at(2)), []);

@@ -9,6 +9,8 @@ import { stageAtLine, type RefactorAction } from './action';
 import { blockStart, EditSet, instructionText, lineSpan, linesText, stageStart } from './edits';
 import { asKeyword, freeStageName, fromRef, refIndex, remapIndexRefs } from './stageRefs';
 
+const MAX_GROUP = 300;
+
 export function extractBaseActions(model: StageModel, range: Range): RefactorAction[] {
   const stage = stageAtLine(model, range.start.line);
   if (!stage || !stage.imageRange) return [];
@@ -22,6 +24,9 @@ export function extractBaseActions(model: StageModel, range: Range): RefactorAct
     if (!s.imageRange || s.image !== stage.image || headerKey(model, s) !== header) continue;
     const list = s === stage ? mine : s.outline;
     if (list.length >= 2 && sameInstruction(model, list, mine, 1)) group.push({ stage: s, list });
+    // Past a few hundred stages the edit (every one of them rewritten) takes longer to build and
+    // send than a request may: not offered, as for any input past the limits.
+    if (group.length > MAX_GROUP) return [];
   }
   if (group.length < 2) return [];
   const first = group[0];
@@ -55,7 +60,7 @@ export function extractBaseActions(model: StageModel, range: Range): RefactorAct
   const finished = edits.finish();
   if (!finished) return [];
   const labels = group.map(({ stage: s }) => (s.name ? `"${s.name}"` : String(s.index)));
-  const title = `Extract common base stage "${name}" from stages ${labels.join(', ')} (${shared} shared instruction${shared > 1 ? 's' : ''})`;
+  const title = `Extract common base stage "${name}" from stages ${labels.length > 6 ? `${labels.slice(0, 5).join(', ')} and ${labels.length - 5} more` : labels.join(', ')} (${shared} shared instruction${shared > 1 ? 's' : ''})`;
   return [{ title, kind: 'refactor.extract', edits: edits.textEdits(finished) }];
 }
 
