@@ -3,7 +3,7 @@
 // the touched chunk is parsed again and the rest is reused with its lines shifted. Every boundary
 // is confirmed by dockerfile-ast (parseChunk's `closed` and `innerFroms`), so the result equals a
 // whole-file parse. A stage is a chunk starting with FROM plus the chunks that follow it.
-import { scanChunks, scanLines, type ChunkSpan } from './chunks';
+import { scanChunks, scanLines, type ChunkSpan, type LineScan } from './chunks';
 import { scanDirectives, type DirectiveScan } from './directives';
 import { expandVariables } from './expand';
 import { lastAtOrBefore, shiftRange } from './lines';
@@ -109,7 +109,7 @@ export class StageParser {
     // The scan reads a window from the region's start: the edited chunks and the next ones, wider
     // while the scan runs to its end without finding an unchanged boundary (then it was too short).
     let window = '';
-    let scan: ReturnType<typeof scanLines> | undefined;
+    let scan: LineScan | undefined;
     for (let extra = 2; !scan; extra *= 4) {
       const k = p1 + extra < starts.length ? p1 + extra : -1;
       const windowEnd = k < 0 ? source.length : starts[k] + delta;
