@@ -6,6 +6,7 @@
 // touching fresh memory costs ~12 µs a page. The parser reads only the lines around an edit
 // (through `slice`), so a keystroke's diagnostics never need the whole text.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { computeLineStarts } from './core/model/lines';
 import type { TextSource } from './core/model/types';
 
 const PIECE = 64 * 1024;
@@ -145,7 +146,7 @@ export class PieceDocument implements TextDocument, TextSource {
   }
 
   private getLineOffsets(): number[] {
-    return (this.lineOffsets ??= lineStartsOf(this.pieces));
+    return (this.lineOffsets ??= computeLineStarts(this.text()));
   }
 
   private takeLineOffsets(): number[] | undefined {
@@ -187,7 +188,7 @@ function lineOf(lines: number[], offset: number): number {
 
 /** `lines` after the lines from `startLine` to `endLine` were replaced by `text` at `offset`, which changed the length by `delta`. */
 function shiftLines(lines: number[], startLine: number, endLine: number, text: string, offset: number, delta: number): number[] {
-  const added = lineStartsIn(text, offset);
+  const added = computeLineStarts(text).slice(1).map((at) => at + offset);
   if (endLine - startLine === added.length) {
     for (let i = 0; i < added.length; i++) lines[startLine + 1 + i] = added[i];
   } else if (added.length < 10_000) {
@@ -197,48 +198,6 @@ function shiftLines(lines: number[], startLine: number, endLine: number, text: s
   }
   if (delta !== 0) for (let i = startLine + 1 + added.length; i < lines.length; i++) lines[i] += delta;
   return lines;
-}
-
-/** Starts of the lines that begin inside `text` (placed at `offset`): after each \n, \r\n or lone \r. */
-function lineStartsIn(text: string, offset: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 10 || c === 13) out.push(offset + i + 1);
-  }
-  return out;
-}
-
-function lineStartsOf(pieces: string[]): number[] {
-  const out = [0];
-  let at = 0;
-  let pendingCr = false;
-  for (const piece of pieces) {
-    if (!pendingCr && piece.indexOf('\r') === -1) {
-      // Only \n: indexOf finds them much faster than a loop over every character.
-      for (let nl = piece.indexOf('\n'); nl !== -1; nl = piece.indexOf('\n', nl + 1)) out.push(at + nl + 1);
-      at += piece.length;
-      continue;
-    }
-    for (let i = 0; i < piece.length; i++) {
-      const c = piece.charCodeAt(i);
-      if (pendingCr) {
-        pendingCr = false;
-        if (c === 10) {
-          out[out.length - 1]++;
-          continue;
-        }
-      }
-      if (c === 10) out.push(at + i + 1);
-      else if (c === 13) {
-        out.push(at + i + 1);
-        pendingCr = true;
-      }
-    }
-    at += piece.length;
-  }
-  return out;
 }
 
 const isLineBreak = (c: number) => c === 10 || c === 13;
