@@ -120,10 +120,10 @@ export interface Target {
 export function targets(files: FileResult[], ours: string, client: { bundleBytes: number }): Target[] {
   const out: Target[] = [];
   const big = files.filter((f) => f.kind === 'generated').sort((a, b) => b.lines - a.lines)[0];
+  const p90 = (m: string) => big?.stats[ours]?.[m]?.p90;
   const check = (what: string, limit: number, value: number | null | undefined, unit = 'ms', own = false) =>
     out.push({ what, limit: `< ${limit} ${unit}`, value: value == null ? 'n/a' : `${unit === 'ms' ? ms(value) : value.toFixed(value >= 10 ? 0 : 2)} ${unit}`, ok: value == null ? null : value < limit, own });
   if (big) {
-    const p90 = (m: string) => big.stats[ours]?.[m]?.p90;
     const label = `${big.stages} stages:`;
     check(`${label} keystroke→diagnostics p90`, 30, p90('keystroke→diagnostics'));
     for (const m of ['completion', 'definition', 'hover']) check(`${label} ${m} p90`, 5, p90(m));
@@ -160,7 +160,6 @@ export function targets(files: FileResult[], ours: string, client: { bundleBytes
   }
   check('bundles: extension + server + validator worker', 1.5, client.bundleBytes / 1e6, 'MB');
   if (big) {
-    const p90 = (m: string) => big.stats[ours]?.[m]?.p90;
     check(`${big.stages} stages: new line→diagnostics p90 (Enter, then Backspace: every stage below moves)`, 30, p90('new line→diagnostics'), 'ms', true);
     check(`${big.stages} stages: codeLens: resolve all (every lens at once, after a keystroke) p90`, 100, p90('codeLens: resolve all'), 'ms', true);
   }
