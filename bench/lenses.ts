@@ -6,7 +6,7 @@
 // metrics do ('batched'); --client stock uses vscode-jsonrpc's reader and writer, as VS Code's
 // client does.
 //
-//   node --import tsx bench/lenses.ts [--stages 5000] [--reps 10] [--opens 5] [--transport-rounds 5] [--server-prof DIR] [--server dist/server.js] [--client stock|batched]
+//   node --expose-gc --import tsx bench/lenses.ts [--stages 5000] [--reps 10] [--opens 5] [--transport-rounds 5] [--server-prof DIR] [--server dist/server.js] [--client stock|batched]
 //     [--server-node-args '--max-semi-space-size=4'] [--samples]
 // --server-prof writes a CPU profile of the server process to DIR (run `npm run build` first).
 import { readdirSync, readFileSync } from 'node:fs';

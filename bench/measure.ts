@@ -1,10 +1,11 @@
 // Measures one server on one file, in a fresh server process, the way an editor uses it: open,
 // keystrokes with incremental sync (a character, then new lines), then the stage requests at fixed
 // positions. Every sample is a wall-clock round trip seen by the client (JSON-RPC over the
-// server's stdio included).
+// server's stdio included); the harness's own garbage collection is kept out of them (harnessGc.ts).
 import { performance } from 'node:perf_hooks';
 import type { CodeLens, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { LspClient } from '../test/helpers/lspDriver';
+import { settleHarness } from './harnessGc';
 import { resolveAllLenses } from './lensResolve';
 import type { Probes } from './probes';
 
@@ -75,6 +76,7 @@ export async function measureFile(server: ServerSpec, name: string, text: string
     if (uri) client.close(uri);
     uri = `file:///bench/${i}/${name}`;
     const next = client.nextDiagnostics(uri, 1, timeoutMs);
+    settleHarness();
     const start = performance.now();
     client.open(uri, text, 1);
     const published = await next;
@@ -93,6 +95,7 @@ export async function measureFile(server: ServerSpec, name: string, text: string
   for (let i = 0; i < typed; i++) {
     version++;
     const next = client.nextDiagnostics(uri, version, timeoutMs);
+    settleHarness();
     const start = performance.now();
     client.change(uri, version, [keystroke(i)]);
     const published = await next;
@@ -104,6 +107,7 @@ export async function measureFile(server: ServerSpec, name: string, text: string
   for (let i = 0; i < typed; i++) {
     version++;
     const next = client.nextDiagnostics(uri, version, timeoutMs);
+    settleHarness();
     const start = performance.now();
     client.change(uri, version, [newLine(i)]);
     const published = await next;
@@ -114,6 +118,7 @@ export async function measureFile(server: ServerSpec, name: string, text: string
   const timed = async (metric: string, method: string, params: unknown, answer: (r: unknown) => number): Promise<unknown> => {
     let first: unknown;
     for (let i = 0; i <= reps; i++) {
+      settleHarness();
       const r = await client.request(method, params, timeoutMs);
       if (i === 0) {
         first = r.kind === 'result' ? r.result : undefined;
@@ -130,6 +135,7 @@ export async function measureFile(server: ServerSpec, name: string, text: string
   if (caps.completionProvider && probes.completion) {
     for (let i = 0; i < typed; i++) {
       version++;
+      settleHarness();
       const start = performance.now();
       client.change(uri, version, [keystroke(i)]);
       const r = await client.request('textDocument/completion', { textDocument: doc, position: probes.completion, context: { triggerKind: 1 } }, timeoutMs);
