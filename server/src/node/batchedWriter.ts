@@ -6,10 +6,13 @@
 // full (64 KB) or has waited 4 ms. The connection handles one message per turn and queues the next
 // turn before the handler answers, so a burst keeps the batch open and goes out in a few dozen
 // writes, while a lone answer goes out on the next turn, as vscode-jsonrpc's writer sends it.
+// Every batch buffer is 64 KB: a larger message fills several (one large buffer would be served
+// by mmap, and freeing it makes glibc keep more freed memory resident; see frameReader.ts).
 import { performance } from 'node:perf_hooks';
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 const BATCH_BYTES = 64 * 1024;
+const encoder = new TextEncoder();
 const MAX_WAIT_MS = 4;
 
 export class BatchedMessageWriter extends AbstractMessageWriter implements MessageWriter {
@@ -37,20 +40,28 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
       this.fireError(e, msg);
       return Promise.reject(e);
     }
-    const length = Buffer.byteLength(json, 'utf8');
-    const header = `Content-Length: ${length}\r\n\r\n`;
-    const size = header.length + length;
-    if (this.batch && this.used + size > this.batch.length) this.flush();
-    if (!this.batch) {
-      this.batch = Buffer.allocUnsafe(Math.max(BATCH_BYTES, size));
-      this.oldest = performance.now();
-    }
-    this.used += this.batch.write(header, this.used, 'latin1');
-    this.used += this.batch.write(json, this.used, 'utf8');
+    this.append(`Content-Length: ${Buffer.byteLength(json, 'utf8')}\r\n\r\n`);
+    this.append(json);
     this.written++;
     if (this.used >= BATCH_BYTES || performance.now() - this.oldest >= MAX_WAIT_MS) this.flush();
     else if (!this.timer) this.schedule();
     return Promise.resolve();
+  }
+
+  /** Encodes `text` into the batch, writing each batch buffer out as it fills. */
+  private append(text: string): void {
+    let read = 0;
+    while (read < text.length) {
+      if (!this.batch) {
+        this.batch = Buffer.allocUnsafe(BATCH_BYTES);
+        this.oldest = performance.now();
+      }
+      const done = encoder.encodeInto(read === 0 ? text : text.slice(read), this.batch.subarray(this.used));
+      read += done.read;
+      this.used += done.written;
+      // Less room left than the next character needs (at most 4 bytes): the batch is full.
+      if (read < text.length) this.flush();
+    }
   }
 
   end(): void {

@@ -8,11 +8,11 @@ import type { Message } from 'vscode-languageserver/node';
 import { BatchedMessageWriter } from '../../../server/src/node/batchedWriter';
 import { stdioTransport } from '../../../server/src/node/stdio';
 
-function sink(): { out: Writable; chunks: string[] } {
-  const chunks: string[] = [];
+function sink(): { out: Writable; chunks: Buffer[] } {
+  const chunks: Buffer[] = [];
   const out = new Writable({
     write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
+      chunks.push(Buffer.from(chunk));
       done();
     },
   });
@@ -25,8 +25,7 @@ const turns = async (n: number) => {
 };
 
 /** The messages in a byte stream of Content-Length frames (lengths in UTF-8 bytes). */
-function frames(text: string): unknown[] {
-  const bytes = Buffer.from(text, 'utf8');
+function frames(bytes: Buffer): unknown[] {
   const out: unknown[] = [];
   let at = 0;
   while (at < bytes.length) {
@@ -47,7 +46,7 @@ test('a lone message is written on the next loop turn, framed with its length in
   await writer.write(msg);
   assert.equal(chunks.length, 0);
   await turns(1);
-  assert.deepEqual(frames(chunks.join('')), [msg]);
+  assert.deepEqual(frames(Buffer.concat(chunks)), [msg]);
   writer.dispose();
 });
 
@@ -68,9 +67,23 @@ test('a burst goes out in order, in few writes (4 ms at most apart) of at most a
     setImmediate(step);
   });
   await turns(2);
-  assert.deepEqual(frames(chunks.join('')), sent);
+  assert.deepEqual(frames(Buffer.concat(chunks)), sent);
   assert.ok(chunks.length <= 200, `${chunks.length} writes for 2,000 messages`);
-  assert.ok(Math.max(...chunks.map((c) => Buffer.byteLength(c))) < 70 * 1024);
+  assert.ok(Math.max(...chunks.map((c) => c.length)) < 70 * 1024);
+  writer.dispose();
+});
+
+test('a message larger than a batch goes out in 64 KB writes, characters cut nowhere', async () => {
+  const { out, chunks } = sink();
+  const writer = new BatchedMessageWriter(out);
+  // Two-, three- and four-byte characters (a surrogate pair) at every alignment against 64 KB.
+  const text = Array.from({ length: 40_000 }, (_, i) => ['é', '日本', '🐳', 'x'][i % 4] + 'x'.repeat(i % 7)).join('\n');
+  const sent = [{ jsonrpc: '2.0', method: 'a' }, { jsonrpc: '2.0', id: 1, result: { text } }, { jsonrpc: '2.0', method: 'b' }] as unknown as Message[];
+  for (const m of sent) void writer.write(m);
+  await turns(2);
+  assert.ok(Buffer.byteLength(text) > 4 * 65_536);
+  assert.ok(chunks.every((c) => c.length <= 65_536), `writes of ${Math.max(...chunks.map((c) => c.length))} bytes`);
+  assert.deepEqual(frames(Buffer.concat(chunks)), sent);
   writer.dispose();
 });
 
@@ -82,7 +95,7 @@ test('dispose writes what is pending; a message that cannot be encoded is refuse
   cyclic.self = cyclic;
   await assert.rejects(writer.write(cyclic as never));
   writer.dispose();
-  assert.deepEqual(frames(chunks.join('')), [{ jsonrpc: '2.0', method: 'a' }]);
+  assert.deepEqual(frames(Buffer.concat(chunks)), [{ jsonrpc: '2.0', method: 'a' }]);
 });
 
 test('stdioTransport: only when --stdio is the transport the command line names first', () => {

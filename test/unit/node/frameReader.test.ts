@@ -39,8 +39,8 @@ test('every message, with the stream cut at every byte', () => {
   assert.deepEqual(messages, MESSAGES, 'one byte per chunk');
 });
 
-test('a large message in many chunks', () => {
-  const big = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { text: 'RUN echo x\n'.repeat(50_000) } };
+test('a large message in many chunks, cut inside multi-byte characters', () => {
+  const big = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { text: 'RUN echo é 🐳\n'.repeat(50_000) } };
   const stream = Buffer.concat([frame(big), frame(MESSAGES[2])]);
   const chunks: Buffer[] = [];
   for (let at = 0; at < stream.length; at += 65_536) chunks.push(stream.subarray(at, at + 65_536));
