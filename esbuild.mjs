@@ -16,7 +16,9 @@ const dataBesideDist = {
 const common = { alias, plugins: [dataBesideDist], bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: !watch, logLevel: 'warning' };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // dist/server.js is the launcher that reads and runs dist/server-main.js (see server/src/launcher.ts).
+  { ...common, entryPoints: ['server/src/launcher.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' },
   { ...common, entryPoints: ['server/src/general/validatorWorker.ts'], outfile: 'dist/validator.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
