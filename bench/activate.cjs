@@ -1,6 +1,6 @@
 // Times the extension's activation in a fresh Node process: require dist/extension.js against a
 // `vscode` stub, call activate() and wait until it resolves (activate awaits the language client's
-// start, which forks dist/server.js over IPC and completes the initialize handshake). Prints one
+// start, which forks dist/server.js over stdio and completes the initialize handshake). Prints one
 // JSON line: {requireMs, activateMs, totalMs, missing}. Run by bench.ts once per sample.
 //
 // Why a stub and not a real VS Code: no desktop VS Code can be had here, and code-server's own

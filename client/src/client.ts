@@ -1,4 +1,4 @@
-// The LanguageClient: starts the bundled server over Node IPC, logs to the LogOutputChannel and
+// The LanguageClient: starts the bundled server over stdio, logs to the LogOutputChannel and
 // restarts the server when it crashes, saying so (restartPolicy.ts decides when to stop trying).
 // Workspace trust goes in initializationOptions and, when granted later, as a notification.
 import * as vscode from 'vscode';
@@ -15,12 +15,15 @@ export const DOCKERFILE_SELECTOR: { language: string; scheme: string }[] = [
 
 export function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
-  // glibc gives each thread that allocates its own arena, and the GC's helper threads each keep a
-  // few megabytes resident: two arenas save ~10 MB on a large Dockerfile (no effect off glibc).
+  // glibc gives each thread that allocates its own arena, and V8's helper threads each keep a few
+  // megabytes resident: two arenas save a few MB on a large Dockerfile (no effect off glibc).
   const env = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+  // stdio, not Node IPC: over stdio the server reads and writes through its own 64 KB buffers
+  // (server/src/node/frameReader.ts, batchedWriter.ts); Node's IPC channel encodes each message into
+  // one buffer of three times its length, and a large one leaves glibc holding freed memory.
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio, options: { env } },
+    debug: { module, transport: TransportKind.stdio, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const policy = restartPolicy();
   const showLog = (choice: string | undefined) => {
