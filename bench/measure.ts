@@ -29,9 +29,9 @@ export interface FileRun {
   /** After all measurements (eleven opens, every request): garbage included. */
   memory: { rssKiB: number; peakKiB: number };
   /** A fresh process through one editing session (see sessionMemory). */
-  session?: { rssKiB: number; peakKiB: number };
+  session?: SessionMemory;
   /** The same, started with the environment the VS Code client gives the server (client/src/client.ts). */
-  sessionAsVsCode?: { rssKiB: number; peakKiB: number };
+  sessionAsVsCode?: SessionMemory;
   diagnostics: number;
   errorLogs: string[];
   crashed: boolean;
@@ -237,6 +237,29 @@ function editCount(r: unknown): number {
  * ask for the outline, lenses and tokens, then stay idle for two seconds (as an editor does
  * between bursts) and read the resident size and its peak.
  */
+/** Resident memory after an editing session: the median session of `runs` (each in a fresh process), and every run's RSS. */
+export interface SessionMemory {
+  rssKiB: number;
+  peakKiB: number;
+  runsKiB?: number[];
+}
+
+/**
+ * The median of several sessions: one process's resident memory moves by a few MB from run to run
+ * (when V8 collects, which threads' malloc arenas the compiler used), which one sample would report
+ * as a change.
+ */
+export async function medianSessionMemory(server: ServerSpec, name: string, text: string, probes: Probes, timeoutMs: number, runs: number, env?: Record<string, string>): Promise<SessionMemory | undefined> {
+  const all: SessionMemory[] = [];
+  for (let i = 0; i < runs; i++) {
+    const m = await sessionMemory(server, name, text, probes, timeoutMs, env);
+    if (m) all.push(m);
+  }
+  if (!all.length) return undefined;
+  all.sort((a, b) => a.rssKiB - b.rssKiB);
+  return { ...all[(all.length - 1) >> 1], runsKiB: all.map((m) => m.rssKiB) };
+}
+
 export async function sessionMemory(server: ServerSpec, name: string, text: string, probes: Probes, timeoutMs: number, env?: Record<string, string>): Promise<{ rssKiB: number; peakKiB: number } | undefined> {
   const client = new LspClient(server.command, server.args, { env });
   try {

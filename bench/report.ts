@@ -1,6 +1,6 @@
 // Statistics and the printed tables of the benchmark: medians and p90 per metric, our time over
 // the peer's, the growth exponent between file sizes, and the targets of issue 6.
-import { METRICS, type FileRun, type Samples } from './measure';
+import { METRICS, type FileRun, type Samples, type SessionMemory } from './measure';
 
 export interface Stat {
   n: number;
@@ -58,11 +58,13 @@ export function fileTable(result: FileResult, ours: string, peer: string | undef
     rows.push(row);
   }
   const mem = (s: string) => (result.runs[s] ? `${mb(result.runs[s].memory.rssKiB)} (peak ${mb(result.runs[s].memory.peakKiB)})` : 'n/a');
-  const session = (s: string) => (result.runs[s]?.session ? `${mb(result.runs[s].session!.rssKiB)} (peak ${mb(result.runs[s].session!.peakKiB)})` : 'n/a');
+  const memory = (m: SessionMemory | undefined) => (m ? `${mb(m.rssKiB)} (peak ${mb(m.peakKiB)})` : 'n/a');
+  const runs = (m: SessionMemory | undefined) => (m?.runsKiB && m.runsKiB.length > 1 ? `, median of ${m.runsKiB.length}: ${m.runsKiB.map((k) => (k / 1024).toFixed(1)).join(' / ')} MB` : '');
+  const session = (s: string) => memory(result.runs[s]?.session);
   const start = (s: string) => (result.runs[s] ? ms(result.runs[s].startMs) : 'n/a');
-  rows.push(['memory: editing session (RSS)', session(ours), '', ...(peer ? [session(peer), '', ratio(result.runs[ours]?.session?.rssKiB, result.runs[peer]?.session?.rssKiB)] : [])]);
+  rows.push([`memory: editing session (RSS${runs(result.runs[ours]?.session)})`, session(ours), '', ...(peer ? [session(peer), '', ratio(result.runs[ours]?.session?.rssKiB, result.runs[peer]?.session?.rssKiB)] : [])]);
   const asVsCode = result.runs[ours]?.sessionAsVsCode;
-  if (asVsCode) rows.push(['memory: editing session, started as VS Code starts it (MALLOC_ARENA_MAX=2)', `${mb(asVsCode.rssKiB)} (peak ${mb(asVsCode.peakKiB)})`, '', ...(peer ? ['', '', ''] : [])]);
+  if (asVsCode) rows.push([`memory: editing session, started as VS Code starts it (MALLOC_ARENA_MAX=2${runs(asVsCode)})`, memory(asVsCode), '', ...(peer ? ['', '', ''] : [])]);
   rows.push(['memory: after all of the above', mem(ours), '', ...(peer ? [mem(peer), '', ratio(result.runs[ours]?.memory.rssKiB, result.runs[peer]?.memory.rssKiB)] : [])]);
   rows.push(['server start→initialized', start(ours), '', ...(peer ? [start(peer), '', ratio(result.runs[ours]?.startMs, result.runs[peer]?.startMs)] : [])]);
   return table(rows);
