@@ -6,6 +6,7 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
 import { resolveSizeLens, SHOW_SIZE_BREAKDOWN, sizeLensStubs } from '../core/features/sizeLens';
 import type { SizeLensArgs } from '../protocol';
 import { guarded, modelFor, type ServerContext } from './context';
+import { rawJsonArray } from './rawJson';
 import { ioFor } from './sizeIo';
 
 /** [document, stage]: the document by a small number, not its uri (5,000 lenses are 200 KB lighter). */
@@ -35,7 +36,8 @@ export const codeLensFeature = {
       const found = modelFor(ctx, uri);
       if (!found) return [];
       const id = documentId(uri);
-      return sizeLensStubs(found.model).map((s) => ({ range: s.range, data: [id, s.stage] satisfies LensData }));
+      // Written as JSON lens by lens (see rawJson.ts); the connection passes the answer on as it is.
+      return rawJsonArray((emit) => sizeLensStubs(found.model, (s) => emit({ range: s.range, data: [id, s.stage] satisfies LensData }))) as unknown as CodeLens[];
     }));
     ctx.connection.onCodeLensResolve(guarded(ctx, 'codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as CodeLens, (lens: CodeLens): CodeLens => {
       const data = lensData(lens.data);

@@ -1,8 +1,9 @@
 // textDocument/documentSymbol (stages holding their instructions) and textDocument/foldingRange.
-import type { DocumentSymbolParams, FoldingRangeParams } from 'vscode-languageserver/node';
-import { documentSymbols, stageFoldingRanges } from '../core/features/symbols';
+import type { DocumentSymbol, DocumentSymbolParams, FoldingRangeParams } from 'vscode-languageserver/node';
+import { documentSymbols, eachDocumentSymbol, stageFoldingRanges } from '../core/features/symbols';
 import { LIMITS } from '../limits';
 import { guarded, modelFor, type ServerContext } from './context';
+import { rawJsonArray } from './rawJson';
 
 export const symbolsFeature = {
   capabilities: () => ({ documentSymbolProvider: { label: 'Dockerfile stages' }, foldingRangeProvider: true }),
@@ -17,7 +18,10 @@ export const symbolsFeature = {
         reduced.add(params.textDocument.uri);
         ctx.log.info(`${params.textDocument.uri}: over ${LIMITS.maxOutlineLines} lines, the outline lists stages without their instructions`);
       }
-      return documentSymbols(found.model, { instructions });
+      // With instructions the outline is kept per version (core); without (very large files) it is
+      // written as JSON symbol by symbol and not kept (see rawJson.ts).
+      if (instructions) return documentSymbols(found.model, { instructions });
+      return rawJsonArray((emit) => eachDocumentSymbol(found.model, false, emit)) as unknown as DocumentSymbol[];
     }));
     ctx.connection.onFoldingRanges(guarded(ctx, 'foldingRange', [], (params: FoldingRangeParams) => {
       const found = modelFor(ctx, params.textDocument.uri);

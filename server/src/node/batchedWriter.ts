@@ -10,6 +10,7 @@
 // by mmap, and freeing it makes glibc keep more freed memory resident; see frameReader.ts).
 import { performance } from 'node:perf_hooks';
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
+import { RawJson } from '../lsp/rawJson';
 
 const BATCH_BYTES = 64 * 1024;
 const encoder = new TextEncoder();
@@ -33,15 +34,17 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
   }
 
   write(msg: Message): Promise<void> {
-    let json: string;
+    let parts: readonly string[];
     try {
-      json = JSON.stringify(msg);
+      parts = serialize(msg);
     } catch (e) {
       this.fireError(e, msg);
       return Promise.reject(e);
     }
-    this.append(`Content-Length: ${Buffer.byteLength(json, 'utf8')}\r\n\r\n`);
-    this.append(json);
+    let length = 0;
+    for (const part of parts) length += Buffer.byteLength(part, 'utf8');
+    this.append(`Content-Length: ${length}\r\n\r\n`);
+    for (const part of parts) this.append(part);
     this.written++;
     if (this.used >= BATCH_BYTES || performance.now() - this.oldest >= MAX_WAIT_MS) this.flush();
     else if (!this.timer) this.schedule();
@@ -98,4 +101,11 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
       this.fireError(e);
     }
   }
+}
+
+/** The message's JSON, in parts: an answer written ahead (RawJson) is framed, not serialized again. */
+function serialize(msg: Message): readonly string[] {
+  const { id, result } = msg as { id?: unknown; result?: unknown };
+  if (result instanceof RawJson) return [`{"jsonrpc":"2.0","id":${JSON.stringify(id ?? null)},"result":`, ...result.pieces, '}'];
+  return [JSON.stringify(msg)];
 }

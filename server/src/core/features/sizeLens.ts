@@ -16,8 +16,13 @@ export interface SizeLensStub {
 }
 
 /** One lens per stage, on its FROM line; nothing is estimated here. */
-export function sizeLensStubs(model: StageModel): SizeLensStub[] {
-  return model.stages.map((s) => ({ range: { start: s.fromKeywordRange.start, end: s.fromKeywordRange.start }, stage: s.index }));
+export function sizeLensStubs(model: StageModel): SizeLensStub[];
+/** One stub at a time, none kept: for answers written out as they are made. */
+export function sizeLensStubs(model: StageModel, visit: (stub: SizeLensStub) => void): void;
+export function sizeLensStubs(model: StageModel, visit?: (stub: SizeLensStub) => void): SizeLensStub[] | void {
+  const stub = (s: StageModel['stages'][number]): SizeLensStub => ({ range: { start: s.fromKeywordRange.start, end: s.fromKeywordRange.start }, stage: s.index });
+  if (!visit) return model.stages.map(stub);
+  for (const s of model.stages) visit(stub(s));
 }
 
 /** The size in the chosen metric: compressed = pull size, containerd = unpacked + packed. */

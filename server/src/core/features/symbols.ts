@@ -24,15 +24,23 @@ export function documentSymbols(model: StageModel, options: { instructions?: boo
 }
 
 function makeSymbols(model: StageModel, withInstructions: boolean): DocumentSymbol[] {
-  const out: DocumentSymbol[] = model.globalArgs.map((a) => ({
-    name: a.name,
-    detail: a.value === undefined ? 'ARG' : `ARG = ${truncate(a.value)}`,
-    kind: SymbolKind.Variable,
-    range: a.range,
-    selectionRange: a.nameRange,
-  }));
-  for (const stage of model.stages) out.push(stageSymbol(stage, withInstructions));
+  const out: DocumentSymbol[] = [];
+  eachDocumentSymbol(model, withInstructions, (s) => out.push(s));
   return out;
+}
+
+/** The outline's top-level symbols one at a time, none kept (for answers written out as they are made). */
+export function eachDocumentSymbol(model: StageModel, withInstructions: boolean, visit: (symbol: DocumentSymbol) => void): void {
+  for (const a of model.globalArgs) {
+    visit({
+      name: a.name,
+      detail: a.value === undefined ? 'ARG' : `ARG = ${truncate(a.value)}`,
+      kind: SymbolKind.Variable,
+      range: a.range,
+      selectionRange: a.nameRange,
+    });
+  }
+  for (const stage of model.stages) visit(stageSymbol(stage, withInstructions));
 }
 
 function stageSymbol(stage: Stage, withInstructions: boolean): DocumentSymbol {
