@@ -115,9 +115,10 @@ export interface Target {
 }
 
 /**
- * Issue 6's targets, checked on the p90 (stricter than the median), then our own checks beyond
- * them: Enter as a keystroke, every lens resolved at once, a growth exponent for "no worse than
- * linear".
+ * Issue 6's targets, checked on the p90 (stricter than the median) and, for "growth no worse than
+ * linear", on the worst exponent of the medians between the two largest files (1.10: exponents
+ * move by up to ±0.3 between runs of the same code on this machine); then our own checks beyond
+ * them: Enter as a keystroke, every lens resolved at once.
  */
 export function targets(files: FileResult[], ours: string, client: { bundleBytes: number }): Target[] {
   const out: Target[] = [];
@@ -145,7 +146,7 @@ export function targets(files: FileResult[], ours: string, client: { bundleBytes
       const g = growth({ lines: a.lines, median: a.stats[ours]?.[m]?.median ?? null }, { lines: b.lines, median: big });
       if (g != null && (worst == null || g > worst)) [worst, worstMetric] = [g, m];
     }
-    out.push({ what: `growth ${a.stages}→${b.stages} stages, worst metric over 1 ms (${worstMetric})`, limit: '≤ 1.10', value: worst == null ? 'n/a' : worst.toFixed(2), ok: worst == null ? null : worst <= 1.1, own: true });
+    out.push({ what: `growth ${a.stages}→${b.stages} stages, worst exponent of a metric over 1 ms (${worstMetric})`, limit: '≤ 1.10', value: worst == null ? 'n/a' : worst.toFixed(2), ok: worst == null ? null : worst <= 1.1 });
   }
   const corpus = files.filter((f) => f.kind === 'corpus');
   if (corpus.length) {
