@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateDockerfile } from './generate';
 import { machineSpeed } from './machine';
-import { measureFile, measureResolveAll, medianSessionMemory, METRICS, type ServerSpec } from './measure';
-import { findProbes } from './probes';
+import { measureFile, measureResolveAll, medianSessionMemory, METRICS, type FileRun, type ServerSpec } from './measure';
+import { findProbes, type Probes } from './probes';
 import { corpusTable, fileTable, growthTable, ms, stat, table, targets, targetTable, type FileResult } from './report';
 
 const ROOT = join(__dirname, '..');
@@ -107,12 +107,7 @@ async function main(): Promise<void> {
     for (const server of servers) {
       process.stderr.write(`${input.name} (${result.lines} lines): ${server.label}...`);
       const t0 = Date.now();
-      // Small files are cheap to sample: 30 samples make their p90 a percentile, not the one slowest.
-      const samples = result.lines < 1000 ? Math.max(reps, 30) : reps;
-      const run = await measureFile(server, input.name, input.text, probes, samples, timeoutMs);
-      const lenses = await measureResolveAll(server, input.name, input.text, probes, samples, timeoutMs);
-      Object.assign(run.metrics, lenses.metrics);
-      run.answers['codeLens: resolve all'] = lenses.resolved;
+      const run = await measureRequests(server, input.name, input.text, probes, result.lines);
       // Ours on the large files, where the memory target applies: the median of several sessions. The
       // peer's session there takes minutes (20 keystrokes at seconds each) and is far from the line.
       const large = input.kind === 'generated' && result.lines > 10_000;
@@ -174,6 +169,17 @@ async function main(): Promise<void> {
   print(`\nJSON report: ${file.slice(ROOT.length + 1)}`);
 }
 
+/** Every request metric of one server on one file, resolving all lenses included. */
+async function measureRequests(server: ServerSpec, name: string, text: string, probes: Probes, lines: number): Promise<FileRun> {
+  // Small files are cheap to sample: 30 samples make their p90 a percentile, not the one slowest.
+  const samples = lines < 1000 ? Math.max(reps, 30) : reps;
+  const run = await measureFile(server, name, text, probes, samples, timeoutMs);
+  const lenses = await measureResolveAll(server, name, text, probes, samples, timeoutMs);
+  Object.assign(run.metrics, lenses.metrics);
+  run.answers['codeLens: resolve all'] = lenses.resolved;
+  return run;
+}
+
 /**
  * Our growth between the two largest generated files, measured again in further rounds, in
  * alternating order (larger file first, then smaller first, ...): one round's exponent moved by up
@@ -189,11 +195,7 @@ async function measureGrowthRounds(files: FileResult[]): Promise<void> {
       process.stderr.write(`growth round ${round + 2}: ${f.file}: ours...`);
       const t0 = Date.now();
       const text = readFileSync(join(ROOT, 'bench', 'gen', f.file), 'utf8');
-      const probes = findProbes(text);
-      const samples = f.lines < 1000 ? Math.max(reps, 30) : reps;
-      const run = await measureFile(OURS, f.file, text, probes, samples, timeoutMs);
-      const lenses = await measureResolveAll(OURS, f.file, text, probes, samples, timeoutMs);
-      Object.assign(run.metrics, lenses.metrics);
+      const run = await measureRequests(OURS, f.file, text, findProbes(text), f.lines);
       (f.rounds ??= []).push(Object.fromEntries(METRICS.map((m) => [m, stat(run.metrics[m])])));
       process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     }

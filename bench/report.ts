@@ -42,13 +42,13 @@ export function growth(a: { lines: number; median: number | null }, b: { lines: 
  * measuring one file and the other does not pass for growth.
  */
 export function roundsGrowth(a: FileResult, b: FileResult, ours: string, metric: string): number | null {
-  const rounds = Math.min(a.rounds?.length ?? 0, b.rounds?.length ?? 0);
   const each = [growth(medianOf(a.stats[ours]?.[metric], a), medianOf(b.stats[ours]?.[metric], b))];
-  for (let i = 0; i < rounds; i++) each.push(growth(medianOf(a.rounds![i][metric], a), medianOf(b.rounds![i][metric], b)));
-  const ok = each.filter((g): g is number => g != null).sort((x, y) => x - y);
-  if (!ok.length) return null;
-  return ok.length % 2 ? ok[ok.length >> 1] : (ok[ok.length / 2 - 1] + ok[ok.length / 2]) / 2;
+  for (let i = 1; i < roundCount(a, b); i++) each.push(growth(medianOf(a.rounds![i - 1][metric], a), medianOf(b.rounds![i - 1][metric], b)));
+  return stat(each.filter((g): g is number => g != null))?.median ?? null;
 }
+
+/** Rounds measured on both files: the main pass and each later round. */
+export const roundCount = (a: FileResult, b: FileResult): number => 1 + Math.min(a.rounds?.length ?? 0, b.rounds?.length ?? 0);
 
 const medianOf = (s: Stat | null | undefined, f: FileResult) => ({ lines: f.lines, median: s?.median ?? null });
 
@@ -97,7 +97,7 @@ export function growthTable(files: FileResult[], servers: string[], ours: string
   const gen = files.filter((f) => f.kind === 'generated').sort((a, b) => a.lines - b.lines);
   const pairs = gen.slice(1).map((b, i) => [gen[i], b] as const);
   const last = pairs.at(-1);
-  const rounds = last ? 1 + Math.min(last[0].rounds?.length ?? 0, last[1].rounds?.length ?? 0) : 1;
+  const rounds = last ? roundCount(last[0], last[1]) : 1;
   const label = (s: string, a: FileResult, b: FileResult) => `${s} ${a.stages}→${b.stages}${s === ours && b === last?.[1] && rounds > 1 ? ` (median of ${rounds} rounds)` : ''}`;
   const rows = [['growth exponent', ...servers.flatMap((s) => pairs.map(([a, b]) => label(s, a, b)))]];
   for (const metric of METRICS) {
@@ -167,7 +167,7 @@ export function targets(files: FileResult[], ours: string, client: { bundleBytes
       const g = roundsGrowth(a, b, ours, m);
       if (g != null && (worst == null || g > worst)) [worst, worstMetric] = [g, m];
     }
-    const rounds = 1 + Math.min(a.rounds?.length ?? 0, b.rounds?.length ?? 0);
+    const rounds = roundCount(a, b);
     out.push({ what: `growth ${a.stages}→${b.stages} stages${rounds > 1 ? ` (median of ${rounds} rounds)` : ''}, worst exponent of a metric over 1 ms (${worstMetric})`, limit: '≤ 1.10', value: worst == null ? 'n/a' : worst.toFixed(2), ok: worst == null ? null : worst <= 1.1 });
   }
   const corpus = files.filter((f) => f.kind === 'corpus');
