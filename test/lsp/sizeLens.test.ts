@@ -25,6 +25,16 @@ test('size lenses resolve to a title and a command that carries the stage, not t
   assert.deepEqual(resolved.command!.arguments, [{ uri, stage: 1 } satisfies SizeLensArgs]);
 });
 
+test('the lens list is written by hand as JSON: an empty range at each FROM keyword, indented ones too', async () => {
+  const indented = 'untitled:size-lens-indented';
+  await client.open(indented, 'FROM alpine AS base\n  \tfrom base\n');
+  const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: indented } });
+  const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character } });
+  assert.deepEqual(lenses.map((l) => l.range), [at(0, 0), at(1, 3)]);
+  assert.deepEqual(lenses.map((l) => (l.data as number[])[1]), [0, 1]);
+  assert.deepEqual(lenses.map((l) => Object.keys(l)), [['range', 'data'], ['range', 'data']]);
+});
+
 test('a lens whose data names no open document or is not ours comes back as it was sent', async () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   for (const data of [[99, 0], ['constructor', 0], [0, 'x'], { uri, stage: 0 }, null]) {

@@ -17,12 +17,16 @@ export class RawJson {
 
 /** A JSON array of the items `each` emits, serialized one at a time. */
 export function rawJsonArray(each: (emit: (item: unknown) => void) => void): RawJson {
+  return rawJsonTexts((emit) => each((item) => emit(JSON.stringify(item) ?? 'null')));
+}
+
+/** A JSON array of items `each` emits already written as JSON (each one a complete value). */
+export function rawJsonTexts(each: (emit: (json: string) => void) => void): RawJson {
   const pieces: string[] = [];
   let current: string[] = [];
   let size = 0;
   let first = true;
-  each((item) => {
-    const text = JSON.stringify(item) ?? 'null';
+  each((text) => {
     current.push(first ? '[' : ',', text);
     first = false;
     size += text.length + 1;
