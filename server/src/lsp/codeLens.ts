@@ -6,7 +6,7 @@ import type { CodeLens, CodeLensParams, Position } from 'vscode-languageserver/n
 import { resolveSizeLens, SHOW_SIZE_BREAKDOWN, sizeLensStubs } from '../core/features/sizeLens';
 import type { SizeLensArgs } from '../protocol';
 import { guarded, modelFor, type ServerContext } from './context';
-import { rawJsonTexts } from './rawJson';
+import { rawJsonBytes, type JsonBytes } from './rawJson';
 import { ioFor } from './sizeIo';
 
 /** [document, stage]: the document by a small number, not its uri (5,000 lenses are 200 KB lighter). */
@@ -28,13 +28,29 @@ function lensData(data: unknown): { uri: string; stage: number } | undefined {
 }
 
 /**
- * One lens stub as JSON: { range (empty, at the FROM keyword), data: LensData }. Written by hand
- * because every field is an integer: JSON.stringify of 5,000 small objects was most of the list's
- * cost on the 5,000-stage file.
+ * One lens stub as JSON: { range (empty, at the FROM keyword), data: LensData }. Written as bytes
+ * because every field is an integer (see rawJson.ts): as objects, then as strings, the 5,000 lenses
+ * of the benchmark's file were most of the list's cost.
  */
-function lensJson(at: Position, [document, stage]: LensData): string {
-  const position = `{"line":${at.line},"character":${at.character}}`;
-  return `{"range":{"start":${position},"end":${position}},"data":[${document},${stage}]}`;
+function writeLens(out: JsonBytes, at: Position, [document, stage]: LensData): void {
+  out.item();
+  out.text('{"range":{"start":');
+  writePosition(out, at);
+  out.text(',"end":');
+  writePosition(out, at);
+  out.text('},"data":[');
+  out.number(document);
+  out.text(',');
+  out.number(stage);
+  out.text(']}');
+}
+
+function writePosition(out: JsonBytes, at: Position): void {
+  out.text('{"line":');
+  out.number(at.line);
+  out.text(',"character":');
+  out.number(at.character);
+  out.text('}');
 }
 
 export const codeLensFeature = {
@@ -47,7 +63,7 @@ export const codeLensFeature = {
       if (!found) return [];
       const id = documentId(uri);
       // Written as JSON lens by lens (see rawJson.ts); the connection passes the answer on as it is.
-      return rawJsonTexts((emit) => sizeLensStubs(found.model, (s) => emit(lensJson(s.range.start, [id, s.stage])))) as unknown as CodeLens[];
+      return rawJsonBytes((out) => sizeLensStubs(found.model, (at, stage) => writeLens(out, at, [id, stage]))) as unknown as CodeLens[];
     }));
     ctx.connection.onCodeLensResolve(guarded(ctx, 'codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as CodeLens, (lens: CodeLens): CodeLens => {
       const data = lensData(lens.data);

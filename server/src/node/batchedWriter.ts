@@ -34,7 +34,7 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
   }
 
   write(msg: Message): Promise<void> {
-    let parts: readonly string[];
+    let parts: readonly (string | Uint8Array)[];
     try {
       parts = serialize(msg);
     } catch (e) {
@@ -42,9 +42,12 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
       return Promise.reject(e);
     }
     let length = 0;
-    for (const part of parts) length += Buffer.byteLength(part, 'utf8');
+    for (const part of parts) length += typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length;
     this.append(`Content-Length: ${length}\r\n\r\n`);
-    for (const part of parts) this.append(part);
+    for (const part of parts) {
+      if (typeof part === 'string') this.append(part);
+      else this.appendBytes(part);
+    }
     this.written++;
     if (this.used >= BATCH_BYTES || performance.now() - this.oldest >= MAX_WAIT_MS) this.flush();
     else if (!this.timer) this.schedule();
@@ -55,16 +58,32 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
   private append(text: string): void {
     let read = 0;
     while (read < text.length) {
-      if (!this.batch) {
-        this.batch = Buffer.allocUnsafe(BATCH_BYTES);
-        this.oldest = performance.now();
-      }
-      const done = encoder.encodeInto(read === 0 ? text : text.slice(read), this.batch.subarray(this.used));
+      const done = encoder.encodeInto(read === 0 ? text : text.slice(read), this.batchToFill().subarray(this.used));
       read += done.read;
       this.used += done.written;
       // Less room left than the next character needs (at most 4 bytes): the batch is full.
       if (read < text.length) this.flush();
     }
+  }
+
+  /** Copies `bytes` into the batch, writing each batch buffer out as it fills. */
+  private appendBytes(bytes: Uint8Array): void {
+    for (let read = 0; read < bytes.length; ) {
+      const batch = this.batchToFill();
+      const n = Math.min(bytes.length - read, batch.length - this.used);
+      batch.set(bytes.subarray(read, read + n), this.used);
+      read += n;
+      this.used += n;
+      if (this.used === batch.length) this.flush();
+    }
+  }
+
+  private batchToFill(): Buffer {
+    if (!this.batch) {
+      this.batch = Buffer.allocUnsafe(BATCH_BYTES);
+      this.oldest = performance.now();
+    }
+    return this.batch;
   }
 
   end(): void {
@@ -104,7 +123,7 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
 }
 
 /** The message's JSON, in parts: an answer written ahead (RawJson) is framed, not serialized again. */
-function serialize(msg: Message): readonly string[] {
+function serialize(msg: Message): readonly (string | Uint8Array)[] {
   const { id, result } = msg as { id?: unknown; result?: unknown };
   if (result instanceof RawJson) return [`{"jsonrpc":"2.0","id":${JSON.stringify(id ?? null)},"result":`, ...result.pieces, '}'];
   return [JSON.stringify(msg)];

@@ -1,9 +1,10 @@
-// Answers written ahead as JSON: the array text is the items' JSON, in pieces of bounded size; the
-// stdio writer frames it as a response; any other writer gets the same JSON through toJSON.
+// Answers written ahead as JSON, as text or as bytes: the array is the items' JSON, in pieces of
+// bounded size; the stdio writer frames it as a response; any other writer gets the same JSON
+// through toJSON.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { rawJsonArray } from '../../../server/src/lsp/rawJson';
+import { rawJsonArray, rawJsonBytes, type RawJson } from '../../../server/src/lsp/rawJson';
 import { BatchedMessageWriter } from '../../../server/src/node/batchedWriter';
 import type { Message } from 'vscode-languageserver/node';
 
@@ -19,17 +20,64 @@ test('an array written item by item is the items JSON, in pieces under 40 K char
   assert.equal(rawJsonArray((emit) => emit(undefined)).pieces.join(''), '[null]');
 });
 
-test('the stdio writer sends a written-ahead answer as the response it stands for', async () => {
-  const chunks: Buffer[] = [];
-  const out = new Writable({ write(chunk, _e, done) { chunks.push(Buffer.from(chunk)); done(); } });
-  const writer = new BatchedMessageWriter(out);
-  void writer.write({ jsonrpc: '2.0', id: 7, result: rawJsonArray((emit) => items.forEach(emit)) } as unknown as Message);
-  await new Promise((r) => setImmediate(r));
-  await new Promise((r) => setImmediate(r));
-  const bytes = Buffer.concat(chunks);
-  const headerEnd = bytes.indexOf('\r\n\r\n');
-  const length = Number(/Content-Length: (\d+)/.exec(bytes.subarray(0, headerEnd).toString())?.[1]);
-  assert.equal(length, bytes.length - headerEnd - 4);
-  assert.deepEqual(JSON.parse(bytes.subarray(headerEnd + 4).toString('utf8')), { jsonrpc: '2.0', id: 7, result: JSON.parse(JSON.stringify(items)) });
-  writer.dispose();
+/** The same items written as bytes: numbers with number(), the rest (keys, the note) with text(). */
+function itemsAsBytes(list: typeof items): RawJson {
+  return rawJsonBytes((out) => {
+    for (const item of list) {
+      const { start, end } = item.range;
+      out.item();
+      out.text('{"range":{"start":{"line":');
+      out.number(start.line);
+      out.text(',"character":');
+      out.number(start.character);
+      out.text('},"end":{"line":');
+      out.number(end.line);
+      out.text(',"character":');
+      out.number(end.character);
+      out.text('}},"data":[');
+      out.number(item.data[0]);
+      out.text(',');
+      out.number(item.data[1]);
+      out.text(item.note === undefined ? ']}' : `],"note":${JSON.stringify(item.note)}}`);
+    }
+  });
+}
+
+const bytesText = (raw: RawJson) => Buffer.concat(raw.pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))).toString('utf8');
+
+test('an array written as bytes is the items JSON, in pieces of at most 32 KB, non-ASCII text included', () => {
+  const raw = itemsAsBytes(items);
+  assert.equal(bytesText(raw), JSON.stringify(items));
+  assert.ok(raw.pieces.length > 5);
+  assert.ok(raw.pieces.every((p) => typeof p !== 'string' && p.length <= 32 * 1024));
+  assert.equal(JSON.stringify({ result: raw }), JSON.stringify({ result: items }), 'toJSON for other writers');
+  assert.equal(bytesText(rawJsonBytes(() => {})), '[]');
 });
+
+test('numbers written as bytes: every digit count, and anything but a small whole number as JSON.stringify writes it', () => {
+  const numbers = [0, 1, 9, 10, 99, 100, 101, 1000, 65535, 1e6, 123456789, 2 ** 31 - 1, 2 ** 31, 2 ** 53, -1, -0, 0.5, 1e21, NaN, Infinity];
+  const raw = rawJsonBytes((out) => numbers.forEach((n) => (out.item(), out.number(n))));
+  assert.equal(bytesText(raw), JSON.stringify(numbers));
+});
+
+for (const [kind, answer] of [['text', () => rawJsonArray((emit) => items.forEach(emit))], ['bytes', () => itemsAsBytes(items)]] as const) {
+  test(`the stdio writer sends a written-ahead answer (${kind}) as the response it stands for`, async () => {
+    const chunks: Buffer[] = [];
+    const out = new Writable({ write(chunk, _e, done) { chunks.push(Buffer.from(chunk)); done(); } });
+    const writer = new BatchedMessageWriter(out);
+    void writer.write({ jsonrpc: '2.0', id: 7, result: answer() } as unknown as Message);
+    void writer.write({ jsonrpc: '2.0', id: 8, result: null } as unknown as Message);
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    let bytes = Buffer.concat(chunks);
+    const messages: unknown[] = [];
+    while (bytes.length > 0) {
+      const headerEnd = bytes.indexOf('\r\n\r\n');
+      const length = Number(/Content-Length: (\d+)/.exec(bytes.subarray(0, headerEnd).toString())?.[1]);
+      messages.push(JSON.parse(bytes.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')));
+      bytes = bytes.subarray(headerEnd + 4 + length);
+    }
+    assert.deepEqual(messages, [{ jsonrpc: '2.0', id: 7, result: JSON.parse(JSON.stringify(items)) }, { jsonrpc: '2.0', id: 8, result: null }]);
+    writer.dispose();
+  });
+}
