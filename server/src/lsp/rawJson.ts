@@ -15,8 +15,9 @@ export class RawJson {
   constructor(readonly pieces: readonly (string | Uint8Array)[]) {}
 
   toJSON(): unknown {
+    // Streaming: a character's UTF-8 bytes may straddle two pieces.
     const decoder = new TextDecoder();
-    return JSON.parse(this.pieces.map((p) => (typeof p === 'string' ? p : decoder.decode(p))).join(''));
+    return JSON.parse(this.pieces.map((p) => (typeof p === 'string' ? p : decoder.decode(p, { stream: true }))).join('') + decoder.decode());
   }
 }
 

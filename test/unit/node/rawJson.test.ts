@@ -54,6 +54,13 @@ test('an array written as bytes is the items JSON, in pieces of at most 32 KB, n
   assert.equal(bytesText(rawJsonBytes(() => {})), '[]');
 });
 
+test('a character whose bytes straddle two pieces is read back whole', () => {
+  const text = `${'a'.repeat(32 * 1024 - 3)}🐳é`;
+  const raw = rawJsonBytes((out) => (out.item(), out.text(JSON.stringify(text))));
+  assert.equal(raw.pieces.length, 2);
+  assert.deepEqual(JSON.parse(JSON.stringify(raw)), [text]);
+});
+
 test('numbers written as bytes: every digit count, and anything but a small whole number as JSON.stringify writes it', () => {
   const numbers = [0, 1, 9, 10, 99, 100, 101, 1000, 65535, 1e6, 123456789, 2 ** 31 - 1, 2 ** 31, 2 ** 53, -1, -0, 0.5, 1e21, NaN, Infinity];
   const raw = rawJsonBytes((out) => numbers.forEach((n) => (out.item(), out.number(n))));
