@@ -42,8 +42,8 @@ export function applyEdit(text: string, e: Edit): string {
 /** Everything a feature can read from a model, getters (flags, args, lazy instructions) included. */
 /** Every field of a stage, own or computed (its ranges are getters). */
 export function stageFields(s: Stage) {
-  const { index, name, key, nameRange, asText, asRange, fromKeywordText, fromKeywordRange, image, imageRange, platform, headerRange, range } = s;
-  return { index, name, key, nameRange, asText, asRange, fromKeywordText, fromKeywordRange, image, imageRange, platform, headerRange, range };
+  const { index, name, key, nameRange, asText, asRange, fromKeywordText, fromKeywordRange, fromKeywordLine, fromKeywordCharacter, image, imageRange, platform, headerRange, range } = s;
+  return { index, name, key, nameRange, asText, asRange, fromKeywordText, fromKeywordRange, fromKeywordLine, fromKeywordCharacter, image, imageRange, platform, headerRange, range };
 }
 
 export function snapshot(m: StageModel): unknown {

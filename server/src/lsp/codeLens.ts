@@ -2,7 +2,7 @@
 // stub per stage); resolve estimates (cached per stage by the core) with the build context of the
 // document's folder, and attaches the breakdown command, whose argument names the stage only (the
 // breakdown is asked for on click, see sizeBreakdown.ts). New context or engine sizes refresh lenses.
-import type { CodeLens, CodeLensParams, Position } from 'vscode-languageserver/node';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
 import { resolveSizeLens, SHOW_SIZE_BREAKDOWN, sizeLensStubs } from '../core/features/sizeLens';
 import type { SizeLensArgs } from '../protocol';
 import { guarded, modelFor, type ServerContext } from './context';
@@ -23,8 +23,9 @@ function documentId(uri: string): number {
 
 function lensData(data: unknown): { uri: string; stage: number } | undefined {
   if (!Array.isArray(data) || !Number.isInteger(data[0]) || !Number.isInteger(data[1])) return undefined;
-  const uri = documentUris[data[0]];
-  return uri === undefined ? undefined : { uri, stage: data[1] };
+  const [document, stage] = data as LensData;
+  const uri = documentUris[document];
+  return uri === undefined ? undefined : { uri, stage };
 }
 
 /**
@@ -32,25 +33,21 @@ function lensData(data: unknown): { uri: string; stage: number } | undefined {
  * because every field is an integer (see rawJson.ts): as objects, then as strings, the 5,000 lenses
  * of the benchmark's file were most of the list's cost.
  */
-function writeLens(out: JsonBytes, at: Position, [document, stage]: LensData): void {
+function writeLens(out: JsonBytes, line: number, character: number, document: number, stage: number): void {
   out.item();
-  out.text('{"range":{"start":');
-  writePosition(out, at);
-  out.text(',"end":');
-  writePosition(out, at);
-  out.text('},"data":[');
+  out.text('{"range":{"start":{"line":');
+  out.number(line);
+  out.text(',"character":');
+  out.number(character);
+  out.text('},"end":{"line":');
+  out.number(line);
+  out.text(',"character":');
+  out.number(character);
+  out.text('}},"data":[');
   out.number(document);
   out.text(',');
   out.number(stage);
   out.text(']}');
-}
-
-function writePosition(out: JsonBytes, at: Position): void {
-  out.text('{"line":');
-  out.number(at.line);
-  out.text(',"character":');
-  out.number(at.character);
-  out.text('}');
 }
 
 export const codeLensFeature = {
@@ -63,7 +60,7 @@ export const codeLensFeature = {
       if (!found) return [];
       const id = documentId(uri);
       // Written as JSON lens by lens (see rawJson.ts); the connection passes the answer on as it is.
-      return rawJsonBytes((out) => sizeLensStubs(found.model, (at, stage) => writeLens(out, at, [id, stage]))) as unknown as CodeLens[];
+      return rawJsonBytes((out) => sizeLensStubs(found.model, (line, character, stage) => writeLens(out, line, character, id, stage))) as unknown as CodeLens[];
     }));
     ctx.connection.onCodeLensResolve(guarded(ctx, 'codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as CodeLens, (lens: CodeLens): CodeLens => {
       const data = lensData(lens.data);

@@ -7,7 +7,10 @@
 // turn before the handler answers, so a burst keeps the batch open and goes out in a few dozen
 // writes, while a lone answer goes out on the next turn, as vscode-jsonrpc's writer sends it.
 // Every batch buffer is 64 KB: a larger message fills several (one large buffer would be served
-// by mmap, and freeing it makes glibc keep more freed memory resident; see frameReader.ts).
+// by mmap, and freeing it makes glibc keep more freed memory resident; see frameReader.ts). Once
+// the stream has written a batch, its buffer serves a later one: otherwise its memory is freed only
+// when the garbage collector finds it, and an answer that leaves little on the JS heap (the lens
+// list, rawJson.ts) would write each batch into fresh pages taken from the system.
 import { performance } from 'node:perf_hooks';
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 import { RawJson } from '../lsp/rawJson';
@@ -15,6 +18,9 @@ import { RawJson } from '../lsp/rawJson';
 const BATCH_BYTES = 64 * 1024;
 const encoder = new TextEncoder();
 const MAX_WAIT_MS = 4;
+/** Batches the stream is done with, for the next ones: see the header. */
+const SPARE_BATCHES = 16;
+const spareBatches: Buffer[] = [];
 
 export class BatchedMessageWriter extends AbstractMessageWriter implements MessageWriter {
   /** The batch being filled (a new one after each write: the stream may still hold the last). */
@@ -48,6 +54,8 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
       if (typeof part === 'string') this.append(part);
       else this.appendBytes(part);
     }
+    const { result } = msg as { result?: unknown };
+    if (result instanceof RawJson) result.release();
     this.written++;
     if (this.used >= BATCH_BYTES || performance.now() - this.oldest >= MAX_WAIT_MS) this.flush();
     else if (!this.timer) this.schedule();
@@ -80,7 +88,7 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
 
   private batchToFill(): Buffer {
     if (!this.batch) {
-      this.batch = Buffer.allocUnsafe(BATCH_BYTES);
+      this.batch = spareBatches.pop() ?? Buffer.allocUnsafe(BATCH_BYTES);
       this.oldest = performance.now();
     }
     return this.batch;
@@ -111,11 +119,14 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
     if (this.timer) clearImmediate(this.timer);
     this.timer = undefined;
     if (!this.batch) return;
-    const chunk = this.batch.subarray(0, this.used);
+    const batch = this.batch;
+    const chunk = batch.subarray(0, this.used);
     this.batch = undefined;
     this.used = 0;
     try {
-      this.out.write(chunk);
+      this.out.write(chunk, () => {
+        if (spareBatches.length < SPARE_BATCHES) spareBatches.push(batch);
+      });
     } catch (e) {
       this.fireError(e);
     }

@@ -43,6 +43,18 @@ function itemsAsBytes(list: typeof items): RawJson {
   });
 }
 
+/** The messages in a stream of framed LSP messages. */
+function messagesIn(stream: Buffer): unknown[] {
+  const messages: unknown[] = [];
+  for (let bytes = stream; bytes.length > 0; ) {
+    const headerEnd = bytes.indexOf('\r\n\r\n');
+    const length = Number(/Content-Length: (\d+)/.exec(bytes.subarray(0, headerEnd).toString())?.[1]);
+    messages.push(JSON.parse(bytes.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')));
+    bytes = bytes.subarray(headerEnd + 4 + length);
+  }
+  return messages;
+}
+
 const bytesText = (raw: RawJson) => Buffer.concat(raw.pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))).toString('utf8');
 
 test('an array written as bytes is the items JSON, in pieces of at most 32 KB, non-ASCII text included', () => {
@@ -54,11 +66,28 @@ test('an array written as bytes is the items JSON, in pieces of at most 32 KB, n
   assert.equal(bytesText(rawJsonBytes(() => {})), '[]');
 });
 
-test('a character whose bytes straddle two pieces is read back whole', () => {
+test('a text longer than a piece, not ASCII, is written whole and read back whole', () => {
   const text = `${'a'.repeat(32 * 1024 - 3)}🐳é`;
-  const raw = rawJsonBytes((out) => (out.item(), out.text(JSON.stringify(text))));
-  assert.equal(raw.pieces.length, 2);
-  assert.deepEqual(JSON.parse(JSON.stringify(raw)), [text]);
+  const raw = rawJsonBytes((out) => (out.item(), out.text(JSON.stringify(text)), out.item(), out.number(7)));
+  assert.equal(bytesText(raw), JSON.stringify([text, 7]));
+  assert.deepEqual(JSON.parse(JSON.stringify(raw)), [text, 7]);
+});
+
+test('an answer written as bytes is emptied once the stdio writer has copied it, and the next one reuses its memory intact', async () => {
+  const chunks: Buffer[] = [];
+  const out = new Writable({ write(chunk, _e, done) { chunks.push(Buffer.from(chunk)); done(); } });
+  const writer = new BatchedMessageWriter(out);
+  const first = itemsAsBytes(items);
+  void writer.write({ jsonrpc: '2.0', id: 1, result: first } as unknown as Message);
+  assert.equal(first.pieces.length, 0);
+  const others = items.map((item) => ({ ...item, data: [9, 9] }));
+  const second = itemsAsBytes(others);
+  void writer.write({ jsonrpc: '2.0', id: 2, result: second } as unknown as Message);
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+  const results = messagesIn(Buffer.concat(chunks)).map((m) => (m as { result: unknown }).result);
+  assert.deepEqual(results, [JSON.parse(JSON.stringify(items)), JSON.parse(JSON.stringify(others))]);
+  writer.dispose();
 });
 
 test('numbers written as bytes: every digit count, and anything but a small whole number as JSON.stringify writes it', () => {
@@ -76,15 +105,7 @@ for (const [kind, answer] of [['text', () => rawJsonArray((emit) => items.forEac
     void writer.write({ jsonrpc: '2.0', id: 8, result: null } as unknown as Message);
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
-    let bytes = Buffer.concat(chunks);
-    const messages: unknown[] = [];
-    while (bytes.length > 0) {
-      const headerEnd = bytes.indexOf('\r\n\r\n');
-      const length = Number(/Content-Length: (\d+)/.exec(bytes.subarray(0, headerEnd).toString())?.[1]);
-      messages.push(JSON.parse(bytes.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')));
-      bytes = bytes.subarray(headerEnd + 4 + length);
-    }
-    assert.deepEqual(messages, [{ jsonrpc: '2.0', id: 7, result: JSON.parse(JSON.stringify(items)) }, { jsonrpc: '2.0', id: 8, result: null }]);
+    assert.deepEqual(messagesIn(Buffer.concat(chunks)), [{ jsonrpc: '2.0', id: 7, result: JSON.parse(JSON.stringify(items)) }, { jsonrpc: '2.0', id: 8, result: null }]);
     writer.dispose();
   });
 }

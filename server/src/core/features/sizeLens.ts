@@ -2,7 +2,7 @@
 // resolved lazily from the model's estimates (cached per stage and per model). Clicking a lens asks
 // for the breakdown of the stage (largest contribution first), built only then.
 import type { SizeBreakdown } from '../../protocol';
-import type { Position, Range, Stage, StageModel } from '../model/types';
+import type { Range, Stage, StageModel } from '../model/types';
 import type { SizeMetric } from '../settings';
 import { estimateStage, finalBaseChain } from '../sizes/estimator';
 import type { EstimateOptions, SizeRange, StageEstimate } from '../sizes/types';
@@ -18,10 +18,10 @@ export interface SizeLensStub {
 /** One lens per stage, on its FROM line; nothing is estimated here. */
 export function sizeLensStubs(model: StageModel): SizeLensStub[];
 /** Each lens's place and stage, one at a time, no object made: for answers written out as they are made. */
-export function sizeLensStubs(model: StageModel, visit: (at: Position, stage: number) => void): void;
-export function sizeLensStubs(model: StageModel, visit?: (at: Position, stage: number) => void): SizeLensStub[] | void {
+export function sizeLensStubs(model: StageModel, visit: (line: number, character: number, stage: number) => void): void;
+export function sizeLensStubs(model: StageModel, visit?: (line: number, character: number, stage: number) => void): SizeLensStub[] | void {
   if (!visit) return model.stages.map((s) => ({ range: { start: s.fromKeywordRange.start, end: s.fromKeywordRange.start }, stage: s.index }));
-  for (const s of model.stages) visit(s.fromKeywordRange.start, s.index);
+  for (const s of model.stages) visit(s.fromKeywordLine, s.fromKeywordCharacter, s.index);
 }
 
 /** The size in the chosen metric: compressed = pull size, containerd = unpacked + packed. */

@@ -432,6 +432,14 @@ class StageImpl implements Stage {
     return fromRange(this.#from, FROM_KEYWORD, this.#line)!;
   }
 
+  get fromKeywordLine(): number {
+    return this.#from.ranges[this.#from.at + FROM_KEYWORD] + this.#line;
+  }
+
+  get fromKeywordCharacter(): number {
+    return this.#from.ranges[this.#from.at + FROM_KEYWORD + 1];
+  }
+
   get imageRange(): Range | undefined {
     return fromRange(this.#from, FROM_IMAGE, this.#line);
   }

@@ -101,6 +101,9 @@ export interface Stage {
   asRange?: Range;
   fromKeywordText: string;
   fromKeywordRange: Range;
+  /** Where fromKeywordRange starts, read without making a range (a lens list reads 5,000 per request). */
+  fromKeywordLine: number;
+  fromKeywordCharacter: number;
   /** The base as written (`golang:1.22`, `${BASE}`, `builder`); '' when missing. */
   image: string;
   imageRange?: Range;
