@@ -23,7 +23,7 @@ const SPARE_BATCHES = 16;
 const spareBatches: Buffer[] = [];
 
 export class BatchedMessageWriter extends AbstractMessageWriter implements MessageWriter {
-  /** The batch being filled (a new one after each write: the stream may still hold the last). */
+  /** The batch being filled: a new or spare one after each write (the stream may still hold the last). */
   private batch: Buffer | undefined;
   private used = 0;
   private oldest = 0;

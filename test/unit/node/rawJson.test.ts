@@ -109,3 +109,20 @@ for (const [kind, answer] of [['text', () => rawJsonArray((emit) => items.forEac
     writer.dispose();
   });
 }
+
+test('a batch buffer is reused only after the stream is done with it: a slow stream still gets every message intact', async () => {
+  const chunks: Buffer[] = [];
+  // Reads each chunk only when it finishes writing it, a millisecond later.
+  const out = new Writable({ write(chunk, _e, done) { setTimeout(() => { chunks.push(Buffer.from(chunk)); done(); }, 1); } });
+  const writer = new BatchedMessageWriter(out);
+  const expected: unknown[] = [];
+  for (let id = 0; id < 4; id++) {
+    const list = items.map((item) => ({ ...item, data: [id, id] }));
+    expected.push({ jsonrpc: '2.0', id, result: JSON.parse(JSON.stringify(list)) });
+    void writer.write({ jsonrpc: '2.0', id, result: id % 2 ? itemsAsBytes(list) : rawJsonArray((emit) => list.forEach(emit)) } as unknown as Message);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(messagesIn(Buffer.concat(chunks)), expected);
+  writer.dispose();
+});
