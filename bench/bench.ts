@@ -3,7 +3,7 @@
 // generated Dockerfiles of growing size and on the real ones in test/fixtures/corpus; then the
 // client side (activation, bundle sizes). Prints tables and writes bench/results/*.json.
 //
-//   npm run bench -- [--sizes 10,100,1000,5000] [--reps 10] [--memory-runs 3] [--growth-rounds 2]
+//   npm run bench -- [--sizes 10,100,1000,5000] [--reps 10] [--memory-runs 3] [--growth-rounds 3]
 //                    [--no-peer] [--no-corpus] [--quick]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateDockerfile } from './generate';
 import { machineSpeed } from './machine';
-import { measureFile, measureResolveAll, medianSessionMemory, METRICS, type FileRun, type ServerSpec } from './measure';
-import { findProbes, type Probes } from './probes';
+import { measureFile, measureResolveAll, medianSessionMemory, METRICS, type FileInput, type FileRun, type ServerSpec } from './measure';
+import { findProbes } from './probes';
 import { corpusTable, fileTable, growthTable, ms, stat, table, targets, targetTable, type FileResult } from './report';
 
 const ROOT = join(__dirname, '..');
@@ -28,7 +28,7 @@ const sizes = option('--sizes', quick ? '10,100,1000' : '10,100,1000,5000').spli
 const reps = Number(option('--reps', quick ? '5' : '10'));
 const timeoutMs = Number(option('--timeout', '60000'));
 const sessionRuns = Number(option('--memory-runs', '3'));
-const growthRounds = Number(option('--growth-rounds', quick ? '0' : '2'));
+const growthRounds = Number(option('--growth-rounds', quick ? '0' : '3'));
 
 /** What client/src/client.ts adds to the server's environment. */
 const VSCODE_SERVER_ENV = { MALLOC_ARENA_MAX: '2' };
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     for (const server of servers) {
       process.stderr.write(`${input.name} (${result.lines} lines): ${server.label}...`);
       const t0 = Date.now();
-      const run = await measureRequests(server, input.name, input.text, probes, result.lines);
+      const [run] = await measureRequests(server, [{ name: input.name, text: input.text, probes, lines: result.lines }]);
       // Ours on the large files, where the memory target applies: the median of several sessions. The
       // peer's session there takes minutes (20 keystrokes at seconds each) and is far from the line.
       const large = input.kind === 'generated' && result.lines > 10_000;
@@ -169,36 +169,40 @@ async function main(): Promise<void> {
   print(`\nJSON report: ${file.slice(ROOT.length + 1)}`);
 }
 
-/** Every request metric of one server on one file, resolving all lenses included. */
-async function measureRequests(server: ServerSpec, name: string, text: string, probes: Probes, lines: number): Promise<FileRun> {
+/** Every request metric of one server on each file (one file, or two measured together), resolving all lenses included. */
+async function measureRequests(server: ServerSpec, files: (FileInput & { lines: number })[]): Promise<FileRun[]> {
   // Small files are cheap to sample: 30 samples make their p90 a percentile, not the one slowest.
-  const samples = lines < 1000 ? Math.max(reps, 30) : reps;
-  const run = await measureFile(server, name, text, probes, samples, timeoutMs);
-  const lenses = await measureResolveAll(server, name, text, probes, samples, timeoutMs);
-  Object.assign(run.metrics, lenses.metrics);
-  run.answers['codeLens: resolve all'] = lenses.resolved;
-  return run;
+  const samples = files.every((f) => f.lines < 1000) ? Math.max(reps, 30) : reps;
+  const runs = await measureFile(server, files, samples, timeoutMs);
+  const lenses = await measureResolveAll(server, files, samples, timeoutMs);
+  runs.forEach((run, i) => {
+    Object.assign(run.metrics, lenses[i].metrics);
+    run.answers['codeLens: resolve all'] = lenses[i].resolved;
+  });
+  return runs;
 }
 
 /**
- * Our growth between the two largest generated files, measured again in further rounds, in
- * alternating order (larger file first, then smaller first, ...): one round's exponent moved by up
- * to ±0.3 between runs of the same code, as the shared machine's speed drifted between the two
- * files. The exponent reported is the median over the rounds (report.ts, roundsGrowth).
+ * Our growth between the two largest generated files, measured in further rounds, each with both
+ * files open in one server and their samples interleaved (measure.ts): measured one after the
+ * other, minutes apart, a metric's exponent moved by up to ±0.3 between runs of the same code, as
+ * the shared machine's speed drifted between the two files. The exponent reported is the median
+ * over the rounds (report.ts, roundsGrowth).
  */
 async function measureGrowthRounds(files: FileResult[]): Promise<void> {
   const gen = files.filter((f) => f.kind === 'generated').sort((a, b) => a.lines - b.lines);
   if (gen.length < 2 || growthRounds < 1) return;
   const pair = gen.slice(-2);
-  for (let round = 0; round < growthRounds; round++) {
-    for (const f of round % 2 === 0 ? [...pair].reverse() : pair) {
-      process.stderr.write(`growth round ${round + 2}: ${f.file}: ours...`);
-      const t0 = Date.now();
-      const text = readFileSync(join(ROOT, 'bench', 'gen', f.file), 'utf8');
-      const run = await measureRequests(OURS, f.file, text, findProbes(text), f.lines);
-      (f.rounds ??= []).push(Object.fromEntries(METRICS.map((m) => [m, stat(run.metrics[m])])));
-      process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-    }
+  const inputs = pair.map((f) => {
+    const text = readFileSync(join(ROOT, 'bench', 'gen', f.file), 'utf8');
+    return { name: f.file, text, probes: findProbes(text), lines: f.lines };
+  });
+  for (let round = 1; round <= growthRounds; round++) {
+    process.stderr.write(`growth round ${round} of ${growthRounds}: ${pair.map((f) => f.file).join(' and ')} together: ours...`);
+    const t0 = Date.now();
+    const runs = await measureRequests(OURS, inputs);
+    pair.forEach((f, i) => (f.rounds ??= []).push(Object.fromEntries(METRICS.map((m) => [m, stat(runs[i].metrics[m])]))));
+    process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   }
 }
 
