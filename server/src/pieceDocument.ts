@@ -6,6 +6,7 @@
 // touching fresh memory costs ~12 µs a page. The parser reads only the lines around an edit
 // (through `slice`), so a keystroke's diagnostics never need the whole text.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { LineStarts } from './core/model/lineStarts';
 import { computeLineStarts } from './core/model/lines';
 import type { TextSource } from './core/model/types';
 
@@ -123,8 +124,8 @@ export class PieceDocument implements TextDocument, TextSource {
    * document does), taken instead of counting them again: 10 ms on a 2 MB file, paid otherwise by
    * the first keystroke.
    */
-  adoptLineStarts(lines: readonly number[]): void {
-    if (this.lineOffsets === undefined && lines.length > 0 && lines[0] === 0 && lines[lines.length - 1] <= this.length) this.lineOffsets = lines.slice();
+  adoptLineStarts(lines: LineStarts): void {
+    if (this.lineOffsets === undefined && lines.length > 0 && lines.start(0) === 0 && lines.start(lines.length - 1) <= this.length) this.lineOffsets = lines.toArray();
   }
 
   /** The piece holding `offset` (the last one for the end of the text). */

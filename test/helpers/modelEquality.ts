@@ -58,7 +58,7 @@ export function snapshot(m: StageModel): unknown {
     preamble: m.preamble.map(ins),
     stages: m.stages.map((s) => ({ ...stageFields(s), instructions: s.instructions.map(ins) })),
     refs: m.refs.map((r) => ({ ...r, range: r.range, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
-    lineStarts: m.lineStarts,
+    lineStarts: m.lineStarts.toArray(),
     names: [...m.names],
   };
 }

@@ -15,6 +15,8 @@ import type { StageModel } from '../../../server/src/core/model/types';
 const BASES = [
   ...corpusFiles().map((f) => f.text),
   generateDockerfile(12),
+  // Over 1,024 lines: the line starts span segments (lineStarts.ts), edits land in and across them.
+  generateDockerfile(110),
   'FROM alpine AS a\nRUN <<EOF\nFROM x AS b\nEOF\nFROM a AS c\nCOPY --from=a /x /y\n',
   '# escape=`\nFROM alpine AS a\nRUN echo `\nFROM inside\nFROM alpine AS b\nCOPY --from=a c:\\x d\n',
   'ARG X=alpine\nFROM ${X} AS a\r\nRUN x \\\r\n  y\r\nFROM a AS b\r\nCOPY --from=0 / /\r\n',

@@ -6,6 +6,7 @@
 import { scanChunks, scanLines, type ChunkSpan, type LineScan } from './chunks';
 import { scanDirectives, type DirectiveScan } from './directives';
 import { expandVariables } from './expand';
+import { LineStarts } from './lineStarts';
 import { lastAtOrBefore, shiftRange } from './lines';
 import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, INSTRUCTION_FIELDS, materialize, outlineOf, packedRange, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
 import { resolveReference, type ResolveContext } from './resolve';
@@ -31,7 +32,7 @@ interface State {
   escape: string;
   bodyStart: number;
   directiveLines: number;
-  lineStarts: number[];
+  lineStarts: LineStarts;
   pieces: Piece[];
   stages: Stage[];
   names: Map<string, number[]>;
@@ -65,20 +66,21 @@ export class StageParser {
   }
 
   /** The whole text scanned; chunks whose text is unchanged come from the cache. */
-  private scanAll(text: string, escape: string, bodyStart: number): { lineStarts: number[]; pieces: Piece[] } {
+  private scanAll(text: string, escape: string, bodyStart: number): { lineStarts: LineStarts; pieces: Piece[] } {
     if (this.state && this.state.escape !== escape) {
       this.cache.clear();
       this.state = undefined;
     }
     const scan = scanChunks(text, escape, bodyStart);
-    const { pieces } = this.parseSpans((start, end) => text.slice(start, end), scan.chunks, scan.lineStarts, escape, true);
+    const lineStarts = LineStarts.of(scan.lineStarts);
+    const { pieces } = this.parseSpans((start, end) => text.slice(start, end), scan.chunks, lineStarts, escape, true);
     // Offer each unchanged chunk its stage of the last version (kept if its index and lines match).
     const stageOf = new Map<ChunkData, Stage>();
     for (const p of this.state?.pieces ?? []) if (p.stage) stageOf.set(p.data, p.stage);
     for (const p of pieces) p.stage = stageOf.get(p.data);
     for (const p of pieces) this.cache.acquire(p.data);
     for (const p of this.state?.pieces ?? []) this.cache.release(p.data);
-    return { lineStarts: scan.lineStarts, pieces };
+    return { lineStarts, pieces };
   }
 
   /**
@@ -86,7 +88,7 @@ export class StageParser {
    * reached with no instruction open; everything before and after is reused. Undefined when the
    * edit touches the parser directives or dockerfile-ast disagrees at the seam (then scanAll).
    */
-  private resume(source: TextSource, change: TextChange, escape: string, bodyStart: number, directiveLines: number): { lineStarts: number[]; pieces: Piece[] } | undefined {
+  private resume(source: TextSource, change: TextChange, escape: string, bodyStart: number, directiveLines: number): { lineStarts: LineStarts; pieces: Piece[] } | undefined {
     const old = this.state;
     if (!old || old.escape !== escape || old.bodyStart !== bodyStart || old.directiveLines !== directiveLines) return undefined;
     if (!fits(old, change, source.length)) return undefined;
@@ -130,7 +132,7 @@ export class StageParser {
     const q1 = scanEnd >= source.length ? old.pieces.length : lastAtOrBefore(starts, scanEnd - delta);
     const oldSuffixLine = q1 < old.pieces.length ? old.pieces[q1].line : old.lineStarts.length;
     const lineDelta = scan.endLine - oldSuffixLine;
-    const lineStarts = spliceLineStarts(old.lineStarts, old.pieces[p0].line, scan.lineStarts, regionStart, oldSuffixLine, delta);
+    const lineStarts = old.lineStarts.splice(old.pieces[p0].line, scan.lineStarts, regionStart, oldSuffixLine, delta);
 
     const spans: ChunkSpan[] = [];
     let prev = { offset: regionStart, line: old.pieces[p0].line };
@@ -153,7 +155,7 @@ export class StageParser {
   }
 
   /** Builds the model from the pieces, reusing every stage (and its resolved references) whose chunks did not change. */
-  private assemble(source: TextSource, version: number, directiveScan: DirectiveScan, layout: { lineStarts: number[]; pieces: Piece[] }): StageModel {
+  private assemble(source: TextSource, version: number, directiveScan: DirectiveScan, layout: { lineStarts: LineStarts; pieces: Piece[] }): StageModel {
     const { lineStarts, pieces } = layout;
     const { directives, escape, end: bodyStart, check } = directiveScan;
     const old = this.state;
@@ -225,7 +227,7 @@ export class StageParser {
   }
 
   /** Parses (or takes from the cache) every span, merging and splitting spans where dockerfile-ast disagrees with the scan. */
-  private parseSpans(read: (start: number, end: number) => string, scanned: ChunkSpan[], lineStarts: number[], escape: string, startsWithPreamble: boolean): { pieces: Piece[]; openEnd: boolean } {
+  private parseSpans(read: (start: number, end: number) => string, scanned: ChunkSpan[], lineStarts: LineStarts, escape: string, startsWithPreamble: boolean): { pieces: Piece[]; openEnd: boolean } {
     const spans = scanned.slice();
     const pieces: Piece[] = [];
     let budget = spans.length * 4 + 64;
@@ -236,7 +238,7 @@ export class StageParser {
       const data = this.cache.get(read(span.start, span.end), escape, isPreamble);
       if (budget-- > 0 && data.innerFroms.length) {
         const line = span.line + data.innerFroms[0];
-        spans.splice(i, 1, { start: span.start, end: lineStarts[line], line: span.line }, { start: lineStarts[line], end: span.end, line });
+        spans.splice(i, 1, { start: span.start, end: lineStarts.start(line), line: span.line }, { start: lineStarts.start(line), end: span.end, line });
         continue;
       }
       if (budget-- > 0 && !data.closed && i + 1 < spans.length) {
@@ -292,7 +294,7 @@ function withLazyParts(source: TextSource, pieces: Piece[], byStage: StageRef[][
   const { lineStarts } = model;
   return Object.defineProperties(model as StageModel, {
     text: { enumerable: true, get: () => (text ??= source.text()) },
-    lineText: { value: (line: number) => (line < 0 || line >= lineStarts.length ? '' : source.slice(lineStarts[line], lineStarts[line] + lineLength(source, lineStarts, line))) },
+    lineText: { value: (line: number) => (line < 0 || line >= lineStarts.length ? '' : source.slice(lineStarts.start(line), lineStarts.start(line) + lineLength(source, lineStarts, line))) },
     preamble: { enumerable: true, get: () => (instructions ??= pieces.flatMap((p) => materialize(p.data, p.line))) },
     refs: { enumerable: true, get: () => (refs ??= byStage.flat()) },
   });
@@ -306,28 +308,18 @@ function fits(state: State, change: TextChange, length: number): boolean {
 
 /** Where the first line after the parser directives ends in the state's text (edits before it may change the directives). */
 function firstBodyLineEnd(state: State): number {
-  return state.lineStarts[Math.min(state.directiveLines + 1, state.lineStarts.length - 1)];
+  return state.lineStarts.start(Math.min(state.directiveLines + 1, state.lineStarts.length - 1));
 }
 
 /** The length of a line without its line break, read from the source. */
-function lineLength(source: TextSource, lineStarts: number[], line: number): number {
+function lineLength(source: TextSource, lineStarts: LineStarts, line: number): number {
   if (line < 0 || line >= lineStarts.length) return 0;
-  const start = lineStarts[line];
-  let end = line + 1 < lineStarts.length ? lineStarts[line + 1] : source.length;
+  const start = lineStarts.start(line);
+  let end = line + 1 < lineStarts.length ? lineStarts.start(line + 1) : source.length;
   const tail = source.slice(Math.max(start, end - 2), end);
   if (tail.endsWith('\n')) end--;
   if (end > start && source.slice(end - 1, end) === '\r') end--;
   return end - start;
-}
-
-/** The line starts before `prefix`, then `middle` shifted by `middleOffset`, then the old ones from `suffixFrom` shifted by `delta`: one array, filled in place. */
-function spliceLineStarts(old: number[], prefix: number, middle: number[], middleOffset: number, suffixFrom: number, delta: number): number[] {
-  const out = new Array<number>(prefix + middle.length + old.length - suffixFrom);
-  let n = 0;
-  for (let l = 0; l < prefix; l++) out[n++] = old[l];
-  for (const start of middle) out[n++] = start + middleOffset;
-  for (let l = suffixFrom; l < old.length; l++) out[n++] = old[l] + delta;
-  return out;
 }
 
 /** Parses a whole text once, without keeping a cache. */

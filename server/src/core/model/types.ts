@@ -1,5 +1,6 @@
 // The stage model: what every feature reads. Built once per document version by parse.ts.
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { LineStarts } from './lineStarts';
 
 export type { Position, Range };
 
@@ -178,8 +179,8 @@ export interface StageModel {
    * (caches of text that mentions other stages' lines key on it).
    */
   layout: object;
-  /** Offsets of line starts. */
-  lineStarts: number[];
+  /** Offsets of line starts (`lineStarts.start(line)`; `length` lines). */
+  lineStarts: LineStarts;
   /** lowercased name -> indexes of the stages declaring it, in order. */
   names: Map<string, number[]>;
 }

@@ -37,6 +37,6 @@ export function simpleFixes({ model, uri, diagnostic: d }: FixContext): CodeActi
 }
 
 function lineSlice(model: FixContext['model'], r: { start: { line: number; character: number }; end: { character: number } }): string {
-  const start = model.lineStarts[r.start.line] + r.start.character;
+  const start = model.lineStarts.start(r.start.line) + r.start.character;
   return model.text.slice(start, start + (r.end.character - r.start.character));
 }

@@ -2,7 +2,6 @@
 // they overlap, then turned into LSP TextEdits. Also the line layout refactorings move text by:
 // an instruction's block is the instruction plus the comment lines directly above it.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { lineEnd, offsetAt, positionAt } from '../../model/lines';
 import type { Range, Stage, StageModel } from '../../model/types';
 
 /** What layout needs of an instruction (an Instruction or an InstructionOutline). */
@@ -37,7 +36,7 @@ export class EditSet {
   }
 
   offset(pos: Range['start']): number {
-    return offsetAt(this.model.text, this.model.lineStarts, pos);
+    return this.model.lineStarts.offsetAt(this.model.text, pos);
   }
 
   /** Sorted and merged; undefined when two edits overlap. */
@@ -56,7 +55,7 @@ export class EditSet {
   }
 
   textEdits(edits: OffsetEdit[]): TextEdit[] {
-    return edits.map((e) => ({ range: { start: positionAt(this.model.lineStarts, e.start), end: positionAt(this.model.lineStarts, e.end) }, newText: e.text }));
+    return edits.map((e) => ({ range: { start: this.model.lineStarts.positionAt(e.start), end: this.model.lineStarts.positionAt(e.end) }, newText: e.text }));
   }
 }
 
@@ -115,19 +114,19 @@ export function lastInstructionLine(list: readonly Placed[]): number {
 /** Offsets covering whole lines `from..to` with their line break (the one before when at the end). */
 export function lineSpan(model: StageModel, from: number, to: number): { start: number; end: number } {
   const starts = model.lineStarts;
-  if (to + 1 < starts.length) return { start: starts[from], end: starts[to + 1] };
-  const start = from > 0 ? lineEnd(model.text, starts, from - 1) : 0;
+  if (to + 1 < starts.length) return { start: starts.start(from), end: starts.start(to + 1) };
+  const start = from > 0 ? starts.lineEnd(model.text, from - 1) : 0;
   return { start, end: model.text.length };
 }
 
 /** Text of lines `from..to` without the final line break. */
 export function linesText(model: StageModel, from: number, to: number): string {
-  return model.text.slice(model.lineStarts[from], lineEnd(model.text, model.lineStarts, to));
+  return model.text.slice(model.lineStarts.start(from), model.lineStarts.lineEnd(model.text, to));
 }
 
 /** An instruction's own text (all its lines), as written. */
 export function instructionText(model: StageModel, ins: Placed): string {
-  return model.text.slice(offsetAt(model.text, model.lineStarts, ins.range.start), offsetAt(model.text, model.lineStarts, ins.range.end));
+  return model.text.slice(model.lineStarts.offsetAt(model.text, ins.range.start), model.lineStarts.offsetAt(model.text, ins.range.end));
 }
 
 export function indentOf(model: StageModel, line: number): string {

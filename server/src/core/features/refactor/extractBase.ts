@@ -49,7 +49,7 @@ export function extractBaseActions(model: StageModel, range: Range): RefactorAct
   const f = first.stage;
   const headerText = model.text.slice(edits.offset(f.fromKeywordRange.start), edits.offset(f.imageRange!.end));
   const body = linesText(model, blockStart(model, first.list, 1), first.list[shared].range.end.line);
-  const insertAt = model.lineStarts[stageStart(model, f)];
+  const insertAt = model.lineStarts.start(stageStart(model, f));
   edits.insert(insertAt, `${headerText} ${asKeyword(f.fromKeywordText)} ${name}${eol}${body}${eol}${eol}`);
   for (const { stage: s, list } of group) {
     edits.replace(edits.offset(s.fromKeywordRange.end), edits.offset(s.imageRange!.end), ` ${name}`);

@@ -36,15 +36,15 @@ function inline(model: StageModel, base: Stage, options: RefactorOptions): Refac
   const edits = new EditSet(model);
   const eol = edits.eol;
   const next = model.stages[base.index + 1];
-  const start = model.lineStarts[stageStart(model, base)];
-  const end = model.lineStarts[stageStart(model, next)];
+  const start = model.lineStarts.start(stageStart(model, base));
+  const end = model.lineStarts.start(stageStart(model, next));
   edits.replace(start, end, '');
   const baseHeader = model.text.slice(edits.offset(base.fromKeywordRange.end), edits.offset(base.imageRange.end));
   edits.replace(edits.offset(child.fromKeywordRange.end), edits.offset(child.imageRange.end), baseHeader);
   if (list.length > 1) {
     const body = linesText(model, blockStart(model, list, 1), lastInstructionLine(list));
     const afterHeader = child.headerRange.end.line + 1;
-    if (afterHeader < model.lineStarts.length) edits.insert(model.lineStarts[afterHeader], body + eol);
+    if (afterHeader < model.lineStarts.length) edits.insert(model.lineStarts.start(afterHeader), body + eol);
     else edits.insert(model.text.length, eol + body);
   }
   remapIndexRefs(model, edits, (old) => (old > base.index ? old - 1 : undefined));

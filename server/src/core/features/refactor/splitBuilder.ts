@@ -7,7 +7,7 @@
 // with their comments, builder tweaks (CGO_ENABLED=0, -static, DESTDIR) are inserted in place,
 // and `--from=<index>` references are renumbered.
 import { dependencyCycles } from '../../model/graph';
-import { comparePositions, lineEnd } from '../../model/lines';
+import { comparePositions } from '../../model/lines';
 import type { Range, StageModel } from '../../model/types';
 import { estimateAfter, estimateBefore, stageAtLine, type RefactorAction } from './action';
 import { stageFacts } from './analysis/facts';
@@ -102,7 +102,7 @@ function splitEdits(model: StageModel, plan: SplitPlan): EditSet | undefined {
     else if (change.kind === 'before') {
       const line = blockStart(model, list, change.instruction);
       const indent = indentOf(model, list[change.instruction].range.start.line);
-      edits.insert(model.lineStarts[line], change.lines.map((l) => indent + l + eol).join(''));
+      edits.insert(model.lineStarts.start(line), change.lines.map((l) => indent + l + eol).join(''));
     } else appended.push(...change.lines);
   }
 
@@ -115,15 +115,15 @@ function splitEdits(model: StageModel, plan: SplitPlan): EditSet | undefined {
   }
 
   const lastLine = list[end].range.end.line;
-  if (appended.length) edits.insert(lineEnd(model.text, model.lineStarts, lastLine), appended.map((l) => eol + l).join(''));
+  if (appended.length) edits.insert(model.lineStarts.lineEnd(model.text, lastLine), appended.map((l) => eol + l).join(''));
   const block = [plan.fromLine, ...plan.head, ...movedTexts, ...plan.tail].join('\n').split('\n').join(eol);
   const next = end + 1 < list.length ? blockStart(model, list, end + 1) : -1;
-  if (next === -1) edits.insert(lineEnd(model.text, model.lineStarts, lastLine), eol + eol + block);
+  if (next === -1) edits.insert(model.lineStarts.lineEnd(model.text, lastLine), eol + eol + block);
   else {
     let blank = false;
     for (let l = lastLine + 1; l < next; l++) if (isBlankLine(model, l)) blank = true;
-    if (blank) edits.insert(model.lineStarts[next], block + eol + eol);
-    else edits.insert(model.lineStarts[lastLine + 1], eol + block + eol);
+    if (blank) edits.insert(model.lineStarts.start(next), block + eol + eol);
+    else edits.insert(model.lineStarts.start(lastLine + 1), eol + block + eol);
   }
 
   remapIndexRefs(model, edits, (old) => (old >= stage.index ? old + 1 : undefined));

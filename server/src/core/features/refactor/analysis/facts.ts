@@ -3,7 +3,6 @@
 // sit in the document), and the packages it installs. Inherited through `FROM <stage>` chains.
 // Computed once per model and stage.
 import { expandVariables } from '../../../model/expand';
-import { offsetAt } from '../../../model/lines';
 import { logicalText, sourceOffset } from '../../../model/logical';
 import type { Instruction, Stage, StageModel } from '../../../model/types';
 import { imageEnv, imageInfo, type ImageInfo } from './images';
@@ -215,8 +214,8 @@ interface RunScript {
 
 /** The script a RUN executes, and where it sits in the document when it can be placed. */
 export function runScript(model: StageModel, ins: Instruction): RunScript {
-  const start = offsetAt(model.text, model.lineStarts, ins.keywordRange.end);
-  const end = offsetAt(model.text, model.lineStarts, ins.range.end);
+  const start = model.lineStarts.offsetAt(model.text, ins.keywordRange.end);
+  const end = model.lineStarts.offsetAt(model.text, ins.range.end);
   const logical = logicalText(model.text, start, end, model.escape);
   const body = skipFlags(logical.text);
   const k = logical.text.length - body.length;
@@ -235,7 +234,7 @@ export function runScript(model: StageModel, ins: Instruction): RunScript {
   if (ins.heredocs.length && /^(\S*sh\s+)?<<-?["']?[A-Za-z_]/.test(body.slice(0, 100))) {
     const content = ins.heredocs.map((h) => h.content).join('\n');
     const line = ins.range.start.line + 1;
-    const base = line < model.lineStarts.length ? model.lineStarts[line] : -1;
+    const base = line < model.lineStarts.length ? model.lineStarts.start(line) : -1;
     const placed = ins.heredocs.length === 1 && base >= 0 && model.text.startsWith(content, base);
     return { text: content, shell: true, offset: placed ? (i) => base + i : undefined };
   }
