@@ -13,7 +13,7 @@ import type { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
-import { warmUp } from './warmUp';
+import { LARGE_DOCUMENT, warmUp, warmUpForLargeDocument } from './warmUp';
 
 const stdio = stdioTransport();
 const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
@@ -69,13 +69,7 @@ async function pullSettings(): Promise<void> {
 
 connection.onInitialized(async () => {
   // Before the settings arrive, nothing else to do: the editor opens its documents after this.
-  setImmediate(() => {
-    try {
-      warmUp();
-    } catch (e) {
-      ctx.log.error(`warm-up failed: ${e instanceof Error ? e.stack : e}`);
-    }
-  });
+  warmUp().catch((e) => ctx.log.error(`warm-up failed: ${e instanceof Error ? e.stack : e}`));
   await pullSettings();
   diagnostics.refreshAll();
 });
@@ -109,5 +103,8 @@ process.on('uncaughtException', (e) => ctx.log.error(`uncaught: ${e.stack ?? e}`
 process.on('unhandledRejection', (e) => ctx.log.error(`unhandled rejection: ${e instanceof Error ? e.stack : e}`));
 
 documents.onDidChangeContent(() => collectWhenQuiet());
+documents.onDidOpen((e) => {
+  if (e.document.getText().length >= LARGE_DOCUMENT) warmUpForLargeDocument().catch((err) => ctx.log.error(`warm-up failed: ${err instanceof Error ? err.stack : err}`));
+});
 documents.listen(connection);
 connection.listen();

@@ -11,7 +11,7 @@ import { stageDiagnostics } from '../../server/src/core/features/diagnostics';
 import { parseDockerfile } from '../../server/src/core/model/parse';
 import { ModelStore } from '../../server/src/documents';
 import { PieceDocument } from '../../server/src/pieceDocument';
-import { warmUp } from '../../server/src/warmUp';
+import { warmUp, warmUpForLargeDocument } from '../../server/src/warmUp';
 import { FRAGMENTS, snapshot } from '../helpers/modelEquality';
 
 const BIG = generateDockerfile(800);
@@ -169,6 +169,11 @@ test('a model reads one line without its line break, whatever the break', () => 
   assert.deepEqual([0, 1, 2, 3, 4, 5, 6, -1].map((l) => model.lineText(l)), ['FROM a', 'RUN x', '', 'RUN y', 'last', '', '', '']);
 });
 
-test('the start-up warm-up runs the keystroke path (a typed character, Enter, Backspace) on its own document', () => {
-  assert.doesNotThrow(() => warmUp());
+test('the warm-ups run the keystroke path (a typed character, Enter, Backspace) on their own document; the long one once', async () => {
+  await warmUp();
+  let done = false;
+  const first = warmUpForLargeDocument().then(() => (done = true));
+  await warmUpForLargeDocument();
+  assert.equal(done, false, 'a second large document waits for nothing');
+  await first;
 });
