@@ -32,15 +32,37 @@ export function overLimits(text: string): string | undefined {
 export function overLimitsAfterEdit(source: TextSource, start: number, inserted: number): string | undefined {
   if (source.length > LIMITS.maxDocumentChars) return overLimits(source.text());
   const max = LIMITS.maxLineChars;
-  const from = Math.max(0, start - max - 1);
-  const before = source.slice(from, start);
-  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
-  const end = start + inserted;
-  const after = source.slice(end, Math.min(source.length, end + max + 1));
-  const breakAfter = firstLineBreak(after);
-  if ((lineStart === 0 && from > 0) || (breakAfter === -1 && end + after.length < source.length)) return overLimits(source.text());
-  const lineEnd = breakAfter === -1 ? source.length : end + breakAfter;
-  return longLine(source.slice(from + lineStart, lineEnd), max) ? overLimits(source.text()) : undefined;
+  const lineStart = lineStartBefore(source, start, max);
+  const lineEnd = lineBreakAfter(source, start + inserted, max);
+  if (lineStart === undefined || lineEnd === undefined) return overLimits(source.text());
+  return longLine(source.slice(lineStart, lineEnd), max) ? overLimits(source.text()) : undefined;
+}
+
+// Lines are searched in windows growing from this size: reading the whole limit's worth each time
+// made 200 K characters of strings per keystroke, for lines that are almost always short.
+const WINDOW = 256;
+
+/** Where the line holding `start` begins, or undefined when no line break is within `max + 1` characters before it. */
+function lineStartBefore(source: TextSource, start: number, max: number): number | undefined {
+  const limit = Math.max(0, start - max - 1);
+  for (let size = WINDOW; ; size *= 4) {
+    const from = Math.max(limit, start - size);
+    const text = source.slice(from, start);
+    const at = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (at !== -1) return from + at + 1;
+    if (from === limit) return from === 0 ? 0 : undefined;
+  }
+}
+
+/** Where the line holding `end` ends (its first line break, or the end of the text), or undefined when that is more than `max + 1` characters away. */
+function lineBreakAfter(source: TextSource, end: number, max: number): number | undefined {
+  const limit = Math.min(source.length, end + max + 1);
+  for (let size = WINDOW; ; size *= 4) {
+    const to = Math.min(limit, end + size);
+    const at = firstLineBreak(source.slice(end, to));
+    if (at !== -1) return end + at;
+    if (to === limit) return to === source.length ? to : undefined;
+  }
 }
 
 function firstLineBreak(text: string): number {

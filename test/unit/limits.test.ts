@@ -43,3 +43,20 @@ test('overLimitsAfterEdit: looks only around the edit, and finds every line the 
   const fine = base.slice(0, 20) + 'y' + base.slice(20);
   assert.equal(overLimitsAfterEdit(textSource(fine), 20, 1), undefined);
 });
+
+test('overLimitsAfterEdit: the same answer as overLimits whatever the line lengths around the windows it searches in, and the line breaks', () => {
+  const max = LIMITS.maxLineChars;
+  for (const br of ['\n', '\r\n', '\r']) {
+    for (const length of [0, 255, 256, 257, 1023, 1024, 1025, 4097, 65_536, max - 1, max]) {
+      const line = 'RUN ' + 'c'.repeat(Math.max(0, length - 4));
+      const text = `FROM a${br}${'RUN x' + br}${line}${br}RUN y${br}`;
+      const lineAt = text.indexOf(line);
+      for (const at of [lineAt, lineAt + 1, lineAt + Math.floor(line.length / 2), lineAt + line.length]) {
+        for (const insert of ['', 'z', 'zz']) {
+          const edited = text.slice(0, at) + insert + text.slice(at);
+          assert.equal(overLimitsAfterEdit(textSource(edited), at, insert.length), overLimits(edited), `${JSON.stringify(br)} line ${length}, at ${at - lineAt}, +${insert.length}`);
+        }
+      }
+    }
+  }
+});
