@@ -3,7 +3,7 @@
 // models can be compared with deepEqual.
 import fc from 'fast-check';
 import type { Position } from 'vscode-languageserver-types';
-import type { Stage, StageModel } from '../../server/src/core/model/types';
+import type { Stage, StageModel, StageRef } from '../../server/src/core/model/types';
 import { completeStages } from '../../server/src/core/features/completion';
 import { findDefinition } from '../../server/src/core/features/definition';
 import { stageDiagnostics } from '../../server/src/core/features/diagnostics';
@@ -46,6 +46,12 @@ export function stageFields(s: Stage) {
   return { index, name, key, nameRange, asText, asRange, fromKeywordText, fromKeywordRange, fromKeywordLine, fromKeywordCharacter, image, imageRange, platform, headerRange, range };
 }
 
+/** Every field of a reference, read through the interface (a moved reference's fields are getters). */
+export function refFields(r: StageRef) {
+  const { kind, raw, value, stage, resolution, range, instructionRange, keywordRange, flagRange } = r;
+  return { kind, raw, value, stage, resolution, range, instructionRange, keywordRange, flagRange };
+}
+
 export function snapshot(m: StageModel): unknown {
   const ins = (i: StageModel['preamble'][number]) => ({ ...i, flags: i.flags, args: i.args });
   return {
@@ -57,7 +63,7 @@ export function snapshot(m: StageModel): unknown {
     globalArgs: m.globalArgs,
     preamble: m.preamble.map(ins),
     stages: m.stages.map((s) => ({ ...stageFields(s), instructions: s.instructions.map(ins) })),
-    refs: m.refs.map((r) => ({ ...r, range: r.range, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
+    refs: m.refs.map(refFields),
     lineStarts: m.lineStarts.toArray(),
     names: [...m.names],
   };

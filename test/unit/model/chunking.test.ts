@@ -5,7 +5,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { StageParser, parseDockerfile } from '../../../server/src/core/model/parse';
 import { stageDiagnostics } from '../../../server/src/core/features/diagnostics';
 import { corpusFiles } from '../../helpers/corpus';
-import { stageFields } from '../../helpers/modelEquality';
+import { refFields, stageFields } from '../../helpers/modelEquality';
 
 function wholeFileFroms(text: string) {
   return DockerfileParser.parse(text).getFROMs().map((f) => ({ line: f.getRange().start.line, image: f.getImage() ?? '', name: f.getBuildStage() ?? undefined }));
@@ -86,7 +86,7 @@ test('a long stage is parsed in pieces, and its outline matches its instructions
 function strip(m: ReturnType<typeof parseDockerfile>) {
   return {
     stages: m.stages.map((s) => ({ ...stageFields(s), instructions: s.instructions })),
-    refs: m.refs.map((r) => ({ ...r, range: r.range, instructionRange: r.instructionRange, keywordRange: r.keywordRange, flagRange: r.flagRange })),
+    refs: m.refs.map(refFields),
     globalArgs: m.globalArgs,
     escape: m.escape,
   };
