@@ -126,14 +126,7 @@ export class LineStarts {
 
   /** The segment holding `line` (the last one past the end). */
   private segmentOf(line: number): number {
-    let low = 0;
-    let high = this.firstLines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.firstLines[mid] <= line) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.firstLines, line);
   }
 }
 
