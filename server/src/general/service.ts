@@ -6,6 +6,7 @@
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { onceEach } from '../core/model/argumentMemo';
 import type { Settings } from '../core/settings';
 import { LIMITS, longLine } from '../limits';
 import { createValidator, type GeneralValidator } from './validation';
@@ -70,7 +71,7 @@ export class GeneralFeatures {
    */
   call<T>(name: string, fallback: T, fn: (service: DockerfileLanguageService) => T): T {
     try {
-      return fn(this.service);
+      return onceEach(() => fn(this.service), { freshArguments: true });
     } catch (e) {
       const message = `general ${name} gave up on this input: ${e instanceof Error ? e.message : String(e)}`;
       if (!this.warnedCalls.has(message)) {
