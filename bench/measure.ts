@@ -48,6 +48,8 @@ export const METRICS = [
   'references',
   'rename',
   'hover',
+  'hover on an instruction',
+  'completion of an instruction',
   'codeLens',
   'codeLens/resolve',
   'codeLens: resolve all',
@@ -177,6 +179,11 @@ export async function measureFile(server: ServerSpec, files: FileInput[], reps: 
   else unsupported('rename');
   if (caps.hoverProvider && withProbe('reference')) await timed('hover', 'textDocument/hover', (d) => ({ textDocument: doc(d), position: d.probes.reference }), count);
   else unsupported('hover');
+  // The general features, where no stage is named: instruction documentation, instruction names.
+  if (caps.hoverProvider && withProbe('keyword')) await timed('hover on an instruction', 'textDocument/hover', (d) => ({ textDocument: doc(d), position: d.probes.keyword }), count);
+  else unsupported('hover on an instruction');
+  if (caps.completionProvider && withProbe('keyword')) await timed('completion of an instruction', 'textDocument/completion', (d) => ({ textDocument: doc(d), position: { line: d.probes.keyword!.line, character: 0 }, context: { triggerKind: 1 } }), count);
+  else unsupported('completion of an instruction');
   if (caps.codeLensProvider) {
     const lists = await timed('codeLens', 'textDocument/codeLens', (d) => ({ textDocument: doc(d) }), count);
     const middle = (d: Doc) => {

@@ -14,13 +14,15 @@ export interface Probes {
   stageName?: Position;
   /** End of a line near the middle of the file, where the keystrokes go. */
   edit: Position;
+  /** Inside the keyword of an instruction other than FROM near the middle: general hover and completion. */
+  keyword?: Position;
 }
 
 export function findProbes(text: string): Probes {
   const model = parseDockerfile(text);
   const lines = text.split(/\r\n|\r|\n/);
   const ref = pickReference(model);
-  const probes: Probes = { edit: editPosition(lines) };
+  const probes: Probes = { edit: editPosition(lines), keyword: keywordPosition(lines) };
   if (ref) {
     probes.completion = ref.range.start;
     probes.reference = { line: ref.range.start.line, character: ref.range.start.character + Math.floor((ref.range.end.character - ref.range.start.character) / 2) };
@@ -54,4 +56,14 @@ function editPosition(lines: string[]): Position {
     }
   }
   return { line: 0, character: 0 };
+}
+
+/** In the keyword of the instruction nearest the middle that starts a line and is not FROM. */
+function keywordPosition(lines: string[]): Position | undefined {
+  for (let d = 0; d < lines.length; d++) {
+    for (const line of [Math.floor(lines.length / 2) + d, Math.floor(lines.length / 2) - d]) {
+      if (lines[line] !== undefined && /^(RUN|COPY|ADD|ENV|ARG|WORKDIR|LABEL|USER|EXPOSE|CMD|ENTRYPOINT)\s/i.test(lines[line])) return { line, character: 1 };
+    }
+  }
+  return undefined;
 }
