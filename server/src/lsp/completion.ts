@@ -1,7 +1,9 @@
 // textDocument/completion and completionItem/resolve: stage names from the core where a stage
-// can be named, general Dockerfile completion elsewhere, build targets in Compose/Bake files.
+// can be named, general Dockerfile completion elsewhere (over the completion slice: the same
+// answer, one stage's work), build targets in Compose/Bake files.
 import type { ClientCapabilities, CompletionItem, CompletionParams } from 'vscode-languageserver/node';
 import { completeStages, resolveStageItem } from '../core/features/completion';
+import { completionSliceText } from '../core/model/stageSlice';
 import { buildTargetCompletion, isBuildDocument } from './buildTargets';
 import { generalFor, guarded, modelFor, type ServerContext } from './context';
 
@@ -29,7 +31,7 @@ export const completionFeature = {
       const general = generalFor(ctx, uri);
       if (!general) return null;
       last = { source: 'general', uri };
-      return general.general.call('completion', [], (s) => s.computeCompletionItems(general.document.getText(), params.position));
+      return general.general.call('completion', [], (s) => s.computeCompletionItems(completionSliceText(found.model, params.position.line), params.position));
     }));
     ctx.connection.onCompletionResolve(async (item: CompletionItem) => {
       const from = last;

@@ -1,18 +1,42 @@
-// The text a general (dockerfile-language-service) hover needs at a line: the lines before the
-// first stage (parser directives, global ARGs), blank lines where other stages were, and the
-// stage holding the line, cut after it. Lines keep their numbers, so positions and answers need no
-// shifting, and the service tokenizes one stage instead of the whole file.
+// The text a general (dockerfile-language-service) request needs at a line, with every line kept
+// at its number so positions and answers need no shifting, and the service tokenizes one stage
+// instead of the whole file.
+// - hover: the lines before the first stage (parser directives, global ARGs), blank lines where
+//   other stages were, and the stage holding the line, cut after it;
+// - completion: the same, plus every stage's FROM (it lists stages and counts instructions) and
+//   the whole of each stage the current one is built on (it reads their WORKDIR and variables).
 import { stageAtLine } from './cursor';
-import type { StageModel } from './types';
+import type { Stage, StageModel } from './types';
 
 export function stageSliceText(model: StageModel, line: number): string {
   const first = model.stages[0];
   const stage = stageAtLine(model, line);
   if (!first || !stage) return model.text;
-  const lines: string[] = [];
-  const prefixEnd = first.range.start.line;
-  for (let l = 0; l < prefixEnd; l++) lines.push(model.lineText(l));
-  for (let l = prefixEnd; l < stage.range.start.line; l++) lines.push('');
-  for (let l = stage.range.start.line; l <= stage.range.end.line; l++) lines.push(model.lineText(l));
+  return sliceLines(model, [stage], [], stage.range.end.line);
+}
+
+export function completionSliceText(model: StageModel, line: number): string {
+  const stage = stageAtLine(model, line);
+  if (!stage) return model.text;
+  return sliceLines(model, ancestry(model, stage), model.stages, model.lineStarts.length - 1);
+}
+
+/** The stage and those it is built on (FROM <stage>), by name, each declared before it. */
+function ancestry(model: StageModel, stage: Stage): Stage[] {
+  const chain = [stage];
+  for (let current = stage; ;) {
+    const declared = model.names.get(current.image.toLowerCase())?.filter((i) => i < current.index);
+    if (!declared?.length) return chain;
+    current = model.stages[declared[declared.length - 1]];
+    if (chain.includes(current)) return chain;
+    chain.push(current);
+  }
+}
+
+function sliceLines(model: StageModel, whole: Stage[], headers: Stage[], lastLine: number): string {
+  const lines: string[] = new Array(lastLine + 1).fill('');
+  for (let l = 0; l < model.stages[0].range.start.line; l++) lines[l] = model.lineText(l);
+  for (const { headerRange } of headers) for (let l = headerRange.start.line; l <= headerRange.end.line && l <= lastLine; l++) lines[l] = model.lineText(l);
+  for (const { range } of whole) for (let l = range.start.line; l <= range.end.line && l <= lastLine; l++) lines[l] = model.lineText(l);
   return lines.join('\n');
 }
