@@ -1,5 +1,5 @@
-// A general hover over the stage slice (stageSlice.ts) must answer exactly as over the whole text:
-// every corpus file, every line, several columns.
+// General hover and completion over their slices (stageSlice.ts) must answer exactly as over the
+// whole text: every corpus file, every line, several columns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';

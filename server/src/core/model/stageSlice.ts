@@ -9,9 +9,8 @@ import { stageAtLine } from './cursor';
 import type { Stage, StageModel } from './types';
 
 export function stageSliceText(model: StageModel, line: number): string {
-  const first = model.stages[0];
   const stage = stageAtLine(model, line);
-  if (!first || !stage) return model.text;
+  if (!stage) return model.text;
   return sliceLines(model, [stage], [], stage.range.end.line);
 }
 
@@ -21,13 +20,13 @@ export function completionSliceText(model: StageModel, line: number): string {
   return sliceLines(model, ancestry(model, stage), model.stages, model.lineStarts.length - 1);
 }
 
-/** The stage and those it is built on (FROM <stage>), by name, each declared before it. */
+/** The stage and those it is built on, as the model resolved each FROM. */
 function ancestry(model: StageModel, stage: Stage): Stage[] {
   const chain = [stage];
   for (let current = stage; ;) {
-    const declared = model.names.get(current.image.toLowerCase())?.filter((i) => i < current.index);
-    if (!declared?.length) return chain;
-    current = model.stages[declared[declared.length - 1]];
+    const base = model.stageRefs[current.index].find((ref) => ref.kind === 'from')?.resolution;
+    if (base?.kind !== 'stage') return chain;
+    current = model.stages[base.target];
     if (chain.includes(current)) return chain;
     chain.push(current);
   }
