@@ -1,8 +1,10 @@
-// The benchmark's growth check: interleaved order, and the exponent from the growth rounds.
+// The benchmark's report: interleaved order, the exponent from the growth rounds, and ratios only
+// between two answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { interleave } from '../../bench/measure';
-import { roundsGrowth, targets, type FileResult, type Stat } from '../../bench/report';
+import type { FileRun } from '../../bench/measure';
+import { fileTable, roundsGrowth, targets, type FileResult, type Stat } from '../../bench/report';
 
 const at = (median: number): Stat => ({ n: 10, failed: 0, median, p90: median, min: median, max: median });
 const file = (lines: number, main: number, rounds: number[] = []): FileResult => ({
@@ -40,4 +42,17 @@ test('targets: growth is checked on the worst metric over 1 ms and says how it w
   assert.equal(linear.ok, true);
   assert.match(linear.what, /median of 3 interleaved rounds.*\(codeLens\)/);
   assert.equal(check([5, 8, 8]).ok, false);
+});
+
+test('fileTable: no ratio where only one server answered, a ratio where both did', () => {
+  const run = (answers: Record<string, number>) => ({ answers, startMs: 100, memory: { rssKiB: 1024, peakKiB: 1024 } }) as unknown as FileRun;
+  const result: FileResult = {
+    ...file(50_000, 1),
+    runs: { ours: run({ hover: 1, completion: 0, definition: 1 }), peer: run({ hover: 0, completion: 20, definition: 1 }) },
+    stats: { ours: { hover: at(0.4), completion: at(0.3), definition: at(0.5) }, peer: { hover: at(800), completion: at(825), definition: at(5) } },
+  };
+  const row = (metric: string) => fileTable(result, 'ours', 'peer').split('\n').find((l) => l.startsWith(metric + ' '))!.trim();
+  assert.match(row('hover'), /peer: none$/);
+  assert.match(row('completion'), /no answer$/);
+  assert.match(row('definition'), / 0\.10$/);
 });
