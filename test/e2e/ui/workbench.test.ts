@@ -144,15 +144,52 @@ test('Show Stage Graph draws the stages and their edges', () =>
 test('▶ Build runs the build with the stage as its own argument', () =>
   step('08-build-stage', async () => {
     await wb.openFile('app.Dockerfile');
-    await wb.page.locator('.codelens-decoration a', { hasText: /^▶ Build$/ }).first().click();
-    // echo stands in for docker (test/e2e/workspace/.vscode/settings.json); rows may wrap anywhere.
-    const echoed = /build--targetbuilder--file\S*\/app\.Dockerfile--\S*\/workspace/;
-    const output = await poll('the build task output', 20_000, async () => {
-      const text = (await wb.page.locator('.xterm-rows').allTextContents()).join('').replace(/\s+/g, '');
-      return echoed.test(text.replace(/Executingtask:echo/g, '')) ? text : undefined;
+    const build = wb.page.locator('.codelens-decoration a', { hasText: /^▶ Build$/ }).first();
+    await build.click();
+    // Before the task starts VS Code saves the files earlier steps edited. If no task has shown
+    // within 10 s the click is taken as lost (as keys can be, see Workbench.pressUntil), and said so.
+    const started = () => terminalText().then((text) => (text.includes('Executingtask:') ? true : undefined));
+    if (!(await poll('the build task to start', 10_000, started).catch(() => false))) {
+      console.log(`# no build task 10 s after the click; clicking ▶ Build again. The workbench showed:\n${await workbenchState()}`);
+      await wb.screenshot('08-build-stage-no-task');
+      await build.click();
+    }
+    // echo stands in for docker (test/e2e/workspace/.vscode/settings.json): the task prints its
+    // "Executing task: echo …" line, then echo prints the same arguments. Rows may wrap anywhere.
+    const args = String.raw`build--targetbuilder--file\S*?\/app\.Dockerfile--\S*?\/workspace`;
+    const announced = new RegExp(`Executingtask:echo${args}`, 'g');
+    const output = await waitForWorkbench('echo to print the build arguments in the task terminal', 45_000, async () => {
+      const text = await terminalText();
+      return new RegExp(args).test(text.replace(announced, '')) ? text : undefined;
     });
     assert.ok(!output.includes('--targetcerts'));
   }));
+
+/** The task terminal's rendered text without whitespace. */
+async function terminalText(): Promise<string> {
+  return (await wb.page.locator('.xterm-rows').allTextContents()).join('').replace(/\s+/g, '');
+}
+
+/** What the workbench shows, for a failure message: tabs, terminal, notifications, status bar. */
+async function workbenchState(): Promise<string> {
+  const shown = async (selector: string) => (await wb.page.locator(selector).allInnerTexts().catch(() => [])).join(' | ').replace(/\s+/g, ' ');
+  return [
+    `  tabs: ${await shown('.tabs-container .tab')}`,
+    `  terminal: ${await terminalText()}`,
+    `  notifications: ${await shown('.notification-toast')}`,
+    `  dialog: ${await shown('.monaco-dialog-box')}`,
+    `  status bar: ${await shown('.statusbar-item')}`,
+  ].join('\n');
+}
+
+/** `poll`, but a timeout also says what the workbench showed. */
+async function waitForWorkbench<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  try {
+    return await poll(what, timeoutMs, probe);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n${await workbenchState()}`);
+  }
+}
 
 test('a multi-stage snippet expands from its prefix', () =>
   step('09-snippet', async () => {
