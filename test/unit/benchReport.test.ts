@@ -2,8 +2,7 @@
 // between two answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { interleave } from '../../bench/measure';
-import type { FileRun } from '../../bench/measure';
+import { interleave, type FileRun } from '../../bench/measure';
 import { fileTable, roundsGrowth, targets, type FileResult, type Stat } from '../../bench/report';
 
 const at = (median: number): Stat => ({ n: 10, failed: 0, median, p90: median, min: median, max: median });
