@@ -19,7 +19,7 @@ const builds = [
   // dist/server.js is the launcher that reads and runs dist/server-main.js (see server/src/launcher.ts).
   { ...common, entryPoints: ['server/src/launcher.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' },
-  { ...common, entryPoints: ['server/src/general/validatorWorker.ts'], outfile: 'dist/validator.js' },
+  { ...common, entryPoints: ['server/src/general/worker.ts'], outfile: 'dist/general-worker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (watch) {

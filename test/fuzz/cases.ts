@@ -2,7 +2,7 @@
 // of the real ones (deleted, duplicated and swapped spans, inserted fragments, split and joined
 // lines, a changed escape directive, truncation). Deterministic for a seed.
 import { generateDockerfile } from '../../bench/generate';
-import { corpusFiles } from '../helpers/corpus';
+import { corpusFiles, corpusRealFiles } from '../helpers/corpus';
 
 export interface FuzzCase {
   name: string;
@@ -122,7 +122,7 @@ export function mutate(text: string, rnd: Random): string {
 
 export function mutations(seed: number): () => FuzzCase {
   const rnd = random(seed);
-  const corpus = [...corpusFiles(), { name: 'gen-20', text: generateDockerfile(20) }];
+  const corpus = [...corpusFiles(), ...corpusRealFiles(), { name: 'gen-20', text: generateDockerfile(20) }];
   let n = 0;
   return () => {
     const base = pick(rnd, corpus);

@@ -1,5 +1,6 @@
 // `npm run fuzz -- [--seconds 120] [--seed N]`: the fuzz suite over stdio for a bounded time. Every
-// hand-made case runs, then seeded mutations of the real Dockerfiles until the time is up. Each
+// hand-made case runs, then seeded mutations of the real Dockerfiles (test/fixtures/corpus and
+// corpus-real) until the time is up, with requests at random positions after each edit. Each
 // failing input is written to test-results/fuzz/ with what went wrong; once fixed, move it to
 // test/fixtures/fuzz/ so npm test replays it (test/lsp/fuzz-regressions.test.ts). Exit code 1 on
 // any problem.

@@ -1,15 +1,17 @@
 // General Dockerfile features (instruction completion and hover, formatting, links, signature
-// help, lint and its quick fixes) from dockerfile-language-service, which re-parses the whole text
-// on every call: they are only offered for documents under a size limit, the lint runs in a
-// worker with a time limit, and nothing here touches stages (ours follow BuildKit; its stage
-// checks do not).
-import type { DockerfileLanguageService } from 'dockerfile-language-service';
+// help, lint and its quick fixes) from dockerfile-language-service and dockerfile-utils. Every call
+// into them runs in a worker with a time budget (general/boundedWorker.ts): they re-parse the
+// whole text on every call, take seconds on some inputs and never return on others. They are only
+// offered for documents under a size limit, and nothing here touches stages (ours follow
+// BuildKit; their stage checks do not).
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { onceEach } from '../core/model/argumentMemo';
+import * as path from 'node:path';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { Settings } from '../core/settings';
 import { LIMITS, longLine } from '../limits';
-import { createValidator, type GeneralValidator } from './validation';
+import { BoundedWorker } from './boundedWorker';
+import type { GeneralMethod, GeneralRequests } from './requests';
 
 /** Larger documents get stage features only: the general service takes ~0.25 s per MB per call. */
 export const GENERAL_MAX_BYTES = 256 * 1024;
@@ -17,17 +19,24 @@ export const GENERAL_MAX_BYTES = 256 * 1024;
 /** dockerfile-utils checks that stage diagnostics replace: duplicate and invalid stage names, invalid --from. */
 const REPLACED_CODES = new Set([10, 12, 47]);
 
+/** Time budgets: a request the editor waits on, formatting a whole document, and the lint. */
+export const GENERAL_BUDGET_MS = { request: 500, format: 1500, lint: 3000 };
+const WORKER_SCRIPT = path.join(__dirname, 'general-worker.js');
+
 export class GeneralFeatures {
-  private instance: DockerfileLanguageService | undefined;
-  private validator: GeneralValidator | undefined;
+  /** Requests the editor waits on; the lint has a worker of its own, so a slow lint never delays them. */
+  readonly requests: BoundedWorker;
+  private readonly linter: BoundedWorker;
   private warnedSize = new Set<string>();
-  private warnedCalls = new Set<string>();
 
   constructor(
     private readonly log: (message: string) => void,
     /** Another extension (Container Tools, Docker DX) already provides these features. */
     private readonly othersPresent: () => boolean,
+    script = WORKER_SCRIPT,
   ) {
+    this.requests = new BoundedWorker(script, 'general', log);
+    this.linter = new BoundedWorker(script, 'general', log);
   }
 
   /** Whether general features serve this document (setting, other extensions, size). */
@@ -37,7 +46,10 @@ export class GeneralFeatures {
     // The length first: a large document's whole text is not needed (nor joined) to say no.
     const small = document.offsetAt({ line: document.lineCount, character: 0 }) <= GENERAL_MAX_BYTES;
     const long = small ? longLine(document.getText(), LIMITS.maxGeneralLineChars) : undefined;
-    if (small && !long) return true;
+    if (small && !long) {
+      this.requests.warm();
+      return true;
+    }
     if (!this.warnedSize.has(document.uri)) {
       this.warnedSize.add(document.uri);
       const why = long ? `line ${long.line + 1} is over ${LIMITS.maxGeneralLineChars} characters` : `it is over ${GENERAL_MAX_BYTES / 1024} KB`;
@@ -47,43 +59,24 @@ export class GeneralFeatures {
   }
 
   /** General lint, minus what stage diagnostics cover and anything overlapping them. */
-  async lint(content: string, stageDiagnostics: Diagnostic[]): Promise<Diagnostic[] | undefined> {
-    this.validator ??= createValidator(this.log);
-    const found = await this.validator.validate(content);
+  async lint(uri: string, content: string, stageDiagnostics: Diagnostic[]): Promise<Diagnostic[] | undefined> {
+    const found = await this.linter.run('lint', { text: content }, { budgetMs: GENERAL_BUDGET_MS.lint, key: uri, label: uri });
     const serious = stageDiagnostics.filter((s) => s.severity !== 4);
     return found?.filter((d) => !REPLACED_CODES.has(Number(d.code)) && !serious.some((s) => overlaps(s.range, d.range)));
   }
 
-  /** The service, loaded on first use: a session on large files alone never pays its ~12 MB. */
-  get service(): DockerfileLanguageService {
-    if (!this.instance) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { DockerfileLanguageServiceFactory } = require('dockerfile-language-service') as typeof import('dockerfile-language-service');
-      this.instance = DockerfileLanguageServiceFactory.createLanguageService();
-      this.instance.setCapabilities({ completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } }, hover: { contentFormat: ['markdown', 'plaintext'] } });
-    }
-    return this.instance;
-  }
-
   /**
-   * Runs a call into dockerfile-language-service: it throws on some inputs (a stack overflow in its
-   * parser), which is noted once in the log and answered with `fallback`.
+   * Asks the worker; `fallback` when the request overruns its budget, fails, is cancelled while it
+   * waits, or the worker dies.
    */
-  call<T>(name: string, fallback: T, fn: (service: DockerfileLanguageService) => T): T {
-    try {
-      return onceEach(() => fn(this.service), { freshArguments: true });
-    } catch (e) {
-      const message = `general ${name} gave up on this input: ${e instanceof Error ? e.message : String(e)}`;
-      if (!this.warnedCalls.has(message)) {
-        this.warnedCalls.add(message);
-        this.log(message);
-      }
-      return fallback;
-    }
+  async ask<M extends GeneralMethod>(method: M, params: GeneralRequests[M]['params'], fallback: GeneralRequests[M]['answer'], options: { uri: string; token?: CancellationToken }): Promise<GeneralRequests[M]['answer']> {
+    const budgetMs = method.startsWith('format') ? GENERAL_BUDGET_MS.format : GENERAL_BUDGET_MS.request;
+    return (await this.requests.run(method, params, { budgetMs, token: options.token, label: options.uri })) ?? fallback;
   }
 
   dispose(): void {
-    this.validator?.dispose();
+    this.requests.dispose();
+    this.linter.dispose();
   }
 }
 

@@ -1,6 +1,7 @@
 // textDocument/codeAction: asks every code action provider of the core (quick fixes keyed on
-// diagnostic codes, refactorings) and returns what they offer.
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+// diagnostic codes, refactorings) and the general lint's quick fixes (from the general worker),
+// and returns what they offer.
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import { quickFixes } from '../core/features/quickFixes';
 import { refactorProvider } from '../core/features/refactor';
 import type { StageModel } from '../core/model/types';
@@ -30,7 +31,7 @@ export const codeActionsFeature = {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract, CodeActionKind.RefactorInline, CodeActionKind.RefactorRewrite] },
   }),
   register(ctx: ServerContext): void {
-    ctx.connection.onCodeAction(guarded(ctx, 'codeAction', [], (params: CodeActionParams) => {
+    ctx.connection.onCodeAction(guarded(ctx, 'codeAction', [], async (params: CodeActionParams, token: CancellationToken) => {
       if (isBuildDocument(ctx, params.textDocument.uri)) return targetQuickFixes(params.textDocument.uri, params.context.diagnostics);
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return [];
@@ -38,25 +39,25 @@ export const codeActionsFeature = {
       const only = params.context.only;
       const actions: CodeAction[] = [];
       for (const provider of PROVIDERS) actions.push(...provider(request));
-      actions.push(...generalQuickFixes(ctx, params));
+      actions.push(...(await generalQuickFixes(ctx, params, token)));
       return only ? actions.filter((a) => only.some((k) => a.kind === k || (a.kind ?? '').startsWith(k + '.'))) : actions;
     }));
   },
 };
 
 /** Quick fixes of the general lint, turned from commands into edits so every editor can apply them. */
-function generalQuickFixes(ctx: ServerContext, params: CodeActionParams): CodeAction[] {
-  const found = generalFor(ctx, params.textDocument.uri);
+async function generalQuickFixes(ctx: ServerContext, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
+  const uri = params.textDocument.uri;
+  const found = generalFor(ctx, uri);
   const diagnostics = params.context.diagnostics.filter((d) => d.source === 'dockerfile-utils');
   if (!found || !diagnostics.length) return [];
-  const text = found.document.getText();
-  type ServiceContext = Parameters<typeof found.general.service.computeCodeActions>[2];
-  const commands = found.general.call('quick fixes', [], (s) => s.computeCodeActions(params.textDocument, params.range, { ...params.context, diagnostics } as unknown as ServiceContext));
-  return commands.map((command, i) => ({
-    title: command.title,
+  const request = { text: found.document.getText(), textDocument: params.textDocument, range: params.range, context: { ...params.context, diagnostics } };
+  const fixes = await found.general.ask('quickFixes', request, [], { uri, token });
+  return fixes.map((fix, i) => ({
+    title: fix.title,
     kind: CodeActionKind.QuickFix,
-    diagnostics: diagnostics.filter((d) => JSON.stringify(d.range) === JSON.stringify(command.arguments?.[1])).slice(0, 1),
-    edit: { changes: { [params.textDocument.uri]: found.general.call('quick fixes', [], (s) => s.computeCommandEdits(text, command.command, command.arguments ?? [])) } },
-    isPreferred: i === 0 && commands.length === 1,
+    diagnostics: diagnostics.filter((d) => JSON.stringify(d.range) === JSON.stringify(fix.diagnosticRange)).slice(0, 1),
+    edit: { changes: { [uri]: fix.edits } },
+    isPreferred: i === 0 && fixes.length === 1,
   }));
 }

@@ -1,7 +1,6 @@
 // textDocument/completion and completionItem/resolve: stage names from the core where a stage
-// can be named, general Dockerfile completion elsewhere (over the completion slice: the same
-// answer, one stage's work), build targets in Compose/Bake files.
-import type { ClientCapabilities, CompletionItem, CompletionParams } from 'vscode-languageserver/node';
+// can be named, general Dockerfile completion elsewhere (over the completion slice, in the general worker), build targets in Compose/Bake files.
+import type { CancellationToken, ClientCapabilities, CompletionItem, CompletionParams } from 'vscode-languageserver/node';
 import { completeStages, resolveStageItem } from '../core/features/completion';
 import { completionSliceText } from '../core/model/stageSlice';
 import { buildTargetCompletion, isBuildDocument } from './buildTargets';
@@ -17,7 +16,7 @@ export const completionFeature = {
   register(ctx: ServerContext): void {
     // Resolve gets only the item: remember where the last items came from.
     let last: { source: 'stages' | 'general'; uri: string } | undefined;
-    ctx.connection.onCompletion(guarded(ctx, 'completion', null, async (params: CompletionParams) => {
+    ctx.connection.onCompletion(guarded(ctx, 'completion', null, async (params: CompletionParams, token: CancellationToken) => {
       last = undefined;
       const uri = params.textDocument.uri;
       if (isBuildDocument(ctx, uri)) return buildTargetCompletion(ctx, params);
@@ -31,11 +30,11 @@ export const completionFeature = {
       const general = generalFor(ctx, uri);
       if (!general) return null;
       last = { source: 'general', uri };
-      return general.general.call('completion', [], (s) => s.computeCompletionItems(completionSliceText(found.model, params.position.line), params.position));
+      return general.general.ask('completion', { text: completionSliceText(found.model, params.position.line), position: params.position }, [], { uri, token });
     }));
     ctx.connection.onCompletionResolve(async (item: CompletionItem) => {
       const from = last;
-      if (from?.source === 'general' && ctx.general) return guarded(ctx, 'completionResolve', item, () => ctx.general!.service.resolveCompletionItem(item))();
+      if (from?.source === 'general' && ctx.general) return guarded(ctx, 'completionResolve', item, () => ctx.general!.ask('resolveCompletion', { item }, item, { uri: from.uri }))();
       const found = from?.source === 'stages' ? modelFor(ctx, from.uri) : undefined;
       return found ? await guarded(ctx, 'completionResolve', item, () => resolveStageItem(found.model, item))() : item;
     });

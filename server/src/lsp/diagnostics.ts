@@ -26,7 +26,7 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
     }
     lintTimers.set(uri, setTimeout(async () => {
       lintTimers.delete(uri);
-      const found = await serving.general.lint(document.getText(), stage);
+      const found = await serving.general.lint(uri, document.getText(), stage);
       const current = ctx.documents.get(uri);
       if (!found || !current || current.version !== document.version) return;
       general.set(uri, found);

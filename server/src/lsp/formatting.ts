@@ -1,6 +1,6 @@
 // textDocument/formatting, rangeFormatting and onTypeFormatting: general Dockerfile formatting
-// from dockerfile-language-service (when general features serve the document).
-import type { DocumentFormattingParams, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams } from 'vscode-languageserver/node';
+// from dockerfile-language-service, in the general worker (when general features serve the document).
+import type { CancellationToken, DocumentFormattingParams, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams } from 'vscode-languageserver/node';
 import { generalFor, guarded, type ServerContext } from './context';
 
 export const formattingFeature = {
@@ -10,17 +10,17 @@ export const formattingFeature = {
     documentOnTypeFormattingProvider: { firstTriggerCharacter: '\\', moreTriggerCharacter: ['`'] },
   }),
   register(ctx: ServerContext): void {
-    ctx.connection.onDocumentFormatting(guarded(ctx, 'formatting', [], (params: DocumentFormattingParams) => {
-      const found = generalFor(ctx, params.textDocument.uri);
-      return found ? found.general.call('formatting', [], (s) => s.format(found.document.getText(), params.options)) : [];
+    ctx.connection.onDocumentFormatting(guarded(ctx, 'formatting', [], async ({ textDocument: { uri }, options }: DocumentFormattingParams, token: CancellationToken) => {
+      const found = generalFor(ctx, uri);
+      return found ? found.general.ask('format', { text: found.document.getText(), options }, [], { uri, token }) : [];
     }));
-    ctx.connection.onDocumentRangeFormatting(guarded(ctx, 'rangeFormatting', [], (params: DocumentRangeFormattingParams) => {
-      const found = generalFor(ctx, params.textDocument.uri);
-      return found ? found.general.call('formatting', [], (s) => s.formatRange(found.document.getText(), params.range, params.options)) : [];
+    ctx.connection.onDocumentRangeFormatting(guarded(ctx, 'rangeFormatting', [], async ({ textDocument: { uri }, range, options }: DocumentRangeFormattingParams, token: CancellationToken) => {
+      const found = generalFor(ctx, uri);
+      return found ? found.general.ask('formatRange', { text: found.document.getText(), range, options }, [], { uri, token }) : [];
     }));
-    ctx.connection.onDocumentOnTypeFormatting(guarded(ctx, 'onTypeFormatting', [], (params: DocumentOnTypeFormattingParams) => {
-      const found = generalFor(ctx, params.textDocument.uri);
-      return found ? found.general.call('formatting', [], (s) => s.formatOnType(found.document.getText(), params.position, params.ch, params.options)) : [];
+    ctx.connection.onDocumentOnTypeFormatting(guarded(ctx, 'onTypeFormatting', [], async ({ textDocument: { uri }, position, ch, options }: DocumentOnTypeFormattingParams, token: CancellationToken) => {
+      const found = generalFor(ctx, uri);
+      return found ? found.general.ask('formatOnType', { text: found.document.getText(), position, ch, options }, [], { uri, token }) : [];
     }));
   },
 };

@@ -1,6 +1,6 @@
 // textDocument/hover: stage names and references, the size of a base image, and otherwise the
-// general instruction documentation (read over the stage slice: the same answer, one stage's work).
-import type { HoverParams } from 'vscode-languageserver/node';
+// general instruction documentation (read over the stage slice, in the general worker).
+import type { CancellationToken, HoverParams } from 'vscode-languageserver/node';
 import { stageHover } from '../core/features/hover';
 import { imageHover } from '../core/features/imageHover';
 import { stageSliceText } from '../core/model/stageSlice';
@@ -10,13 +10,14 @@ import { ioFor } from './sizeIo';
 export const hoverFeature = {
   capabilities: () => ({ hoverProvider: true }),
   register(ctx: ServerContext): void {
-    ctx.connection.onHover(guarded(ctx, 'hover', null, (params: HoverParams) => {
-      const found = modelFor(ctx, params.textDocument.uri);
+    ctx.connection.onHover(guarded(ctx, 'hover', null, async (params: HoverParams, token: CancellationToken) => {
+      const uri = params.textDocument.uri;
+      const found = modelFor(ctx, uri);
       if (!found) return null;
-      const own = stageHover(found.model, params.position) ?? imageHover(found.model, params.position, ioFor(ctx, params.textDocument.uri));
+      const own = stageHover(found.model, params.position) ?? imageHover(found.model, params.position, ioFor(ctx, uri));
       if (own) return own;
-      const general = generalFor(ctx, params.textDocument.uri);
-      return general ? general.general.call('hover', null, (s) => s.computeHover(stageSliceText(found.model, params.position.line), params.position)) : null;
+      const general = generalFor(ctx, uri);
+      return general ? general.general.ask('hover', { text: stageSliceText(found.model, params.position.line), position: params.position }, null, { uri, token }) : null;
     }));
   },
 };

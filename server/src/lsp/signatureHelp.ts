@@ -1,15 +1,14 @@
-// textDocument/signatureHelp: instruction and flag signatures from dockerfile-language-service
-// (when general features serve the document).
-import type { SignatureHelpParams } from 'vscode-languageserver/node';
+// textDocument/signatureHelp: instruction and flag signatures from dockerfile-language-service, in
+// the general worker (when general features serve the document).
+import type { CancellationToken, SignatureHelpParams } from 'vscode-languageserver/node';
 import { generalFor, guarded, type ServerContext } from './context';
 
 export const signatureHelpFeature = {
   capabilities: () => ({ signatureHelpProvider: { triggerCharacters: ['-', '[', ',', ' ', '='] } }),
   register(ctx: ServerContext): void {
-    ctx.connection.onSignatureHelp(guarded(ctx, 'signatureHelp', null, (params: SignatureHelpParams) => {
-      const found = generalFor(ctx, params.textDocument.uri);
-      const help = found?.general.call('signature help', null, (s) => s.computeSignatureHelp(found.document.getText(), params.position));
-      return help && help.signatures.length ? help : null;
+    ctx.connection.onSignatureHelp(guarded(ctx, 'signatureHelp', null, async ({ textDocument: { uri }, position }: SignatureHelpParams, token: CancellationToken) => {
+      const found = generalFor(ctx, uri);
+      return found ? found.general.ask('signatureHelp', { text: found.document.getText(), position }, null, { uri, token }) : null;
     }));
   },
 };
