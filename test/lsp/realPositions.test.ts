@@ -1,10 +1,11 @@
 // Completion, hover and definition at every position of a sample of real Dockerfiles, over stdio:
 // every request answers within a second, and none runs into the general worker's budget (which
 // would mean dockerfile-language-service looped or stalled on it). The sample holds the linkerd
-// files on which the service looped for good (a FROM base named like a later stage) and others.
+// files on which the service looped for good (a FROM base named like a later stage) and others;
+// `REAL_POSITIONS=all` runs every file of test/fixtures/corpus-real (about 40 minutes).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { corpusRealFile } from '../helpers/corpus';
+import { corpusRealFile, corpusRealFiles } from '../helpers/corpus';
 import { LspClient } from '../helpers/lspDriver';
 
 const SAMPLE = [
@@ -17,6 +18,7 @@ const SAMPLE = [
   'tonistiigi__xx__hack__dockerfiles__opafmt.Dockerfile',
   'docker__awesome-compose__nginx-golang-mysql__backend__Dockerfile',
 ];
+const FILES = process.env.REAL_POSITIONS === 'all' ? corpusRealFiles().map((f) => f.name) : SAMPLE;
 const METHODS = ['textDocument/completion', 'textDocument/hover', 'textDocument/definition'];
 const LIMIT_MS = 1000;
 
@@ -27,7 +29,7 @@ before(async () => {
 });
 after(() => client.shutdown());
 
-for (const name of SAMPLE) {
+for (const name of FILES) {
   test(`every position of ${name}: completion, hover and definition within ${LIMIT_MS} ms`, async () => {
     const text = corpusRealFile(name);
     const uri = `file:///real/${name}/Dockerfile`;
