@@ -3,6 +3,7 @@
 // later layer still takes space in the layer that added it.
 import type { Item } from './ledger';
 import { globBase, isUnder, normalizePath, type ItemList } from './ledger';
+import type { Platform } from '../shell/platform';
 import type { KnownDownload } from './downloads';
 import { PackageSet, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
@@ -14,6 +15,8 @@ export interface StageState {
   installed: PackageSet;
   items: ItemList;
   figure: BaseFigure;
+  /** The platform the stage's commands run on (its --platform, else linux/amd64). */
+  platform: Platform;
 }
 
 export class RunCtx {
@@ -24,6 +27,8 @@ export class RunCtx {
   noRecommends = false;
   /** Directory after `cd` (the RUN starts in WORKDIR). */
   cwd: string | undefined;
+  /** Where the current command's standard output goes (`curl ... > file.tgz`). */
+  stdout: string | undefined;
   /** `./configure --prefix=...`. */
   configurePrefix: string | undefined;
   /** phpize ran: `make install` installs a PHP extension. */
