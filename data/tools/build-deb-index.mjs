@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// Builds data/deb-<suite>.json: EVERY package of Debian bullseye (11), bookworm (12) and trixie (13),
+// main, amd64 (Architecture amd64 and all), with its Installed-Size, Depends + Pre-Depends (OR
+// groups kept), Recommends, the virtual names it Provides, the Essential/Priority-required set, and
+// the package sets of the base images built on that suite (server/src/core/sizes/debIndex.ts reads it).
+//
+// Source: the Debian archive's dists/<suite>/main/binary-amd64/Packages index, fetched with apt
+// itself (signed InRelease checked) into a private state dir, so the machine's own apt is untouched:
+//   apt-get -o Dir::Etc::sourcelist=F -o Dir::Etc::sourceparts=/nonexistent -o Dir::State::Lists=D update
+// where F holds one "deb [arch=amd64] <mirror> <suite> main" line per suite, <mirror> being the
+// Debian mirror the machine's apt already uses (bullseye is still served there beside bookworm and
+// trixie). The index's own Date (InRelease) and the fetch date are written into each file.
+// Licence: this is package metadata from the Debian archive (names, sizes, relations), facts
+// published by Debian for anyone to use; no package content is included.
+//
+// Format (arrays, names interned as indexes, indexes written in base 36):
+//   names: " a b ... "  real packages first (most depended-on first, so common deps get short
+//          indexes), then virtual-only names; real, virtual = how many of each.
+//   size:  Installed-Size in KiB per real package.
+//   dep, rec: per real package ","-separated: groups separated by " ", OR-alternatives by "|"
+//          (first = apt's pick).
+//   prov:  per virtual-only name ","-separated: its providers ("|"-separated, Priority order).
+// A few big strings, not one string per package: they parse 2-3x faster, and a package's
+// relations are decoded only when a closure reaches it.
+//   req:   Essential: yes or Priority: required (in every Debian system).
+//   sets:  base-image package sets (see SETS below), as index lists.
+// Usage: node --import tsx data/tools/build-deb-index.mjs [--lists DIR]
+//   without --lists it runs the apt-get update above into a temporary directory (needs root and the mirror).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DebIndex } from '../../server/src/core/sizes/debIndex.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const SUITES = { bullseye: '11', bookworm: '12', trixie: '13' };
+// The Debian mirror the machine's own apt uses for its bookworm lists (or DEB_MIRROR).
+const mirror = () => process.env.DEB_MIRROR ?? execFileSync('apt-get', ['indextargets', '--format', '$(REPO_URI)', 'Release: bookworm', 'Created-By: Packages'], { encoding: 'utf8' }).split('\n')[0].replace(/\/$/, '');
+const imageSets = JSON.parse(readFileSync(join(process.env.SHARED_DIR ?? join(root, '..', 'shared'), 'data', 'image-package-sets.json'), 'utf8'));
+
+function fetchLists() {
+  const dir = mkdtempSync(join(tmpdir(), 'deb-index-'));
+  mkdirSync(join(dir, 'lists', 'partial'), { recursive: true });
+  mkdirSync(join(dir, 'cache', 'archives', 'partial'), { recursive: true });
+  const uri = mirror();
+  const sources = Object.keys(SUITES).map((s) => `deb [arch=amd64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${uri} ${s} main\n`).join('');
+  writeFileSync(join(dir, 'sources.list'), sources);
+  const o = (k, v) => ['-o', `${k}=${v}`];
+  execFileSync('apt-get', [...o('Dir::Etc::sourcelist', join(dir, 'sources.list')), ...o('Dir::Etc::sourceparts', '/nonexistent'), ...o('Dir::State::Lists', join(dir, 'lists')),
+    ...o('Dir::Cache', join(dir, 'cache')), ...o('Acquire::GzipIndexes', 'false'), ...o('Acquire::Languages', 'none'), ...o('APT::Sandbox::User', 'root'), 'update'], { stdio: 'inherit' });
+  return join(dir, 'lists');
+}
+
+function field(block, name) {
+  const at = block.startsWith(name + ':') ? 0 : block.indexOf('\n' + name + ':') + 1;
+  if (at === 0 && !block.startsWith(name + ':')) return '';
+  const end = block.indexOf('\n', at);
+  return block.slice(at + name.length + 1, end < 0 ? undefined : end).trim();
+}
+
+/** "a (>= 1) | b:any, c" -> [["a","b"],["c"]]: versions and arch qualifiers dropped. */
+function relations(text) {
+  if (!text) return [];
+  return text.split(',').map((g) => g.split('|').map((a) => a.trim().split(/[\s(:[]/)[0]).filter(Boolean)).filter((g) => g.length);
+}
+
+const PRIORITY = { required: 0, important: 1, standard: 2, optional: 3, extra: 4 };
+
+function readSuite(listsDir, suite) {
+  const file = readdirSync(listsDir).find((f) => f.endsWith(`_dists_${suite}_main_binary-amd64_Packages`));
+  const release = readFileSync(join(listsDir, readdirSync(listsDir).find((f) => f.endsWith(`_dists_${suite}_InRelease`))), 'utf8');
+  const pkgs = new Map();
+  for (const block of readFileSync(join(listsDir, file), 'utf8').split('\n\n')) {
+    const name = field(block, 'Package');
+    if (!name) continue;
+    const p = {
+      name, version: field(block, 'Version'), size: Number(field(block, 'Installed-Size') || 0), prio: PRIORITY[field(block, 'Priority')] ?? 3,
+      essential: field(block, 'Essential') === 'yes', deps: relations([field(block, 'Pre-Depends'), field(block, 'Depends')].filter(Boolean).join(',')),
+      recs: relations(field(block, 'Recommends')), provides: relations(field(block, 'Provides')).map((g) => g[0]),
+    };
+    const prev = pkgs.get(name);
+    // A suite may hold two versions of a package (linux-doc): apt takes the newer.
+    if (prev && dpkgGreater(prev.version, p.version)) continue;
+    pkgs.set(name, p);
+  }
+  return { pkgs, date: release.match(/^Date: (.*)$/m)?.[1], version: release.match(/^Version: (.*)$/m)?.[1], file };
+}
+
+function dpkgGreater(a, b) {
+  try {
+    execFileSync('dpkg', ['--compare-versions', a, 'gt', b]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Crate and ABI aliases (librust-serde-1+derive-dev, libghc-base-dev-4.15.1.0-6a406): 12k-54k names a
+// suite, never installed by hand. Relations to them point at their one provider instead.
+const isAlias = (v, providers) => providers.length === 1 && (v.startsWith('librust-') || v.startsWith('libghc-'));
+
+function encode(suite, { pkgs, date, version }) {
+  const providers = new Map();
+  for (const p of pkgs.values()) for (const v of p.provides) if (!pkgs.has(v)) (providers.get(v) ?? providers.set(v, []).get(v)).push(p.name);
+  // A name with one provider is that provider in a relation; alternatives apt cannot install in
+  // this suite are dropped, and a group left empty (a broken relation) with them.
+  const target = (n) => (pkgs.has(n) ? n : providers.get(n)?.length === 1 ? providers.get(n)[0] : providers.has(n) ? n : undefined);
+  const clean = (groups, self) => groups.map((g) => [...new Set(g.map(target).filter(Boolean))]).filter((g) => g.length && !g.includes(self));
+  const refs = new Map();
+  const count = (n) => refs.set(n, (refs.get(n) ?? 0) + 1);
+  for (const p of pkgs.values()) {
+    p.deps = clean(p.deps, p.name);
+    const depKeys = new Set(p.deps.map((g) => g.join('|')));
+    p.recs = clean(p.recs, p.name).filter((g) => !depKeys.has(g.join('|')));
+    for (const g of [...p.deps, ...p.recs]) g.forEach(count);
+  }
+  const byRefs = (a, b) => (refs.get(b) ?? 0) - (refs.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+  const real = [...pkgs.keys()].sort(byRefs);
+  const virtual = [...providers.keys()].filter((v) => !isAlias(v, providers.get(v))).sort(byRefs);
+  const index = new Map([...real, ...virtual].map((n, i) => [n, i.toString(36)]));
+  const groupText = (groups) => groups.map((g) => g.map((a) => index.get(a)).join('|')).join(' ');
+  const rank = (n) => pkgs.get(n).prio;
+  return {
+    src: `Debian ${SUITES[suite]} (${suite}${version ? ' ' + version : ''}) main amd64 Packages index, dated ${date}; fetched ${new Date().toISOString().slice(0, 10)}`,
+    units: 'size: Installed-Size in KiB (1024 bytes), docs included', suite,
+    names: ' ' + [...real, ...virtual].join(' ') + ' ', real: real.length, virtual: virtual.length,
+    size: real.map((n) => pkgs.get(n).size),
+    dep: real.map((n) => groupText(pkgs.get(n).deps)).join(','),
+    rec: real.map((n) => groupText(pkgs.get(n).recs)).join(','),
+    prov: virtual.map((v) => providers.get(v).sort((a, b) => rank(a) - rank(b) || byRefs(a, b)).map((n) => index.get(n)).join('|')).join(','),
+    req: real.filter((n) => pkgs.get(n).essential || pkgs.get(n).prio === 0).map((n) => index.get(n)).join(' '),
+    sets: {},
+  };
+}
+
+// Package sets of base images built on each suite (docker-library Dockerfiles; installs there use
+// --no-install-recommends). base: the real debian:<suite>-slim list where one was recorded
+// (image-package-sets.json), else the closure of the required packages and apt.
+const CURL = ['ca-certificates', 'curl', 'gnupg', 'netbase', 'sq', 'wget'];
+const SCM = ['git', 'mercurial', 'openssh-client', 'subversion', 'procps'];
+const FULL = ['autoconf', 'automake', 'bzip2', 'default-libmysqlclient-dev', 'dpkg-dev', 'file', 'g++', 'gcc', 'imagemagick', 'libbz2-dev', 'libc6-dev', 'libcurl4-openssl-dev', 'libdb-dev', 'libevent-dev', 'libffi-dev', 'libgdbm-dev', 'libglib2.0-dev', 'libgmp-dev', 'libjpeg-dev', 'libkrb5-dev', 'liblzma-dev', 'libmagickcore-dev', 'libmagickwand-dev', 'libmaxminddb-dev', 'libncurses5-dev', 'libncursesw5-dev', 'libpng-dev', 'libpq-dev', 'libreadline-dev', 'libsqlite3-dev', 'libssl-dev', 'libtool', 'libwebp-dev', 'libxml2-dev', 'libxslt-dev', 'libyaml-dev', 'make', 'patch', 'unzip', 'xz-utils', 'zlib1g-dev'];
+const SETS = {
+  curl: ['base', CURL], scm: ['curl', SCM], full: ['scm', FULL], slim: ['base', ['ca-certificates', 'netbase', 'tzdata']],
+  gobuild: ['scm', ['g++', 'gcc', 'libc6-dev', 'make', 'pkg-config']], rust: ['base', ['ca-certificates', 'gcc', 'libc6-dev', 'wget']],
+};
+
+function addSets(suite, data) {
+  const idx = new DebIndex(data);
+  const names = data.names.trim().split(' ');
+  const at = new Map(names.map((n, i) => [n, i.toString(36)]));
+  const recorded = imageSets.images.find((r) => r[0] === 'debian' && r[3] === 'dpkg' && r[4] === suite);
+  let base;
+  if (recorded) base = imageSets.sets[recorded[5]].filter((n) => at.has(n));
+  // Images are built with a merged /usr: usr-is-merged, not the usrmerge converter (which pulls perl).
+  else base = idx.install([...idx.required().filter((n) => n !== 'usrmerge'), 'usr-is-merged', 'apt'], { recommends: false }).added;
+  if (recorded) {
+    const missing = imageSets.sets[recorded[5]].filter((n) => !at.has(n));
+    if (missing.length) console.log(`${suite}: recorded base names not in the index: ${missing.join(' ')}`);
+  }
+  const sets = { base: [...new Set(base)] };
+  for (const [key, [parent, extra]] of Object.entries(SETS)) {
+    const have = new Set(sets[parent]);
+    const r = idx.install(extra, { installed: (n) => have.has(n), recommends: false });
+    if (r.unknown.length) console.log(`${suite} ${key}: not in this suite: ${r.unknown.join(' ')}`);
+    sets[key] = [...have, ...r.added];
+  }
+  for (const [k, v] of Object.entries(sets)) data.sets[k] = v.map((n) => at.get(n)).join(' ');
+  return sets;
+}
+
+const listsArg = process.argv.indexOf('--lists');
+const lists = listsArg > 0 ? process.argv[listsArg + 1] : fetchLists();
+for (const suite of Object.keys(SUITES)) {
+  const parsed = readSuite(lists, suite);
+  const data = encode(suite, parsed);
+  const sets = addSets(suite, data);
+  const text = JSON.stringify(data);
+  const out = join(root, 'data', `deb-${suite}.json`);
+  writeFileSync(out, text);
+  const t0 = performance.now();
+  new DebIndex(JSON.parse(readFileSync(out, 'utf8')));
+  const ms = performance.now() - t0;
+  console.log(`${suite}: ${data.real} packages, ${data.virtual} virtual, ${text.length} bytes (${gzipSync(text).length} gzipped), read+parse ${ms.toFixed(1)} ms; index dated ${parsed.date}`);
+  console.log(`  sets: ${Object.entries(sets).map(([k, v]) => `${k} ${v.length} (${Math.round(v.reduce((a, n) => a + parsed.pkgs.get(n).size, 0) / 1024)} MiB)`).join(', ')}`);
+}
