@@ -161,9 +161,8 @@ export class DebIndex {
   }
 
   /** A base-image package set (base, curl, scm, full, slim, gobuild, rust). */
-  set(key: string): string[] | undefined {
-    const s = this.data.sets[key];
-    return s === undefined ? undefined : parseIndexes(s, ' ').map((i) => this.name(i));
+  set(key: string): string[] {
+    return parseIndexes(this.data.sets[key] ?? '', ' ').map((i) => this.name(i));
   }
 
   /** The packages `apt-get install specs` adds on top of `installed`, and their size. */

@@ -54,7 +54,7 @@ export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]
     state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure };
   } else {
     const figure = fromRef && (fromRef.resolution.kind === 'variable' || fromRef.resolution.kind === 'unresolved-variable') && fromRef.value.includes('$') ? resolveBaseImage('unknown/' + fromRef.value.replace(/[^a-z0-9]/gi, '')) : resolveBaseImage(fromRef?.value ?? stage.image, io);
-    state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet)), items: new ItemList(), figure };
+    state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet, figure.suite)), items: new ItemList(), figure };
   }
   const copyRefs = input.copyRefs ?? [];
   const copyLines = copyRefs.map((r) => r.instructionRange.start.line);
