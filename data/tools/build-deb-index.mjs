@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DebIndex } from '../../server/src/core/sizes/debIndex.ts';
+import { encodeSuite, parsePackages } from './debPackages.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const SUITES = { bullseye: '11', bookworm: '12', trixie: '13' };
@@ -52,39 +53,15 @@ function fetchLists() {
   return join(dir, 'lists');
 }
 
-function field(block, name) {
-  const at = block.startsWith(name + ':') ? 0 : block.indexOf('\n' + name + ':') + 1;
-  if (at === 0 && !block.startsWith(name + ':')) return '';
-  const end = block.indexOf('\n', at);
-  return block.slice(at + name.length + 1, end < 0 ? undefined : end).trim();
-}
-
-/** "a (>= 1) | b:any, c" -> [["a","b"],["c"]]: versions and arch qualifiers dropped. */
-function relations(text) {
-  if (!text) return [];
-  return text.split(',').map((g) => g.split('|').map((a) => a.trim().split(/[\s(:[]/)[0]).filter(Boolean)).filter((g) => g.length);
-}
-
-const PRIORITY = { required: 0, important: 1, standard: 2, optional: 3, extra: 4 };
-
 function readSuite(listsDir, suite) {
   const file = readdirSync(listsDir).find((f) => f.endsWith(`_dists_${suite}_main_binary-amd64_Packages`));
   const release = readFileSync(join(listsDir, readdirSync(listsDir).find((f) => f.endsWith(`_dists_${suite}_InRelease`))), 'utf8');
-  const pkgs = new Map();
-  for (const block of readFileSync(join(listsDir, file), 'utf8').split('\n\n')) {
-    const name = field(block, 'Package');
-    if (!name) continue;
-    const p = {
-      name, version: field(block, 'Version'), size: Number(field(block, 'Installed-Size') || 0), prio: PRIORITY[field(block, 'Priority')] ?? 3,
-      essential: field(block, 'Essential') === 'yes', deps: relations([field(block, 'Pre-Depends'), field(block, 'Depends')].filter(Boolean).join(',')),
-      recs: relations(field(block, 'Recommends')), provides: relations(field(block, 'Provides')).map((g) => g[0]),
-    };
-    const prev = pkgs.get(name);
-    // A suite may hold two versions of a package (linux-doc): apt takes the newer.
-    if (prev && dpkgGreater(prev.version, p.version)) continue;
-    pkgs.set(name, p);
-  }
-  return { pkgs, date: release.match(/^Date: (.*)$/m)?.[1], version: release.match(/^Version: (.*)$/m)?.[1], file };
+  // A suite may hold two versions of a package (linux-doc): apt takes the newer.
+  const pkgs = parsePackages(readFileSync(join(listsDir, file), 'utf8'), dpkgGreater);
+  const date = release.match(/^Date: (.*)$/m)?.[1];
+  const version = release.match(/^Version: (.*)$/m)?.[1];
+  const src = `Debian ${SUITES[suite]} (${suite}${version ? ' ' + version : ''}) main amd64 Packages index, dated ${date}; fetched ${new Date().toISOString().slice(0, 10)}`;
+  return { pkgs, date, src };
 }
 
 function dpkgGreater(a, b) {
@@ -94,44 +71,6 @@ function dpkgGreater(a, b) {
   } catch {
     return false;
   }
-}
-
-// Crate and ABI aliases (librust-serde-1+derive-dev, libghc-base-dev-4.15.1.0-6a406): 12k-54k names a
-// suite, never installed by hand. Relations to them point at their one provider instead.
-const isAlias = (v, providers) => providers.length === 1 && (v.startsWith('librust-') || v.startsWith('libghc-'));
-
-function encode(suite, { pkgs, date, version }) {
-  const providers = new Map();
-  for (const p of pkgs.values()) for (const v of p.provides) if (!pkgs.has(v)) (providers.get(v) ?? providers.set(v, []).get(v)).push(p.name);
-  // A name with one provider is that provider in a relation; alternatives apt cannot install in
-  // this suite are dropped, and a group left empty (a broken relation) with them.
-  const target = (n) => (pkgs.has(n) ? n : providers.get(n)?.length === 1 ? providers.get(n)[0] : providers.has(n) ? n : undefined);
-  const clean = (groups, self) => groups.map((g) => [...new Set(g.map(target).filter(Boolean))]).filter((g) => g.length && !g.includes(self));
-  const refs = new Map();
-  const count = (n) => refs.set(n, (refs.get(n) ?? 0) + 1);
-  for (const p of pkgs.values()) {
-    p.deps = clean(p.deps, p.name);
-    const depKeys = new Set(p.deps.map((g) => g.join('|')));
-    p.recs = clean(p.recs, p.name).filter((g) => !depKeys.has(g.join('|')));
-    for (const g of [...p.deps, ...p.recs]) g.forEach(count);
-  }
-  const byRefs = (a, b) => (refs.get(b) ?? 0) - (refs.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
-  const real = [...pkgs.keys()].sort(byRefs);
-  const virtual = [...providers.keys()].filter((v) => !isAlias(v, providers.get(v))).sort(byRefs);
-  const index = new Map([...real, ...virtual].map((n, i) => [n, i.toString(36)]));
-  const groupText = (groups) => groups.map((g) => g.map((a) => index.get(a)).join('|')).join(' ');
-  const rank = (n) => pkgs.get(n).prio;
-  return {
-    src: `Debian ${SUITES[suite]} (${suite}${version ? ' ' + version : ''}) main amd64 Packages index, dated ${date}; fetched ${new Date().toISOString().slice(0, 10)}`,
-    units: 'size: Installed-Size in KiB (1024 bytes), docs included', suite,
-    names: ' ' + [...real, ...virtual].join(' ') + ' ', real: real.length, virtual: virtual.length,
-    size: real.map((n) => pkgs.get(n).size),
-    dep: real.map((n) => groupText(pkgs.get(n).deps)).join(','),
-    rec: real.map((n) => groupText(pkgs.get(n).recs)).join(','),
-    prov: virtual.map((v) => providers.get(v).sort((a, b) => rank(a) - rank(b) || byRefs(a, b)).map((n) => index.get(n)).join('|')).join(','),
-    req: real.filter((n) => pkgs.get(n).essential || pkgs.get(n).prio === 0).map((n) => index.get(n)).join(' '),
-    sets: {},
-  };
 }
 
 // Package sets of base images built on each suite (docker-library Dockerfiles; installs there use
@@ -173,7 +112,7 @@ const listsArg = process.argv.indexOf('--lists');
 const lists = listsArg > 0 ? process.argv[listsArg + 1] : fetchLists();
 for (const suite of Object.keys(SUITES)) {
   const parsed = readSuite(lists, suite);
-  const data = encode(suite, parsed);
+  const data = encodeSuite(suite, parsed.src, parsed.pkgs);
   const sets = addSets(suite, data);
   const text = JSON.stringify(data);
   const out = join(root, 'data', `deb-${suite}.json`);

@@ -4,6 +4,9 @@
 
 export interface DebIndexData {
   suite: string;
+  /** Where and when the index was read. */
+  src?: string;
+  units?: string;
   /** " a b ... ": real packages first, then virtual-only names; an index is a position in this list. */
   names: string;
   real: number;

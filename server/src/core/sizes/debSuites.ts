@@ -29,6 +29,11 @@ export function debIndex(suite: DebSuite = DEFAULT_SUITE): DebIndex {
   return index;
 }
 
+/** The suites read so far (a stage that installs nothing reads none). */
+export function loadedSuites(): DebSuite[] {
+  return [...loaded.keys()];
+}
+
 /** Debian codenames; older and newer releases read the nearest shipped suite. */
 const CODENAMES: Record<string, DebSuite> = {
   jessie: 'bullseye', stretch: 'bullseye', buster: 'bullseye', bullseye: 'bullseye', bookworm: 'bookworm', trixie: 'trixie', forky: 'trixie', sid: 'trixie',
