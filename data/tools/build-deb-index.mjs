@@ -10,18 +10,20 @@
 // where F holds one "deb [arch=amd64] <mirror> <suite> main" line per suite, <mirror> being the
 // Debian mirror the machine's apt already uses (bullseye is still served there beside bookworm and
 // trixie). The index's own Date (InRelease) and the fetch date are written into each file.
-// Licence: this is package metadata from the Debian archive (names, sizes, relations), facts
-// published by Debian for anyone to use; no package content is included.
+// Licence note: only factual metadata of Debian's public Packages index is kept (names,
+// Installed-Size, relations, Provides, Essential/Priority), no descriptions, maintainer fields or
+// package contents; Debian publishes the index for everyone's use (Debian Social Contract).
+// Fetched 2026-12-07: bullseye 11.11 (index dated 2025-08-09), bookworm 12.15 (2026-07-11),
+// trixie 13.8 (2026-11-21); each file's `src` says so.
 //
-// Format (arrays, names interned as indexes, indexes written in base 36):
+// Format (names interned as indexes, written in base 36; a few big strings rather than a string
+// per package: they parse 2-3x faster, and a package's relations are decoded only when reached):
 //   names: " a b ... "  real packages first (most depended-on first, so common deps get short
 //          indexes), then virtual-only names; real, virtual = how many of each.
 //   size:  Installed-Size in KiB per real package.
 //   dep, rec: per real package ","-separated: groups separated by " ", OR-alternatives by "|"
 //          (first = apt's pick).
 //   prov:  per virtual-only name ","-separated: its providers ("|"-separated, Priority order).
-// A few big strings, not one string per package: they parse 2-3x faster, and a package's
-// relations are decoded only when a closure reaches it.
 //   req:   Essential: yes or Priority: required (in every Debian system).
 //   sets:  base-image package sets (see SETS below), as index lists.
 // Usage: node --import tsx data/tools/build-deb-index.mjs [--lists DIR]
@@ -84,6 +86,20 @@ const SETS = {
   gobuild: ['scm', ['g++', 'gcc', 'libc6-dev', 'make', 'pkg-config']], rust: ['base', ['ca-certificates', 'gcc', 'libc6-dev', 'wget']],
 };
 
+// Which images read each suite besides Debian's own (server/src/core/sizes/debSuites.ts).
+const ALSO = {
+  bullseye: 'Debian buster and older; Ubuntu up to 21.04 (focal 20.04, and bionic 18.04 and older for want of buster)',
+  bookworm: 'Ubuntu 21.10 to 23.04 (jammy 22.04); images whose suite is unknown',
+  trixie: 'Debian forky and sid; Ubuntu 23.10 on (noble 24.04, resolute 26.04)',
+};
+
+function note(suite, recordedBase) {
+  return `Every package of the suite's main amd64 index (Architecture amd64 and all). Also read for ${ALSO[suite]}. Ubuntu's archive is not reachable where this is built, so an Ubuntu image is sized with the Debian suite of the same vintage (Ubuntu imports from Debian unstable about six months before it releases); names only Ubuntu has are unknown. `
+    + 'Relations keep OR groups (apt takes the first installable alternative); versions and arch qualifiers are dropped; Rust crate and Haskell ABI alias names (librust-*, libghc-*) point at their one provider and are not kept as names. '
+    + (recordedBase ? `sets.base is debian:${suite}-slim's recorded package list (docker-library/repo-info, via image-package-sets.json)` : 'sets.base is computed: the Essential and Priority: required packages, usr-is-merged and apt, with their dependencies (no recorded list for this suite)')
+    + '; the other sets add what the docker-library Dockerfiles install with --no-install-recommends (buildpack-deps curl/scm/full, python/node slim, golang, rust).';
+}
+
 function addSets(suite, data) {
   const idx = new DebIndex(data);
   const names = data.names.trim().split(' ');
@@ -105,6 +121,7 @@ function addSets(suite, data) {
     sets[key] = [...have, ...r.added];
   }
   for (const [k, v] of Object.entries(sets)) data.sets[k] = v.map((n) => at.get(n)).join(' ');
+  data.note = note(suite, !!recorded);
   return sets;
 }
 

@@ -4,9 +4,10 @@
 
 export interface DebIndexData {
   suite: string;
-  /** Where and when the index was read. */
+  /** Where and when the index was read, and what it holds. */
   src?: string;
   units?: string;
+  note?: string;
   /** " a b ... ": real packages first, then virtual-only names; an index is a position in this list. */
   names: string;
   real: number;
