@@ -72,6 +72,7 @@ test('an unknown name is reported and costs nothing here; slim images scale the 
   assert.deepEqual(r.unknown, ['no-such-package']);
   assert.equal(r.bytes, 2800 * KiB * 0.85);
   assert.equal(OLD.resolve('no such'), undefined);
+  assert.equal(OLD.resolve('libc6'.repeat(100_000)), undefined);
   assert.deepEqual(OLD.required().sort(), ['base-files', 'debconf', 'libc6', 'mawk']);
 });
 

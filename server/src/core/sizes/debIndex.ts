@@ -45,6 +45,7 @@ export interface DebInstall {
 
 type Groups = number[][];
 const NO_GROUPS: Groups = [];
+const MAX_NAME = 128;
 
 /** `curl=7.88.1-10+deb12u5`, `libssl3:amd64`, `nginx/bookworm-backports` -> the package name. */
 export function bareDebName(spec: string): string {
@@ -90,6 +91,7 @@ export class DebIndex {
   private readonly lookups = new Map<string, number | undefined>();
   private readonly deps: (Groups | undefined)[] = [];
   private readonly recs: (Groups | undefined)[] = [];
+  private readonly provs: (number[] | undefined)[] = [];
 
   constructor(private readonly data: DebIndexData) {
     this.suite = data.suite;
@@ -108,7 +110,8 @@ export class DebIndex {
   /** A name's index: found in the names text (a lookup is rare: requested names only), then by binary search of the starts. */
   private indexOf(name: string): number | undefined {
     if (this.lookups.has(name)) return this.lookups.get(name);
-    const at = name && !name.includes(' ') ? this.data.names.indexOf(' ' + name + ' ') : -1;
+    // Debian names are short (under 100 characters): a longer word from a Dockerfile is no name to search for.
+    const at = name && name.length <= MAX_NAME && !name.includes(' ') ? this.data.names.indexOf(' ' + name + ' ') : -1;
     let found: number | undefined;
     if (at >= 0) {
       let lo = 0;
@@ -137,7 +140,8 @@ export class DebIndex {
   }
 
   private providers(i: number): number[] {
-    return parseIndexes(field(this.data.prov, this.provAt, i - this.data.real), '|');
+    const v = i - this.data.real;
+    return (this.provs[v] ??= parseIndexes(field(this.data.prov, this.provAt, v), '|'));
   }
 
   /** The package apt installs for a requested name (pins and arch dropped, a virtual name to its first provider). */
