@@ -26,8 +26,9 @@
 //   prov:  per virtual-only name ","-separated: its providers ("|"-separated, Priority order).
 //   req:   Essential: yes or Priority: required (in every Debian system).
 //   sets:  base-image package sets (see SETS below), as index lists.
-// Usage: node --import tsx data/tools/build-deb-index.mjs [--lists DIR]
-//   without --lists it runs the apt-get update above into a temporary directory (needs root and the mirror).
+// Usage: node --import tsx data/tools/build-deb-index.mjs [--lists DIR | --measure]
+//   without --lists it runs the apt-get update above into a temporary directory (needs root and the mirror);
+//   --measure only prints each shipped file's size and load time (fresh processes).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,18 +126,27 @@ function addSets(suite, data) {
   return sets;
 }
 
+/** Raw and gzipped size, and the median over 7 fresh processes of require + new DebIndex (what a server pays once per suite). */
+function measure(suite) {
+  const file = join(root, 'data', `deb-${suite}.json`);
+  const text = readFileSync(file);
+  const code = `const { DebIndex } = require(${JSON.stringify(join(root, 'server/src/core/sizes/debIndex.ts'))}); const t = performance.now(); new DebIndex(require(${JSON.stringify(file)})); process.stdout.write(String(performance.now() - t));`;
+  const runs = Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8' }))).sort((a, b) => a - b);
+  return `${text.length} bytes (${gzipSync(text).length} gzipped), load ${runs[3].toFixed(1)} ms median (${runs[0].toFixed(1)}-${runs[6].toFixed(1)})`;
+}
+
+if (process.argv.includes('--measure')) {
+  for (const suite of Object.keys(SUITES)) console.log(`${suite}: ${measure(suite)}`);
+  process.exit(0);
+}
+
 const listsArg = process.argv.indexOf('--lists');
 const lists = listsArg > 0 ? process.argv[listsArg + 1] : fetchLists();
 for (const suite of Object.keys(SUITES)) {
   const parsed = readSuite(lists, suite);
   const data = encodeSuite(suite, parsed.src, parsed.pkgs);
   const sets = addSets(suite, data);
-  const text = JSON.stringify(data);
-  const out = join(root, 'data', `deb-${suite}.json`);
-  writeFileSync(out, text);
-  const t0 = performance.now();
-  new DebIndex(JSON.parse(readFileSync(out, 'utf8')));
-  const ms = performance.now() - t0;
-  console.log(`${suite}: ${data.real} packages, ${data.virtual} virtual, ${text.length} bytes (${gzipSync(text).length} gzipped), read+parse ${ms.toFixed(1)} ms; index dated ${parsed.date}`);
+  writeFileSync(join(root, 'data', `deb-${suite}.json`), JSON.stringify(data));
+  console.log(`${suite}: ${data.real} packages, ${data.virtual} virtual; ${measure(suite)}; index dated ${parsed.date}`);
   console.log(`  sets: ${Object.entries(sets).map(([k, v]) => `${k} ${v.length} (${Math.round(v.reduce((a, n) => a + parsed.pkgs.get(n).size, 0) / 1024)} MiB)`).join(', ')}`);
 }
