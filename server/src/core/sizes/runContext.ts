@@ -154,7 +154,7 @@ export class RunCtx {
       byManager.set(m, [...(byManager.get(m) ?? []), ...(it.requested ?? [])]);
     }
     for (const [m, requested] of byManager) {
-      const r = runtimeLibraries(m, requested, this.stage.installed, m === 'deb' && this.figure.slim ? 0.85 : 1);
+      const r = runtimeLibraries(m, requested, this.stage.installed, m === 'deb' && this.figure.slim ? 0.85 : 1, this.figure.suite);
       if (r.bytes <= 0) continue;
       for (const n of r.added) this.installed.add(n);
       this.added.push({ path: '/usr', size: { bytes: r.bytes, low: r.bytes * 0.6, high: r.bytes * 1.6 + 1e6 }, kind: 'package', note: `runtime libraries the build links to ≈ ${formatBytes(r.bytes)} (build dependencies removed)`, pkgs: r.added, requested: [] });
