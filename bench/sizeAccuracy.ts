@@ -11,6 +11,7 @@ import { estimateStages } from '../server/src/core/sizes/estimator';
 import type { SizeIO } from '../server/src/core/sizes/types';
 import { formatBytes, formatRange, parseSize } from '../server/src/core/sizes/units';
 import { ContextIndex } from '../server/src/node/contextIndex';
+import { loadShellParser } from '../server/src/node/shellParser';
 import { FIXTURES, fixtureFiles, readFixture } from '../test/helpers/fixtures';
 import { headers, realEntries } from '../test/helpers/sizesReal';
 
@@ -101,6 +102,7 @@ function aggLine(name: string, rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
+  await loadShellParser();
   const groups: Record<string, Row[]> = { tuned: await tunedRows(), calibration: [], validation: [] };
   for (const e of realEntries()) {
     const real = parseSize(e.head.get('size-real') ?? '');
