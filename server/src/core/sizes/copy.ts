@@ -4,6 +4,7 @@
 // well-known path of it.
 import type { StageRef } from '../model/types';
 import { jsonForm, words, type SizeInstruction } from './instructions';
+import { imagePathSize } from './imagePaths';
 import { imagePathNote, imagePathRange } from './lazySizes';
 import { expandSimple, normalizePath, UNRESOLVED, type Item } from './ledger';
 import type { StageState } from './runContext';
@@ -23,7 +24,13 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
   if (fromFlag) {
     const stage = ref?.resolution.kind === 'stage' && ref.resolution.target < ref.stage ? ref.resolution.target : undefined;
     const where = ref?.value ?? fromFlag.value ?? '';
-    return sources.map((src): Item => (stage !== undefined ? { path: dest, size: UNRESOLVED, kind: 'copied', note: '', lazy: { kind: 'stage', stage, src } } : { path: dest, kind: 'copied', size: imagePathRange(normalizePath(src, '/')), note: imagePathNote(normalizePath(src, '/'), where) }));
+    return sources.map((src): Item => {
+      if (stage !== undefined) return { path: dest, size: UNRESOLVED, kind: 'copied', note: '', lazy: { kind: 'stage', stage, src } };
+      const path = normalizePath(src, '/');
+      const item: Item = { path: dest, kind: 'copied', size: imagePathRange(path, where), note: imagePathNote(path, where, where) };
+      if (imagePathSize(path, where) === undefined) item.unknown = `${path} from ${where}`;
+      return item;
+    });
   }
   const remote = sources.filter((s) => /^(https?|git):\/\//.test(s) || s.startsWith('git@'));
   const local = sources.filter((s) => !remote.includes(s));

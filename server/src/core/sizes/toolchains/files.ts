@@ -70,6 +70,8 @@ export function rm(words: string[], ctx: RunCtx): boolean {
 /** `src` names a part of the unpacked tree `it`: neither the whole of it nor the archive's own top directory. */
 function deepInside(src: string, it: Item): boolean {
   if (!it.fuzzy || src === it.path || !isUnder(src, it.path)) return false;
+  // A build output whose file name is unknown (`cargo build` into target/release): a file named right in it is that output.
+  if (!it.many && src.lastIndexOf('/') === it.path.length && !/[*?[]/.test(src)) return false;
   return src.slice(it.path.length + 1) !== it.top;
 }
 
