@@ -40,6 +40,8 @@ const MAX_COMMANDS = 20_000;
 const MAX_TURNS = 64;
 const MAX_DEPTH = 12;
 const WRAPPERS = new Set(['sudo', 'nice', 'nohup', 'time', 'exec', 'stdbuf', 'chronic']);
+/** Run a command as a user: `gosu node npm ci`, `su-exec app yarn build`, `runuser -u app -- make`. */
+const AS_USER = new Set(['gosu', 'su-exec', 'chroot']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const MANAGERS: Record<string, string[]> = { alpine: ['apk'], debian: ['apt-get', 'apt', 'dpkg'], rpm: ['rpm'] };
 const ALL_MANAGERS = ['apk', 'apt-get', 'apt', 'dpkg', 'rpm'];
@@ -173,7 +175,7 @@ class Evaluator implements Expander {
       return [a.name, v];
     });
     let fields = this.fields(c);
-    while (fields.length && WRAPPERS.has(fields[0].text)) fields = fields.slice(1).filter((f, k, all) => !(k < all.findIndex((x) => !x.text.startsWith('-')) && f.text.startsWith('-')));
+    fields = unwrap(fields);
     if (fields[0]?.text === 'command' && fields[1] && !fields[1].text.startsWith('-')) fields = fields.slice(1);
     if (fields[0]?.text === 'env') {
       fields = fields.slice(1);
@@ -234,7 +236,7 @@ class Evaluator implements Expander {
       case 'eval':
         return this.inner(words.slice(1).join(' '), c);
     }
-    if (SHELLS.has(name)) {
+    if (SHELLS.has(name) || name === 'su') {
       const k = words.findIndex((w, i) => i > 0 && isCommandFlag(w));
       if (k !== -1 && words[k + 1] !== undefined) return this.inner(words[k + 1], c);
       return 'no';
@@ -324,6 +326,23 @@ export function test(args: Field[]): Status {
     default:
       return undefined;
   }
+}
+
+/** The command a wrapper runs (`sudo -E apt-get ...` -> `apt-get ...`, `gosu node npm ci` -> `npm ci`). */
+function unwrap(fields: Field[]): Field[] {
+  for (let guard = 0; guard < 8 && fields.length; guard++) {
+    const w = fields[0].text;
+    if (WRAPPERS.has(w)) {
+      let k = 1;
+      while (k < fields.length && fields[k].text.startsWith('-')) k++;
+      fields = fields.slice(k);
+    } else if (AS_USER.has(w)) fields = fields.slice(2);
+    else if (w === 'runuser' || w === 'setpriv') {
+      const dashes = fields.findIndex((f) => f.text === '--');
+      fields = dashes === -1 ? fields.slice(fields.findIndex((f, i) => i > 0 && !f.text.startsWith('-') && !fields[i - 1].text.startsWith('-'))) : fields.slice(dashes + 1);
+    } else break;
+  }
+  return fields;
 }
 
 function trimSlashes(p: string): string {

@@ -155,6 +155,8 @@ export function matchItems(items: readonly Item[], src: string): Match[] {
   const { base, glob } = globBase(src);
   const out: Match[] = [];
   for (const item of items) {
+    // A command the estimator could not read: it names what is unknown, it holds no files to copy.
+    if (item.unknown !== undefined && item.size.bytes === 0 && !item.lazy) continue;
     if (isUnder(item.path, base)) out.push({ item, f: 1, lf: 1, hf: 1 });
     else if (item.fuzzy && !item.many && !glob && parentOf(base) === item.path && item.kind === 'artifact') out.push({ item, f: 1, lf: 1, hf: 1 });
     // The top directory of an archive unpacked without --strip-components (go/ of the Go tarball).
