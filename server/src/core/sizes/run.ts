@@ -16,6 +16,7 @@ const STRIPS = /(^|[\s;&|'"(])strip\s|--strip-(all|unneeded|debug)|install-strip
 
 export function estimateRun(script: string, stage: StageState, cacheMounts: string[], io: SizeIO | undefined): Item[] {
   const ctx = new RunCtx(stage, cacheMounts, io);
+  if (!mayChangeSize(script)) return ctx.finish();
   ctx.stripped = STRIPS.test(script);
   const parsed = parseScript(script);
   if (!parsed) {
@@ -70,4 +71,40 @@ function unreadInstaller(words: string[], ctx: RunCtx): void {
   if (!(words.slice(1).some((w) => INSTALLS.test(w)) || p.includes('install') || p.includes('setup') || p.includes('build'))) return;
   const what = words.slice(0, 3).join(' ');
   ctx.add({ path: ctx.cwd ?? ctx.workdir, size: { bytes: 0, low: 0, high: 300 * MB }, kind: 'artifact', note: `${what}: not sized (the estimator cannot tell what it installs)`, unknown: what });
+}
+
+/**
+ * Words that can make a command change a layer's size: the programs the handlers read, the shells
+ * and wrappers that run them, and what names an installer. A script with none of them adds nothing
+ * a handler would see, and is not parsed (a generated file of 5,000 stages would parse 5,000
+ * scripts of `mkdir` and `echo` to learn that). test/unit/sizes/relevance.test.ts keeps this in
+ * step with the handlers.
+ */
+export const SIZE_WORDS = new Set([
+  'apt-get', 'apt', 'aptitude', 'apt-mark', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf', 'rpm', 'dpkg',
+  'go', 'gcc', 'cc', 'g++', 'c++', 'clang', 'clang++', 'musl-gcc', 'make', 'gmake', 'ninja', 'cmake', 'configure', 'make.bash',
+  'cargo', 'rustup', 'rustup-init', 'rustc', 'npm', 'npx', 'yarn', 'pnpm', 'bun', 'node', 'pip', 'pip3', 'python', 'python3', 'uv', 'poetry', 'pipx', 'conda', 'mamba',
+  'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'bundle', 'gem', 'composer', 'pecl', 'phpize', 'docker-php-source', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable',
+  'curl', 'wget', 'tar', 'unzip', 'git', 'rm', 'mv', 'cp', 'chown', 'chmod', 'chgrp', 'strip', 'upx', 'install-strip',
+  'sh', 'bash', 'ash', 'dash', 'zsh', 'eval', 'su', 'sudo', 'gosu', 'su-exec', 'runuser', 'setpriv', 'env', 'export',
+  'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore',
+]);
+
+/** Whether a word of the script is one of SIZE_WORDS (or a tonistiigi/xx wrapper, or names an installer). One pass, no regex. */
+export function mayChangeSize(script: string): boolean {
+  let start = -1;
+  for (let i = 0; i <= script.length; i++) {
+    const c = i < script.length ? script.charCodeAt(i) : 32;
+    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 43 || c === 95;
+    if (wordChar) {
+      if (start === -1) start = i;
+      continue;
+    }
+    if (start !== -1) {
+      const w = script.slice(start, i);
+      if (SIZE_WORDS.has(w) || w.startsWith('xx-') || w.includes('install') || w.includes('setup') || w.includes('build')) return true;
+      start = -1;
+    }
+  }
+  return false;
 }
