@@ -160,23 +160,27 @@ export class SizeResolver {
     if (item.lazy!.kind === 'sum') m = item.lazy!.of.map((it) => ({ item: it, f: 1, lf: 1, hf: 1 }));
     else {
       const { state, path } = this.sourcePath(item);
-      m = state ? this.withoutContextGuesses(matchItems(state.items.all(), path), path) : [];
+      m = state ? this.refineMatches(matchItems(state.items.all(), path), path, state) : [];
     }
     this.parts.set(item, m);
     return m;
   }
 
   /**
-   * A path inside files copied from the build context (`COPY . .`) is either one of those files,
-   * sized exactly when the context can be read, or something a later RUN wrote there (a build
-   * output), which the share of the COPY says nothing about: that share is dropped, and the copy
-   * is sized by what else matched, or is unknown.
+   * When nothing lies at or under the path and it only falls inside something larger, a share of
+   * that something is a guess worth keeping only for many files (an unpacked archive, an install
+   * prefix). Inside files copied from the build context (`COPY . .`) the path is one of those files
+   * (sized exactly when the context can be read) or a build output; inside a cache or a copy it is a
+   * build output: the build output the stage's tools wrote nearest to the path (`cargo build` into
+   * target/release, copied from target/<triple>/release), else unknown.
    */
-  private withoutContextGuesses(matches: Match[], path: string): Match[] {
-    const guesses = matches.filter((m) => m.item.kind === 'context' && m.f < 1);
-    if (!guesses.length) return matches;
-    const rest = matches.filter((m) => !guesses.includes(m));
-    if (rest.length) return rest;
+  private refineMatches(matches: Match[], path: string, state: StageState): Match[] {
+    if (!matches.length || matches.some((m) => m.f === 1)) return matches;
+    const slivers = matches.filter((m) => m.item.many);
+    if (slivers.length) return slivers;
+    const output = nearestOutput(state.items.all(), path);
+    if (output) return [{ item: output, f: 1, lf: 1, hf: 1 }];
+    const guesses = matches.filter((m) => m.item.kind === 'context');
     for (const g of guesses) {
       const source = contextSourceOf(g.item, path);
       const found = source !== undefined ? this.stages.contextSize?.([source]) : undefined;
@@ -247,4 +251,27 @@ function contextSourceOf(item: Item, path: string): string | undefined {
   if (sources.length !== 1) return undefined;
   const src = sources[0].replace(/^\.\/?/, '');
   return src ? `${src.endsWith('/') ? src : src + '/'}${rel}` : rel;
+}
+
+/** The build output (file name unknown) sharing the longest directory prefix with `path`, at least two directories deep. */
+function nearestOutput(items: readonly Item[], path: string): Item | undefined {
+  let best: Item | undefined;
+  let bestDepth = 1;
+  for (const it of items) {
+    if (it.kind !== 'artifact' || !it.fuzzy || it.many || it.unknown !== undefined) continue;
+    const depth = sharedDepth(it.path, path);
+    if (depth > bestDepth) {
+      best = it;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
+
+function sharedDepth(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  let k = 1;
+  while (k < x.length && k < y.length && x[k] === y[k]) k++;
+  return k - 1;
 }
