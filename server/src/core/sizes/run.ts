@@ -5,6 +5,7 @@ import { runCommands, type RunCommand } from '../shell/evaluate';
 import { parseScript } from '../shell/parse';
 import type { Item } from './ledger';
 import { packageCommand } from './packages';
+import { reposAdded } from './repos';
 import { RunCtx, type StageState } from './runContext';
 import { program } from './shell';
 import { toolCommand } from './toolchains';
@@ -34,7 +35,10 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
   ctx.cwd = c.cwd;
   let words = c.words;
   if (!words.length) {
-    for (const [name, value] of c.assigns) ctx.vars.set(name, value);
+    for (const [name, value] of c.assigns) {
+      ctx.vars.set(name, value);
+      if (value.includes('apt-mark showmanual')) ctx.manualBefore = new Set(ctx.added.filter((it) => it.kind === 'package'));
+    }
     return;
   }
   const p = program(words);
@@ -54,6 +58,9 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
     return;
   }
   ctx.stdout = c.stdout;
+  ctx.known = c.known;
+  for (const r of reposAdded({ words, stdout: c.stdout, printed: c.stdin ?? ctx.printed })) ctx.addRepo(r);
+  if (p === 'echo' || p === 'printf') ctx.printed = words.slice(1).join(' ');
   if (packageCommand(words, ctx)) return;
   toolCommand(words, ctx);
 }
