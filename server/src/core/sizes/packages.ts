@@ -4,7 +4,7 @@ import type { DebSuite } from './debSuites';
 import { addLeftovers } from './leftovers';
 import { majorOf, orphanLeftover, requested, unknownWord, vendorFor, vendorLeftover, type Leftover, type Requested } from './pkgNames';
 import { apkCommandRepos, isRepoPackage } from './repos';
-import { rpmCacheSize, rpmFlavor, rpmInstall } from './rpmPackages';
+import { RPM_FIGURES, rpmCacheSize, rpmFlavor, rpmInstall } from './rpmPackages';
 import { apkInstall, debAnalog, debInstall, type PackageSize } from './tables';
 import { bareDebName } from './debIndex';
 import { debIndex } from './debSuites';
@@ -176,7 +176,9 @@ function rpm(words: string[], ctx: RunCtx, p: string): boolean {
       if (isRepoPackage(raw)) continue;
       const n = sub === 'groupinstall' ? raw.toLowerCase() : raw;
       const v = vendorFor(repos, n.toLowerCase());
+      const figure = RPM_FIGURES[n.toLowerCase()];
       if (v) leftovers.push(vendorLeftover(n.toLowerCase(), v, majorOf(n, repos)));
+      else if (figure) leftovers.push({ kind: 'figure', name: n, mb: figure.mb, why: `${n} (${figure.source})` });
       else if (n.endsWith('.rpm')) leftovers.push({ kind: 'unknown', name: n, mb: [0.1, 20, 400], what: `the package file ${n}` });
       else tabled.push(n);
     }

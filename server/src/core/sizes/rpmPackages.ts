@@ -30,6 +30,13 @@ export interface RpmFlavor {
   cacheMB: [number, number, number];
 }
 
+/** RPM packages that bundle what Debian splits into many packages: a figure of their own. */
+export const RPM_FIGURES: Record<string, { mb: [number, number, number]; source: string }> = {
+  // Debian's npm depends on 300+ node-* packages and node-gyp's toolchain; RPM's nodejs-npm is npm itself.
+  npm: { mb: [8, 14, 20], source: 'npm bundled, as the npm 10.9.2 package unpacks (14.1 MB, npm registry)' },
+  'nodejs-npm': { mb: [8, 14, 20], source: 'npm bundled, as the npm 10.9.2 package unpacks (14.1 MB, npm registry)' },
+};
+
 const ROLLING = new Set(['golang', 'golang-bin', 'golang-src', 'go-toolset', 'rust', 'cargo', 'rust-toolset', 'rustfmt', 'clippy', 'clang', 'clang-devel', 'llvm', 'llvm-devel', 'llvm-libs', 'lld', 'llvm-toolset']);
 const SANITIZERS = ['libasan8', 'libasan6', 'libasan5', 'libtsan2', 'libtsan0', 'liblsan0', 'libubsan1', 'libhwasan0'];
 

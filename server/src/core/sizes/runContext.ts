@@ -166,15 +166,16 @@ export class RunCtx {
     if (this.keepRuntime && gone.length) this.addRuntime(gone);
   }
 
-  /** The libraries a build links to, kept when its build dependencies (`items`) are removed. */
-  private addRuntime(items: Item[]): void {
+  /** The libraries a build links to, kept when its build dependencies (`items`) are removed; `kept`: packages of this RUN that stay. */
+  private addRuntime(items: Item[], kept?: ReadonlySet<string>): void {
+    const have = kept?.size ? { has: (n: string) => kept.has(n) || this.stage.installed.has(n) } : this.stage.installed;
     const byManager = new Map<PackageManager, string[]>();
     for (const it of items) {
       const m: PackageManager = it.pkgs?.[0]?.startsWith('apk:') ? 'apk' : this.figure.distro === 'rpm' ? 'rpm' : 'deb';
       byManager.set(m, [...(byManager.get(m) ?? []), ...(it.requested ?? [])]);
     }
     for (const [m, requested] of byManager) {
-      const r = runtimeLibraries(m, requested, this.stage.installed, m === 'deb' && this.figure.slim ? 0.85 : 1, this.figure.suite);
+      const r = runtimeLibraries(m, requested, have, m === 'deb' && this.figure.slim ? 0.85 : 1, this.figure.suite);
       if (r.bytes <= 0) continue;
       for (const n of r.added) this.installed.add(n);
       this.added.push({ path: '/usr', size: { bytes: r.bytes, low: r.bytes * 0.6, high: r.bytes * 1.6 + 1e6 }, kind: 'package', note: `runtime libraries the build links to ≈ ${formatBytes(r.bytes)} (build dependencies removed)`, pkgs: r.added, requested: [] });
@@ -196,7 +197,9 @@ export class RunCtx {
       const keep = new Set<string>();
       this.keepRuntime = true;
       const before = this.added.length;
-      this.addRuntime(packages);
+      const stay = new Set<string>();
+      for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) stay.add(n);
+      this.addRuntime(packages, stay);
       for (const it of this.added.slice(before)) for (const n of it.pkgs ?? []) keep.add(n);
       for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) keep.add(n);
       this.installed.applyTo(this.stage.installed, (n) => keep.has(n) || n.startsWith('pip:'));
