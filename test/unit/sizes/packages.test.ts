@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
+import { runCommands } from '../../../server/src/core/shell/evaluate';
+import { parseScript } from '../../../server/src/core/shell/parse';
 import { estimateStages, stageLayoutOf } from '../../../server/src/core/sizes/estimator';
 import type { Item } from '../../../server/src/core/sizes/ledger';
 import { reposAdded } from '../../../server/src/core/sizes/repos';
@@ -143,4 +145,13 @@ test('RPM: the suite of the same vintage, rolling toolsets from trixie, base and
   // A vendor's RPM from a repository package: PGDG's postgresql16-server by analogy.
   const pg = runLayer('FROM rockylinux:9\nRUN dnf install -y https://download.postgresql.org/pub/repos/yum/reporpms/EL-9-x86_64/pgdg-redhat-repo-latest.noarch.rpm && dnf install -y postgresql16-server && dnf clean all\n');
   assert.match(pg.note, /postgresql16-server from the PostgreSQL \(PGDG\) repository ≈ .*sized as Debian bookworm's postgresql-15/);
+});
+
+test('a shell heredoc written to a .repo file names its repository (RUN <<EOF with cat <<REPO > file inside)', () => {
+  const script = "cat > /etc/yum.repos.d/mongodb-org-7.0.repo <<'REPO'\n[mongodb-org-7.0]\nbaseurl=https://repo.mongodb.org/yum/redhat/9/mongodb-org/7.0/x86_64/\nREPO\ndnf install -y mongodb-org-server\n";
+  const [cat] = runCommands(parseScript(script)!, { vars: new Map(), workdir: '/' });
+  assert.equal(cat.stdout, '/etc/yum.repos.d/mongodb-org-7.0.repo');
+  assert.match(cat.stdin!, /baseurl=https:\/\/repo\.mongodb\.org/);
+  const items = runItems(`FROM rockylinux:9\nRUN <<EOF\n${script}EOF\n`);
+  assert.ok(items.some((it) => it.unknown === 'mongodb-org-server from the MongoDB repository'), items.map((it) => it.note).join('; '));
 });
