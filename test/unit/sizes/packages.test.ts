@@ -155,3 +155,11 @@ test('a shell heredoc written to a .repo file names its repository (RUN <<EOF wi
   const items = runItems(`FROM rockylinux:9\nRUN <<EOF\n${script}EOF\n`);
   assert.ok(items.some((it) => it.unknown === 'mongodb-org-server from the MongoDB repository'), items.map((it) => it.note).join('; '));
 });
+
+test('a package file installed by hand is sized by the vendor that ships its name, else named', () => {
+  const items = runItems('FROM debian:bookworm-slim\nRUN dpkg -i mongodb-database-tools-debian12-x86_64-100.9.4.deb && apt-get install -y ./google-chrome-stable_current_amd64.deb ./mytool_1.0_amd64.deb\n');
+  const notes = items.map((it) => it.note).join('\n');
+  assert.ok(items.some((it) => it.unknown === 'mongodb-database-tools from the MongoDB repository'), notes);
+  assert.match(notes, /google-chrome-stable from Google's Chrome repository ≈ .*sized as Debian bookworm's chromium/);
+  assert.ok(items.some((it) => it.unknown === 'the package file ./mytool_1.0_amd64.deb'), notes);
+});

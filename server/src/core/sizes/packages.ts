@@ -2,7 +2,7 @@
 // (index files, caches) unless the same RUN cleans them.
 import type { DebSuite } from './debSuites';
 import { addLeftovers } from './leftovers';
-import { majorOf, orphanLeftover, requested, unknownWord, vendorFor, vendorLeftover, type Leftover, type Requested } from './pkgNames';
+import { fileLeftover, majorOf, orphanLeftover, requested, unknownWord, vendorFor, vendorLeftover, type Leftover, type Requested } from './pkgNames';
 import { apkCommandRepos, isRepoPackage } from './repos';
 import { RPM_FIGURES, rpmCacheSize, rpmFlavor, rpmInstall } from './rpmPackages';
 import { apkInstall, debAnalog, debInstall, type PackageSize } from './tables';
@@ -20,6 +20,13 @@ export function packageCommand(words: string[], ctx: RunCtx): boolean {
   if (p === 'apt-get' || p === 'apt' || p === 'aptitude') return apt(words, ctx);
   if (p === 'apk') return apk(words, ctx);
   if (p === 'dnf' || p === 'dnf5' || p === 'yum' || p === 'microdnf' || p === 'tdnf') return rpm(words, ctx, p);
+  if ((p === 'dpkg' && (words.includes('-i') || words.includes('--install'))) || (p === 'rpm' && words.some((w) => /^-[a-zA-Z]*[iU]/.test(w)))) {
+    // A package file installed by hand (a download or a COPY): its vendor's figure, else named.
+    const files = requested(words, ctx.known, 1, [], ctx).names.filter((n) => (n.endsWith('.deb') || n.endsWith('.rpm')) && !isRepoPackage(n));
+    const suite = ctx.figure.distro === 'rpm' ? rpmFlavor(ctx.figure).suite : ctx.figure.suite;
+    addLeftovers(files.map(fileLeftover), ctx, { suite, docs: 1, recommends: false, scale: 1, native: p === 'dpkg' });
+    return true;
+  }
   if (p === 'apt-mark' && words.includes('auto')) {
     ctx.aptMarkAuto = true;
     return true;
@@ -85,7 +92,7 @@ function planDeb(req: Requested, ctx: RunCtx, suite: DebSuite | undefined): { na
   const distro = `Debian ${suite ?? 'bookworm'}`;
   for (const n of req.names) {
     if (n.endsWith('.deb')) {
-      if (!isRepoPackage(n)) leftovers.push({ kind: 'unknown', name: n, mb: [0.1, 10, 300], what: `the local package ${n}` });
+      if (!isRepoPackage(n)) leftovers.push(fileLeftover(n));
       continue;
     }
     const bare = bareDebName(n);
@@ -179,7 +186,7 @@ function rpm(words: string[], ctx: RunCtx, p: string): boolean {
       const figure = RPM_FIGURES[n.toLowerCase()];
       if (v) leftovers.push(vendorLeftover(n.toLowerCase(), v, majorOf(n, repos)));
       else if (figure) leftovers.push({ kind: 'figure', name: n, mb: figure.mb, why: `${n} (${figure.source})` });
-      else if (n.endsWith('.rpm')) leftovers.push({ kind: 'unknown', name: n, mb: [0.1, 20, 400], what: `the package file ${n}` });
+      else if (n.endsWith('.rpm')) leftovers.push(fileLeftover(n));
       else tabled.push(n);
     }
     const docs = nodocs ? 0.85 : 1;

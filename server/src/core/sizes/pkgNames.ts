@@ -9,7 +9,7 @@ import type { AddedRepo } from './repos';
 import { isAlpineRepo, isDistroExtra } from './repos';
 import type { RunCtx } from './runContext';
 import { MB, formatBytes } from './units';
-import { vendorRule, type MBRange, type Vendor, type VendorRule } from './vendors';
+import { VENDORS, vendorRule, type MBRange, type Vendor, type VendorRule } from './vendors';
 
 export interface Requested {
   /** Names to look up (pins and architectures as written). */
@@ -98,6 +98,28 @@ export function vendorLeftover(name: string, v: { vendor: Vendor; rule: VendorRu
   const byMajor = major && rule.byMajor?.[major];
   if (byMajor || rule.mb) return { kind: 'figure', name, mb: byMajor || rule.mb!, why: `${from} (${rule.source ?? 'published figure'})` };
   return { kind: 'unknown', name, mb: rule.unknownMB ?? vendor.unknownMB, what: from };
+}
+
+/** The package name in a .deb or .rpm file name (`mongodb-org-server_7.0.5_amd64.deb`, `google-chrome-stable_current_amd64.deb`, `jdk-21_linux-x64_bin.rpm`). */
+export function packageFileName(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  const us = base.indexOf('_');
+  if (us > 0) return base.slice(0, us);
+  // name-version-release.arch.rpm: the name ends before the first `-` that a digit follows.
+  for (let i = 1; i < base.length - 1; i++) if (base[i] === '-' && base[i + 1] >= '0' && base[i + 1] <= '9') return base.slice(0, i);
+  return base.replace(/\.(deb|rpm)$/, '');
+}
+
+/** A package installed from a file (`dpkg -i x.deb`, `apt-get install ./x.deb`, `rpm -i x.rpm`): its vendor's rule if any vendor ships that name, else named. */
+export function fileLeftover(file: string): Leftover {
+  // `mongodb-database-tools-debian12-x86_64-100.9.4.deb`: the longest leading part a vendor ships.
+  for (let name = packageFileName(file); name; name = name.slice(0, Math.max(0, name.lastIndexOf('-')))) {
+    for (const vendor of VENDORS) {
+      const hit = vendorRule(vendor, name);
+      if (hit) return vendorLeftover(name, { vendor, ...hit }, undefined);
+    }
+  }
+  return { kind: 'unknown', name: file, mb: [0.1, 20, 400], what: `the package file ${short(file)}` };
 }
 
 /** A name no table has and no vendor rule covers: from the repositories the stage added, or missing from the distribution. */
