@@ -117,6 +117,9 @@ test('computed lists: scanelf run-deps keep runtime libraries; a list read from 
   const saved = runLayer(`FROM debian:bookworm-slim\nRUN apt-get update; apt-get install -y --no-install-recommends ca-certificates curl; savedAptMark="$(apt-mark showmanual)"; apt-get install -y --no-install-recommends gcc make libssl-dev; apt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove; rm -rf /var/lib/apt/lists/*\n`);
   const curl = runLayer('FROM debian:bookworm-slim\nRUN apt-get install -y --no-install-recommends ca-certificates curl\n');
   assert.ok(saved.bytes >= curl.bytes && saved.bytes < curl.bytes + 15 * MB, `${saved.bytes} vs ${curl.bytes}`);
+  // The same purge with the auto marks set through xargs.
+  const piped = runLayer(`FROM debian:bookworm-slim\nRUN savedAptMark="$(apt-mark showmanual)"; apt-get install -y --no-install-recommends gcc make libssl-dev; apt-mark showmanual | xargs apt-mark auto > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove\n`);
+  assert.ok(piped.bytes < 10 * MB, `${piped.bytes}`);
 });
 
 test('apt-get install after set -x is sized', () => {

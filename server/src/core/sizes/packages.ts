@@ -12,11 +12,21 @@ import { operands, program } from './shell';
 import type { RunCtx } from './runContext';
 import { MB, formatBytes } from './units';
 
+const XARGS_VALUE_FLAGS = ['-n', '-L', '-I', '-P', '-d', '-s', '-a', '-E'];
 const APK_VALUE_FLAGS = ['--virtual', '-t', '--repository', '-X', '--root', '-p'];
 const RPM_VALUE_FLAGS = ['--setopt', '--enablerepo', '--disablerepo', '-c', '--installroot', '--releasever'];
 
 export function packageCommand(words: string[], ctx: RunCtx): boolean {
-  const p = program(words);
+  let p = program(words);
+  if (p === 'xargs') {
+    // `apt-mark showmanual | xargs apt-mark auto`, `... | xargs -r apt-mark manual`: the command xargs runs, on names it reads.
+    let k = 1;
+    while (k < words.length && words[k].startsWith('-')) k += XARGS_VALUE_FLAGS.includes(words[k]) ? 2 : 1;
+    words = words.slice(k);
+    ctx.known = ctx.known?.slice(k);
+    p = program(words);
+    if (p !== 'apt-mark') return false;
+  }
   if (p === 'apt-get' || p === 'apt' || p === 'aptitude') return apt(words, ctx);
   if (p === 'apk') return apk(words, ctx);
   if (p === 'dnf' || p === 'dnf5' || p === 'yum' || p === 'microdnf' || p === 'tdnf') return rpm(words, ctx, p);
