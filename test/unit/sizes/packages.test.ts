@@ -56,6 +56,7 @@ test('repositories: deb822 heredoc, add-apt-repository, config-manager, .repo he
   assert.deepEqual(t(['curl', '-fsSL', 'https://deb.nodesource.com/setup_22.x']), ['the NodeSource repository']);
   assert.deepEqual(t(['echo', 'deb http://download.opensuse.org/repositories/devel:/tools:/criu/Debian_12/ /'], '/etc/apt/sources.list.d/criu.list'), ['the repository at download.opensuse.org']);
   assert.deepEqual(t(['echo', 'hello'], '/tmp/x'), []);
+  assert.deepEqual(t(['dpkg', '-i', 'packages-microsoft-prod.deb']), ["Microsoft's repository"]);
   // A deb822 .sources file written by a Dockerfile heredoc.
   const docker = `FROM debian:bookworm
 COPY <<EOF /etc/apt/sources.list.d/docker.sources

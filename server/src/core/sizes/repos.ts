@@ -48,7 +48,7 @@ export function isRepoPackage(word: string): boolean {
   const base = w.slice(w.lastIndexOf('/') + 1);
   if (base === 'epel-release' || base.startsWith('epel-release-')) return true;
   if (!base.endsWith('.rpm') && !base.endsWith('.deb')) return false;
-  return base.includes('-release') || base.includes('-repo') || base.includes('apt-config') || base.includes('repos-');
+  return base.includes('-release') || base.includes('-repo') || base.includes('apt-config') || base.includes('repos-') || base.includes('-prod.') || base.includes('keyring');
 }
 
 export interface RepoCommand {
