@@ -30,7 +30,7 @@ export function packageCommand(words: string[], ctx: RunCtx): boolean {
   if (p === 'apt-get' || p === 'apt' || p === 'aptitude') return apt(words, ctx);
   if (p === 'apk') return apk(words, ctx);
   if (p === 'dnf' || p === 'dnf5' || p === 'yum' || p === 'microdnf' || p === 'tdnf') return rpm(words, ctx, p);
-  if ((p === 'dpkg' && (words.includes('-i') || words.includes('--install'))) || (p === 'rpm' && words.some((w) => /^-[a-zA-Z]*[iU]/.test(w)))) {
+  if ((p === 'dpkg' && (words.includes('-i') || words.includes('--install'))) || (p === 'rpm' && words.some(isRpmInstallFlag))) {
     // A package file installed by hand (a download or a COPY): its vendor's figure, else named.
     const files = requested(words, ctx.known, 1, [], ctx).names.filter((n) => (n.endsWith('.deb') || n.endsWith('.rpm')) && !isRepoPackage(n));
     const suite = ctx.figure.distro === 'rpm' ? rpmFlavor(ctx.figure).suite : ctx.figure.suite;
@@ -46,6 +46,11 @@ export function packageCommand(words: string[], ctx: RunCtx): boolean {
     return true;
   }
   return false;
+}
+
+/** `-i`, `-U`, `-ivh`, `-Uvh` (not a query such as `-qip`). */
+function isRpmInstallFlag(w: string): boolean {
+  return w[0] === '-' && w[1] !== '-' && !w.includes('q') && (w.includes('i') || w.includes('U'));
 }
 
 /** Table sizes are exact for the release they come from (names the tables lack are items of their own, leftovers.ts). */
