@@ -29,6 +29,8 @@ export interface RunCommand {
   cwd: string;
   /** Where standard output is redirected (`> file`). */
   stdout?: string;
+  /** A heredoc fed to standard input, as written. */
+  stdin?: string;
   /** Offsets of the command in the script (of the outer command for `sh -c` scripts). */
   start: number;
   end: number;
@@ -280,6 +282,7 @@ class Evaluator implements Expander {
     const [start, end] = this.span ?? [c.start, c.end];
     const cmd: RunCommand = { words: fields.map((f) => f.text), known: fields.map((f) => f.known), assigns: assigns.map(([n, v]) => [n, v.text]), cwd: this.cwd, start, end };
     if (c.stdout) cmd.stdout = resolve(this.cwd, expandJoined(c.stdout, this).text);
+    if (c.stdin !== undefined) cmd.stdin = c.stdin;
     this.out.push(cmd);
   }
 }

@@ -5,6 +5,7 @@ import { runCommands, type RunCommand } from '../shell/evaluate';
 import { parseScript } from '../shell/parse';
 import type { Item } from './ledger';
 import { packageCommand } from './packages';
+import { reposAdded } from './repos';
 import { RunCtx, type StageState } from './runContext';
 import { program } from './shell';
 import { toolCommand } from './toolchains';
@@ -35,7 +36,10 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
   ctx.cwd = c.cwd;
   let words = c.words;
   if (!words.length) {
-    for (const [name, value] of c.assigns) ctx.vars.set(name, value);
+    for (const [name, value] of c.assigns) {
+      ctx.vars.set(name, value);
+      if (value.includes('apt-mark showmanual')) ctx.manualBefore = new Set(ctx.added.filter((it) => it.kind === 'package'));
+    }
     return;
   }
   const p = program(words);
@@ -55,6 +59,9 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
     return;
   }
   ctx.stdout = c.stdout;
+  ctx.known = c.known;
+  for (const r of reposAdded({ words, stdout: c.stdout, printed: c.stdin ?? ctx.printed })) ctx.addRepo(r);
+  if (p === 'echo' || p === 'printf') ctx.printed = words.slice(1).join(' ');
   if (packageCommand(words, ctx)) return;
   if (!toolCommand(words, ctx)) unreadInstaller(words, ctx);
 }
