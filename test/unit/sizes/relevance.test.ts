@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mayChangeSize, SIZE_WORDS } from '../../../server/src/core/sizes/run';
+import { mayChangeSize, REPO_WRITERS, SIZE_WORDS } from '../../../server/src/core/sizes/run';
 
 const SIZES = join(__dirname, '..', '..', '..', 'server', 'src', 'core', 'sizes');
 
@@ -22,10 +22,11 @@ function handled(): string[] {
 }
 
 test('every program a size handler reads is a size word', () => {
-  assert.deepEqual(handled().filter((n) => !SIZE_WORDS.has(n)), []);
+  assert.deepEqual(handled().filter((n) => !SIZE_WORDS.has(n) && !REPO_WRITERS.has(n)), []);
 });
 
 test('scripts without a size word are not parsed; any size word, xx- wrapper or installer name makes them parsed', () => {
   assert.equal(mayChangeSize('mkdir -p /opt/s1/bin && echo "stage 1" > /opt/s1/id && ls -la /prev'), false);
+  assert.equal(mayChangeSize('echo "deb https://apt.example.com stable main" > /etc/apt/sources.list.d/x.list'), true, 'a repository written with echo');
   for (const s of ['apt-get install x', 'echo;rm -rf /x', 'xx-apk add gcc', './build.sh', 'ghost install', 'A=1 sh -c "x"', '/usr/bin/make']) assert.equal(mayChangeSize(s), true, s);
 });

@@ -193,7 +193,8 @@ class Evaluator implements Expander {
     const builtin = this.builtin(name, words, fields, c);
     if (builtin !== 'no') return builtin;
     this.emit(c, fields, assigns);
-    return undefined;
+    // An ordinary command is taken to succeed: `cmd || fallback` skips the fallback, `if ! cmd` its arm.
+    return true;
   }
 
   /** Shell builtins and what the evaluator follows itself; 'no' when the command is an ordinary one. */

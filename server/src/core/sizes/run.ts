@@ -95,10 +95,16 @@ export const SIZE_WORDS = new Set([
   'curl', 'wget', 'tar', 'unzip', 'git', 'rm', 'mv', 'cp', 'chown', 'chmod', 'chgrp', 'strip', 'upx', 'install-strip',
   'sh', 'bash', 'ash', 'dash', 'zsh', 'eval', 'su', 'sudo', 'gosu', 'su-exec', 'runuser', 'setpriv', 'env', 'export',
   'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore',
+  'dnf5', 'xargs', 'add-apt-repository', 'yum-config-manager',
 ]);
+
+/** Commands that matter only when they write a package repository file (repos.ts): echo ... > sources.list.d/x. */
+export const REPO_WRITERS = new Set(['echo', 'printf', 'tee', 'cat']);
+const REPO_PLACES = ['sources.list', 'yum.repos.d', 'apk/repositories', 'repos.d/'];
 
 /** Whether a word of the script is one of SIZE_WORDS (or a tonistiigi/xx wrapper, or names an installer). One pass, no regex. */
 export function mayChangeSize(script: string): boolean {
+  if (REPO_PLACES.some((p) => script.includes(p))) return true;
   let start = -1;
   for (let i = 0; i <= script.length; i++) {
     const c = i < script.length ? script.charCodeAt(i) : 32;
