@@ -44,6 +44,7 @@ const MAX_DEPTH = 12;
 const WRAPPERS = new Set(['sudo', 'nice', 'nohup', 'time', 'exec', 'stdbuf', 'chronic']);
 /** Run a command as a user: `gosu node npm ci`, `su-exec app yarn build`, `runuser -u app -- make`. */
 const AS_USER = new Set(['gosu', 'su-exec', 'chroot']);
+const XARGS_VALUE = new Set(['-I', '-n', '-L', '-P', '-d', '-a', '-E', '-s', '--max-args', '--delimiter', '--arg-file']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const MANAGERS: Record<string, string[]> = { alpine: ['apk'], debian: ['apt-get', 'apt', 'dpkg'], rpm: ['rpm'] };
 const ALL_MANAGERS = ['apk', 'apt-get', 'apt', 'dpkg', 'rpm'];
@@ -60,6 +61,8 @@ class Evaluator implements Expander {
   private turns = 0;
   private depth = 0;
   private span: [number, number] | undefined;
+  /** The commands before this one in a pipeline: what `xargs` reads. */
+  private pipeInput = '';
 
   constructor(private readonly ctx: ShellContext) {
     for (const [k, v] of ctx.vars) this.vars.set(k, { text: v, known: !v.includes('$(') && !v.includes('`') });
@@ -112,7 +115,13 @@ class Evaluator implements Expander {
       }
       case 'pipe': {
         let st: Status = true;
-        for (const x of s.stmts) st = this.exec(x);
+        const from = this.out.length;
+        const outer = this.pipeInput;
+        for (const x of s.stmts) {
+          st = this.exec(x);
+          this.pipeInput = this.out.slice(from).map((c) => c.words.join(' ')).join(' | ');
+        }
+        this.pipeInput = outer;
         return st;
       }
       case 'group':
@@ -177,7 +186,7 @@ class Evaluator implements Expander {
       return [a.name, v];
     });
     let fields = this.fields(c);
-    fields = unwrap(fields);
+    fields = unwrap(fields, this.pipeInput);
     if (fields[0]?.text === 'command' && fields[1] && !fields[1].text.startsWith('-')) fields = fields.slice(1);
     if (fields[0]?.text === 'env') {
       fields = fields.slice(1);
@@ -333,7 +342,7 @@ export function test(args: Field[]): Status {
 }
 
 /** The command a wrapper runs (`sudo -E apt-get ...` -> `apt-get ...`, `gosu node npm ci` -> `npm ci`). */
-function unwrap(fields: Field[]): Field[] {
+function unwrap(fields: Field[], input: string): Field[] {
   for (let guard = 0; guard < 8 && fields.length; guard++) {
     const w = fields[0].text;
     if (WRAPPERS.has(w)) {
@@ -341,6 +350,13 @@ function unwrap(fields: Field[]): Field[] {
       while (k < fields.length && fields[k].text.startsWith('-')) k++;
       fields = fields.slice(k);
     } else if (AS_USER.has(w)) fields = fields.slice(2);
+    else if (w === 'xargs') {
+      // `... | xargs -rt apk add --virtual .rundeps`: the command, with the words it reads from its input (computed, unknown).
+      let k = 1;
+      while (k < fields.length && fields[k].text.startsWith('-')) k += XARGS_VALUE.has(fields[k].text) ? 2 : 1;
+      if (k >= fields.length) break;
+      fields = [...fields.slice(k), { text: `$(${input || 'standard input'})`, known: false }];
+    }
     else if (w === 'runuser' || w === 'setpriv') {
       const dashes = fields.findIndex((f) => f.text === '--');
       fields = dashes === -1 ? fields.slice(fields.findIndex((f, i) => i > 0 && !f.text.startsWith('-') && !fields[i - 1].text.startsWith('-'))) : fields.slice(dashes + 1);
