@@ -7,22 +7,32 @@ import { shiftRange } from '../../model/lines';
 import { originOf, sameReference } from '../../model/parse';
 import type { Stage, StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
+import { buildkitChecks } from '../checks';
+import { RULE_BY_CODE } from '../checks/rules';
 import { BUILDKIT_RULES, CODES } from './codes';
 import { stageLabel, stageReferenceDiagnostics } from './references';
 import { diag, duplicateDiagnostic, ownNameDiagnostics } from './stageNames';
 
-const cache = new WeakMap<StageModel, { settings: Settings; diagnostics: Diagnostic[] }>();
+const cache = new WeakMap<StageModel, { settings: Settings; dockerDx: boolean; diagnostics: Diagnostic[] }>();
 
-/** The diagnostics of a model, computed once per model and settings (publishing and code actions share them). */
-export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
+/**
+ * The diagnostics of a model, computed once per model and settings (publishing and code actions
+ * share them). `dockerDx`: Docker DX is installed and shows BuildKit's checks itself.
+ */
+export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS, dockerDx = false): Diagnostic[] {
   const hit = cache.get(model);
-  if (hit && hit.settings === settings) return hit.diagnostics;
-  const diagnostics = computeDiagnostics(model, settings);
-  cache.set(model, { settings, diagnostics });
+  if (hit && hit.settings === settings && hit.dockerDx === dockerDx) return hit.diagnostics;
+  const diagnostics = computeDiagnostics(model, settings, dockerDx);
+  cache.set(model, { settings, dockerDx, diagnostics });
   return diagnostics;
 }
 
-function computeDiagnostics(model: StageModel, settings: Settings): Diagnostic[] {
+/** Whether BuildKit's checks beyond the stage ones are shown: the setting, with `auto` leaving them to Docker DX. */
+export function buildkitChecksOn(settings: Settings, dockerDx: boolean): boolean {
+  return settings.buildkitChecks === 'on' || (settings.buildkitChecks === 'auto' && !dockerDx);
+}
+
+function computeDiagnostics(model: StageModel, settings: Settings, dockerDx: boolean): Diagnostic[] {
   const { target, reachable, cycles } = graphFacts(model, settings.target);
   const inCycle = new Set<StageRef>();
   const out: Diagnostic[] = [];
@@ -40,6 +50,11 @@ function computeDiagnostics(model: StageModel, settings: Settings): Diagnostic[]
   }
   const unit: UnitContext = { reachable, inCycle, target, settings, hints: settings.unreachableStageHints && model.stages.length > 1 };
   for (const stage of model.stages) for (const d of stageUnit(model, stage, unit)) out.push(d);
+  const checks = buildkitChecks(model);
+  for (const d of checks.errors) out.push(d);
+  if (buildkitChecksOn(settings, dockerDx)) for (const d of checks.lint) out.push(d);
+  const directive = model.check.invalid ? model.directives.find((d) => d.name === 'check') : undefined;
+  if (directive) out.push(diag(directive.range, DiagnosticSeverity.Error, CODES.invalidCheckDirective, `failed to parse check options: ${model.check.invalid} (every build fails)`));
   return applySuppressions(model, out).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -136,6 +151,7 @@ function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagno
     const code = String(d.code);
     const rule = BUILDKIT_RULES[code as keyof typeof BUILDKIT_RULES];
     if (rule && (check.skipAll || check.skip.has(rule))) continue;
+    if (RULE_BY_CODE.get(code)?.experimental && !check.experimentalAll && !check.experimental.has(rule!)) continue;
     if (startOf) {
       const start = startOf.get(d.range.start.line) ?? d.range.start.line;
       if (ignoredOn(start).has(code) || ignoredOn(start).has('all') || ignoredOn(d.range.start.line).has(code)) continue;

@@ -1,0 +1,115 @@
+// BuildKit's build checks for a model (rules.ts lists them). Stage by stage, each stage's result
+// kept while its text, what its base stage hands on, the global ARGs and the file's keyword
+// casing majority are the same; a stage that only moved gets its diagnostics moved. The
+// `# check=` directive is applied by the caller with the other suppressions. Parse errors (an
+// unknown instruction or flag) come along: they fail the build, so they are shown either way.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { globalArgValues, originOf, stageMovedBy } from '../../model/parse';
+import type { Stage, StageModel } from '../../model/types';
+import { shiftRange } from '../../model/lines';
+import { casingChecks, countCasing, type CasingCount } from './casing';
+import { descriptionCheck } from './description';
+import { IMAGE_FLOW, type Flow } from './flow';
+import { fromLineChecks, type Globals } from './fromLine';
+import { instructionChecks } from './instructionRules';
+import { parseErrorChecks } from './parseErrors';
+import { scopeChecks } from './scope';
+
+interface Entry {
+  stage: Stage;
+  flowIn: string;
+  globals: string;
+  majorityLower: boolean;
+  descriptions: boolean;
+  diagnostics: Diagnostic[];
+  errors: Diagnostic[];
+  flow: Flow;
+}
+
+const entries = new WeakMap<Stage, Entry>();
+const casings = new WeakMap<Stage, { stage: Stage; count: CasingCount }>();
+
+export function buildkitChecks(model: StageModel): { lint: Diagnostic[]; errors: Diagnostic[] } {
+  const globals = globalsOf(model);
+  const lineText = (line: number) => model.lineText(line);
+  const descriptions = model.check.experimentalAll || model.check.experimental.has('InvalidDefinitionDescription');
+  let lower = 0;
+  let upper = 0;
+  for (const stage of model.stages) {
+    const c = casingOf(stage);
+    lower += c.lower;
+    upper += c.upper;
+  }
+  const majorityLower = lower > upper;
+  const out: Diagnostic[] = [];
+  const errors: Diagnostic[] = [];
+  const flows: Flow[] = [];
+  for (const stage of model.stages) {
+    const base = model.stageRefs[stage.index][0];
+    const flowIn = base?.kind === 'from' && base.resolution.kind === 'stage' && base.resolution.target < stage.index ? flows[base.resolution.target] : IMAGE_FLOW;
+    const origin = originOf(stage);
+    const hit = entries.get(origin);
+    const moved = hit && hit.flowIn === flowIn.key && hit.globals === globals.key && hit.majorityLower === majorityLower && hit.descriptions === descriptions ? stageMovedBy(hit.stage, stage) : undefined;
+    let entry: Entry;
+    if (hit && moved !== undefined) {
+      entry = moved === 0 ? hit : { ...hit, stage, diagnostics: hit.diagnostics.map((d) => shiftDiagnostic(d, moved)), errors: hit.errors.map((d) => shiftDiagnostic(d, moved)) };
+    } else {
+      const instructions = stage.instructions;
+      const scope = scopeChecks(instructions, flowIn, globals, lineText);
+      const diagnostics = [...fromLineChecks(stage, globals, lineText), ...scope.diagnostics, ...instructionChecks(instructions, globals.escape, lineText), ...casingChecks(stage.outline, majorityLower)];
+      if (descriptions) for (const ins of instructions) pushDefined(diagnostics, descriptionCheck(ins, stage.key, globals.escape, lineText));
+      entry = { stage, flowIn: flowIn.key, globals: globals.key, majorityLower, descriptions, diagnostics, errors: parseErrorChecks(instructions, model.directives), flow: scope.flow };
+    }
+    entries.set(origin, entry);
+    flows.push(entry.flow);
+    for (const d of entry.diagnostics) out.push(d);
+    for (const d of entry.errors) errors.push(d);
+  }
+  const preamble = model.preamble;
+  if (preamble.length) {
+    for (const d of parseErrorChecks(preamble, model.directives)) errors.push(d);
+    for (const d of instructionChecks([preamble[0], ...preamble], globals.escape, lineText)) if (d.code === 'no-empty-continuation') out.push(d);
+    if (descriptions) for (const ins of preamble) pushDefined(out, descriptionCheck(ins, undefined, globals.escape, lineText));
+  }
+  return { lint: out, errors };
+}
+
+function pushDefined<T>(list: T[], item: T | undefined): void {
+  if (item) list.push(item);
+}
+
+function casingOf(stage: Stage): CasingCount {
+  const origin = originOf(stage);
+  const hit = casings.get(origin);
+  if (hit && stageMovedBy(hit.stage, stage) !== undefined) return hit.count;
+  const count = countCasing(stage.outline);
+  casings.set(origin, { stage, count });
+  return count;
+}
+
+let lastGlobals: { args: unknown; key: string; escape: string; globals: Globals } | undefined;
+
+/** The global ARGs as FROM lines see them (platform ARGs first), and every declared name. */
+function globalsOf(model: StageModel): Globals {
+  const labs = model.directives.some((d) => d.name === 'syntax' && d.value.includes('labs'));
+  const signature = `${labs}\n${model.globalArgs.map((a) => `${a.name}=${a.raw ?? '\u0000'}`).join('\n')}`;
+  if (lastGlobals && lastGlobals.key === signature && lastGlobals.escape === model.escape) return lastGlobals.globals;
+  const values = globalArgValues(model.globalArgs, model.escape);
+  const declared = new Set<string>(values.keys());
+  const globals: Globals = { values, declared, escape: model.escape, key: `${model.escape}\n${signature}` };
+  lastGlobals = { args: model.globalArgs, key: signature, escape: model.escape, globals };
+  return globals;
+}
+
+function shiftDiagnostic(d: Diagnostic, lines: number): Diagnostic {
+  const out: Diagnostic = { ...d, range: shiftRange(d.range, lines) };
+  const data = d.data as { line?: number; fix?: { title: string; edits: { range: Diagnostic['range']; newText: string }[] } } | undefined;
+  if (data) {
+    out.data = {
+      ...data,
+      ...(data.line !== undefined ? { line: data.line + lines } : {}),
+      ...(data.fix ? { fix: { title: data.fix.title, edits: data.fix.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })) } } : {}),
+    };
+  }
+  return out;
+}
