@@ -89,11 +89,18 @@ function unknownName(value: string, ctx: ResolveContext, before: number): Resolu
   return { kind: 'unknown', suggestion };
 }
 
-/** The stage name (or common image) within Levenshtein distance 2, as BuildKit's suggest package. */
+/**
+ * The stage name that contains the typed one (the shortest: `set` -> `license-set`), else the one
+ * (or a common image) within Levenshtein distance 2, as BuildKit's suggest package.
+ */
 export function suggestStage(value: string, ctx: ResolveContext, before: number): string | undefined {
   const v = value.toLowerCase();
   if (v.length > 128) return undefined;
   let best: string | undefined;
+  if (v.length >= 3) {
+    for (const [name, defs] of ctx.names) if (defs[0] < before && name !== v && name.includes(v) && (!best || name.length < best.length)) best = name;
+    if (best) return best;
+  }
   let bestDistance = 3;
   for (const [name, defs] of ctx.names) {
     if (defs[0] >= before) continue;

@@ -2,12 +2,14 @@
 // a comment right above `FROM ... AS name` or `ARG name` is read as its description, so its first
 // word should be the name.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Instruction } from '../../model/types';
+import type { Instruction, Range } from '../../model/types';
+import { argsRange } from './scope';
 import { report } from './report';
 import { CHECK_RULES } from './rules';
 import { parseArgs } from './words';
 
-export function descriptionCheck(ins: Instruction, stageName: string | undefined, escape: string, lineText: (line: number) => string): Diagnostic | undefined {
+/** `at`: where the editor marks it (the stage name; BuildKit's line is the instruction's). */
+export function descriptionCheck(ins: Instruction, stageName: string | undefined, at: Range | undefined, escape: string, lineText: (line: number) => string): Diagnostic | undefined {
   const keys = ins.keyword === 'FROM' ? (stageName ? [stageName] : []) : ins.keyword === 'ARG' ? parseArgs(ins.text, escape).map((a) => a.key) : [];
   if (!keys.length) return undefined;
   const line = ins.range.start.line;
@@ -16,5 +18,5 @@ export function descriptionCheck(ins: Instruction, stageName: string | undefined
   const comment = above.slice(1).trim();
   if (!comment || keys.includes(comment.split(' ')[0])) return undefined;
   const example = keys.length > 1 ? '<arg_key>' : keys[0];
-  return report(CHECK_RULES.invalidDefinitionDescription, { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: lineText(line - 1).length } }, `Comment for ${ins.keyword} should follow the format: \`# ${example} <description>\``, line);
+  return report(CHECK_RULES.invalidDefinitionDescription, at ?? argsRange(ins), `Comment for ${ins.keyword} should follow the format: \`# ${example} <description>\``, line);
 }

@@ -57,7 +57,7 @@ export function buildkitChecks(model: StageModel): { lint: Diagnostic[]; errors:
       const instructions = stage.instructions;
       const scope = scopeChecks(instructions, flowIn, globals, lineText);
       const diagnostics = [...fromLineChecks(stage, globals, lineText), ...scope.diagnostics, ...instructionChecks(instructions, globals.escape, lineText), ...casingChecks(stage.outline, majorityLower)];
-      if (descriptions) for (const ins of instructions) pushDefined(diagnostics, descriptionCheck(ins, stage.key, globals.escape, lineText));
+      if (descriptions) for (const ins of instructions) pushDefined(diagnostics, descriptionCheck(ins, stage.key, ins.keyword === 'FROM' ? stage.nameRange : undefined, globals.escape, lineText));
       entry = { stage, flowIn: flowIn.key, globals: globals.key, majorityLower, descriptions, diagnostics, errors: parseErrorChecks(instructions, model.directives), flow: scope.flow };
     }
     entries.set(origin, entry);
@@ -69,7 +69,7 @@ export function buildkitChecks(model: StageModel): { lint: Diagnostic[]; errors:
   if (preamble.length) {
     for (const d of parseErrorChecks(preamble, model.directives)) errors.push(d);
     for (const d of instructionChecks([preamble[0], ...preamble], globals.escape, lineText)) if (d.code === 'no-empty-continuation') out.push(d);
-    if (descriptions) for (const ins of preamble) pushDefined(out, descriptionCheck(ins, undefined, globals.escape, lineText));
+    if (descriptions) for (const ins of preamble) pushDefined(out, descriptionCheck(ins, undefined, undefined, globals.escape, lineText));
   }
   return { lint: out, errors };
 }

@@ -63,13 +63,15 @@ function expose(port: string, ins: Instruction, out: Diagnostic[]): void {
   if (spec.includes(':')) out.push(report(CHECK_RULES.exposeInvalidFormat, argsRange(ins), `EXPOSE instruction should not define an IP address or host-port mapping, found '${port}'`, ins.range.start.line));
 }
 
-/** BuildKit warns once per instruction with an empty line inside its continuation (heredoc bodies aside), on its last line. */
+/** BuildKit warns once per instruction with an empty line inside its continuation (heredoc bodies aside), on its last line: so do we. */
 function emptyContinuation(ins: Instruction, lineText: (line: number) => string, out: Diagnostic[]): void {
   const { start, end } = ins.range;
   if (end.line === start.line || ins.heredocs.length) return;
   for (let l = start.line + 1; l < end.line && l - start.line < 10_000; l++) {
     if (lineText(l).trim() === '') {
-      out.push(report(CHECK_RULES.noEmptyContinuation, { start: { line: l, character: 0 }, end: { line: l, character: 0 } }, 'Empty continuation line', end.line));
+      const last = lineText(end.line);
+      const from = last.length - last.trimStart().length;
+      out.push(report(CHECK_RULES.noEmptyContinuation, { start: { line: end.line, character: from }, end: { line: end.line, character: last.trimEnd().length } }, `Empty continuation line (line ${l + 1}): it will be an error in a future release`, end.line));
       return;
     }
   }

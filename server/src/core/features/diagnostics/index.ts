@@ -11,6 +11,7 @@ import { buildkitChecks } from '../checks';
 import { RULE_BY_CODE } from '../checks/rules';
 import { BUILDKIT_RULES, CODES } from './codes';
 import { stageLabel, stageReferenceDiagnostics } from './references';
+import { scratchMountDiagnostics } from './scratchMounts';
 import { diag, duplicateDiagnostic, ownNameDiagnostics } from './stageNames';
 
 const cache = new WeakMap<StageModel, { settings: Settings; dockerDx: boolean; diagnostics: Diagnostic[] }>();
@@ -42,7 +43,7 @@ function computeDiagnostics(model: StageModel, settings: Settings, dockerDx: boo
       const members = new Set(cycle);
       const path = cycle.map((i) => stageLabel(model, i)).join(' → ');
       for (const e of edges) {
-        if (e.ref.kind === 'from' || !members.has(e.from) || !members.has(e.to) || e.from === e.to) continue;
+        if (e.ref.kind === 'from' || !members.has(e.from) || !members.has(e.to) || e.from === e.to || inCycle.has(e.ref)) continue;
         inCycle.add(e.ref);
         out.push(diag(e.ref.range, DiagnosticSeverity.Error, CODES.circularDependency, `circular dependency detected on stage: ${stageLabel(model, e.to)} (cycle: ${path})`));
       }
@@ -50,6 +51,7 @@ function computeDiagnostics(model: StageModel, settings: Settings, dockerDx: boo
   }
   const unit: UnitContext = { reachable, inCycle, target, settings, hints: settings.unreachableStageHints && model.stages.length > 1 };
   for (const stage of model.stages) for (const d of stageUnit(model, stage, unit)) out.push(d);
+  for (const d of scratchMountDiagnostics(model, reachable)) out.push(d);
   const checks = buildkitChecks(model);
   for (const d of checks.errors) out.push(d);
   if (buildkitChecksOn(settings, dockerDx)) for (const d of checks.lint) out.push(d);

@@ -7,6 +7,7 @@ import type { Settings } from '../../settings';
 import { stageDiagnostics } from '../diagnostics';
 import { SOURCE } from '../diagnostics/codes';
 import { nameStageEdits } from '../nameStage';
+import { checkFixes } from './checkFixes';
 import { moveStageFix } from './moveStage';
 import { renameFixes } from './renames';
 import { simpleFixes } from './simple';
@@ -23,7 +24,7 @@ export function quickFixes(model: StageModel, uri: string, range: Range, setting
   for (const diagnostic of stageDiagnostics(model, settings)) {
     if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, range)) continue;
     const ctx = { model, uri, diagnostic };
-    actions.push(...simpleFixes(ctx), ...renameFixes(ctx));
+    actions.push(...simpleFixes(ctx), ...renameFixes(ctx), ...checkFixes(ctx));
     const move = moveStageFix(ctx);
     if (move) actions.push(move);
     const alias = variableAliasFix(ctx);
