@@ -17,6 +17,8 @@ export interface CodeActionRequest {
   model: StageModel;
   params: CodeActionParams;
   settings: Settings;
+  /** Docker DX is installed (it shows BuildKit's checks itself). */
+  dockerDx?: boolean;
   /** Build context and lookups for the document (sizes in refactoring titles). */
   io?: SizeIO;
 }
@@ -24,7 +26,7 @@ export interface CodeActionRequest {
 export type CodeActionProvider = (request: CodeActionRequest) => CodeAction[];
 
 /** Providers in the order their actions are listed. */
-export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings), refactorProvider()];
+export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings, r.dockerDx), refactorProvider()];
 
 export const codeActionsFeature = {
   capabilities: () => ({
@@ -35,7 +37,7 @@ export const codeActionsFeature = {
       if (isBuildDocument(ctx, params.textDocument.uri)) return targetQuickFixes(params.textDocument.uri, params.context.diagnostics);
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return [];
-      const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri), io: ioFor(ctx, params.textDocument.uri) };
+      const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri), dockerDx: ctx.dockerDx?.() ?? false, io: ioFor(ctx, params.textDocument.uri) };
       const only = params.context.only;
       const actions: CodeAction[] = [];
       for (const provider of PROVIDERS) actions.push(...provider(request));

@@ -43,7 +43,7 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
       const current = ctx.documents.get(uri);
       if (!current || current.version !== document.version) return;
       try {
-        const diagnostics = stageDiagnostics(ctx.models.get(current), ctx.settings(uri));
+        const diagnostics = stageDiagnostics(ctx.models.get(current), ctx.settings(uri), ctx.dockerDx?.() ?? false);
         send(uri, current.version, diagnostics);
         lintLater(current, diagnostics);
       } catch (e) {

@@ -55,6 +55,12 @@ function resolveFrom(raw: string, stage: number, ctx: ResolveContext): { value: 
   if (/["'$\\`]/.test(raw)) {
     // BuildKit processes the base as a shell word with the global ARGs: quotes anywhere are removed.
     const expanded = processWord(raw, (name) => ctx.globalArgs.get(name), ctx.escape);
+    // A variable no global ARG declares can never be set (--build-arg needs the ARG): the base is
+    // then certainly empty or invalid.
+    const undeclared = [...expanded.unmatched].find((name) => !ctx.globalArgs.has(name));
+    if (undeclared && (expanded.value === '' || !checkImageReference(expanded.value).ok)) {
+      return { value: raw, resolution: { kind: 'invalid', reason: `${expanded.value === '' ? 'base name should not be blank' : `"${expanded.value}" is an invalid reference format`}: ${undeclared} is no global ARG` } };
+    }
     if (expanded.value === '') return { value: raw, resolution: SIMPLE['unresolved-variable'] };
     value = expanded.value;
     // An ARG without a default reads as empty, as in a build without --build-arg; a result that is

@@ -19,9 +19,9 @@ export interface FixContext {
   diagnostic: Diagnostic;
 }
 
-export function quickFixes(model: StageModel, uri: string, range: Range, settings: Settings): CodeAction[] {
+export function quickFixes(model: StageModel, uri: string, range: Range, settings: Settings, dockerDx = false): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of stageDiagnostics(model, settings)) {
+  for (const diagnostic of stageDiagnostics(model, settings, dockerDx)) {
     if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, range)) continue;
     const ctx = { model, uri, diagnostic };
     actions.push(...simpleFixes(ctx), ...renameFixes(ctx), ...checkFixes(ctx));
