@@ -9,6 +9,7 @@ import type { Stage, StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { buildkitChecks } from '../checks';
 import { RULE_BY_CODE } from '../checks/rules';
+import { buildkitLine } from '../checks/report';
 import { BUILDKIT_RULES, CODES } from './codes';
 import { stageLabel, stageReferenceDiagnostics } from './references';
 import { scratchMountDiagnostics } from './scratchMounts';
@@ -147,31 +148,18 @@ function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagno
     }
     return set ?? EMPTY;
   };
-  const startOf = model.text.includes('dockerfile-stages:') ? instructionStarts(model) : undefined;
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const code = String(d.code);
     const rule = BUILDKIT_RULES[code as keyof typeof BUILDKIT_RULES];
     if (rule && (check.skipAll || check.skip.has(rule))) continue;
     if (RULE_BY_CODE.get(code)?.experimental && !check.experimentalAll && !check.experimental.has(rule!)) continue;
-    if (startOf) {
-      const start = startOf.get(d.range.start.line) ?? d.range.start.line;
-      if (ignoredOn(start).has(code) || ignoredOn(start).has('all') || ignoredOn(d.range.start.line).has(code)) continue;
-    }
+    // The comment goes above the instruction (BuildKit's line) or above the marked line.
+    const start = buildkitLine(d);
+    if (ignoredOn(start).has(code) || ignoredOn(start).has('all') || ignoredOn(d.range.start.line).has(code)) continue;
     out.push(rule && check.error && d.severity === DiagnosticSeverity.Warning ? { ...d, severity: DiagnosticSeverity.Error } : d);
   }
   return out;
 }
 
 const EMPTY = new Set<string>();
-
-/** Line -> first line of its instruction, for instructions spanning several lines. */
-function instructionStarts(model: StageModel): Map<number, number> {
-  const map = new Map<number, number>();
-  const add = (start: number, end: number) => {
-    for (let l = start + 1; l <= end && l - start < 10000; l++) map.set(l, start);
-  };
-  for (const ref of model.refs) add(ref.instructionRange.start.line, ref.instructionRange.end.line);
-  for (const stage of model.stages) add(stage.headerRange.start.line, stage.headerRange.end.line);
-  return map;
-}
