@@ -28,6 +28,8 @@ interface Entry {
 
 const entries = new WeakMap<Stage, Entry>();
 const casings = new WeakMap<Stage, { stage: Stage; count: CasingCount }>();
+/** The last call's entries by index: a keystroke keeps almost every stage object, found here without a map lookup. */
+let last: { stages: Stage[]; entries: Entry[]; casings: CasingCount[] } = { stages: [], entries: [], casings: [] };
 
 export function buildkitChecks(model: StageModel): { lint: Diagnostic[]; errors: Diagnostic[] } {
   const globals = globalsOf(model);
@@ -35,8 +37,9 @@ export function buildkitChecks(model: StageModel): { lint: Diagnostic[]; errors:
   const descriptions = model.check.experimentalAll || model.check.experimental.has('InvalidDefinitionDescription');
   let lower = 0;
   let upper = 0;
+  const counts = new Array<CasingCount>(model.stages.length);
   for (const stage of model.stages) {
-    const c = casingOf(stage);
+    const c = (counts[stage.index] = last.stages[stage.index] === stage ? last.casings[stage.index] : casingOf(stage));
     lower += c.lower;
     upper += c.upper;
   }
@@ -44,11 +47,12 @@ export function buildkitChecks(model: StageModel): { lint: Diagnostic[]; errors:
   const out: Diagnostic[] = [];
   const errors: Diagnostic[] = [];
   const flows: Flow[] = [];
+  const kept: Entry[] = new Array<Entry>(model.stages.length);
   for (const stage of model.stages) {
     const base = model.stageRefs[stage.index][0];
     const flowIn = base?.kind === 'from' && base.resolution.kind === 'stage' && base.resolution.target < stage.index ? flows[base.resolution.target] : IMAGE_FLOW;
     const origin = originOf(stage);
-    const hit = entries.get(origin);
+    const hit = last.stages[stage.index] === stage ? last.entries[stage.index] : entries.get(origin);
     const moved = hit && hit.flowIn === flowIn.key && hit.globals === globals.key && hit.majorityLower === majorityLower && hit.descriptions === descriptions ? stageMovedBy(hit.stage, stage) : undefined;
     let entry: Entry;
     if (hit && moved !== undefined) {
@@ -60,11 +64,13 @@ export function buildkitChecks(model: StageModel): { lint: Diagnostic[]; errors:
       if (descriptions) for (const ins of instructions) pushDefined(diagnostics, descriptionCheck(ins, stage.key, ins.keyword === 'FROM' ? stage.nameRange : undefined, globals.escape, lineText));
       entry = { stage, flowIn: flowIn.key, globals: globals.key, majorityLower, descriptions, diagnostics, errors: parseErrorChecks(instructions, model.directives), flow: scope.flow };
     }
-    entries.set(origin, entry);
+    if (entry !== hit) entries.set(origin, entry);
+    kept[stage.index] = entry;
     flows.push(entry.flow);
     for (const d of entry.diagnostics) out.push(d);
     for (const d of entry.errors) errors.push(d);
   }
+  last = { stages: model.stages, entries: kept, casings: counts };
   const preamble = model.preamble;
   if (preamble.length) {
     for (const d of parseErrorChecks(preamble, model.directives)) errors.push(d);
