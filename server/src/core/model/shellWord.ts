@@ -6,9 +6,9 @@
 export interface WordResult {
   value: string;
   /** Variables looked up and found. */
-  matched: Set<string>;
+  matched: ReadonlySet<string>;
   /** Variables looked up and missing (in the order first seen). */
-  unmatched: Set<string>;
+  unmatched: ReadonlySet<string>;
   /** The word has an unterminated quote or `${`: BuildKit fails on it. */
   error?: string;
 }
@@ -17,7 +17,11 @@ export type Lookup = (name: string) => string | undefined;
 
 const NONE: Lookup = () => undefined;
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 export function processWord(word: string, lookup: Lookup = NONE, escape = '\\'): WordResult {
+  // Most words have nothing to process: no lexer, no sets.
+  if (!word.includes('$') && !word.includes('"') && !word.includes("'") && !word.includes(escape)) return { value: word, matched: NO_NAMES, unmatched: NO_NAMES };
   const lex = new Lexer(word, lookup, escape);
   const value = lex.run(-1);
   return { value, matched: lex.matched, unmatched: lex.unmatched, error: lex.error };

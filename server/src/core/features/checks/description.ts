@@ -2,8 +2,8 @@
 // a comment right above `FROM ... AS name` or `ARG name` is read as its description, so its first
 // word should be the name.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Instruction, Range } from '../../model/types';
-import { argsRange } from './scope';
+import type { InstructionOutline as Instruction, Range } from '../../model/types';
+import { argsRange } from './outline';
 import { report } from './report';
 import { CHECK_RULES } from './rules';
 import { parseArgs } from './words';
@@ -18,5 +18,5 @@ export function descriptionCheck(ins: Instruction, stageName: string | undefined
   const comment = above.slice(1).trim();
   if (!comment || keys.includes(comment.split(' ')[0])) return undefined;
   const example = keys.length > 1 ? '<arg_key>' : keys[0];
-  return report(CHECK_RULES.invalidDefinitionDescription, at ?? argsRange(ins), `Comment for ${ins.keyword} should follow the format: \`# ${example} <description>\``, line);
+  return report(CHECK_RULES.invalidDefinitionDescription, at ?? argsRange(ins, lineText), `Comment for ${ins.keyword} should follow the format: \`# ${example} <description>\``, line);
 }

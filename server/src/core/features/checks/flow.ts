@@ -13,8 +13,15 @@ export interface Flow {
 /** An image's environment as BuildKit's lint sees it: the resolver returns an empty config, and PATH is always set. */
 export const IMAGE_FLOW: Flow = finish({ env: new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']]), args: new Set(), shell: false, workdir: false, key: '' });
 
+/** A flow to change, starting from `from` (copied only when the stage sets something). */
 export function startFlow(from: Flow): Flow {
-  return { env: new Map(from.env), args: new Set(from.args), shell: from.shell, workdir: from.workdir, key: '' };
+  return { env: from.env, args: from.args, shell: from.shell, workdir: from.workdir, key: '' };
+}
+
+/** Makes the flow's maps its own before the first change. */
+export function own(flow: Flow, from: Flow): void {
+  if (flow.env === from.env) flow.env = new Map(from.env);
+  if (flow.args === from.args) flow.args = new Set(from.args);
 }
 
 export function finish(flow: Flow): Flow {

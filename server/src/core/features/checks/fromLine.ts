@@ -46,7 +46,7 @@ export function fromLineChecks(stage: Stage, globals: Globals, lineText: (line: 
   }
   return out;
 
-  function undeclared(names: Set<string>, fallback: Range): void {
+  function undeclared(names: ReadonlySet<string>, fallback: Range): void {
     for (const name of names) {
       if (globals.declared.has(name)) continue;
       const match = suggest(name, globals.declared, distance);

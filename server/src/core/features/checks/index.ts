@@ -58,11 +58,12 @@ export function buildkitChecks(model: StageModel): { lint: Diagnostic[]; errors:
     if (hit && moved !== undefined) {
       entry = moved === 0 ? hit : { ...hit, stage, diagnostics: hit.diagnostics.map((d) => shiftDiagnostic(d, moved)), errors: hit.errors.map((d) => shiftDiagnostic(d, moved)) };
     } else {
-      const instructions = stage.instructions;
+      const instructions = counts[stage.index].outline ?? stage.outline;
       const scope = scopeChecks(instructions, flowIn, globals, lineText);
-      const diagnostics = [...fromLineChecks(stage, globals, lineText), ...scope.diagnostics, ...instructionChecks(instructions, globals.escape, lineText), ...casingChecks(stage.outline, majorityLower)];
+      const diagnostics = fromLineChecks(stage, globals, lineText);
+      for (const list of [scope.diagnostics, instructionChecks(instructions, globals.escape, lineText), casingChecks(instructions, majorityLower, counts[stage.index])]) for (const d of list) diagnostics.push(d);
       if (descriptions) for (const ins of instructions) pushDefined(diagnostics, descriptionCheck(ins, stage.key, ins.keyword === 'FROM' ? stage.nameRange : undefined, globals.escape, lineText));
-      entry = { stage, flowIn: flowIn.key, globals: globals.key, majorityLower, descriptions, diagnostics, errors: parseErrorChecks(instructions, model.directives), flow: scope.flow };
+      entry = { stage, flowIn: flowIn.key, globals: globals.key, majorityLower, descriptions, diagnostics, errors: parseErrorChecks(instructions, model.directives, lineText), flow: scope.flow };
     }
     if (entry !== hit) entries.set(origin, entry);
     kept[stage.index] = entry;
@@ -70,10 +71,11 @@ export function buildkitChecks(model: StageModel): { lint: Diagnostic[]; errors:
     for (const d of entry.diagnostics) out.push(d);
     for (const d of entry.errors) errors.push(d);
   }
-  last = { stages: model.stages, entries: kept, casings: counts };
+  // Outlines are only for this call: the counts kept for the next one go without them.
+  last = { stages: model.stages, entries: kept, casings: counts.map((c) => (c.outline ? { lower: c.lower, upper: c.upper, mixed: c.mixed } : c)) };
   const preamble = model.preamble;
   if (preamble.length) {
-    for (const d of parseErrorChecks(preamble, model.directives)) errors.push(d);
+    for (const d of parseErrorChecks(preamble, model.directives, lineText)) errors.push(d);
     for (const d of instructionChecks([preamble[0], ...preamble], globals.escape, lineText)) if (d.code === 'no-empty-continuation') out.push(d);
     if (descriptions) for (const ins of preamble) pushDefined(out, descriptionCheck(ins, undefined, undefined, globals.escape, lineText));
   }
@@ -88,9 +90,10 @@ function casingOf(stage: Stage): CasingCount {
   const origin = originOf(stage);
   const hit = casings.get(origin);
   if (hit && stageMovedBy(hit.stage, stage) !== undefined) return hit.count;
-  const count = countCasing(stage.outline);
-  casings.set(origin, { stage, count });
-  return count;
+  const outline = stage.outline;
+  const count = countCasing(outline);
+  casings.set(origin, { stage, count: { lower: count.lower, upper: count.upper, mixed: count.mixed } });
+  return { ...count, outline };
 }
 
 let lastGlobals: { args: unknown; key: string; escape: string; globals: Globals } | undefined;

@@ -1,11 +1,11 @@
 // Checks of one stage's instructions taken one at a time: MaintainerDeprecated,
 // LegacyKeyValueFormat, SecretsUsedInArgOrEnv, ExposeProtoCasing, ExposeInvalidFormat,
 // MultipleInstructionsDisallowed and NoEmptyContinuation (BuildKit's dispatch and parser).
-import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Instruction } from '../../model/types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { InstructionOutline as Instruction } from '../../model/types';
 import { report, type CheckFix } from './report';
 import { CHECK_RULES } from './rules';
-import { argsRange } from './scope';
+import { argsRange, hasHeredoc } from './outline';
 import { parseArgs, parseNameVal } from './words';
 
 // BuildKit's getSecretsRegex: a token at the start or end of the name or between underscores.
@@ -14,6 +14,7 @@ const ALLOWED = /(?:_|^)public(?:_|$)/i;
 
 export function instructionChecks(instructions: Instruction[], escape: string, lineText: (line: number) => string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const at = (ins: Instruction) => argsRange(ins, lineText);
   const last = new Map<string, Instruction>();
   for (let k = 1; k < instructions.length; k++) {
     const ins = instructions[k];
@@ -26,15 +27,15 @@ export function instructionChecks(instructions: Instruction[], escape: string, l
       case 'ENV':
       case 'LABEL':
         for (const p of parseNameVal(ins.text, escape)) {
-          if (p.legacy) out.push(report(CHECK_RULES.legacyKeyValueFormat, argsRange(ins), `"${ins.keywordText} key=value" should be used instead of legacy "${ins.keywordText} key value" format`, line, legacyFix(ins, p.key, p.value)));
-          if (ins.keyword === 'ENV') secret('ENV', p.key, ins, out);
+          if (p.legacy) out.push(report(CHECK_RULES.legacyKeyValueFormat, at(ins), `"${ins.keywordText} key=value" should be used instead of legacy "${ins.keywordText} key value" format`, line, legacyFix(ins, p.key, p.value, at(ins))));
+          if (ins.keyword === 'ENV') secret('ENV', p.key, ins, out, at);
         }
         break;
       case 'ARG':
-        for (const a of parseArgs(ins.text, escape)) secret('ARG', a.key, ins, out);
+        for (const a of parseArgs(ins.text, escape)) secret('ARG', a.key, ins, out, at);
         break;
       case 'EXPOSE':
-        for (const port of ins.text.trim().split(/[ \t\r\n]+/).filter(Boolean)) expose(port, ins, out);
+        for (const port of ins.text.trim().split(/[ \t\r\n]+/).filter(Boolean)) expose(port, ins, out, at);
         break;
       case 'CMD':
       case 'ENTRYPOINT':
@@ -50,23 +51,23 @@ export function instructionChecks(instructions: Instruction[], escape: string, l
   return out;
 }
 
-function secret(instruction: string, key: string, ins: Instruction, out: Diagnostic[]): void {
-  if (SECRET.test(key) && !ALLOWED.test(key)) out.push(report(CHECK_RULES.secretsUsedInArgOrEnv, argsRange(ins), `Do not use ARG or ENV instructions for sensitive data (${instruction} "${key}")`, ins.range.start.line));
+function secret(instruction: string, key: string, ins: Instruction, out: Diagnostic[], at: (ins: Instruction) => Range): void {
+  if (SECRET.test(key) && !ALLOWED.test(key)) out.push(report(CHECK_RULES.secretsUsedInArgOrEnv, at(ins), `Do not use ARG or ENV instructions for sensitive data (${instruction} "${key}")`, ins.range.start.line));
 }
 
-function expose(port: string, ins: Instruction, out: Diagnostic[]): void {
+function expose(port: string, ins: Instruction, out: Diagnostic[], at: (ins: Instruction) => Range): void {
   if (port.includes('$')) return;
   const slash = port.indexOf('/');
   const proto = slash === -1 ? '' : port.slice(slash + 1);
-  if (proto && proto !== proto.toLowerCase()) out.push(report(CHECK_RULES.exposeProtoCasing, argsRange(ins), `Defined protocol '${port}' in EXPOSE instruction should be lowercase`, ins.range.start.line));
+  if (proto && proto !== proto.toLowerCase()) out.push(report(CHECK_RULES.exposeProtoCasing, at(ins), `Defined protocol '${port}' in EXPOSE instruction should be lowercase`, ins.range.start.line));
   const spec = slash === -1 ? port : port.slice(0, slash);
-  if (spec.includes(':')) out.push(report(CHECK_RULES.exposeInvalidFormat, argsRange(ins), `EXPOSE instruction should not define an IP address or host-port mapping, found '${port}'`, ins.range.start.line));
+  if (spec.includes(':')) out.push(report(CHECK_RULES.exposeInvalidFormat, at(ins), `EXPOSE instruction should not define an IP address or host-port mapping, found '${port}'`, ins.range.start.line));
 }
 
 /** BuildKit warns once per instruction with an empty line inside its continuation (heredoc bodies aside), on its last line: so do we. */
 function emptyContinuation(ins: Instruction, lineText: (line: number) => string, out: Diagnostic[]): void {
   const { start, end } = ins.range;
-  if (end.line === start.line || ins.heredocs.length) return;
+  if (end.line === start.line || hasHeredoc(ins.text)) return;
   for (let l = start.line + 1; l < end.line && l - start.line < 10_000; l++) {
     if (lineText(l).trim() === '') {
       const last = lineText(end.line);
@@ -77,10 +78,10 @@ function emptyContinuation(ins: Instruction, lineText: (line: number) => string,
   }
 }
 
-function legacyFix(ins: Instruction, key: string, value: string): CheckFix | undefined {
+function legacyFix(ins: Instruction, key: string, value: string, range: Range): CheckFix | undefined {
   if (ins.range.start.line !== ins.range.end.line || /["'\\]/.test(value)) return undefined;
   const v = value.trim();
-  return { title: `Write ${ins.keywordText} ${key}=…`, edits: [{ range: argsRange(ins), newText: `${key}=${/\s/.test(v) ? `"${v}"` : v}` }] };
+  return { title: `Write ${ins.keywordText} ${key}=…`, edits: [{ range, newText: `${key}=${/\s/.test(v) ? `"${v}"` : v}` }] };
 }
 
 function maintainerFix(ins: Instruction): CheckFix | undefined {

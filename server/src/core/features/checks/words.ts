@@ -1,47 +1,35 @@
 // How BuildKit's parser splits the arguments of ENV, LABEL and ARG (parser/line_parsers.go
 // parseWords, parseNameVal) and tells the JSON form of CMD/ENTRYPOINT from the shell form.
 
-/** Whitespace-separated words, quotes kept, whitespace inside quotes kept (parseWords). */
+/**
+ * Whitespace-separated words, quotes kept, whitespace inside quotes kept (parseWords). BuildKit
+ * keeps every character of a word, escapes included, so a word is a slice of the text.
+ */
 export function parseWords(rest: string, escape: string): string[] {
   const words: string[] = [];
-  let word = '';
+  let start = -1;
   let quote = '';
-  let inWord = false;
-  let blankOk = false;
   for (let i = 0; i < rest.length; i++) {
     const c = rest[i];
     if (quote) {
       if (c === quote) quote = '';
-      else if (c === escape && quote !== "'" && i + 1 < rest.length) {
-        word += c;
-        i++;
-        word += rest[i];
-        continue;
-      }
-      word += c;
+      else if (c === escape && quote !== "'") i++;
       continue;
     }
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      if (inWord && (blankOk || word)) words.push(word);
-      inWord = false;
-      word = '';
-      blankOk = false;
+      if (start !== -1) words.push(rest.slice(start, i));
+      start = -1;
       continue;
     }
-    inWord = true;
-    if (c === '"' || c === "'") {
-      quote = c;
-      blankOk = true;
-    } else if (c === escape) {
-      if (i + 1 === rest.length) continue;
-      word += c;
-      i++;
-      word += rest[i];
-      continue;
-    }
-    word += c;
+    if (start === -1) start = i;
+    if (c === '"' || c === "'") quote = c;
+    else if (c === escape) i++;
   }
-  if (inWord && (blankOk || word)) words.push(word);
+  if (start !== -1) {
+    // A lone escape at the very end is dropped.
+    const end = rest.length > start && rest[rest.length - 1] === escape && !quote && (rest.length - start) % 2 === 1 && rest[rest.length - 2] !== escape ? rest.length - 1 : rest.length;
+    if (end > start) words.push(rest.slice(start, Math.min(end, rest.length)));
+  }
   return words;
 }
 
