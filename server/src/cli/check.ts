@@ -2,7 +2,9 @@
 // suppressions applied by the core) for every Dockerfile found, as text, JSON or SARIF; exit 1
 // when anything at or above --severity is found.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { stageDiagnostics } from '../core/features/diagnostics';
+import { resolve } from 'node:path';
+import { stageDiagnostics, wantsDockerignore } from '../core/features/diagnostics';
+import { dockerignoreFor } from '../node/dockerignore';
 import { buildkitLine } from '../core/features/checks/report';
 import { parseDockerfile } from '../core/model/parse';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
@@ -89,7 +91,7 @@ export const checkCommand: Command = {
       try {
         const bytes = file === '-' ? await io.readStdin() : readFileBytes(file, io.cwd);
         const name = file === '-' ? '<stdin>' : file;
-        problems.push(...checkText(name, readDockerfile(bytes, name), threshold));
+        problems.push(...checkText(name, readDockerfile(bytes, name), threshold, file === '-' ? undefined : resolve(io.cwd, file)));
         checked.push(name);
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
@@ -110,9 +112,12 @@ export const checkCommand: Command = {
 };
 
 /** The problems of one Dockerfile at or above a severity (LSP numbering: 1 error ... 4 hint). */
-export function checkText(file: string, text: string, threshold: number): Problem[] {
+export function checkText(file: string, text: string, threshold: number, path?: string): Problem[] {
   const out: Problem[] = [];
-  for (const d of stageDiagnostics(parseDockerfile(text), CHECK_SETTINGS)) {
+  const model = parseDockerfile(text);
+  // .dockerignore is read only for the experimental CopyIgnoredFile.
+  const dockerignore = path && wantsDockerignore(model) ? dockerignoreFor(path) : undefined;
+  for (const d of stageDiagnostics(model, CHECK_SETTINGS, { dockerignore })) {
     const severity = d.severity ?? DiagnosticSeverity.Error;
     if (severity > threshold) continue;
     const line = buildkitLine(d) + 1;

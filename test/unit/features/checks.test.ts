@@ -7,6 +7,10 @@ import { stageDiagnostics } from '../../../server/src/core/features/diagnostics'
 import { quickFixes } from '../../../server/src/core/features/quickFixes';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { diffDiagnostics, fixtureFiles, readFixture } from '../../helpers/fixtures';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkText } from '../../../server/src/cli/check';
 
 for (const file of fixtureFiles('checks')) {
   test(`checks: ${file}`, () => {
@@ -24,7 +28,7 @@ test('every check carries its rule page', () => {
 
 test('with Docker DX installed, auto leaves the checks to it; on forces them; stage checks stay', () => {
   const text = 'FROM alpine as base\nENV A 1\n';
-  const codes = (settings = DEFAULT_SETTINGS, dx = false) => stageDiagnostics(parseDockerfile(text), settings, dx).map((d) => d.code);
+  const codes = (settings = DEFAULT_SETTINGS, dx = false) => stageDiagnostics(parseDockerfile(text), settings, { dockerDx: dx }).map((d) => d.code);
   assert.deepEqual(codes(), ['from-as-casing', 'legacy-key-value-format']);
   assert.deepEqual(codes(DEFAULT_SETTINGS, true), ['from-as-casing']);
   assert.deepEqual(codes({ ...DEFAULT_SETTINGS, buildkitChecks: 'on' }, true), ['from-as-casing', 'legacy-key-value-format']);
@@ -47,4 +51,18 @@ test('quick fixes: JSON form, key=value, casing, did you mean, dropping --platfo
   assert.deepEqual(titles(3), ['Write RUN => ["RUN"]']);
   assert.deepEqual(titles(6), ['Change to $PORT => ["PORT"]']);
   assert.deepEqual(titles(7), ['Use the JSON form: CMD ["node", "app.js"] => ["[\\"node\\", \\"app.js\\"]"]']);
+});
+
+// BuildKit's message: "Attempting to Copy file "secrets/key" that is excluded by .dockerignore"
+// (ruleset.go RuleCopyIgnoredFile); experimental, so only with the check directive.
+test('CopyIgnoredFile: context sources .dockerignore excludes, only when the directive turns it on; check reads .dockerignore', () => {
+  const ignored = (p: string) => p.startsWith('secrets/') || p.endsWith('.log');
+  const body = 'FROM alpine\nCOPY secrets/key /k\nADD ./app.log src/ /app/\nCOPY --from=alpine secrets/x /x\n';
+  const on = stageDiagnostics(parseDockerfile(`# check=experimental=CopyIgnoredFile\n${body}`), DEFAULT_SETTINGS, { dockerignore: ignored }).filter((d) => d.code === 'copy-ignored-file');
+  assert.deepEqual(on.map((d) => `${d.range.start.line}:${d.message}`), ['2:Attempting to Copy file "secrets/key" that is excluded by .dockerignore', '3:Attempting to Add file "./app.log" that is excluded by .dockerignore']);
+  assert.deepEqual(stageDiagnostics(parseDockerfile(body), DEFAULT_SETTINGS, { dockerignore: ignored }).filter((d) => d.code === 'copy-ignored-file'), []);
+  const dir = mkdtempSync(join(tmpdir(), 'copy-ignored-'));
+  writeFileSync(join(dir, '.dockerignore'), 'secrets/\n');
+  const found = checkText('Dockerfile', `# check=experimental=all\n${body}`, 2, join(dir, 'Dockerfile'));
+  assert.deepEqual(found.map((p) => `${p.line} ${p.code}`), ['3 copy-ignored-file']);
 });

@@ -8,6 +8,7 @@ import { originOf, sameReference } from '../../model/parse';
 import type { Stage, StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { buildkitChecks } from '../checks';
+import { copyIgnoredChecks, type IgnoredPath } from '../checks/copyIgnored';
 import { RULE_BY_CODE } from '../checks/rules';
 import { buildkitLine } from '../checks/report';
 import { BUILDKIT_RULES, CODES } from './codes';
@@ -15,18 +16,29 @@ import { stageLabel, stageReferenceDiagnostics } from './references';
 import { scratchMountDiagnostics } from './scratchMounts';
 import { diag, duplicateDiagnostic, ownNameDiagnostics } from './stageNames';
 
-const cache = new WeakMap<StageModel, { settings: Settings; dockerDx: boolean; diagnostics: Diagnostic[] }>();
+/** What the editor or CLI knows besides the text. */
+export interface DiagnosticEnv {
+  /** Docker DX is installed and shows BuildKit's checks itself. */
+  dockerDx?: boolean;
+  /** The build context's .dockerignore (for the experimental CopyIgnoredFile). */
+  dockerignore?: IgnoredPath;
+}
 
-/**
- * The diagnostics of a model, computed once per model and settings (publishing and code actions
- * share them). `dockerDx`: Docker DX is installed and shows BuildKit's checks itself.
- */
-export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS, dockerDx = false): Diagnostic[] {
+const cache = new WeakMap<StageModel, { settings: Settings; dockerDx: boolean; dockerignore?: IgnoredPath; diagnostics: Diagnostic[] }>();
+
+/** The diagnostics of a model, computed once per model, settings and env (publishing and code actions share them). */
+export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS, env: DiagnosticEnv = {}): Diagnostic[] {
+  const dockerDx = env.dockerDx ?? false;
   const hit = cache.get(model);
-  if (hit && hit.settings === settings && hit.dockerDx === dockerDx) return hit.diagnostics;
-  const diagnostics = computeDiagnostics(model, settings, dockerDx);
-  cache.set(model, { settings, dockerDx, diagnostics });
+  if (hit && hit.settings === settings && hit.dockerDx === dockerDx && hit.dockerignore === env.dockerignore) return hit.diagnostics;
+  const diagnostics = computeDiagnostics(model, settings, dockerDx, env.dockerignore);
+  cache.set(model, { settings, dockerDx, dockerignore: env.dockerignore, diagnostics });
   return diagnostics;
+}
+
+/** Whether the check directive turns on the experimental CopyIgnoredFile (the only check that reads .dockerignore). */
+export function wantsDockerignore(model: StageModel): boolean {
+  return model.check.experimentalAll || model.check.experimental.has('CopyIgnoredFile');
 }
 
 /** Whether BuildKit's checks beyond the stage ones are shown: the setting, with `auto` leaving them to Docker DX. */
@@ -34,7 +46,7 @@ export function buildkitChecksOn(settings: Settings, dockerDx: boolean): boolean
   return settings.buildkitChecks === 'on' || (settings.buildkitChecks === 'auto' && !dockerDx);
 }
 
-function computeDiagnostics(model: StageModel, settings: Settings, dockerDx: boolean): Diagnostic[] {
+function computeDiagnostics(model: StageModel, settings: Settings, dockerDx: boolean, dockerignore: IgnoredPath | undefined): Diagnostic[] {
   const { target, reachable, cycles } = graphFacts(model, settings.target);
   const inCycle = new Set<StageRef>();
   const out: Diagnostic[] = [];
@@ -55,7 +67,10 @@ function computeDiagnostics(model: StageModel, settings: Settings, dockerDx: boo
   for (const d of scratchMountDiagnostics(model, reachable)) out.push(d);
   const checks = buildkitChecks(model);
   for (const d of checks.errors) out.push(d);
-  if (buildkitChecksOn(settings, dockerDx)) for (const d of checks.lint) out.push(d);
+  if (buildkitChecksOn(settings, dockerDx)) {
+    for (const d of checks.lint) out.push(d);
+    if (dockerignore && wantsDockerignore(model)) for (const stage of model.stages) for (const d of copyIgnoredChecks(stage.outline, dockerignore, (l) => model.lineText(l))) out.push(d);
+  }
   const directive = model.check.invalid ? model.directives.find((d) => d.name === 'check') : undefined;
   if (directive) out.push(diag(directive.range, DiagnosticSeverity.Error, CODES.invalidCheckDirective, `failed to parse check options: ${model.check.invalid} (every build fails)`));
   return applySuppressions(model, out).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import { refAt } from '../../model/cursor';
 import type { StageModel } from '../../model/types';
 import type { Settings } from '../../settings';
-import { stageDiagnostics } from '../diagnostics';
+import { stageDiagnostics, type DiagnosticEnv } from '../diagnostics';
 import { SOURCE } from '../diagnostics/codes';
 import { nameStageEdits } from '../nameStage';
 import { checkFixes } from './checkFixes';
@@ -19,9 +19,9 @@ export interface FixContext {
   diagnostic: Diagnostic;
 }
 
-export function quickFixes(model: StageModel, uri: string, range: Range, settings: Settings, dockerDx = false): CodeAction[] {
+export function quickFixes(model: StageModel, uri: string, range: Range, settings: Settings, env: DiagnosticEnv = {}): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of stageDiagnostics(model, settings, dockerDx)) {
+  for (const diagnostic of stageDiagnostics(model, settings, env)) {
     if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, range)) continue;
     const ctx = { model, uri, diagnostic };
     actions.push(...simpleFixes(ctx), ...renameFixes(ctx), ...checkFixes(ctx));
