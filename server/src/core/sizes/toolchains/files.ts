@@ -1,49 +1,157 @@
-// Generic file work in RUN: downloads (curl, wget; known archives by URL), unpacking (tar, unzip),
-// `git clone`, `rm` (removes what the same RUN added), `mv`/`cp`, `chown -R`/`chmod -R` (which
-// rewrite earlier layers' files into this one), and `strip`/`upx` (shrink a binary just built).
-import { knownDownload, UNKNOWN_DOWNLOAD, type KnownDownload } from '../downloads';
+// Generic file work in RUN: downloads (curl, wget; sized by downloads.ts from the URL), unpacking
+// (tar, unzip: all of an archive or the members named), `git clone`, `rm` (removes what the same
+// RUN added), `mv`/`cp`, `chown -R`/`chmod -R` (which rewrite earlier layers' files into this
+// one), and `strip`/`upx` (shrink a binary just built).
+import { knownDownload, spreadRange, unknownArchive, type KnownDownload } from '../downloads';
 import type { Item } from '../ledger';
-import { expandSimple, isUnder, UNRESOLVED } from '../ledger';
+import { expandSimple, isTreeTop, isUnder, UNRESOLVED } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands, program } from '../shell';
-import { MB, formatBytes } from '../units';
+import { KB, MB, formatBytes } from '../units';
 import { r } from './common';
+
+/** Where curl or wget writes (`-o`, `-O`, `-P`, `--output-dir`), `-` for standard output. */
+function outputOf(words: string[], p: string, url: string, stdout: string | undefined): string | undefined {
+  const base = urlBaseName(url);
+  if (p === 'curl') {
+    const dir = flagValue(words, ['--output-dir']);
+    const named = flagValue(words, ['-o', '--output']) ?? (words.some((w) => w === '-O' || w === '--remote-name' || w === '--remote-name-all' || (w.length > 1 && w[0] === '-' && w[1] !== '-' && w.includes('O'))) ? base : undefined);
+    if (named) return dir && !named.startsWith('/') ? `${dir}/${named}` : named;
+    return stdout ?? '-';
+  }
+  if (words.includes('-qO-') || words.includes('-O-') || words.includes('-qO') && words[words.indexOf('-qO') + 1] === '-') return stdout ?? '-';
+  const named = flagValue(words, ['-O', '--output-document']);
+  if (named) return named;
+  const dir = flagValue(words, ['-P', '--directory-prefix']);
+  return dir ? `${dir}/${base}` : base;
+}
+
+/** The file name a URL saves as (`.../go1.22.3.linux-amd64.tar.gz?x=1` -> `go1.22.3.linux-amd64.tar.gz`). */
+function urlBaseName(url: string): string {
+  const q = url.search(/[?#]/);
+  const path = q === -1 ? url : url.slice(0, q);
+  return path.slice(path.lastIndexOf('/') + 1) || 'index.html';
+}
+
+/** `Go toolchain 1.22.3`: the release and its version, as the name says. */
+function described(known: KnownDownload): string {
+  const v = known.name?.version;
+  return v && !known.unknown && !known.what.includes(v) ? `${known.what} ${v}` : known.what;
+}
+
+/** A script piped into a shell runs: rustup, uv and Poetry are sized by name, others are named unknowns. */
+function isInstaller(known: KnownDownload): boolean {
+  return known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry' || known.name?.kind === 'installer';
+}
 
 export function download(raw: string[], ctx: RunCtx, p: string): boolean {
   const vars = ctx.envAndVars();
   const words = raw.map((w) => (w.includes('$') ? expandSimple(w, vars) : w));
   const url = words.find((w) => /^(https?|ftp):\/\//.test(w)) ?? '';
   if (!url) return true;
-  const known = knownDownload(url) ?? UNKNOWN_DOWNLOAD;
-  const out = p === 'curl' ? flagValue(words, ['-o', '--output']) ?? (words.some((w) => w === '-O' || w === '--remote-name' || (/^-[a-zA-Z]*$/.test(w) && w.includes('O'))) ? url.split('/').pop() : undefined) : flagValue(words, ['-O', '--output-document']) ?? (words.includes('-qO-') || words.includes('-O-') ? '-' : url.split('/').pop());
-  ctx.lastDownload = known;
+  const known = knownDownload(url);
+  const out = outputOf(words, p, url, ctx.stdout);
+  const small = known.name?.kind === 'signature' || known.name?.kind === 'checksum';
+  if (!small) ctx.lastDownload = known;
   if (!out || out === '-' || out === '/dev/stdout') {
-    if (known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry') ctx.pipedInstaller = known;
+    if (isInstaller(known)) ctx.pipedInstaller = known;
     return true;
   }
-  const size = known === UNKNOWN_DOWNLOAD ? r(known.archive, 0.5 * MB, 100 * MB) : r(known.archive, known.archive * 0.8, known.archive * 1.3);
-  ctx.add({ path: ctx.path(out), size, kind: 'download', note: `${p}: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: { unpacked: known.unpacked, what: known.what, installs: known.installs, topDir: known.topDir } });
+  if (out === '/dev/null') return true;
+  const item: Item = { path: ctx.path(out), size: spreadRange(known.archive, known.spread), kind: 'download', note: `${p}: ${described(known)} ≈ ${formatBytes(known.archive)}`, archive: known };
+  if (known.unknown) item.unknown = known.unknown;
+  ctx.add(item);
   return true;
 }
 
-export function extract(words: string[], ctx: RunCtx, p: string): boolean {
-  const isExtract = p === 'unzip' || words.some((w, k) => w === '--extract' || (/^-[a-zA-Z]*$/.test(w) && w.includes('x')) || (k === 1 && /^[a-zA-Z]*$/.test(w) && w.includes('x')));
-  if (!isExtract) return true;
-  const file = p === 'unzip' ? operands(words, 1, ['-d'])[0] : flagValue(words, ['-f', '--file']) ?? words.slice(1).find((w) => /\.(tar|tgz|gz|xz|bz2|zst|zip)$/.test(w));
-  const dest = ctx.path(flagValue(words, p === 'unzip' ? ['-d'] : ['-C', '--directory']) ?? '.');
-  let known: KnownDownload | undefined;
+interface Unpack {
+  extract: boolean;
+  file?: string;
+  dir?: string;
+  strip: boolean;
+  /** Members named after the archive (`tar xzf x.tgz bin/tool`): only those are unpacked. */
+  members: string[];
+}
+
+/** Long tar options that take the next word as their value. */
+const TAR_VALUED = new Set(['--file', '--directory', '--exclude', '--transform', '--xform', '--owner', '--group', '--mode', '--files-from', '--exclude-from', '--use-compress-program', '--strip-components']);
+
+function tarArgs(words: string[]): Unpack {
+  const u: Unpack = { extract: false, strip: false, members: [] };
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k];
+    if (w.startsWith('--')) {
+      const eq = w.indexOf('=');
+      const flag = eq === -1 ? w : w.slice(0, eq);
+      const value = eq === -1 ? (TAR_VALUED.has(flag) ? words[++k] : undefined) : w.slice(eq + 1);
+      if (flag === '--extract' || flag === '--get') u.extract = true;
+      else if (flag === '--file') u.file = value;
+      else if (flag === '--directory') u.dir = value;
+      else if (flag === '--strip-components' || flag === '--strip') u.strip = true;
+      continue;
+    }
+    // Short options, bundled (`-xzf x.tgz`) or in the old style as the first word (`tar xzf x.tgz`).
+    if ((w.length > 1 && w[0] === '-') || (k === 1 && /^[a-zA-Z]+$/.test(w))) {
+      const letters = w[0] === '-' ? w.slice(1) : w;
+      for (let i = 0; i < letters.length; i++) {
+        const c = letters[i];
+        if (c === 'x') u.extract = true;
+        else if (c === 'f' || c === 'C' || c === 'T' || c === 'X') {
+          const value = i < letters.length - 1 ? letters.slice(i + 1) : words[++k];
+          if (c === 'f') u.file = value;
+          else if (c === 'C') u.dir = value;
+          break;
+        }
+      }
+      continue;
+    }
+    u.members.push(w);
+  }
+  return u;
+}
+
+function unzipArgs(words: string[]): Unpack {
+  const ops = operands(words, 1, ['-d', '-x', '-P']);
+  return { extract: !words.includes('-l') && !words.includes('-t'), file: ops[0], dir: flagValue(words, ['-d']), strip: false, members: ops.slice(1) };
+}
+
+/** The archive a tar or unzip reads: a download of this RUN or an earlier one, else what its name says, else the last download. */
+function archiveOf(file: string | undefined, ctx: RunCtx): KnownDownload {
   if (file && file !== '-') {
     const path = ctx.path(file);
-    const dl = ctx.added.find((it) => it.kind === 'download' && it.path === path);
-    known = dl ? { archive: dl.size.bytes, unpacked: dl.archive?.unpacked ?? dl.size.bytes * 3, what: dl.archive?.what ?? 'archive', installs: dl.archive?.installs, topDir: dl.archive?.topDir } : knownDownload(file) ?? ctx.lastDownload;
-  } else known = ctx.lastDownload;
-  known ??= UNKNOWN_DOWNLOAD;
-  ctx.lastDownload = known;
-  const size = known === UNKNOWN_DOWNLOAD ? r(known.unpacked, 3 * MB, 300 * MB) : r(known.unpacked, known.unpacked * 0.8, known.unpacked * 1.25);
+    const dl = ctx.added.find((it) => it.kind === 'download' && it.path === path) ?? ctx.stage.items.all().find((it) => it.kind === 'download' && it.path === path);
+    if (dl?.archive) return dl.archive;
+    const byName = knownDownload(file);
+    if (!byName.unknown && byName.name?.version) return byName;
+    return ctx.lastDownload ?? (byName.unknown ? unknownArchive(file) : byName);
+  }
+  return ctx.lastDownload ?? unknownArchive('read from standard input');
+}
+
+export function extract(words: string[], ctx: RunCtx, p: string): boolean {
+  const args = p === 'unzip' ? unzipArgs(words) : tarArgs(words);
+  if (!args.extract) return true;
+  const known = archiveOf(args.file, ctx);
+  if (!args.file || args.file === '-') ctx.lastDownload = known;
+  const dest = ctx.path(args.dir ?? '.');
+  let size = spreadRange(known.unpacked, known.spread);
+  let what = `${described(known)} unpacked ≈ ${formatBytes(known.unpacked)}`;
+  const members = args.members.filter((m) => !m.startsWith('-'));
+  if (members.length) {
+    // Only the named files: part of the archive, at most all of it.
+    const share = Math.min(1, members.length * (known.unknown ? 0.15 : 0.5));
+    const bytes = known.unpacked * share;
+    size = { bytes, low: Math.min(bytes, members.length * 4 * KB), high: Math.max(bytes, size.high) };
+    what = `${members.length} file${members.length === 1 ? '' : 's'} of ${described(known)} ≈ ${formatBytes(bytes)}`;
+  }
   // An unknown archive unpacked where sources are built is a source tree, not something installed.
-  const source = known.what.includes('source') || (known === UNKNOWN_DOWNLOAD && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
-  const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${known.what} unpacked ≈ ${formatBytes(known.unpacked)}`, fuzzy: true, many: true, archive: { unpacked: known.unpacked, what: known.what, installs: known.installs } };
-  if (p === 'tar' && known.topDir && !words.some((w) => w.startsWith('--strip'))) tree.top = known.topDir;
+  const source = known.source || (!!known.unknown && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
+  const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${what}`, fuzzy: true, many: true, archive: known };
+  if (known.unknown) tree.unknown = `contents of ${known.unknown.replace(/^download of /, '')}`;
+  if (!args.strip && !members.length) {
+    const top = known.topDir ?? (known.source ? known.name?.stem : undefined);
+    if (top) tree.top = top;
+  }
   ctx.add(tree);
   ctx.lastTree = tree;
   return true;
@@ -70,7 +178,7 @@ export function rm(words: string[], ctx: RunCtx): boolean {
 /** `src` names a part of the unpacked tree `it`: neither the whole of it nor the archive's own top directory. */
 function deepInside(src: string, it: Item): boolean {
   if (!it.fuzzy || src === it.path || !isUnder(src, it.path)) return false;
-  return src.slice(it.path.length + 1) !== it.top;
+  return !isTreeTop(src, it);
 }
 
 export function moveOrCopy(words: string[], ctx: RunCtx, p: string): boolean {

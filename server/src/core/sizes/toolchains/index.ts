@@ -57,6 +57,10 @@ function pipedInstall(words: string[], ctx: RunCtx): boolean {
   const known = ctx.pipedInstaller!;
   ctx.pipedInstaller = undefined;
   if (known.what.includes('rustup')) return rustToolchain(words, ctx);
+  if (known.unknown) {
+    ctx.add({ path: '/usr/local', size: r(known.unpacked, 0, known.unpacked * 15), kind: 'artifact', note: `${known.what}: what it installs is not known`, unknown: known.unknown });
+    return true;
+  }
   const home = known.what === 'uv' || known.what === 'Poetry' ? '/root/.local' : '/usr/local';
   artifact(ctx, home, r(known.unpacked, known.unpacked * 0.6, known.unpacked * 2), `${known.what} installed ≈ ${formatBytes(known.unpacked)}`);
   return true;
