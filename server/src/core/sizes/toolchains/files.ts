@@ -175,10 +175,36 @@ export function rm(words: string[], ctx: RunCtx): boolean {
   return true;
 }
 
+/** Tests of `find` that pick some files; without them a `-delete` takes everything under the start. */
+const FIND_FILTERS = new Set(['-type', '-path', '-ipath', '-regex', '-newer', '-size', '-mtime', '-mmin', '-perm', '-user', '-group', '-empty', '-links', '-executable', '-wholename']);
+
+/** `find DIR -mindepth 1 -delete`, `find DIR -name '*.tar.gz' -delete`, `-exec rm -rf {} +`. */
+export function find(words: string[], ctx: RunCtx): boolean {
+  const exec = words.indexOf('-exec');
+  if (!words.includes('-delete') && !(exec > 0 && program([words[exec + 1] ?? '']) === 'rm')) return true;
+  const dirs: string[] = [];
+  for (let k = 1; k < words.length && !words[k].startsWith('-') && words[k] !== '(' && words[k] !== '!'; k++) dirs.push(words[k]);
+  const names: string[] = [];
+  for (let k = 1; k < words.length; k++) if (words[k] === '-name' || words[k] === '-iname') names.push(words[k + 1] ?? '');
+  const filtered = words.some((w) => FIND_FILTERS.has(w));
+  const below = Number(flagValue(words, ['-mindepth']) ?? '0') >= 1;
+  for (const dir of dirs.length ? dirs : ['.']) {
+    if (names.length) ctx.removeNamed(dir, names);
+    else if (!filtered) ctx.removePath(below ? `${dir.endsWith('/') ? dir.slice(0, -1) : dir}/*` : dir);
+  }
+  return true;
+}
+
 /** `src` names a part of the unpacked tree `it`: neither the whole of it nor the archive's own top directory. */
 function deepInside(src: string, it: Item): boolean {
   if (!it.fuzzy || src === it.path || !isUnder(src, it.path)) return false;
   return !isTreeTop(src, it);
+}
+
+/** `helm` of a Helm release: a file named like the software of a binary (not source) archive. */
+function isMainBinary(src: string, it: Item): boolean {
+  const sw = it.archive?.name?.software;
+  return !!sw && !it.archive?.source && src.slice(src.lastIndexOf('/') + 1).toLowerCase() === sw;
 }
 
 export function moveOrCopy(words: string[], ctx: RunCtx, p: string): boolean {
@@ -189,9 +215,11 @@ export function moveOrCopy(words: string[], ctx: RunCtx, p: string): boolean {
     const moved = ctx.added.filter((it) => isUnder(it.path, src) || (it.fuzzy && (it.kind === 'artifact' || it.kind === 'tree') && isUnder(src, it.path)));
     for (const it of moved) {
       if (deepInside(src, it)) {
-        // A directory deep inside a tree (example files of a source tree): a small part of it.
-        const f = 0.05;
-        ctx.add({ path: dest, size: r(it.size.bytes * f, it.size.low * f * 0.1, it.size.high * f * 4), kind: 'artifact', note: `${p} of ${src}: part of ${it.note.split(':')[0]}` });
+        // A path deep inside a tree: the release's own binary (`linux-amd64/helm`) is most of it, anything else a small part.
+        const main = isMainBinary(src, it);
+        const f = main ? 0.9 : 0.05;
+        const of = it.archive?.what ?? it.note.split(':')[0];
+        ctx.add({ path: dest, size: r(it.size.bytes * f, it.size.low * f * (main ? 0.5 : 0.1), Math.min(it.size.high, it.size.high * f * 4)), kind: 'artifact', note: `${p} ${src}: ${main ? 'the program' : 'a part'} of ${of}`, ...(it.unknown ? { unknown: it.unknown } : {}) });
       } else if (p === 'mv') it.path = dest;
       else if (it.lazy) ctx.add({ path: dest, size: UNRESOLVED, kind: 'artifact', note: '', lazy: { kind: 'sum', of: [it], template: 'cp of {size}', tight: false } });
       else ctx.add({ ...it, path: dest, kind: 'artifact', note: `cp ${it.note}` });

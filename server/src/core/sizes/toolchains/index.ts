@@ -5,7 +5,7 @@ import type { RunCtx } from '../runContext';
 import { program } from '../shell';
 import { cc, cmake, make } from './c';
 import { dotnet } from './dotnet';
-import { chown, download, extract, git, moveOrCopy, rm, shrink } from './files';
+import { chown, download, extract, find, git, moveOrCopy, rm, shrink } from './files';
 import { go } from './go';
 import { jvm } from './jvm';
 import { node } from './node';
@@ -44,6 +44,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'tar': case 'unzip': return extract(words, ctx, p);
     case 'git': return git(words, ctx);
     case 'rm': return rm(words, ctx);
+    case 'find': return find(words, ctx);
     case 'mv': case 'cp': return moveOrCopy(words, ctx, p);
     case 'chown': case 'chmod': case 'chgrp': return chown(words, ctx);
     case 'strip': return shrink(words, ctx, 0.7);

@@ -1,0 +1,50 @@
+// File work in RUN around downloads: what is downloaded and deleted in the same RUN does not count
+// (by name, by glob, by directory, `rm -rf /tmp/*`, `cd .. && rm -rf dir`, mktemp directories,
+// `find -delete`, the top directory an archive unpacks to), named members of an archive are a part
+// of it, a release's own program moved out of it is most of it, and ADD of a URL is sized by name.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../server/src/core/model/parse';
+import { estimateStages } from '../../../server/src/core/sizes/estimator';
+import { KB, MB } from '../../../server/src/core/sizes/units';
+
+const io = { contextSize: () => ({ bytes: 0, files: 0 }) };
+const layer = (run: string, from = 'debian:bookworm-slim') => estimateStages(parseDockerfile(`FROM ${from}\nWORKDIR /build\n${run}\n`), { io })[0].layers.find((l) => l.instruction === 'RUN' || l.instruction === 'ADD');
+
+test('downloads and trees removed later in the same RUN leave nothing', () => {
+  const forms = [
+    'RUN curl -fsSLO https://example.com/foo-1.2.tar.gz && tar xzf foo-1.2.tar.gz && rm foo-1.2.tar.gz && rm -rf foo-1.2',
+    'RUN wget -q https://example.com/x-2.0.tar.gz -O /tmp/x.tar.gz; tar -C /tmp -xzf /tmp/x.tar.gz; rm -rf /tmp/*',
+    'RUN mkdir -p /usr/src/foo && cd /usr/src/foo && curl -L https://www.openssl.org/source/openssl-3.1.4.tar.gz | tar xz --strip-components=1 && cd .. && rm -rf foo',
+    'RUN tmp="$(mktemp -d)"; cd "$tmp"; curl -O https://example.com/a/tool-1.0-linux-amd64.tar.gz; tar xf tool-1.0-linux-amd64.tar.gz; cd /; rm -rf "$tmp"',
+    'RUN cd /tmp && wget https://ftp.gnu.org/gnu/bash/bash-5.2.21.tar.gz && tar -xf bash-5.2.21.tar.gz && cd / && rm -rf /tmp/bash-5.2*',
+    'RUN wget https://example.com/y-3.0.tar.gz && tar xf y-3.0.tar.gz && find /build -mindepth 1 -delete',
+    'RUN curl -o z.tgz https://example.com/z-1.0.tgz && curl -o z.tgz.asc https://example.com/z-1.0.tgz.asc && tar xf z.tgz && find . -name "*.tgz*" -delete && rm -rf z-1.0',
+  ];
+  for (const run of forms) assert.equal(layer(run), undefined, run);
+});
+
+test('a signature left behind is KB, not a download of MB', () => {
+  const l = layer('RUN wget -O python.tar.xz.asc https://www.python.org/ftp/python/3.12.1/Python-3.12.1.tar.xz.asc')!;
+  assert.ok(l.bytes < 20 * KB && l.high < 200 * KB, `${l.bytes} ${l.high}`);
+});
+
+test('members named after the archive are a part of it; the release program moved out of it is most of it', () => {
+  const two = layer('RUN curl -sL https://example.com/x/pkg.tar.gz | tar xz -C /usr/local/bin bin/a bin/b')!;
+  assert.ok(two.bytes < 10 * MB && two.low < 100 * KB, `${two.bytes} ${two.low}`);
+  const helm = layer('RUN cd /tmp && curl -fsSLO https://get.helm.sh/helm-v3.13.3-linux-amd64.tar.gz && tar xzf helm-v3.13.3-linux-amd64.tar.gz && mv linux-amd64/helm /usr/local/bin/ && rm -rf /tmp/*')!;
+  assert.ok(helm.bytes > 30 * MB && helm.bytes < 60 * MB, `${helm.bytes}`);
+  assert.match(helm.note, /the program of Helm/);
+});
+
+test('an archive moved or renamed whole keeps its size', () => {
+  const l = layer('RUN cd /opt && curl -fsSL https://dlcdn.apache.org/maven/maven-3/3.9.6/binaries/apache-maven-3.9.6-bin.tar.gz | tar xz && mv apache-maven-3.9.6 maven')!;
+  assert.ok(l.bytes > 8 * MB && l.bytes < 13 * MB, `${l.bytes}`);
+});
+
+test('ADD of a URL is sized from its name; an unknown one has a wide range', () => {
+  const tini = layer('ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini-static /tini', 'alpine:3.20')!;
+  assert.ok(tini.bytes < 2 * MB, `${tini.bytes}`);
+  const other = layer('ADD https://example.com/x/app.tar.gz /opt/', 'alpine:3.20')!;
+  assert.ok(other.high / Math.max(other.low, 1) > 10, `${other.low}-${other.high}`);
+});
