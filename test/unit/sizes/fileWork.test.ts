@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
-import { estimateStages } from '../../../server/src/core/sizes/estimator';
+import { estimateStages, stageLayoutOf } from '../../../server/src/core/sizes/estimator';
 import { KB, MB } from '../../../server/src/core/sizes/units';
 
 const io = { contextSize: () => ({ bytes: 0, files: 0 }) };
@@ -47,4 +47,11 @@ test('ADD of a URL is sized from its name; an unknown one has a wide range', () 
   assert.ok(tini.bytes < 2 * MB, `${tini.bytes}`);
   const other = layer('ADD https://example.com/x/app.tar.gz /opt/', 'alpine:3.20')!;
   assert.ok(other.high / Math.max(other.low, 1) > 10, `${other.low}-${other.high}`);
+});
+
+test('what cannot be sized is named: a download the name says nothing about, a piped installer script', () => {
+  const unknowns = (run: string) => stageLayoutOf(parseDockerfile(`FROM debian:bookworm-slim\n${run}\n`), 0, { io })!.layers.flatMap((l) => l.items).map((it) => it.unknown).filter(Boolean);
+  assert.deepEqual(unknowns('RUN curl -fsSL -o /usr/local/bin/thing https://example.com/releases/thing && chmod +x /usr/local/bin/thing'), ['download of example.com/releases/thing']);
+  assert.deepEqual(unknowns('RUN curl -fsSL https://example.com/install.sh | sh'), ['what the installer script example.com/install.sh installs']);
+  assert.deepEqual(unknowns('RUN curl -fsSL -o go.tgz https://go.dev/dl/go1.22.9.linux-amd64.tar.gz && tar -C /usr/local -xzf go.tgz && rm go.tgz'), []);
 });

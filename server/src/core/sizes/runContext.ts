@@ -43,6 +43,8 @@ export class RunCtx {
   pipedInstaller: KnownDownload | undefined;
   /** The RUN strips what it builds (`strip`, `--strip-all`, `install-strip`, `-Wl,-s`): no debug info stays. */
   stripped = false;
+  /** Source trees whose install this RUN already counted. */
+  readonly installedTrees = new Set<string>();
   /** `apk add --virtual .run-deps $(scanelf ...)`: the build's runtime libraries are kept when its build deps go. */
   keepRuntime = false;
   /** Packages as this RUN changes them; applied to the stage when the RUN is done. */

@@ -15,6 +15,7 @@ import { ruby } from './ruby';
 import { artifact, r } from './common';
 import { formatBytes } from '../units';
 import { cargo, rustc, rustToolchain, rustup } from './rust';
+import { goBootstrap } from './sourceBuild';
 
 export function toolCommand(words: string[], ctx: RunCtx): boolean {
   const p = program(words);
@@ -24,6 +25,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'gcc': case 'cc': case 'g++': case 'c++': case 'clang': case 'clang++': case 'musl-gcc': return cc(words, ctx);
     case 'make': case 'gmake': case 'ninja': return make(words, ctx);
     case 'cmake': return cmake(words, ctx);
+    case 'make.bash': case 'all.bash': return goBootstrap(ctx);
     case 'cargo': return cargo(words, ctx);
     case 'rustup': case 'rustup-init': return rustup(words, ctx, p);
     case 'rustc': return rustc(words, ctx);
