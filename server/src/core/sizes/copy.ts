@@ -30,7 +30,7 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
   const local = sources.filter((s) => !remote.includes(s));
   const items: Item[] = [];
   for (const url of remote) {
-    if (!/^https?:/.test(url) || url.endsWith('.git')) {
+    if (!/^https?:/.test(url) || url.endsWith('.git') || url.includes('.git#')) {
       items.push({ path: dest, size: { bytes: 10 * MB, low: 0.5 * MB, high: 300 * MB }, kind: 'download', note: `ADD ${url}: repository size unknown`, unknown: `git repository ${url}` });
       continue;
     }

@@ -32,9 +32,9 @@ const ARCHIVES: [string, ArchiveType][] = [
   ['.tar.zst', 'tar.zst'], ['.tar', 'tar'], ['.zip', 'zip'], ['.7z', '7z'], ['.deb', 'deb'], ['.rpm', 'rpm'], ['.apk', 'apk'], ['.jar', 'jar'], ['.war', 'war'],
   ['.whl', 'whl'], ['.gem', 'gem'], ['.gz', 'gz'], ['.xz', 'xz'], ['.bz2', 'bz2'],
 ];
-const SIGNATURES = ['.asc', '.sig', '.sign', '.gpg', '.minisig', '.pem', '.cert'];
+const SIGNATURES = ['.asc', '.sig', '.sign', '.gpg', '.minisig', '.pem', '.cert', '.crt', '.key', '.pub'];
 const CHECKSUMS = ['.sha256', '.sha256sum', '.sha512', '.sha512sum', '.sha1', '.sha1sum', '.md5', '.md5sum', '.sha256.txt', '.sha512.txt'];
-const CHECKSUM_FILES = new Set(['keys', 'shasums256.txt', 'shasums256.txt.asc', 'shasums256.txt.sig', 'sha256sums', 'sha512sums', 'checksums.txt', 'sha256sums.txt', 'sha256sums.asc', 'md5sums']);
+const CHECKSUM_FILES = new Set(['keys', 'gpg', 'key', 'pubkey', 'shasums256.txt', 'shasums256.txt.asc', 'shasums256.txt.sig', 'sha256sums', 'sha512sums', 'checksums.txt', 'sha256sums.txt', 'sha256sums.asc', 'md5sums']);
 const SCRIPTS = ['.sh', '.bash', '.py', '.ps1', '.run', '.bin'];
 const PACKAGES = new Set<ArchiveType>(['deb', 'rpm', 'apk', 'whl', 'gem']);
 
@@ -60,7 +60,7 @@ export function readDownloadName(url: string): DownloadName {
   let rest = lower;
   const sig = SIGNATURES.find((s) => rest.endsWith(s));
   const sum = CHECKSUMS.find((s) => rest.endsWith(s));
-  if (CHECKSUM_FILES.has(lower)) return { ...name, kind: lower === 'keys' || lower.endsWith('.asc') || lower.endsWith('.sig') ? 'signature' : 'checksum' };
+  if (CHECKSUM_FILES.has(lower)) return { ...name, kind: lower.includes('sum') ? 'checksum' : 'signature' };
   if (sig || sum) {
     rest = rest.slice(0, rest.length - (sig ?? sum)!.length);
     name.kind = sig ? 'signature' : 'checksum';

@@ -75,10 +75,13 @@ function fromName(url: string, name: DownloadName): KnownDownload {
     case 'package':
       return { archive: 2 * MB, unpacked: 2 * MB * (name.archive === 'whl' ? 2.5 : 3), what: `${name.archive} package ${name.file}`, spread: 3, name };
     case 'installer':
-      return { archive: 20 * KB, unpacked: 30 * MB, what: `installer script ${label}`, spread: 4, unknown: `what the installer script ${label} installs`, name };
+      // The script itself is KB; what it installs when piped into a shell is the unknown (toolchains/index.ts).
+      return { archive: 20 * KB, unpacked: 30 * MB, what: `installer script ${label}`, spread: 4, name };
     default:
       if (name.archive === 'jar' || name.archive === 'war') return { archive: 5 * MB, unpacked: 5 * MB, what: `${name.archive} ${name.file}`, spread: 3, name };
-      return { archive: 10 * MB, unpacked: 10 * MB * (name.archive ? Math.max(2.5, archiveRatio * 0.6) : 1), what: `download ${name.file || label}`, spread: 4, unknown: `download of ${label}`, name };
+      // A single program (most are statically linked Go or Rust tools of 5-100 MB), or an archive of one.
+      if (!name.archive) return { archive: 15 * MB, unpacked: 15 * MB, what: `download ${name.file || label}`, spread: 6, unknown: `download of ${label}`, name };
+      return { archive: 10 * MB, unpacked: 10 * MB * Math.max(2.5, archiveRatio * 0.6), what: `download ${name.file}`, spread: 5, unknown: `download of ${label}`, name };
   }
 }
 

@@ -159,6 +159,8 @@ export const RELEASES: Release[] = [
   { sw: 'tini', kind: 'binary', what: 'tini', archive: 0.9, unpacked: 0.9, source: 'github.com/krallin/tini releases tini-static ≈ 0.9 MB' },
   { sw: 'gosu', kind: 'binary', what: 'gosu', archive: 2.3, unpacked: 2.3, source: 'github.com/tianon/gosu releases gosu-amd64 ≈ 2.3 MB' },
   { sw: 'yarn', kind: 'binary', what: 'Yarn', archive: 1.3, unpacked: 5.3, source: 'yarnpkg.com yarn-v1.22.x.tar.gz ≈ 1.3 MB (lib/cli.js)' },
+  { sw: 'jenkins', kind: 'binary', what: 'Jenkins (jenkins.war)', archive: 90, unpacked: 90, spread: 0.3, source: 'est.: get.jenkins.io war-stable 2.4xx jenkins.war ≈ 85-95 MB' },
+  { sw: 'ninja', kind: 'binary', what: 'Ninja', archive: 0.15, unpacked: 0.3, spread: 0.5, source: 'est.: github.com/ninja-build/ninja releases ninja-linux.zip (one binary of ≈ 300 KB)' },
   { sw: 'rabbitmq-server', kind: 'binary', what: 'RabbitMQ', archive: 17, unpacked: 40, spread: 0.4, source: 'est.: github.com/rabbitmq/rabbitmq-server releases rabbitmq-server-generic-unix-3.x.tar.xz ≈ 17 MB (plugins as .ez archives)' },
 
   // Source releases built with ./configure && make && make install.

@@ -139,7 +139,9 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
   const members = args.members.filter((m) => !m.startsWith('-'));
   if (members.length) {
     // Only the named files: part of the archive, at most all of it.
-    const share = Math.min(1, members.length * (known.unknown ? 0.15 : 0.5));
+    const sw = known.name?.software;
+    const main = !known.source && members.some((m) => m.slice(m.lastIndexOf('/') + 1).toLowerCase() === sw);
+    const share = Math.min(1, (main ? 0.9 : 0) + members.length * (known.unknown ? 0.15 : 0.5));
     const bytes = known.unpacked * share;
     size = { bytes, low: Math.min(bytes, members.length * 4 * KB), high: Math.max(bytes, size.high) };
     what = `${members.length} file${members.length === 1 ? '' : 's'} of ${described(known)} ≈ ${formatBytes(bytes)}`;

@@ -60,8 +60,8 @@ function pipedInstall(words: string[], ctx: RunCtx): boolean {
   const known = ctx.pipedInstaller!;
   ctx.pipedInstaller = undefined;
   if (known.what.includes('rustup')) return rustToolchain(words, ctx);
-  if (known.unknown) {
-    ctx.add({ path: '/usr/local', size: r(known.unpacked, 0, known.unpacked * 15), kind: 'artifact', note: `${known.what}: what it installs is not known`, unknown: known.unknown });
+  if (known.unknown || known.name?.kind === 'installer') {
+    ctx.add({ path: '/usr/local', size: r(known.unpacked, 0, known.unpacked * 15), kind: 'artifact', note: `${known.what}: what it installs is not known`, unknown: known.unknown ?? `what the ${known.what} installs` });
     return true;
   }
   const home = known.what === 'uv' || known.what === 'Poetry' ? '/root/.local' : '/usr/local';

@@ -11,7 +11,7 @@ import { MB, formatBytes } from '../units';
 import { r } from './common';
 
 /** Names a directory or prefix goes by -> the release table's name. */
-const ALIASES: Record<string, string> = { erlang: 'otp', 'otp-src': 'otp', postgres: 'postgresql', pgsql: 'postgresql', apache2: 'httpd', apache: 'httpd', nodejs: 'node', golang: 'go', cpython: 'python', python3: 'python' };
+const ALIASES: Record<string, string> = { erlang: 'otp', 'otp-src': 'otp', postgres: 'postgresql', pgsql: 'postgresql', apache2: 'httpd', apache: 'httpd', nodejs: 'node', golang: 'go', cpython: 'python', python3: 'python', valkey: 'redis', keydb: 'redis' };
 
 /** The unpacked tree `where` lies in: an item of this RUN or an earlier one, else the last one unpacked. */
 export function treeAt(ctx: RunCtx, where: string): Item | undefined {
