@@ -55,3 +55,17 @@ test('what cannot be sized is named: a download the name says nothing about, a p
   assert.deepEqual(unknowns('RUN curl -fsSL https://example.com/install.sh | sh'), ['what the installer script example.com/install.sh installs']);
   assert.deepEqual(unknowns('RUN curl -fsSL -o go.tgz https://go.dev/dl/go1.22.9.linux-amd64.tar.gz && tar -C /usr/local -xzf go.tgz && rm go.tgz'), []);
 });
+
+test('downloads through a shell function with arguments, and files named in the query, are read', () => {
+  const l = layer('RUN ddist() { wget -O "$1" "https://www.apache.org/dyn/closer.cgi?action=download&filename=$2"; }; ddist httpd.tar.bz2 httpd/httpd-2.4.58.tar.bz2')!;
+  assert.match(l.note, /Apache httpd source tree 2\.4\.58/);
+  const patch = layer('RUN wget -O p1 https://ftp.gnu.org/gnu/bash/bash-5.2-patches/bash52-001')!;
+  assert.ok(patch.bytes < 20 * KB, `${patch.bytes}`);
+});
+
+test('a known part of an unpacked JDK removed in the same RUN comes off its size', () => {
+  const url = 'https://github.com/adoptium/temurin21-binaries/releases/download/jdk-21.0.5%2B11/OpenJDK21U-jdk_x64_linux_hotspot_21.0.5_11.tar.gz';
+  const full = layer(`RUN wget -O /tmp/jdk.tgz ${url} && mkdir -p /opt/jdk && tar -xzf /tmp/jdk.tgz -C /opt/jdk --strip-components 1 && rm /tmp/jdk.tgz`)!;
+  const lean = layer(`RUN wget -O /tmp/jdk.tgz ${url} && mkdir -p /opt/jdk && tar -xzf /tmp/jdk.tgz -C /opt/jdk --strip-components 1 && rm -f /tmp/jdk.tgz /opt/jdk/lib/src.zip`)!;
+  assert.ok(Math.abs(full.bytes - lean.bytes - 50 * MB) < 1 * MB, `${full.bytes} -> ${lean.bytes}`);
+});

@@ -39,6 +39,7 @@ type Status = boolean | undefined;
 const MAX_COMMANDS = 20_000;
 const MAX_TURNS = 64;
 const MAX_DEPTH = 12;
+const POSITIONAL = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '#'];
 const WRAPPERS = new Set(['sudo', 'nice', 'nohup', 'time', 'exec', 'stdbuf', 'chronic']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const MANAGERS: Record<string, string[]> = { alpine: ['apk'], debian: ['apt-get', 'apt', 'dpkg'], rpm: ['rpm'] };
@@ -240,8 +241,20 @@ class Evaluator implements Expander {
       return 'no';
     }
     const body = this.functions.get(name);
-    if (body && this.depth < MAX_DEPTH) return this.call(() => this.list(body));
+    if (body && this.depth < MAX_DEPTH) return this.withArguments(fields.slice(1), () => this.call(() => this.list(body)));
     return 'no';
+  }
+
+  /** A function's positional parameters ($1 ... $9, $#) while its body runs. */
+  private withArguments(args: Field[], run: () => Status): Status {
+    const saved = POSITIONAL.map((n) => this.vars.get(n));
+    POSITIONAL.forEach((n, i) => (i < 9 && args[i] ? this.vars.set(n, { text: args[i].text, known: args[i].known }) : this.vars.delete(n)));
+    this.vars.set('#', { text: String(args.length), known: true });
+    try {
+      return run();
+    } finally {
+      POSITIONAL.forEach((n, i) => (saved[i] ? this.vars.set(n, saved[i]!) : this.vars.delete(n)));
+    }
   }
 
   private inner(text: string, c: Command): Status {

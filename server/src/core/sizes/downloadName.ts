@@ -4,7 +4,7 @@
 // lookups, no regular expression runs over the whole URL.
 
 export type ArchiveType = 'tar.gz' | 'tar.xz' | 'tar.bz2' | 'tar.zst' | 'tar' | 'zip' | '7z' | 'gz' | 'xz' | 'bz2' | 'deb' | 'rpm' | 'apk' | 'jar' | 'war' | 'whl' | 'gem';
-export type DownloadKind = 'binary' | 'source' | 'jdk' | 'jre' | 'installer' | 'package' | 'signature' | 'checksum';
+export type DownloadKind = 'binary' | 'source' | 'jdk' | 'jre' | 'installer' | 'package' | 'signature' | 'checksum' | 'text';
 
 export interface DownloadName {
   /** The last path segment, %-decoded, without query (`go1.22.3.linux-amd64.tar.gz`). */
@@ -36,6 +36,8 @@ const SIGNATURES = ['.asc', '.sig', '.sign', '.gpg', '.minisig', '.pem', '.cert'
 const CHECKSUMS = ['.sha256', '.sha256sum', '.sha512', '.sha512sum', '.sha1', '.sha1sum', '.md5', '.md5sum', '.sha256.txt', '.sha512.txt'];
 const CHECKSUM_FILES = new Set(['keys', 'gpg', 'key', 'pubkey', 'shasums256.txt', 'shasums256.txt.asc', 'shasums256.txt.sig', 'sha256sums', 'sha512sums', 'checksums.txt', 'sha256sums.txt', 'sha256sums.asc', 'md5sums']);
 const SCRIPTS = ['.sh', '.bash', '.py', '.ps1', '.run', '.bin'];
+/** Small text files: patches, configuration, pages. */
+const TEXTS = ['.patch', '.diff', '.txt', '.md', '.json', '.yaml', '.yml', '.conf', '.cfg', '.ini', '.html', '.xml', '.properties', '.toml', '.repo', '.list'];
 const PACKAGES = new Set<ArchiveType>(['deb', 'rpm', 'apk', 'whl', 'gem']);
 
 const OS = new Set(['linux', 'darwin', 'macos', 'osx', 'mac', 'windows', 'win', 'win32', 'win64', 'freebsd', 'alpine', 'musl']);
@@ -52,6 +54,9 @@ export function readDownloadName(url: string): DownloadName {
   const noQuery = cut(cut(url, '?'), '#');
   const path = noQuery.includes('://') ? noQuery.slice(noQuery.indexOf('://') + 3) : noQuery;
   const segments = path.split('/').filter(Boolean);
+  // `closer.cgi?action=download&filename=httpd/httpd-2.4.58.tar.bz2`: the file is in the query.
+  const inQuery = queryFile(url);
+  if (inQuery && !ARCHIVES.some(([ext]) => segments[segments.length - 1]?.toLowerCase().endsWith(ext))) segments.push(...inQuery.split('/').filter(Boolean));
   // SourceForge-style `.../name.tar.gz/download`.
   if (segments.length > 1 && segments[segments.length - 1] === 'download' && segments[segments.length - 2].includes('.')) segments.pop();
   const file = decode(segments[segments.length - 1] ?? '');
@@ -73,6 +78,7 @@ export function readDownloadName(url: string): DownloadName {
   }
   const script = !archive ? SCRIPTS.find((s) => rest.endsWith(s)) : undefined;
   if (script) rest = rest.slice(0, rest.length - script.length);
+  const text = !archive && !script && (TEXTS.some((t) => rest.endsWith(t)) || segments.some((seg) => seg.endsWith('-patches') || seg === 'patches'));
   name.stem = file.slice(0, rest.length);
   readTokens(rest, name);
   fromRepository(segments, name);
@@ -83,6 +89,7 @@ export function readDownloadName(url: string): DownloadName {
     else if (OS.has(t)) name.os ??= t;
   }
   if (name.kind === 'signature' || name.kind === 'checksum') return name;
+  if (text) return { ...name, kind: 'text' };
   if (script || INSTALLER_HOSTS.some((h) => path.startsWith(h) || path.includes('/' + h))) name.kind = 'installer';
   else if (name.archive && PACKAGES.has(name.archive)) name.kind = 'package';
   else if (name.kind === 'binary' && isSourceArchive(segments, rest, name)) {
@@ -207,6 +214,17 @@ function isSourceArchive(segments: string[], stem: string, name: DownloadName): 
   if (name.os || name.arch || !name.version) return false;
   if (stem.endsWith('-bin') || stem.includes('-bin-') || stem.includes('bin.')) return false;
   return !segments.some((s) => s === 'bin' || s === 'binaries');
+}
+
+/** A path with an archive extension given as a query value (`?filename=a/b.tar.gz`), if any. */
+function queryFile(url: string): string | undefined {
+  const q = url.indexOf('?');
+  if (q === -1) return undefined;
+  for (const pair of cut(url.slice(q + 1), '#').split('&')) {
+    const value = decode(pair.slice(pair.indexOf('=') + 1));
+    if (ARCHIVES.some(([ext]) => value.toLowerCase().endsWith(ext))) return value;
+  }
+  return undefined;
 }
 
 function cut(s: string, c: string): string {

@@ -22,6 +22,8 @@ export interface KnownDownload {
   built?: number;
   /** Relative uncertainty of the figures. */
   spread: number;
+  /** MB of well-known parts of the unpacked tree that Dockerfiles delete (`lib/src.zip` of a JDK). */
+  parts?: Record<string, number>;
   /** A source tree: unpacked where it is built, not an install. */
   source?: boolean;
   /** What the estimator cannot size, for the user (`download of example.com/foo.tar.gz`). */
@@ -48,15 +50,16 @@ export function knownDownload(url: string): KnownDownload {
   const u = url.toLowerCase();
   for (const [needle, d] of BY_URL) if (u.includes(needle)) return { ...d, spread: 0.3 };
   const name = readDownloadName(url);
+  if (name.kind === 'text') return { archive: 5 * KB, unpacked: 5 * KB, what: `file ${name.file}`, spread: 10, name };
   if (name.kind === 'signature' || name.kind === 'checksum') {
     const what = name.signs ? `${name.kind} of ${name.signs}` : `${name.kind} file ${name.file}`;
     return { archive: 2 * KB, unpacked: 2 * KB, what, spread: 3, name };
   }
-  const row = findRelease(name);
+  const row = findRelease({ ...name, unversionedArchive: !name.version && !name.os && !name.arch && !!name.archive?.startsWith('tar') });
   if (row) {
     return {
       archive: row.archive * MB, unpacked: row.unpacked * MB, what: row.what, installs: row.installs,
-      topDir: row.topDir, built: row.built && row.built * MB, spread: row.spread ?? 0.2, source: row.kind === 'source', name,
+      topDir: row.topDir, built: row.built && row.built * MB, spread: row.spread ?? 0.2, source: row.kind === 'source', parts: row.parts, name,
     };
   }
   return fromName(url, name);

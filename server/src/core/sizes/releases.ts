@@ -43,6 +43,8 @@ export interface Release {
   installs?: SourceInstall;
   /** The directory the archive unpacks into, when it is fixed (`go`). */
   topDir?: string;
+  /** MB of parts of the unpacked tree that Dockerfiles often delete, by path inside it. */
+  parts?: Record<string, number>;
   /** Relative uncertainty of the figures (0.2 when measured, wider when estimated). */
   spread?: number;
   source: string;
@@ -93,6 +95,8 @@ export const INSTALLS = {
   elixir: { native: 0, rest: 9, debug: false },
   // Debian bookworm cmake 28,897 + cmake-data 10,456 KiB.
   cmake: { native: 30, rest: 11, debug: false },
+  // Debian bookworm libtcnative-1 488 KiB (the library); a from-source install adds the static library and headers.
+  tcnative: { native: 0.5, rest: 0.5, debug: true },
   // node:22-alpine3.23 167.63 MB (built from source) − alpine 8.42 − yarn ≈ 6 − libstdc++ ≈ 3 (repo-info): bin/node, npm, corepack, headers.
   node: { native: 115, rest: 35, debug: false },
 } satisfies Record<string, SourceInstall>;
@@ -101,6 +105,9 @@ const GO_BIN = 'go.dev/dl linux-amd64 archive sizes';
 const NODE_IMG = 'node:<v>-slim (repo-info Virtual Size) − debian:<suite>-slim − yarn ≈ 6 MB: the nodejs.org linux-x64 tarball as installed';
 const JAVA = 'Temurin JDK 21 325 MB installed (foojay.io "The Files in JDK 21", 2023: lib/modules 134, jmods 79, src.zip 50 MB); JDK 24+ archive −35%, installed −15% without jmods (adoptium.net news, JEP 493)';
 const DEBJDK = 'Debian openjdk-N-jre-headless + jdk-headless Installed-Size (11: 251, 17: 265, 21: 293 MB) plus src.zip and jmods';
+
+/** foojay.io "The Files in JDK 21": src.zip 50 MB, jmods 79 MB (JDK 8: src.zip at the top, ≈ 21 MB est.). */
+const JDK_PARTS = { 'lib/src.zip': 50, jmods: 79 };
 
 export const RELEASES: Release[] = [
   // Go binary releases: pkg/ held the compiled standard library (and its race build) until 1.20.
@@ -128,10 +135,10 @@ export const RELEASES: Release[] = [
   { sw: 'julia', kind: 'binary', from: '1.10', what: 'Julia', archive: 160, unpacked: 520, spread: 0.5, source: 'est.: as above, release tarballs grew with each 1.x' },
 
   // Java: the JRE is a jlinked runtime without compiler, jmods or sources.
-  { sw: 'openjdk', kind: 'jdk', to: '9', what: 'JDK 8', archive: 100, unpacked: 200, spread: 0.3, source: 'est.: Temurin OpenJDK8U jdk tar.gz ≈ 100 MB (rt.jar, tools.jar, src.zip)' },
-  { sw: 'openjdk', kind: 'jdk', from: '9', to: '21', what: 'JDK', archive: 190, unpacked: 310, spread: 0.25, source: DEBJDK },
-  { sw: 'openjdk', kind: 'jdk', from: '21', to: '24', what: 'JDK', archive: 200, unpacked: 330, source: JAVA },
-  { sw: 'openjdk', kind: 'jdk', from: '24', what: 'JDK', archive: 135, unpacked: 280, spread: 0.25, source: JAVA },
+  { sw: 'openjdk', kind: 'jdk', to: '9', what: 'JDK 8', archive: 100, unpacked: 200, spread: 0.3, parts: { 'src.zip': 21 }, source: 'est.: Temurin OpenJDK8U jdk tar.gz ≈ 100 MB (rt.jar, tools.jar, src.zip)' },
+  { sw: 'openjdk', kind: 'jdk', from: '9', to: '21', what: 'JDK', archive: 190, unpacked: 310, spread: 0.25, parts: JDK_PARTS, source: DEBJDK },
+  { sw: 'openjdk', kind: 'jdk', from: '21', to: '24', what: 'JDK', archive: 200, unpacked: 330, parts: JDK_PARTS, source: JAVA },
+  { sw: 'openjdk', kind: 'jdk', from: '24', what: 'JDK', archive: 135, unpacked: 280, spread: 0.25, parts: { 'lib/src.zip': 50 }, source: JAVA },
   { sw: 'openjdk', kind: 'jre', to: '9', what: 'JRE 8', archive: 40, unpacked: 120, spread: 0.3, source: 'est.: Temurin OpenJDK8U jre tar.gz ≈ 40 MB' },
   { sw: 'openjdk', kind: 'jre', from: '9', to: '21', what: 'JRE', archive: 45, unpacked: 135, spread: 0.3, source: `est. from ${JAVA}: lib/modules of the java.se runtime modules, libjvm and the native libraries` },
   { sw: 'openjdk', kind: 'jre', from: '21', what: 'JRE', archive: 50, unpacked: 145, spread: 0.3, source: `est. from ${JAVA}` },
@@ -175,6 +182,7 @@ export const RELEASES: Release[] = [
   { sw: 'haproxy', kind: 'source', what: 'HAProxy source tree', archive: 4.8, unpacked: 28, installs: INSTALLS.haproxy, source: 'haproxy.org haproxy-3.x.tar.gz ≈ 4.8 MB' },
   { sw: 'postgresql', kind: 'source', what: 'PostgreSQL source tree', archive: 27, unpacked: 160, installs: INSTALLS.postgres, source: 'ftp.postgresql.org postgresql-1x.tar.bz2 ≈ 22-27 MB' },
   { sw: 'gcc', kind: 'source', what: 'GCC source tree', archive: 88, unpacked: 850, installs: INSTALLS.gcc, source: 'ftp.gnu.org gcc-13.x.tar.xz ≈ 88 MB' },
+  { sw: 'tomcat-native', kind: 'source', what: 'Tomcat Native source tree', archive: 0.45, unpacked: 2, installs: INSTALLS.tcnative, spread: 0.4, source: 'est.: tomcat-native-2.0.x-src.tar.gz ≈ 450 KB (shipped in Tomcat as bin/tomcat-native.tar.gz)' },
   { sw: 'sqlite-autoconf', kind: 'source', what: 'SQLite source tree', archive: 3.2, unpacked: 14, installs: INSTALLS.sqlite, spread: 0.3, source: 'sqlite.org sqlite-autoconf-3xxxxxx.tar.gz ≈ 3.2 MB' },
 ];
 
@@ -213,6 +221,8 @@ export interface ReleaseQuery {
   kind: string;
   /** The kind was only guessed from a name without os or arch. */
   guessed?: boolean;
+  /** A tarball whose name has neither version nor platform. */
+  unversionedArchive?: boolean;
 }
 
 /** The row for a download as the name reader read it, or undefined. */
@@ -235,6 +245,8 @@ export function findRelease(q: ReleaseQuery): Release | undefined {
 
 function kindMatches(row: ReleaseKind, q: ReleaseQuery): boolean {
   if (row === q.kind) return true;
+  // `bin/tomcat-native.tar.gz`: an archive named without version or platform may hold sources.
+  if (row === 'source' && q.kind === 'binary' && !q.version && q.unversionedArchive) return true;
   // `apache-tomcat-10.1.17.tar.gz` names no platform but is a binary release; CMake's `.sh` is a self-extracting one.
   return row === 'binary' && (q.guessed || q.kind === 'installer');
 }

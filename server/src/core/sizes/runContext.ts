@@ -52,6 +52,7 @@ export class RunCtx {
   private removed: string[] = [];
   /** `find DIR -name PATTERN -delete`: files of those names anywhere under DIR. */
   private removedNames: { dir: string; names: string[] }[] = [];
+  private readonly partsGone = new Set<string>();
   private purgedAll = false;
 
   constructor(
@@ -170,6 +171,20 @@ export class RunCtx {
     this.removed.push(this.path(p));
   }
 
+  /** `rm -f $JAVA_HOME/lib/src.zip`: a known part of a tree this RUN unpacked, taken off its size once. */
+  private removePart(path: string): void {
+    for (const it of this.added) {
+      const parts = it.fuzzy ? it.archive?.parts : undefined;
+      if (!parts) continue;
+      const root = it.top ? `${it.path}/${it.top}` : it.path;
+      const mb = isUnder(path, root) && path !== root ? parts[path.slice(root.length + 1)] : undefined;
+      if (!mb || this.partsGone.has(`${root}|${path}`)) continue;
+      this.partsGone.add(`${root}|${path}`);
+      const f = Math.max(0, 1 - (mb * 1e6) / it.size.bytes);
+      it.size = { bytes: it.size.bytes * f, low: it.size.low * f, high: it.size.high * f };
+    }
+  }
+
   /** `find dir -name pattern -delete` and `-exec rm`: what this RUN added under `dir` with a matching name. */
   removeNamed(dir: string, names: string[]): void {
     this.removedNames.push({ dir: this.path(dir), names });
@@ -189,6 +204,7 @@ export class RunCtx {
       this.installed.applyTo(this.stage.installed, (n) => keep.has(n) || n.startsWith('pip:'));
     } else this.installed.applyTo(this.stage.installed);
     let kept = this.added;
+    for (const r of this.removed) this.removePart(r);
     for (const r of this.removed) {
       const { base, glob } = globBase(r);
       const rest = glob ? r.slice(base.length + 1) : '';

@@ -122,8 +122,10 @@ function archiveOf(file: string | undefined, ctx: RunCtx): KnownDownload {
     const dl = ctx.added.find((it) => it.kind === 'download' && it.path === path) ?? ctx.stage.items.all().find((it) => it.kind === 'download' && it.path === path);
     if (dl?.archive) return dl.archive;
     const byName = knownDownload(file);
-    if (!byName.unknown && byName.name?.version) return byName;
-    return ctx.lastDownload ?? (byName.unknown ? unknownArchive(file) : byName);
+    if (!byName.unknown && (byName.name?.version || byName.source)) return byName;
+    // This RUN's downloads are found by path: a file that is none of them came from elsewhere.
+    const tracked = ctx.added.some((it) => it.kind === 'download');
+    return (!tracked && ctx.lastDownload) || (byName.unknown ? unknownArchive(file) : byName);
   }
   return ctx.lastDownload ?? unknownArchive('read from standard input');
 }
