@@ -124,6 +124,8 @@ export const RELEASES: Release[] = [
   { sw: 'node', kind: 'source', what: 'Node.js source tree', archive: 45, unpacked: 330, installs: INSTALLS.node, spread: 0.35, source: 'nodejs.org/dist node-v22 tar.xz ≈ 45 MB; unpacked est. (xz ×7)' },
 
   { sw: 'python', kind: 'source', what: 'Python source tree', archive: 21, unpacked: 105, installs: INSTALLS.python, source: 'python.org/ftp Python-3.1x.tar.xz ≈ 20 MB; unpacked est. (xz ×5)' },
+  { sw: 'pypy', kind: 'binary', to: '3', what: 'PyPy', archive: 27, unpacked: 95, spread: 0.4, source: 'est.: downloads.python.org/pypy pypy2.7-v7.3.x-linux64.tar.bz2 ≈ 27 MB (bz2 ×3.5: the JIT binary and the stdlib)' },
+  { sw: 'pypy', kind: 'binary', from: '3', what: 'PyPy', archive: 32, unpacked: 115, spread: 0.4, source: 'est.: downloads.python.org/pypy pypy3.1x-v7.3.x-linux64.tar.bz2 ≈ 30-34 MB' },
   { sw: 'php', kind: 'source', what: 'PHP source tree', archive: 13, unpacked: 110, installs: INSTALLS.php, source: 'php.net/distributions php-8.x.tar.xz ≈ 12-13 MB; unpacked est.' },
   { sw: 'ruby', kind: 'source', to: '3.3', what: 'Ruby source tree', archive: 21, unpacked: 120, installs: INSTALLS.ruby, spread: 0.3, source: 'cache.ruby-lang.org ruby-3.x.tar.gz ≈ 21 MB (tar.xz ≈ 15 MB); unpacked est.' },
   { sw: 'ruby', kind: 'source', from: '3.3', what: 'Ruby source tree', archive: 22, unpacked: 125, installs: INSTALLS.ruby33, spread: 0.3, source: 'cache.ruby-lang.org ruby-3.3+ tar.gz ≈ 22 MB; unpacked est.' },
