@@ -69,3 +69,8 @@ test('a known part of an unpacked JDK removed in the same RUN comes off its size
   const lean = layer(`RUN wget -O /tmp/jdk.tgz ${url} && mkdir -p /opt/jdk && tar -xzf /tmp/jdk.tgz -C /opt/jdk --strip-components 1 && rm -f /tmp/jdk.tgz /opt/jdk/lib/src.zip`)!;
   assert.ok(Math.abs(full.bytes - lean.bytes - 50 * MB) < 1 * MB, `${full.bytes} -> ${lean.bytes}`);
 });
+
+test('each mktemp directory is its own: removing one leaves what another holds', () => {
+  const l = layer('RUN GNUPGHOME="$(mktemp -d)"; dir="$(mktemp -d)"; cd "$dir"; curl -fsSLO https://get.helm.sh/helm-v3.13.3-linux-amd64.tar.gz; tar xzf helm-v3.13.3-linux-amd64.tar.gz; rm -rf "$GNUPGHOME" helm-v3.13.3-linux-amd64.tar.gz')!;
+  assert.ok(l.bytes > 40 * MB, `${l.bytes}`);
+});

@@ -55,6 +55,7 @@ class Evaluator implements Expander {
   private readonly functions = new Map<string, Stmt[]>();
   private cwd: string;
   private turns = 0;
+  private temps = 0;
   private depth = 0;
   private span: [number, number] | undefined;
 
@@ -81,7 +82,10 @@ class Evaluator implements Expander {
     if (name === 'echo' || name === 'printf') return words.slice(1).filter((w) => !/^-[neE]+$/.test(w)).join(' ');
     if (name === 'basename' && words[1]) return trimSlashes(words[1]).split('/').pop()!.replace(words[2] ?? '\0', '');
     if (name === 'dirname' && words[1]) return trimSlashes(words[1]).split('/').slice(0, -1).join('/') || '/';
-    return platformOutput(words, this.ctx.platform ?? DEFAULT_PLATFORM, this.ctx.distro, this.cwd);
+    const out = platformOutput(words, this.ctx.platform ?? DEFAULT_PLATFORM, this.ctx.distro, this.cwd);
+    // Each mktemp makes its own name: removing GNUPGHOME's directory leaves another mktemp directory alone.
+    if (name === 'mktemp' && out) return this.temps++ ? `${out}-${this.temps}` : out;
+    return out;
   }
 
   list(stmts: Stmt[]): Status {

@@ -178,11 +178,14 @@ export function isTreeTop(path: string, it: Item): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (it.top && name === it.top.toLowerCase()) return true;
   const read = it.archive.name;
-  if (!read) return false;
+  // The archive file lying beside its tree is not the tree.
+  if (!read || name === read.file.toLowerCase() || ARCHIVE_ENDINGS.some((e) => name.endsWith(e))) return false;
   if ((read.kind === 'jdk' || read.kind === 'jre') && (name.startsWith('jdk') || name.startsWith('jre') || name.includes('jdk'))) return true;
   const prefix = namePrefix(read.stem.toLowerCase());
   return prefix.length >= 3 && name.startsWith(prefix);
 }
+
+const ARCHIVE_ENDINGS = ['.tar', '.tar.gz', '.tgz', '.tar.xz', '.txz', '.tar.bz2', '.tbz2', '.tar.zst', '.zip', '.asc', '.sig', '.sha256'];
 
 /** The letters of an archive name before its version (`apache-maven-3.9.6-bin` -> `apache-maven-`). */
 function namePrefix(stem: string): string {
