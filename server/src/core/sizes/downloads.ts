@@ -3,7 +3,7 @@
 // by their URL. Otherwise an estimate from what the name says (a source tarball, a .jar, a .deb)
 // with a wide range, or, when it says nothing, a named unknown: never a silent fixed price.
 import { readDownloadName, type DownloadName } from './downloadName';
-import { findRelease, type SourceInstall } from './releases';
+import { findRelease, type Release, type SourceInstall } from './releases';
 import { KB, MB } from './units';
 
 export { DEBUG_FACTOR, type SourceInstall } from './releases';
@@ -56,13 +56,13 @@ export function knownDownload(url: string): KnownDownload {
     return { archive: 2 * KB, unpacked: 2 * KB, what, spread: 3, name };
   }
   const row = findRelease({ ...name, unversionedArchive: !name.version && !name.os && !name.arch && !!name.archive?.startsWith('tar') });
-  if (row) {
-    return {
-      archive: row.archive * MB, unpacked: row.unpacked * MB, what: row.what, installs: row.installs,
-      topDir: row.topDir, built: row.built && row.built * MB, spread: row.spread ?? 0.2, source: row.kind === 'source', parts: row.parts, name,
-    };
-  }
-  return fromName(url, name);
+  return row ? fromRow(row, name) : fromName(url, name);
+}
+
+function fromRow(row: Release, name?: DownloadName): KnownDownload {
+  const d: KnownDownload = { archive: row.archive * MB, unpacked: row.unpacked * MB, what: row.what, installs: row.installs, topDir: row.topDir, spread: row.spread ?? 0.2, source: row.kind === 'source', parts: row.parts, name };
+  if (row.built) d.built = row.built * MB;
+  return d;
 }
 
 /** No row: what the name alone says, with a wide range; a name that says nothing is a named unknown. */
@@ -103,7 +103,7 @@ function shortUrl(url: string): string {
 /** The release row of a known project, when a tool names it without a URL (`docker-php-source extract`). */
 export function releaseDownload(software: string, kind: 'source' | 'binary'): KnownDownload | undefined {
   const row = findRelease({ software, kind });
-  return row && { archive: row.archive * MB, unpacked: row.unpacked * MB, what: row.what, installs: row.installs, topDir: row.topDir, spread: row.spread ?? 0.2, source: kind === 'source' };
+  return row && fromRow(row);
 }
 
 /** A size range around `bytes` with a relative spread (0.2: 0.8x-1.25x). */
