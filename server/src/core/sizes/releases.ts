@@ -153,7 +153,7 @@ export const RELEASES: Release[] = [
   { sw: 'elasticsearch', kind: 'binary', what: 'Elasticsearch (with its bundled JDK)', archive: 600, unpacked: 1100, spread: 0.4, source: 'artifacts.elastic.co elasticsearch-8.x-linux-x86_64.tar.gz ≈ 600 MB (est.)' },
   { sw: 'jetty-home', kind: 'binary', what: 'Jetty', archive: 14, unpacked: 17, spread: 0.4, source: 'repo1.maven.org jetty-home-12.x.tar.gz ≈ 14 MB (jars) (est.); Debian trixie jetty12 1,083 KiB' },
   { sw: 'jetty-distribution', kind: 'binary', what: 'Jetty', archive: 11, unpacked: 14, spread: 0.4, source: 'jetty-distribution-9.4.x.tar.gz ≈ 11 MB (est.)' },
-  { sw: 'dotnet-sdk', kind: 'binary', what: '.NET SDK', archive: 215, unpacked: 750, spread: 0.3, source: 'est.: dotnet-sdk-8.0.x-linux-x64.tar.gz ≈ 215 MB (the runtimes, the SDK and its NuGet fallback packages)' },
+  { sw: 'dotnet-sdk', kind: 'binary', what: '.NET SDK', archive: 215, unpacked: 520, spread: 0.3, source: 'sdk/8.0.200 folder 289,120 KiB (du in dotnet/sdk#37315) plus the shared runtimes and targeting packs (est.); SDK 10 packages 239 MB to download (dotnet/sdk#51680)' },
   { sw: 'dotnet-runtime', kind: 'binary', what: '.NET runtime', archive: 31, unpacked: 72, spread: 0.3, source: 'est.: dotnet-runtime-8.0.x-linux-x64.tar.gz ≈ 31 MB' },
   { sw: 'aspnetcore-runtime', kind: 'binary', what: 'ASP.NET Core runtime', archive: 45, unpacked: 105, spread: 0.3, source: 'est.: aspnetcore-runtime-8.0.x-linux-x64.tar.gz ≈ 45 MB (with the .NET runtime)' },
   { sw: 'rust', kind: 'binary', what: 'Rust standalone toolchain', archive: 280, unpacked: 900, spread: 0.4, source: 'est.: rust-1.x-x86_64-unknown-linux-gnu.tar.gz; Debian trixie rustc + cargo + libstd-rust 304 MB, and the standalone installer adds rust-docs' },
