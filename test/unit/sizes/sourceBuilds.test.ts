@@ -33,11 +33,14 @@ test('the project is read from the directory or the configure prefix when the do
   assert.match(byPrefix.note, /Erlang\/OTP/);
 });
 
-test('CFLAGS without -g leave no debug info; strip and install-strip neither', () => {
+test('CFLAGS without -g leave no debug info, nor do strip and install-strip; dpkg-buildflags keep it', () => {
   const dflt = run(`${OTP} && make install && cd / && rm -rf /usr/src/otp`);
   const o2 = run(`${OTP.replace('./configure', './configure CFLAGS=-O2')} && make install && cd / && rm -rf /usr/src/otp`);
   const strip = run(`${OTP} && make install-strip && cd / && rm -rf /usr/src/otp`);
   assert.ok(o2.bytes < dflt.bytes && strip.bytes === o2.bytes, `${dflt.bytes} ${o2.bytes} ${strip.bytes}`);
+  // Debian's build flags (dpkg-buildflags) include -g.
+  const deb = run(`${OTP.replace('./configure', 'CFLAGS="$(dpkg-buildflags --get CFLAGS)"; export CFLAGS; ./configure')} && make install && cd / && rm -rf /usr/src/otp`);
+  assert.equal(deb.bytes, dflt.bytes);
 });
 
 test('Go from source: make.bash leaves the toolchain in the tree', () => {

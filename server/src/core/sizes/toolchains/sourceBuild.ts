@@ -36,12 +36,17 @@ export function projectAt(ctx: RunCtx, where: string): KnownDownload | undefined
   return ctx.lastDownload?.installs ? ctx.lastDownload : undefined;
 }
 
-/** `CFLAGS` given without -g: no debug info, whatever the project's default. */
+/**
+ * `CFLAGS` given without -g: no debug info, whatever the project's default. Flags computed by
+ * `dpkg-buildflags` carry -g; other computed flags leave the project's default.
+ */
 function debugBuild(ctx: RunCtx, projectDefault: boolean): boolean {
   if (ctx.stripped) return false;
-  const flags = [...ctx.configureFlags.filter((f) => f.startsWith('CFLAGS=')), ctx.env('CFLAGS') !== undefined ? `CFLAGS=${ctx.env('CFLAGS')}` : ''].filter(Boolean);
-  if (!flags.length) return projectDefault;
-  return flags.some((f) => f.split(/\s|=/).some((w) => w === '-g' || w === '-ggdb' || /^-g[1-3]$/.test(w)));
+  const flags = [...ctx.configureFlags.filter((f) => f.startsWith('CFLAGS=')).map((f) => f.slice(7)), ctx.env('CFLAGS') ?? ''].filter(Boolean);
+  if (flags.some((f) => f.includes('dpkg-buildflags'))) return true;
+  const known = flags.filter((f) => !f.includes('$(') && !f.includes('`'));
+  if (!known.length) return projectDefault;
+  return known.some((f) => f.split(/\s/).some((w) => w === '-g' || w === '-ggdb' || /^-g[1-3]$/.test(w)));
 }
 
 /** What `make install` (or `cmake --install`, `ninja install`) of the tree in `where` adds. */
