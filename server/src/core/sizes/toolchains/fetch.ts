@@ -15,7 +15,7 @@ function outputOf(words: string[], p: string, url: string, stdout: string | unde
     if (named) return dir && !named.startsWith('/') ? `${dir}/${named}` : named;
     return stdout ?? '-';
   }
-  if (words.includes('-qO-') || words.includes('-O-') || words.includes('-qO') && words[words.indexOf('-qO') + 1] === '-') return stdout ?? '-';
+  if (words.includes('-qO-') || words.includes('-O-') || (words.includes('-qO') && words[words.indexOf('-qO') + 1] === '-')) return stdout ?? '-';
   const named = flagValue(words, ['-O', '--output-document']);
   if (named) return named;
   const dir = flagValue(words, ['-P', '--directory-prefix']);

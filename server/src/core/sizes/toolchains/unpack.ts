@@ -18,7 +18,7 @@ interface Unpack {
 }
 
 /** Long tar options that take the next word as their value. */
-const TAR_VALUED = new Set(['--file', '--directory', '--exclude', '--transform', '--xform', '--owner', '--group', '--mode', '--files-from', '--exclude-from', '--use-compress-program', '--strip-components']);
+const TAR_VALUED = new Set(['--file', '--directory', '--exclude', '--transform', '--xform', '--owner', '--group', '--mode', '--files-from', '--exclude-from', '--use-compress-program', '--strip-components', '--strip']);
 
 function tarArgs(words: string[]): Unpack {
   const u: Unpack = { extract: false, strip: false, members: [] };
