@@ -57,3 +57,11 @@ test('an install of a project the table does not know is named as unknown', () =
   const unknowns = stageLayoutOf(parseDockerfile(text), 0, { io })!.layers.flatMap((x) => x.items).map((it) => it.unknown).filter(Boolean);
   assert.deepEqual(unknowns, ['what make install of libfoo-2.1.tar.gz installs']);
 });
+
+test('a build tree that stays is counted with its objects; cmake --install takes its prefix', () => {
+  const kept = run(`${OTP} && make install`);
+  const removed = run(`${OTP} && make install && cd / && rm -rf /usr/src/otp`);
+  assert.ok(kept.bytes > removed.bytes + 300 * MB, `${kept.bytes} vs ${removed.bytes}`);
+  const cm = run('RUN curl -fsSL https://github.com/Kitware/CMake/releases/download/v3.28.1/cmake-3.28.1.tar.gz | tar xz -C /usr/src && cd /usr/src/cmake-3.28.1 && cmake -B build -DCMAKE_INSTALL_PREFIX=/opt/cmake && cmake --build build && cmake --install build && rm -rf /usr/src/cmake-3.28.1');
+  assert.match(cm.note, /cmake install into \/opt\/cmake .*CMake/);
+});
