@@ -36,8 +36,11 @@ const SIGNATURES = ['.asc', '.sig', '.sign', '.gpg', '.minisig', '.pem', '.cert'
 const CHECKSUMS = ['.sha256', '.sha256sum', '.sha512', '.sha512sum', '.sha1', '.sha1sum', '.md5', '.md5sum', '.sha256.txt', '.sha512.txt'];
 const CHECKSUM_FILES = new Set(['keys', 'gpg', 'key', 'pubkey', 'shasums256.txt', 'shasums256.txt.asc', 'shasums256.txt.sig', 'sha256sums', 'sha512sums', 'checksums.txt', 'sha256sums.txt', 'sha256sums.asc', 'md5sums']);
 const SCRIPTS = ['.sh', '.bash', '.py', '.ps1', '.run', '.bin'];
-/** Small text files: patches, configuration, pages. */
-const TEXTS = ['.patch', '.diff', '.txt', '.md', '.json', '.yaml', '.yml', '.conf', '.cfg', '.ini', '.html', '.xml', '.properties', '.toml', '.repo', '.list'];
+/** Small text files: patches, configuration, pages, single source files (`su-exec.c`). */
+const TEXTS = [
+  '.patch', '.diff', '.txt', '.md', '.json', '.yaml', '.yml', '.conf', '.cfg', '.ini', '.html', '.xml', '.properties', '.toml', '.repo', '.list', '.sql', '.csv',
+  '.c', '.h', '.cc', '.cpp', '.go', '.rs', '.java', '.js', '.rb', '.pl', '.lua', '.php',
+];
 const PACKAGES = new Set<ArchiveType>(['deb', 'rpm', 'apk', 'whl', 'gem']);
 
 const OS = new Set(['linux', 'darwin', 'macos', 'osx', 'mac', 'windows', 'win', 'win32', 'win64', 'freebsd', 'alpine', 'musl']);
@@ -89,8 +92,8 @@ export function readDownloadName(url: string): DownloadName {
     else if (OS.has(t)) name.os ??= t;
   }
   if (name.kind === 'signature' || name.kind === 'checksum') return name;
-  if (text) return { ...name, kind: 'text' };
   if (script || INSTALLER_HOSTS.some((h) => path.startsWith(h) || path.includes('/' + h))) name.kind = 'installer';
+  else if (text) name.kind = 'text';
   else if (name.archive && PACKAGES.has(name.archive)) name.kind = 'package';
   else if (name.kind === 'binary' && isSourceArchive(segments, rest, name)) {
     name.kind = 'source';
