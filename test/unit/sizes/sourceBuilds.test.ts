@@ -65,3 +65,16 @@ test('a build tree that stays is counted with its objects; cmake --install takes
   const cm = run('RUN curl -fsSL https://github.com/Kitware/CMake/releases/download/v3.28.1/cmake-3.28.1.tar.gz | tar xz -C /usr/src && cd /usr/src/cmake-3.28.1 && cmake -B build -DCMAKE_INSTALL_PREFIX=/opt/cmake && cmake --build build && cmake --install build && rm -rf /usr/src/cmake-3.28.1');
   assert.match(cm.note, /cmake install into \/opt\/cmake .*CMake/);
 });
+
+test('version managers fetch a runtime sized from the release table: nvm, pyenv, rbenv, SDKMAN!', () => {
+  const nvmNode = run('ENV NVM_DIR=/usr/local/nvm\nRUN mkdir -p $NVM_DIR && curl -o- https://raw.githubusercontent.com/nvm-sh/nvm/v0.39.7/install.sh | bash && . $NVM_DIR/nvm.sh && nvm install 20 && nvm cache clear');
+  assert.ok(nvmNode.bytes > 120 * MB && nvmNode.bytes < 180 * MB, `${nvmNode.bytes}`);
+  assert.match(nvmNode.note, /nvm install 20: Node\.js/);
+  const py = run('RUN git clone --depth 1 https://github.com/pyenv/pyenv.git /root/.pyenv && /root/.pyenv/bin/pyenv install 3.12.1');
+  assert.match(py.note, /pyenv install 3\.12\.1: CPython built from source/);
+  assert.ok(py.bytes > 100 * MB, `${py.bytes}`);
+  const rb = run('RUN rbenv install 3.3.0');
+  assert.match(rb.note, /Ruby built from source/);
+  const java = run('RUN curl -s "https://get.sdkman.io" | bash && . /root/.sdkman/bin/sdkman-init.sh && sdk install java 21.0.2-tem && sdk flush archives');
+  assert.ok(java.bytes > 300 * MB && java.bytes < 380 * MB, `${java.bytes}`);
+});

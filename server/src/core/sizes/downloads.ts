@@ -40,6 +40,9 @@ const BY_URL: [string, Omit<KnownDownload, 'spread'>][] = [
   ['install-poetry', { archive: 0.03 * MB, unpacked: 45 * MB, what: 'Poetry' }],
   ['install.python-poetry.org', { archive: 0.03 * MB, unpacked: 45 * MB, what: 'Poetry' }],
   ['astral.sh/uv', { archive: 0.02 * MB, unpacked: 40 * MB, what: 'uv' }],
+  // The nvm and SDKMAN! scripts themselves; what `nvm install` and `sdk install` fetch is sized when they run (versionManagers.ts).
+  ['nvm-sh/nvm', { archive: 0.02 * MB, unpacked: 1.5 * MB, what: 'nvm' }],
+  ['get.sdkman.io', { archive: 0.02 * MB, unpacked: 15 * MB, what: 'SDKMAN!' }],
   ['awscli-exe', { archive: 60 * MB, unpacked: 230 * MB, what: 'AWS CLI v2' }],
 ];
 

@@ -35,9 +35,9 @@ export function described(known: KnownDownload): string {
   return v && !known.unknown && !known.what.includes(v) ? `${known.what} ${v}` : known.what;
 }
 
-/** A script piped into a shell runs: rustup, uv and Poetry are sized by name, others are named unknowns. */
+/** A script piped into a shell runs: rustup, uv, Poetry, nvm and SDKMAN! are sized by name, others are named unknowns. */
 function isInstaller(known: KnownDownload): boolean {
-  return known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry' || known.name?.kind === 'installer';
+  return known.what.includes('rustup') || ['uv', 'Poetry', 'nvm', 'SDKMAN!'].includes(known.what) || known.name?.kind === 'installer';
 }
 
 export function download(raw: string[], ctx: RunCtx, p: string): boolean {

@@ -18,6 +18,7 @@ import { artifact, r } from './common';
 import { formatBytes } from '../units';
 import { cargo, rustc, rustToolchain, rustup } from './rust';
 import { goBootstrap } from './sourceBuild';
+import { nvm, pyenv, rubyBuild, sdk } from './versionManagers';
 
 export function toolCommand(words: string[], ctx: RunCtx): boolean {
   const p = program(words);
@@ -28,6 +29,10 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'make': case 'gmake': case 'ninja': return make(words, ctx);
     case 'cmake': return cmake(words, ctx);
     case 'make.bash': case 'all.bash': return goBootstrap(ctx);
+    case 'nvm': return nvm(words, ctx);
+    case 'pyenv': return pyenv(words, ctx);
+    case 'rbenv': case 'ruby-build': return rubyBuild(words, ctx, p);
+    case 'sdk': return sdk(words, ctx);
     case 'cargo': return cargo(words, ctx);
     case 'rustup': case 'rustup-init': return rustup(words, ctx, p);
     case 'rustc': return rustc(words, ctx);
@@ -66,7 +71,7 @@ function pipedInstall(words: string[], ctx: RunCtx): boolean {
     ctx.add({ path: '/usr/local', size: r(known.unpacked, 0, known.unpacked * 15), kind: 'artifact', note: `${known.what}: what it installs is not known`, unknown: known.unknown ?? `what the ${known.what} installs` });
     return true;
   }
-  const home = known.what === 'uv' || known.what === 'Poetry' ? '/root/.local' : '/usr/local';
+  const home = known.what === 'uv' || known.what === 'Poetry' ? '/root/.local' : known.what === 'nvm' ? ctx.env('NVM_DIR') ?? '/root/.nvm' : known.what === 'SDKMAN!' ? ctx.env('SDKMAN_DIR') ?? '/root/.sdkman' : '/usr/local';
   artifact(ctx, home, r(known.unpacked, known.unpacked * 0.6, known.unpacked * 2), `${known.what} installed ≈ ${formatBytes(known.unpacked)}`);
   return true;
 }
