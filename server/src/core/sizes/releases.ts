@@ -104,6 +104,7 @@ export const INSTALLS = {
 const GO_BIN = 'go.dev/dl linux-amd64 archive sizes';
 const NODE_IMG = 'node:<v>-slim (repo-info Virtual Size) − debian:<suite>-slim − yarn ≈ 6 MB: the nodejs.org linux-x64 tarball as installed';
 const JAVA = 'Temurin JDK 21 325 MB installed (foojay.io "The Files in JDK 21", 2023: lib/modules 134, jmods 79, src.zip 50 MB); JDK 24+ archive −35%, installed −15% without jmods (adoptium.net news, JEP 493)';
+const JRE = 'a jlinked runtime of the java.se modules: lib/modules ≈ 100 MB (zulu-openjdk/zulu-openjdk#334: 49 modules 99.6 MB, all 71 modules 147 MB) plus libjvm and the native libraries (est.)';
 const DEBJDK = 'Debian openjdk-N-jre-headless + jdk-headless Installed-Size (11: 251, 17: 265, 21: 293 MB) plus src.zip and jmods';
 
 /** foojay.io "The Files in JDK 21": src.zip 50 MB, jmods 79 MB (JDK 8: src.zip at the top, ≈ 21 MB est.). */
@@ -142,8 +143,8 @@ export const RELEASES: Release[] = [
   { sw: 'openjdk', kind: 'jdk', from: '21', to: '24', what: 'JDK', archive: 200, unpacked: 330, parts: JDK_PARTS, source: JAVA },
   { sw: 'openjdk', kind: 'jdk', from: '24', what: 'JDK', archive: 135, unpacked: 280, spread: 0.25, parts: { 'lib/src.zip': 50 }, source: JAVA },
   { sw: 'openjdk', kind: 'jre', to: '9', what: 'JRE 8', archive: 40, unpacked: 120, spread: 0.3, source: 'est.: Temurin OpenJDK8U jre tar.gz ≈ 40 MB' },
-  { sw: 'openjdk', kind: 'jre', from: '9', to: '21', what: 'JRE', archive: 45, unpacked: 135, spread: 0.3, source: `est. from ${JAVA}: lib/modules of the java.se runtime modules, libjvm and the native libraries` },
-  { sw: 'openjdk', kind: 'jre', from: '21', what: 'JRE', archive: 50, unpacked: 145, spread: 0.3, source: `est. from ${JAVA}` },
+  { sw: 'openjdk', kind: 'jre', from: '9', to: '21', what: 'JRE', archive: 45, unpacked: 135, spread: 0.3, source: `${JRE}; a JRE 17 headless 141 MB (chainguard-images/images#297)` },
+  { sw: 'openjdk', kind: 'jre', from: '21', what: 'JRE', archive: 50, unpacked: 145, spread: 0.3, source: JRE },
 
   { sw: 'tomcat', kind: 'binary', what: 'Apache Tomcat', archive: 12.5, unpacked: 16, spread: 0.3, source: 'dlcdn.apache.org apache-tomcat-10.1.x.tar.gz ≈ 12-13 MB; Debian libtomcat10-java 7,472 KiB of jars plus bin, conf and webapps (est.)' },
   { sw: 'maven', kind: 'binary', what: 'Maven', archive: 9, unpacked: 10, source: 'dlcdn.apache.org apache-maven-3.9.x-bin.tar.gz ≈ 9 MB (jars, already compressed)' },
