@@ -135,7 +135,7 @@ export const RELEASES: Release[] = [
   { sw: 'elixir', kind: 'source', what: 'Elixir source tree', archive: 3.3, unpacked: 14, installs: INSTALLS.elixir, spread: 0.4, source: 'github.com/elixir-lang/elixir archive v1.1x.tar.gz ≈ 3 MB (est.)' },
   { sw: 'elixir', kind: 'binary', what: 'Elixir', archive: 7, unpacked: 10, spread: 0.4, source: 'elixir-otp-2x.zip ≈ 7 MB (est.); Debian trixie elixir 8,812 KiB' },
   { sw: 'julia', kind: 'binary', to: '1.10', what: 'Julia', archive: 130, unpacked: 430, spread: 0.5, source: 'est.: Debian bullseye julia 1.5 (julia + libjulia1 + julia-common) 241 MB against system LLVM and BLAS; the binary release bundles them and a larger system image' },
-  { sw: 'julia', kind: 'binary', from: '1.10', what: 'Julia', archive: 160, unpacked: 520, spread: 0.5, source: 'est.: as above, release tarballs grew with each 1.x' },
+  { sw: 'julia', kind: 'binary', from: '1.10', what: 'Julia', archive: 160, unpacked: 520, spread: 0.5, source: 'est.: 0.7 was 600 MB with 250 MB of debug libraries, later dropped (JuliaLang/julia#27753); the system image alone is ≈ 300 MB in 1.12 (sys.dll, JuliaLang/julia#60590), plus LLVM, BLAS and the stdlib' },
 
   // Java: the JRE is a jlinked runtime without compiler, jmods or sources.
   { sw: 'openjdk', kind: 'jdk', to: '9', what: 'JDK 8', archive: 100, unpacked: 200, spread: 0.3, parts: { 'src.zip': 21 }, source: 'est.: Temurin OpenJDK8U jdk tar.gz ≈ 100 MB (rt.jar, tools.jar, src.zip)' },
