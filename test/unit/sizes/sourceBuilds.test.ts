@@ -78,3 +78,10 @@ test('version managers fetch a runtime sized from the release table: nvm, pyenv,
   const java = run('RUN curl -s "https://get.sdkman.io" | bash && . /root/.sdkman/bin/sdkman-init.sh && sdk install java 21.0.2-tem && sdk flush archives');
   assert.ok(java.bytes > 300 * MB && java.bytes < 380 * MB, `${java.bytes}`);
 });
+
+test('make install honours PREFIX= and DESTDIR=; meson install reads its prefix', () => {
+  const dest = run('RUN git clone --depth 1 https://github.com/redis/redis.git /usr/src/redis && make -C /usr/src/redis && make -C /usr/src/redis install PREFIX=/opt/redis DESTDIR=/out && rm -rf /usr/src/redis');
+  assert.match(dest.note, /install into \/out\/opt\/redis .*Redis/);
+  const m = run('RUN curl -fsSL https://example.com/src/libbar-1.0.tar.xz | tar xJ -C /tmp && cd /tmp/libbar-1.0 && meson setup build --prefix=/opt/bar && meson compile -C build && meson install -C build && rm -rf /tmp/libbar-1.0');
+  assert.match(m.note, /meson install into \/opt\/bar/);
+});

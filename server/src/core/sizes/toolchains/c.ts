@@ -60,6 +60,14 @@ function contextTree(ctx: RunCtx, dir: string): ContextTree | undefined {
   return { bytes: known ? items.reduce((a, it) => a + it.size.bytes, 0) : undefined, isStatic };
 }
 
+/** Where `make install` writes: `PREFIX=`/`prefix=` on the command line, else the configure prefix, under `DESTDIR` (`make install DESTDIR=/out`). */
+function installPrefix(words: string[], ctx: RunCtx): string {
+  const assigned = (name: string) => words.find((w) => w.startsWith(name + '='))?.slice(name.length + 1);
+  const prefix = assigned('PREFIX') ?? assigned('prefix') ?? ctx.configurePrefix ?? '/usr/local';
+  const dest = assigned('DESTDIR') ?? ctx.env('DESTDIR');
+  return dest ? ctx.path(`${dest}/${prefix}`) : ctx.path(prefix);
+}
+
 export function make(words: string[], ctx: RunCtx): boolean {
   const targets = operands(words, 1, ['-C', '-f', '-j']).filter((w) => !w.includes('='));
   const dir = flagValue(words, ['-C']);
@@ -72,7 +80,7 @@ export function make(words: string[], ctx: RunCtx): boolean {
     }
     // Several install targets of one tree (`make install install-docs`, `make install && make install-lib`) install it once.
     if (installedBefore(ctx, where)) return true;
-    const prefix = ctx.configurePrefix ?? '/usr/local';
+    const prefix = installPrefix(words, ctx);
     const { size, why, unknown } = installOf(ctx, where);
     const item: Item = { path: prefix, size, kind: 'artifact', note: `${program(words)} install into ${prefix} ≈ ${formatBytes(size.bytes)} (${why})`, fuzzy: true, many: true };
     if (unknown) item.unknown = unknown;
@@ -99,6 +107,16 @@ export function make(words: string[], ctx: RunCtx): boolean {
   const objects = ctx.phpize ? 4 * MB : Math.max(2 * MB, tree * 1.2);
   residue(ctx, where + '/__objects__', r(objects, objects * 0.4, objects * 2.5), `make: objects and build tree ≈ ${formatBytes(objects)}`);
   if (!ctx.phpize) artifact(ctx, where, r(objects * 0.15, objects * 0.05, objects * 0.5), 'make: built binaries', true);
+  return true;
+}
+
+/** `meson setup --prefix`, `meson install -C build` (and `ninja install`, read as make). */
+export function meson(words: string[], ctx: RunCtx): boolean {
+  const prefix = flagValue(words, ['--prefix']);
+  if (prefix) ctx.configurePrefix = ctx.path(prefix);
+  const dir = flagValue(words, ['-C']);
+  if (words[1] === 'install') return make(['meson', 'install', ...(dir ? ['-C', dir] : [])], ctx);
+  if (words[1] === 'compile') return make(['meson', ...(dir ? ['-C', dir] : [])], ctx);
   return true;
 }
 

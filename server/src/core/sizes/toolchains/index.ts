@@ -3,7 +3,7 @@
 // (WORKDIR, -o), and the residue it leaves (module and build caches, object files, source trees).
 import type { RunCtx } from '../runContext';
 import { program } from '../shell';
-import { cc, cmake, make } from './c';
+import { cc, cmake, make, meson } from './c';
 import { dotnet } from './dotnet';
 import { download } from './fetch';
 import { chown, find, git, moveOrCopy, rm, shrink } from './files';
@@ -28,6 +28,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'gcc': case 'cc': case 'g++': case 'c++': case 'clang': case 'clang++': case 'musl-gcc': return cc(words, ctx);
     case 'make': case 'gmake': case 'ninja': return make(words, ctx);
     case 'cmake': return cmake(words, ctx);
+    case 'meson': return meson(words, ctx);
     case 'make.bash': case 'all.bash': return goBootstrap(ctx);
     case 'nvm': return nvm(words, ctx);
     case 'pyenv': return pyenv(words, ctx);
