@@ -74,3 +74,9 @@ test('each mktemp directory is its own: removing one leaves what another holds',
   const l = layer('RUN GNUPGHOME="$(mktemp -d)"; dir="$(mktemp -d)"; cd "$dir"; curl -fsSLO https://get.helm.sh/helm-v3.13.3-linux-amd64.tar.gz; tar xzf helm-v3.13.3-linux-amd64.tar.gz; rm -rf "$GNUPGHOME" helm-v3.13.3-linux-amd64.tar.gz')!;
   assert.ok(l.bytes > 40 * MB, `${l.bytes}`);
 });
+
+test('an archive ADDed into a directory is the one a later RUN unpacks', () => {
+  const text = 'FROM debian:bookworm-slim\nADD https://dlcdn.apache.org/maven/maven-3/3.9.6/binaries/apache-maven-3.9.6-bin.tar.gz /opt/\nRUN tar -xzf /opt/apache-maven-3.9.6-bin.tar.gz -C /opt && rm /opt/apache-maven-3.9.6-bin.tar.gz\n';
+  const l = estimateStages(parseDockerfile(text), { io })[0].layers.find((x) => x.instruction === 'RUN')!;
+  assert.match(l.note, /Maven 3\.9\.6 unpacked/);
+});

@@ -36,7 +36,9 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
     }
     // A remote archive is not unpacked by ADD: it lands as downloaded.
     const known = knownDownload(url);
-    const item: Item = { path: dest, size: spreadRange(known.archive, known.spread), kind: 'download', note: `ADD: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: known };
+    // `ADD <url> /dir/` saves the file in the directory, under the URL's name.
+    const path = args[args.length - 1].endsWith('/') && known.name?.file ? `${dest}/${known.name.file}` : dest;
+    const item: Item = { path, size: spreadRange(known.archive, known.spread), kind: 'download', note: `ADD: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: known };
     if (known.unknown) item.unknown = known.unknown;
     items.push(item);
   }

@@ -63,7 +63,10 @@ function unzipArgs(words: string[]): Unpack {
 function archiveOf(file: string | undefined, ctx: RunCtx): KnownDownload {
   if (file && file !== '-') {
     const path = ctx.path(file);
-    const dl = ctx.added.find((it) => it.kind === 'download' && it.path === path) ?? ctx.stage.items.all().find((it) => it.kind === 'download' && it.path === path);
+    // The download saved at that path, or saved into its directory under that name (`ADD <url> /usr/local`).
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const saved = (it: Item) => it.kind === 'download' && (it.path === path || (it.archive?.name?.file === base && path === `${it.path}/${base}`));
+    const dl = ctx.added.find(saved) ?? ctx.stage.items.all().find(saved);
     if (dl?.archive) return dl.archive;
     const byName = knownDownload(file);
     if (!byName.unknown && (byName.name?.version || byName.source)) return byName;
