@@ -201,12 +201,12 @@ function fromRepository(segments: string[], name: DownloadName): void {
     // The tag names the release (`elixir-otp-26.zip` of elixir v1.16.0).
     if (isVersion(tagVersion) && (same || !name.version)) name.version = tagVersion;
   }
-  if (segments[3] === 'archive' || host === 'codeload.github.com' || segments.includes('-')) {
+  if (segments[3] === 'archive' || host === 'codeload.github.com' || (segments.includes('-') && segments.includes('archive'))) {
     if (repo) name.software = normalizeSoftware(repo);
     const ref = decode(segments[segments.length - 1]).toLowerCase();
     const stem = ref.replace('.tar.gz', '').replace('.zip', '');
-    const v = stem.startsWith('v') ? stem.slice(1) : stem.includes('-') ? stem.slice(stem.lastIndexOf('-') + 1) : stem;
-    if (isVersion(v)) name.version = v;
+    const v = stem.slice(stem.lastIndexOf('-') + 1);
+    if (isVersion(v)) name.version = v.startsWith('v') ? v.slice(1) : v;
     if (name.kind === 'binary') name.kind = 'source';
   }
 }
