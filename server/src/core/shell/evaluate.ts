@@ -41,6 +41,7 @@ type Status = boolean | undefined;
 const MAX_COMMANDS = 20_000;
 const MAX_TURNS = 64;
 const MAX_DEPTH = 12;
+const POSITIONAL = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '#'];
 const WRAPPERS = new Set(['sudo', 'nice', 'nohup', 'time', 'exec', 'stdbuf', 'chronic']);
 /** Run a command as a user: `gosu node npm ci`, `su-exec app yarn build`, `runuser -u app -- make`. */
 const AS_USER = new Set(['gosu', 'su-exec', 'chroot']);
@@ -59,6 +60,7 @@ class Evaluator implements Expander {
   private readonly functions = new Map<string, Stmt[]>();
   private cwd: string;
   private turns = 0;
+  private temps = 0;
   private depth = 0;
   private span: [number, number] | undefined;
   /** The commands before this one in a pipeline: what `xargs` reads. */
@@ -87,7 +89,10 @@ class Evaluator implements Expander {
     if (name === 'echo' || name === 'printf') return words.slice(1).filter((w) => !/^-[neE]+$/.test(w)).join(' ');
     if (name === 'basename' && words[1]) return trimSlashes(words[1]).split('/').pop()!.replace(words[2] ?? '\0', '');
     if (name === 'dirname' && words[1]) return trimSlashes(words[1]).split('/').slice(0, -1).join('/') || '/';
-    return platformOutput(words, this.ctx.platform ?? DEFAULT_PLATFORM, this.ctx.distro, this.cwd);
+    const out = platformOutput(words, this.ctx.platform ?? DEFAULT_PLATFORM, this.ctx.distro, this.cwd);
+    // Each mktemp makes its own name: removing GNUPGHOME's directory leaves another mktemp directory alone.
+    if (name === 'mktemp' && out) return this.temps++ ? `${out}-${this.temps}` : out;
+    return out;
   }
 
   list(stmts: Stmt[]): Status {
@@ -254,8 +259,20 @@ class Evaluator implements Expander {
       return 'no';
     }
     const body = this.functions.get(name);
-    if (body && this.depth < MAX_DEPTH) return this.call(() => this.list(body));
+    if (body && this.depth < MAX_DEPTH) return this.withArguments(fields.slice(1), () => this.call(() => this.list(body)));
     return 'no';
+  }
+
+  /** A function's positional parameters ($1 ... $9, $#) while its body runs. */
+  private withArguments(args: Field[], run: () => Status): Status {
+    const saved = POSITIONAL.map((n) => this.vars.get(n));
+    POSITIONAL.forEach((n, i) => (i < 9 && args[i] ? this.vars.set(n, { text: args[i].text, known: args[i].known }) : this.vars.delete(n)));
+    this.vars.set('#', { text: String(args.length), known: true });
+    try {
+      return run();
+    } finally {
+      POSITIONAL.forEach((n, i) => (saved[i] ? this.vars.set(n, saved[i]!) : this.vars.delete(n)));
+    }
   }
 
   private inner(text: string, c: Command): Status {

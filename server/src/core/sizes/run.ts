@@ -45,7 +45,8 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
   const p = program(words);
   if (p.startsWith('xx-') && XX_TOOLS.has(p.slice(3))) words = [p.slice(3), ...words.slice(1)];
   if (p === 'cd') return;
-  if (p === 'configure') {
+  // autoconf's ./configure, OpenSSL's ./Configure and ./config.
+  if (p === 'configure' || p === 'Configure' || (p === 'config' && words[0].startsWith('./'))) {
     const prefix = words.find((w) => w.startsWith('--prefix='));
     ctx.configurePrefix = prefix ? ctx.path(prefix.slice(9)) : '/usr/local';
     ctx.configureFlags = words.slice(1);

@@ -2,7 +2,7 @@
 // the items this RUN adds. Removals apply only to what the same RUN added: a file deleted in a
 // later layer still takes space in the layer that added it.
 import type { Item } from './ledger';
-import { globBase, isUnder, normalizePath, type ItemList } from './ledger';
+import { globBase, isTreeTop, isUnder, normalizePath, type ItemList } from './ledger';
 import type { Platform } from '../shell/platform';
 import type { KnownDownload } from './downloads';
 import type { AddedRepo } from './repos';
@@ -50,6 +50,8 @@ export class RunCtx {
   pipedInstaller: KnownDownload | undefined;
   /** The RUN strips what it builds (`strip`, `--strip-all`, `install-strip`, `-Wl,-s`): no debug info stays. */
   stripped = false;
+  /** Source trees whose install this RUN already counted. */
+  readonly installedTrees = new Set<string>();
   /** `apk add --virtual .run-deps $(scanelf ...)`: the build's runtime libraries are kept when its build deps go. */
   keepRuntime = false;
   /** Whether each word of the current command is fully known (RunCommand.known). */
@@ -59,6 +61,9 @@ export class RunCtx {
   /** Packages as this RUN changes them; applied to the stage when the RUN is done. */
   readonly installed: PackageSet;
   private removed: string[] = [];
+  /** `find DIR -name PATTERN -delete`: files of those names anywhere under DIR. */
+  private removedNames: { dir: string; names: string[] }[] = [];
+  private readonly partsGone = new Set<string>();
   private purgedAll = false;
 
   constructor(
@@ -187,6 +192,25 @@ export class RunCtx {
     this.removed.push(this.path(p));
   }
 
+  /** `rm -f $JAVA_HOME/lib/src.zip`: a known part of a tree this RUN unpacked, taken off its size once. */
+  private removePart(path: string): void {
+    for (const it of this.added) {
+      const parts = it.fuzzy ? it.archive?.parts : undefined;
+      if (!parts) continue;
+      const root = it.top ? `${it.path}/${it.top}` : it.path;
+      const mb = isUnder(path, root) && path !== root ? parts[path.slice(root.length + 1)] : undefined;
+      if (!mb || this.partsGone.has(`${root}|${path}`)) continue;
+      this.partsGone.add(`${root}|${path}`);
+      const f = Math.max(0, 1 - (mb * 1e6) / it.size.bytes);
+      it.size = { bytes: it.size.bytes * f, low: it.size.low * f, high: it.size.high * f };
+    }
+  }
+
+  /** `find dir -name pattern -delete` and `-exec rm`: what this RUN added under `dir` with a matching name. */
+  removeNamed(dir: string, names: string[]): void {
+    this.removedNames.push({ dir: this.path(dir), names });
+  }
+
   /** Applies this RUN's removals and package changes; returns what stays in the layer. */
   finish(): Item[] {
     if (this.purgedAll) {
@@ -205,18 +229,29 @@ export class RunCtx {
       this.installed.applyTo(this.stage.installed, (n) => keep.has(n) || n.startsWith('pip:'));
     } else this.installed.applyTo(this.stage.installed);
     let kept = this.added;
+    for (const r of this.removed) this.removePart(r);
     for (const r of this.removed) {
       const { base, glob } = globBase(r);
       const rest = glob ? r.slice(base.length + 1) : '';
       if (!glob || rest === '*' || rest === '*/' || rest === '.[!.]*') {
-        // A directory, or everything in it (`rm -rf /var/lib/apt/lists/*`).
+        // A directory, or everything in it (`rm -rf /var/lib/apt/lists/*`), or the top directory of an unpacked archive.
         if (base === '/') continue;
-        kept = kept.filter((it) => !(isUnder(it.path, base) && it.kind !== 'package'));
-      } else if (r.length <= 1024) kept = kept.filter((it) => !(it.kind !== 'package' && isUnder(it.path, base) && matchesGlobOrAncestor(r, it.path)));
+        kept = kept.filter((it) => it.kind === 'package' || !(isUnder(it.path, base) || (!glob && isTreeTop(base, it))));
+      } else if (r.length <= 1024) kept = kept.filter((it) => !(it.kind !== 'package' && ((isUnder(it.path, base) && matchesGlobOrAncestor(r, it.path)) || globNamesTree(r, it))));
+    }
+    for (const { dir, names } of this.removedNames) {
+      kept = kept.filter((it) => !(it.kind !== 'package' && it.path !== dir && isUnder(it.path, dir) && names.some((n) => n.length <= 256 && globMatch(n, it.path.slice(it.path.lastIndexOf('/') + 1)))));
     }
     for (const m of this.cacheMounts) kept = kept.filter((it) => it.kind === 'artifact' || !isUnder(it.path, m));
     return kept;
   }
+}
+
+/** `rm -rf /tmp/bash-5.2*`: a glob beside an unpacked archive's tree that names its top directory. */
+function globNamesTree(pattern: string, it: Item): boolean {
+  if (!it.fuzzy || !it.archive?.name || pattern.slice(0, pattern.lastIndexOf('/')) !== it.path) return false;
+  const name = pattern.slice(pattern.lastIndexOf('/') + 1);
+  return [it.top, it.archive.name.stem].some((top) => top !== undefined && globMatch(name, top));
 }
 
 /** `path` or one of its parent directories matches the shell glob `pattern` (`*`, `?`; neither crosses a `/`). */
