@@ -135,10 +135,15 @@ export function apkInstall(names: string[], have: Installed): PackageSize {
     }
     const deb = debName(APK_TO_DEB[n] ?? n) ?? debName(n.replace(/^py3-/, 'python3-')) ?? debName('lib' + n);
     if (deb) {
+      // The Debian package and the libraries it links, not its other dependencies: Alpine splits
+      // packages finer (mailcap is a data file there, with perl in Debian).
+      const index = debIndex();
       const base = basePackages('base');
-      const d = debInstall([deb], { has: (x) => debHave.has(x) || base.has(x) });
-      for (const a of d.added) debHave.add(a);
-      bytes += d.bytes * 0.55;
+      for (const p of [deb, ...libraryClosure(index, deb)]) {
+        if (debHave.has(p) || base.has(p) || IN_ALPINE_BASE.has(p)) continue;
+        debHave.add(p);
+        bytes += (index.sizeKiB(p) ?? 0) * 1024 * 0.55;
+      }
       added.push('apk:' + n);
     } else unknown.push(n);
   }
@@ -180,4 +185,23 @@ export function runtimeLibraries(manager: PackageManager, requested: string[], h
   const r = debInstall(debRuntimeRoots(devs), { has: (x) => base.has(x) || (manager === 'apk' && musl.has(x)) });
   const f = manager === 'apk' ? 0.55 : 1.1;
   return { bytes: r.bytes * f, added: [], unknown: [], derived: true };
+}
+
+/** Debian libraries whose Alpine counterparts every Alpine image has (musl, libssl3/libcrypto3, zlib). */
+const IN_ALPINE_BASE = new Set(['libc6', 'libssl3', 'libssl3t64', 'libssl1.1', 'zlib1g', 'libcrypt1']);
+
+/** The lib* packages a Debian package depends on, transitively (bounded). */
+function libraryClosure(index: ReturnType<typeof debIndex>, name: string): string[] {
+  const out: string[] = [];
+  const seen = new Set([name]);
+  const stack = [name];
+  while (stack.length && out.length < 200) {
+    for (const d of index.depends(stack.pop()!)) {
+      if (seen.has(d) || !d.startsWith('lib')) continue;
+      seen.add(d);
+      out.push(d);
+      stack.push(d);
+    }
+  }
+  return out;
 }
