@@ -1,12 +1,14 @@
-// `node --expose-gc --import tsx bench/codeActions.ts [--before path/to/server.js] [--files N]`:
+// `node --expose-gc --import tsx bench/codeActions.ts [--before path/to/server.js] [--files N] [--lenses]`:
 // code actions as VS Code asks for them, on every cursor move. For each real Dockerfile of
 // test/fixtures/corpus-real the file is opened, then textDocument/codeAction is asked at every
 // instruction line in order (a cursor moving down), with the diagnostics on that line as the
 // editor sends them, and each request is timed; then every split offered is resolved
 // (codeAction/resolve, when the list came without the edit). With --before, another build (e.g.
 // one from main) gets the same requests, interleaved one by one, so both see the same machine.
-// Per server: the first request on each stage, the first on stages offering the split, and every
-// request (p50/p90/max), as wall time and as the CPU time of the server's main thread (from
+// With --lenses, every size lens of the file is resolved after opening it (not timed), as VS Code
+// does when it shows the file: the sizes of the stages as written are then known.
+// Per server: the first request on each stage, the first and every one on stages offering the
+// split, and every request (p50/p90/max), as wall time and as the CPU time of the server's main thread (from
 // /proc/<pid>/schedstat: what the server itself spent, apart from waiting for a shared CPU).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,12 +16,14 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import { parseDockerfile } from '../server/src/core/model/parse';
 import { LspClient, SERVER_JS } from '../test/helpers/lspDriver';
 import { settleHarness } from './harnessGc';
+import { resolveAllLenses } from './lensResolve';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const servers: Record<string, string> = { ours: SERVER_JS };
 if (args.includes('--before')) servers.before = option('--before', '');
 const limit = Number(option('--files', '100000'));
+const lenses = args.includes('--lenses');
 const SPLIT = 'Split into builder stage';
 
 interface Samples {
@@ -30,6 +34,7 @@ interface Run {
   client: LspClient;
   first: Samples;
   splitFirst: Samples;
+  splitAll: Samples;
   all: Samples;
   resolve: Samples;
   offered: number;
@@ -69,17 +74,21 @@ async function main(): Promise<void> {
   for (const [label, js] of Object.entries(servers)) {
     const client = new LspClient(process.execPath, [js, '--stdio']);
     if ((await client.initialize()).kind !== 'result') throw new Error(`${label}: initialize failed`);
-    runs[label] = { client, first: samples(), splitFirst: samples(), all: samples(), resolve: samples(), offered: 0 };
+    runs[label] = { client, first: samples(), splitFirst: samples(), splitAll: samples(), all: samples(), resolve: samples(), offered: 0 };
   }
   for (const name of files) {
     const uri = `file:///bench/${name}`;
     const text = readFileSync(join(dir, name), 'utf8');
     const diagnostics: Record<string, Diagnostic[]> = {};
-    for (const [label, run] of Object.entries(runs)) diagnostics[label] = (await run.client.openAndWait(uri, text)) ?? [];
+    for (const [label, run] of Object.entries(runs)) {
+      diagnostics[label] = (await run.client.openAndWait(uri, text)) ?? [];
+      if (lenses) await resolveAllLenses(run.client, uri, 60_000);
+    }
     const model = parseDockerfile(text);
     const splits: Record<string, CodeAction[]> = Object.fromEntries(Object.keys(runs).map((l) => [l, []]));
     for (const stage of model.stages) {
       const firstOf: Record<string, { wall: number; cpu: number }> = {};
+      const inStage: Record<string, Samples> = Object.fromEntries(Object.keys(runs).map((l) => [l, samples()]));
       const offered: Record<string, boolean> = {};
       for (const ins of stage.instructions) {
         const at = { line: ins.range.start.line, character: 0 };
@@ -87,7 +96,7 @@ async function main(): Promise<void> {
           const onLine = diagnostics[label].filter((d) => d.range.start.line <= at.line && at.line <= d.range.end.line);
           const params = { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: onLine, triggerKind: 2 } };
           const first = !firstOf[label];
-          const result = (await timed<CodeAction[] | null>(run, 'textDocument/codeAction', params, first ? [run.all, run.first] : [run.all])) ?? [];
+          const result = (await timed<CodeAction[] | null>(run, 'textDocument/codeAction', params, first ? [run.all, run.first, inStage[label]] : [run.all, inStage[label]])) ?? [];
           if (first) firstOf[label] = { wall: run.all.wall.at(-1)!, cpu: run.all.cpu.at(-1)! };
           const split = result.find((a) => a.title.startsWith(SPLIT));
           if (split && !offered[label]) {
@@ -100,6 +109,8 @@ async function main(): Promise<void> {
         if (!offered[label]) continue;
         run.splitFirst.wall.push(firstOf[label].wall);
         run.splitFirst.cpu.push(firstOf[label].cpu);
+        run.splitAll.wall.push(...inStage[label].wall);
+        run.splitAll.cpu.push(...inStage[label].cpu);
       }
     }
     for (const [label, run] of Object.entries(runs)) {
@@ -117,6 +128,7 @@ async function main(): Promise<void> {
     console.log(`${label}: ${servers[label]}\n  ${files.length} files, ${run.all.wall.length} requests, split offered on ${run.offered} stages`);
     console.log(row('first request on a stage', run.first));
     console.log(row('first, on stages with a split', run.splitFirst));
+    console.log(row('every request, on those stages', run.splitAll));
     console.log(row('every request', run.all));
     if (run.resolve.wall.length) console.log(row('codeAction/resolve of a split', run.resolve));
   }
