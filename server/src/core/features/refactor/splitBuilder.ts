@@ -18,7 +18,10 @@ import { sizeChange, type RefactorOptions } from './sizes';
 import { planSplit, RUNTIME_ONLY, type SplitPlan, type SplitTarget } from './splitPlan';
 import { asKeyword, refIndex, remapIndexRefs, usersOf } from './stageRefs';
 import { analyzeBuild } from './toolchains';
-import type { AnalysisInput, BuildAnalysis } from './toolchains/types';
+import type { AnalysisInput, Artifact, BuildAnalysis } from './toolchains/types';
+import { pathOf } from './analysis/dirs';
+import type { CommandAt } from './analysis/facts';
+import { dirname } from './analysis/paths';
 
 export const SPLIT_TITLE = 'Split into builder stage';
 
@@ -81,19 +84,28 @@ function inCycle(model: StageModel, index: number): boolean {
   return members.has(index);
 }
 
-/** RUNs right after the build that only handle its output (`strip`, `cp out /usr/local/bin`) stay in the builder. */
+/** RUNs right after the build that only handle its output (`strip`, `cp out /usr/local/bin`, `mv target/release/app .`) stay in the builder. */
 function extendOverPostBuild(analysis: BuildAnalysis, input: AnalysisInput): number {
   let end = analysis.lastBuild;
+  let outputs = analyzeBuild({ ...input, end })?.artifacts ?? [];
   const list = input.facts.instructions;
   for (let i = end + 1; i < list.length; i++) {
     if (RUNTIME_ONLY.has(list[i].keyword)) continue;
     if (list[i].keyword !== 'RUN') break;
     const cmds = input.facts.commands.filter((c) => c.instruction === i);
-    const handlesOutput = cmds.length > 0 && cmds.every((c) => POST_BUILD.has(c.name) && c.words.slice(1).some((w) => analysis.artifacts.some((a) => !a.todo && (w.value === a.from || a.from.endsWith('/' + w.value.replace(/^\.\//, ''))))));
-    if (!handlesOutput) break;
+    // What the commands name: the output before them (`mv target/release/app .`) or after them (`strip app`).
+    const moved = analyzeBuild({ ...input, end: i })?.artifacts ?? [];
+    const named = (c: CommandAt) => c.words.slice(1).some((w) => [...outputs, ...moved].some((a) => isOutput(a, pathOf(w.value, c, input.facts))));
+    if (!cmds.length || !cmds.every((c) => POST_BUILD.has(c.name) && named(c))) break;
     end = i;
+    outputs = moved;
   }
   return end;
+}
+
+/** `path` is the artifact, or, when its name is still unknown (`target/release/<binary>`), a file beside it. */
+function isOutput(a: Artifact, path: string): boolean {
+  return a.todo ? dirname(path) === dirname(a.from) : path === a.from;
 }
 
 const POST_BUILD = new Set(['strip', 'upx', 'cp', 'mv', 'install', 'chmod', 'ln', 'setcap']);
