@@ -1,6 +1,7 @@
 // What a Node runtime needs of the application directory when not all of it: the directory a
-// static file server serves (`serve -s build`: the built assets, not node_modules), or the
-// dependencies and the directory of the script `node` runs (`node dist/index.js`: dist/).
+// static file server serves (`serve -s build`: the built assets, not node_modules), the bundle a
+// bundler wrote (`esbuild --bundle`, `ncc build`), or the dependencies and the directory of the
+// script `node` runs (`node dist/index.js`: dist/).
 import { basename, isUnder, resolvePath } from '../analysis/paths';
 import type { Artifact, ProgramHint } from './types';
 
@@ -28,14 +29,25 @@ export function dependenciesAndOutput(program: ProgramHint | undefined, cwd: str
   const modules = `${appDir}/node_modules`;
   const out: Artifact[] = [{ from: modules, to: modules }];
   if (!built) return out;
+  const dir = scriptDirectory(program, cwd, appDir);
+  const placeholder = `${appDir}/<output>`;
+  out.push(dir ? { from: dir, to: dir } : { from: placeholder, to: placeholder, todo: `what the build script wrote in ${appDir}` });
+  return out;
+}
+
+/** The directory right under `appDir` that holds the script `node` runs (`node dist/index.js` -> dist). */
+export function scriptDirectory(program: ProgramHint | undefined, cwd: string, appDir: string): string | undefined {
   const script = program && basename(program.exe) === 'node' ? program.argv.slice(1).find((a) => !a.startsWith('-')) : undefined;
   const path = script && !script.includes('$') ? resolvePath(cwd, script) : undefined;
-  if (path && isUnder(path, appDir) && path.indexOf('/', appDir.length + 1) !== -1) {
-    const top = path.slice(0, path.indexOf('/', appDir.length + 1));
-    out.push({ from: top, to: top });
-  } else {
-    const placeholder = `${appDir}/<output>`;
-    out.push({ from: placeholder, to: placeholder, todo: `what the build script wrote in ${appDir}` });
-  }
-  return out;
+  if (!path || !isUnder(path, appDir)) return undefined;
+  const slash = path.indexOf('/', appDir.length + 1);
+  return slash === -1 ? undefined : path.slice(0, slash);
+}
+
+/** The command bundles the dependencies into its output (`esbuild --bundle`, `ncc build`): node_modules is not needed beside it. */
+export function bundles(words: string[]): boolean {
+  const w = basename(words[0] ?? '') === 'npx' ? words.slice(1).filter((a) => !a.startsWith('-') || a === '--bundle') : words;
+  const tool = basename(w[0] ?? '');
+  if (tool === 'esbuild') return w.includes('--bundle') && !words.some((a) => a === '--packages=external' || a.startsWith('--external:'));
+  return (tool === 'ncc' || tool === '@vercel/ncc') && w[1] === 'build';
 }
