@@ -1,7 +1,8 @@
 // Python: `pip install` (pip, pip3, `python -m pip`, `uv pip`), into a virtualenv when the stage
 // makes one (`python -m venv`, `virtualenv`, `uv venv`/`uv sync`); otherwise the builder gets one at
-// /opt/venv so the installed packages move as one directory. `--user`, `--target` and `--prefix`
-// installs move their directory instead (`--user`: .local in the home of the user pip runs as).
+// /opt/venv so the installed packages move as one directory. `--user`, `--target`, `--prefix` and
+// `--root` installs move their directory instead (`--user`: .local in the home of the user pip
+// runs as; a prefix of its own lands in /usr/local, where the official images' Python looks).
 // The application copied into the WORKDIR goes along (when the WORKDIR is a home directory, with
 // pip's cache in it, the runtime copies the application from the build context again), and the
 // runtime is the -slim image of the same Python.
@@ -37,8 +38,12 @@ export function analyzePython(input: AnalysisInput): BuildAnalysis | undefined {
     if (!args) continue;
     lastBuild = Math.max(lastBuild, cmd.instruction);
     firstPip ??= cmd;
-    const dir = optionValue(args, ['--target', '-t']) ?? optionValue(args, ['--prefix']) ?? optionValue(args, ['--root']);
-    if (dir) artifacts.push(same(pathOf(dir.value, cmd, facts)));
+    const target = optionValue(args, ['--target', '-t']);
+    const prefix = optionValue(args, ['--prefix']);
+    const root = optionValue(args, ['--root']);
+    if (target) artifacts.push(same(pathOf(target.value, cmd, facts)));
+    else if (prefix) artifacts.push(installedPrefix(pathOf(prefix.value, cmd, facts), facts));
+    else if (root) artifacts.push({ from: pathOf(root.value, cmd, facts) + '/', to: '/' });
     else if (args.some((w) => w.value === '--user')) artifacts.push(same(`${homeAt(facts, cmd.instruction, cmd.vars)}/.local`));
     else if (!venv && !usesVenv(cmd)) plainPip = true;
     if (cmd.words[0].value.includes('/bin/') && !cmd.words[0].value.startsWith('/usr/')) venv ??= resolvePath(cmd.cwd, cmd.words[0].value.slice(0, cmd.words[0].value.lastIndexOf('/bin/')));
@@ -73,6 +78,12 @@ export function analyzePython(input: AnalysisInput): BuildAnalysis | undefined {
     contextCopies: repeated,
     shipsToolchain: (slim !== undefined && slim !== root?.tag) || [...installed].some((p) => packageRole(p) !== 'runtime'),
   };
+}
+
+/** A prefix of its own (`--prefix=/install`) goes where the official images' Python looks: /usr/local. */
+function installedPrefix(path: string, facts: StageFacts): Artifact {
+  const official = facts.root?.name === 'python' || facts.root?.name === 'pypy';
+  return official && path !== '/usr/local' && path !== '/usr' ? { from: path, to: '/usr/local' } : same(path);
 }
 
 function same(path: string): Artifact {
