@@ -9,13 +9,23 @@ import { isUnder, resolvePath } from './paths';
 const IMAGE_DIRS = new Set(['/', '/bin', '/sbin', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/sbin', '/usr/local/lib', '/usr/share', '/opt', '/tmp', '/var', '/etc', '/srv', '/home', '/root', '/go', '/go/bin', '/usr/local/cargo/bin']);
 
 /** The home directory of the user `instruction` runs as (an ENV HOME wins); '/' for an unknown numeric user, as Docker sets it. */
-export function homeAt(facts: StageFacts, instruction: number, vars: ReadonlyMap<string, string> = facts.vars): string {
+export function homeAt(facts: StageFacts, instruction: number, vars: ReadonlyMap<string, string> = varsAt(facts, instruction)): string {
   const set = vars.get('HOME');
-  if (set && (set !== '/root' || facts.envSetAt.has('HOME'))) return set;
+  if (set && (set !== '/root' || (facts.envSetAt.get('HOME') ?? Infinity) < instruction)) return set;
   const user = (facts.user[instruction] ?? facts.endUser).split(':')[0];
   if (!user || user === 'root' || user === '0') return '/root';
   if (user.includes('$') || /^\d+$/.test(user)) return '/';
   return `/home/${user}`;
+}
+
+/** The variables the last command up to `instruction` saw (the stage's final ones when none ran before). */
+function varsAt(facts: StageFacts, instruction: number): ReadonlyMap<string, string> {
+  let vars: ReadonlyMap<string, string> | undefined;
+  for (const c of facts.commands) {
+    if (c.instruction > instruction) break;
+    vars = c.vars;
+  }
+  return vars ?? facts.vars;
 }
 
 /** The homes of the users the builder's RUNs (up to `end`) run as. */
@@ -38,7 +48,7 @@ export function namesDirectory(word: string, cmd: CommandAt, facts: StageFacts):
   return isDirectory(pathOf(word, cmd, facts), facts, cmd.instruction);
 }
 
-/** `path` is a directory when instruction `at` runs: an image directory, a working directory (or above one), a home, GOPATH/GOBIN/CARGO_HOME, or made by `mkdir` or a COPY into `dir/` before. */
+/** `path` is a directory when instruction `at` runs: an image directory, a working directory (or above one), a home, GOPATH/GOBIN/CARGO_HOME, made by `mkdir` (in that RUN or before) or by a COPY into `dir/` before. */
 export function isDirectory(path: string, facts: StageFacts, at: number): boolean {
   if (IMAGE_DIRS.has(path)) return true;
   for (let i = 0; i <= at && i < facts.cwd.length; i++) if (isUnder(facts.cwd[i], path)) return true;
