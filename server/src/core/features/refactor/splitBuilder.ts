@@ -5,12 +5,15 @@
 // instructions (the builder then ends with the selection). The edits are minimal: the FROM line
 // gets a name, the runtime stage is inserted after the build, EXPOSE/CMD-like instructions move
 // with their comments, builder tweaks (CGO_ENABLED=0, -static, DESTDIR) are inserted in place,
-// and `--from=<index>` references are renumbered.
+// and `--from=<index>` references are renumbered. Planned and sized once per document version
+// and stage (memo.ts).
 import { dependencyCycles } from '../../model/graph';
 import { comparePositions } from '../../model/lines';
 import type { Range, Stage, StageModel } from '../../model/types';
 import { estimateAfter, estimateBefore, stageAtLine, type RefactorAction } from './action';
-import { stageFacts } from './analysis/facts';
+import { pathOf } from './analysis/dirs';
+import { stageFacts, type CommandAt } from './analysis/facts';
+import { dirname } from './analysis/paths';
 import { programHint } from './analysis/program';
 import { memoized } from './memo';
 import { blockStart, EditSet, indentOf, isBlankLine, lineSpan, linesText } from './edits';
@@ -19,9 +22,6 @@ import { planSplit, RUNTIME_ONLY, type SplitPlan, type SplitTarget } from './spl
 import { asKeyword, refIndex, remapIndexRefs, usersOf } from './stageRefs';
 import { analyzeBuild } from './toolchains';
 import type { AnalysisInput, Artifact, BuildAnalysis } from './toolchains/types';
-import { pathOf } from './analysis/dirs';
-import type { CommandAt } from './analysis/facts';
-import { dirname } from './analysis/paths';
 
 export const SPLIT_TITLE = 'Split into builder stage';
 
