@@ -105,9 +105,15 @@ export class FuzzSession {
       }
       if (this.offers('textDocument/codeAction') && diagnostics?.length) {
         const d = pick(rnd, diagnostics);
-        const actions = await request<CodeAction[]>(step, 'textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
-        for (const action of (actions ?? []).slice(0, 4)) if (action.edit) this.checkEdit(text, uri, action.edit, `${step}: code action "${action.title}"`, problem, false);
-        const applied = (actions ?? []).find((a) => a.edit);
+        const listed = await request<CodeAction[]>(step, 'textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        // An action listed without its edit gets it from codeAction/resolve, as an editor asks when it is chosen.
+        const actions: CodeAction[] = [];
+        for (const action of (listed ?? []).slice(0, 4)) {
+          const lazy = !action.edit && action.data !== undefined && this.offers('codeAction/resolve');
+          actions.push(lazy ? ((await request<CodeAction>(step, 'codeAction/resolve', action)) ?? action) : action);
+        }
+        for (const action of actions) if (action.edit) this.checkEdit(text, uri, action.edit, `${step}: code action "${action.title}"`, problem, false);
+        const applied = actions.find((a) => a.edit) ?? (listed ?? []).slice(4).find((a) => a.edit);
         if (applied?.edit && rnd() < 0.5) {
           const next = applyWorkspaceEdit(text, uri, applied.edit);
           if (next !== undefined) {
@@ -139,7 +145,7 @@ export class FuzzSession {
       'textDocument/prepareRename': caps.renameProvider, 'textDocument/rename': caps.renameProvider, 'textDocument/documentSymbol': caps.documentSymbolProvider,
       'textDocument/foldingRange': caps.foldingRangeProvider, 'textDocument/semanticTokens/full': caps.semanticTokensProvider,
       'textDocument/codeLens': caps.codeLensProvider, 'codeLens/resolve': (caps.codeLensProvider as { resolveProvider?: boolean } | undefined)?.resolveProvider,
-      'textDocument/codeAction': caps.codeActionProvider,
+      'textDocument/codeAction': caps.codeActionProvider, 'codeAction/resolve': (caps.codeActionProvider as { resolveProvider?: boolean } | undefined)?.resolveProvider,
     };
     return !!key[method];
   }

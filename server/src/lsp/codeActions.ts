@@ -1,7 +1,10 @@
 // textDocument/codeAction: asks every code action provider of the core (quick fixes keyed on
 // diagnostic codes, refactorings) and the general lint's quick fixes (from the general worker),
-// and returns what they offer.
-import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+// and returns what they offer. The editor asks on every cursor move and shows only the titles, so
+// refactorings come without their edit when the client can resolve it (codeAction/resolve asks
+// for it again at the same place: the core keeps each version's refactorings, see
+// core/features/refactor/memo.ts); other clients get the edit in the list.
+import { CodeActionKind, type CancellationToken, type ClientCapabilities, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver/node';
 import { quickFixes } from '../core/features/quickFixes';
 import type { DiagnosticEnv } from '../core/features/diagnostics';
 import { diagnosticEnv } from './diagnosticEnv';
@@ -31,24 +34,64 @@ export type CodeActionProvider = (request: CodeActionRequest) => CodeAction[];
 /** Providers in the order their actions are listed. */
 export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings, r.env), refactorProvider()];
 
+/** What codeAction/resolve needs to find a refactoring again. */
+interface ResolveData {
+  uri: string;
+  range: Range;
+}
+
+/** The client resolves `edit` lazily (set from its capabilities at initialize). */
+let resolvesEdits = false;
+
 export const codeActionsFeature = {
-  capabilities: () => ({
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract, CodeActionKind.RefactorInline, CodeActionKind.RefactorRewrite] },
-  }),
+  capabilities: (client: ClientCapabilities) => {
+    resolvesEdits = client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
+    return {
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract, CodeActionKind.RefactorInline, CodeActionKind.RefactorRewrite], resolveProvider: true },
+    };
+  },
   register(ctx: ServerContext): void {
     ctx.connection.onCodeAction(guarded(ctx, 'codeAction', [], async (params: CodeActionParams, token: CancellationToken) => {
       if (isBuildDocument(ctx, params.textDocument.uri)) return targetQuickFixes(params.textDocument.uri, params.context.diagnostics);
-      const found = modelFor(ctx, params.textDocument.uri);
-      if (!found) return [];
-      const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri), env: diagnosticEnv(ctx, params.textDocument.uri, found.model), io: ioFor(ctx, params.textDocument.uri) };
-      const only = params.context.only;
-      const actions: CodeAction[] = [];
-      for (const provider of PROVIDERS) actions.push(...(await afterShellParser(() => provider(request))));
+      const actions = await coreActions(ctx, params.textDocument.uri, params);
+      if (!actions) return [];
+      if (resolvesEdits) {
+        const data: ResolveData = { uri: params.textDocument.uri, range: params.range };
+        for (const a of actions) {
+          if (!isRefactoring(a)) continue;
+          delete a.edit;
+          a.data = data;
+        }
+      }
       actions.push(...(await generalQuickFixes(ctx, params, token)));
+      const only = params.context.only;
       return only ? actions.filter((a) => only.some((k) => a.kind === k || (a.kind ?? '').startsWith(k + '.'))) : actions;
+    }));
+    ctx.connection.onCodeActionResolve(guarded(ctx, 'codeAction/resolve', {} as CodeAction, async (action: CodeAction) => {
+      const data = action.data as ResolveData | undefined;
+      if (action.edit || !data || typeof data.uri !== 'string' || !data.range) return action;
+      // The same request at the same place, on the current version: the refactorings come from the cache.
+      const params = { textDocument: { uri: data.uri }, range: data.range, context: { diagnostics: [] } };
+      const same = (await coreActions(ctx, data.uri, params))?.find((a) => isRefactoring(a) && a.title === action.title && a.kind === action.kind);
+      if (same) action.edit = same.edit;
+      return action;
     }));
   },
 };
+
+function isRefactoring(action: CodeAction): boolean {
+  return action.kind?.startsWith(CodeActionKind.Refactor) ?? false;
+}
+
+/** What the core's providers offer at `params.range`, or undefined when the document is no Dockerfile. */
+async function coreActions(ctx: ServerContext, uri: string, params: CodeActionParams): Promise<CodeAction[] | undefined> {
+  const found = modelFor(ctx, uri);
+  if (!found) return undefined;
+  const request: CodeActionRequest = { uri, model: found.model, params, settings: ctx.settings(uri), env: diagnosticEnv(ctx, uri, found.model), io: ioFor(ctx, uri) };
+  const actions: CodeAction[] = [];
+  for (const provider of PROVIDERS) actions.push(...(await afterShellParser(() => provider(request))));
+  return actions;
+}
 
 /** Quick fixes of the general lint, turned from commands into edits so every editor can apply them. */
 async function generalQuickFixes(ctx: ServerContext, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {

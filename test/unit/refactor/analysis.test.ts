@@ -1,5 +1,5 @@
 // The analysis under the refactorings: the shell scanner, package commands, image families and
-// tags, runtime libraries of -dev packages, and what a stage's facts say.
+// tags, runtime libraries of -dev packages, what a stage's facts say, and its directories and caches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scanScript } from '../../../server/src/core/features/refactor/analysis/shell';
@@ -7,6 +7,8 @@ import { packageOp, packageRole, runtimeLibraryOf } from '../../../server/src/co
 import { familyRuntimeImage, imageInfo, packageManagerOf, retag } from '../../../server/src/core/features/refactor/analysis/images';
 import { envPairs, stageFacts } from '../../../server/src/core/features/refactor/analysis/facts';
 import { programHint } from '../../../server/src/core/features/refactor/analysis/program';
+import { homeAt, namesDirectory, pathOf } from '../../../server/src/core/features/refactor/analysis/dirs';
+import { cacheDirs, cacheIn } from '../../../server/src/core/features/refactor/analysis/caches';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
 
 const words = (script: string) => scanScript(script).map((c) => [...c.assignments, ...c.words].map((w) => w.value));
@@ -90,3 +92,19 @@ test('facts: working directory through WORKDIR and cd, ENV and ARG values, inher
   assert.deepEqual(envPairs('A=1 B="x y"', true), [['A', '1'], ['B', 'x y']]);
   assert.deepEqual(envPairs('TARGETOS TARGETARCH=amd64', false), [['TARGETOS', undefined], ['TARGETARCH', 'amd64']]);
 });
+
+test('dirs and caches: the home of the user a RUN runs as, words as paths, known directories, what holds a cache', () => {
+  const model = parseDockerfile(['FROM golang:1.22', 'WORKDIR /src/app', 'RUN mkdir -p /out/bin && cp a ~ && cp b ~/x', 'USER app', 'RUN cp c ~', 'ENV HOME=/data', 'RUN cp d ~', ''].join('\n'));
+  const facts = stageFacts(model, 0);
+  const [, a, b, c, d] = facts.commands;
+  assert.deepEqual([homeAt(facts, 2), homeAt(facts, 4), homeAt(facts, 6, d.vars)], ['/root', '/home/app', '/data']);
+  assert.deepEqual([pathOf('~', a, facts), pathOf('~/x', b, facts), pathOf('~', c, facts), pathOf('$GOPATH/bin', a, facts), pathOf('../y', a, facts)], ['/root', '/root/x', '/home/app', '/go/bin', '/src/y']);
+  assert.deepEqual(['.', '~', 'x/', '/src', '/go/bin', '/out/bin', '/out', '/usr/local/bin', 'app', '/opt/app'].map((w) => namesDirectory(w, a, facts)), [true, true, true, true, true, true, true, true, false, false]);
+  assert.equal(namesDirectory('/out', parseFacts(['FROM alpine', 'RUN cp a /out', 'RUN mkdir /out']).commands[0], parseFacts(['FROM alpine', 'RUN cp a /out', 'RUN mkdir /out'])), false, 'made by a later RUN');
+  const caches = cacheDirs(facts, 6);
+  assert.deepEqual(['/root', '/home/app', '/data', '/go', '/go/bin', '/go/bin/app', '/src/app', '/', '/tmp/', '/root/.local'].map((p) => cacheIn(p, caches) ?? ''), ['/root/.cache', '/home/app/.cache', '/data/.cache', '/go/pkg', '', '', '', '/tmp', '/tmp', '']);
+});
+
+function parseFacts(lines: string[]) {
+  return stageFacts(parseDockerfile(lines.join('\n') + '\n'), 0);
+}

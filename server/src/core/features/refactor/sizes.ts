@@ -1,6 +1,7 @@
 // Sizes in refactoring titles. The estimate arrives as an injected function; `stageEstimator`
-// makes one from the core estimator (core/sizes) in the metric the size lenses show. Without an
-// estimator, titles simply leave the sizes out.
+// makes one from the core estimator (core/sizes) in the metric the size lenses show, the same
+// function for the same metric and I/O (refactorings cache their sized actions per estimator).
+// Without an estimator, titles simply leave the sizes out.
 import type { StageModel } from '../../model/types';
 import type { SizeMetric } from '../../settings';
 import { estimateStage } from '../../sizes/estimator';
@@ -21,12 +22,22 @@ export interface RefactorOptions {
   maxEstimatedLength?: number;
 }
 
+const estimators = new WeakMap<SizeIO, Map<SizeMetric, StageSizeEstimator>>();
+const withoutIo = new Map<SizeMetric, StageSizeEstimator>();
+
 /** An estimator over the core size estimator, with the build context and lookups of `io`. */
 export function stageEstimator(metric: SizeMetric = 'uncompressed', io?: SizeIO): StageSizeEstimator {
-  return (model, stage) => {
-    const e = estimateStage(model, stage, { io });
-    return e && e.baseFigure.kind !== 'unknown' ? metricRange(e, metric) : undefined;
-  };
+  let byMetric = io ? estimators.get(io) : withoutIo;
+  if (!byMetric) estimators.set(io!, (byMetric = new Map()));
+  let estimate = byMetric.get(metric);
+  if (!estimate) {
+    estimate = (model, stage) => {
+      const e = estimateStage(model, stage, { io });
+      return e && e.baseFigure.kind !== 'unknown' ? metricRange(e, metric) : undefined;
+    };
+    byMetric.set(metric, estimate);
+  }
+  return estimate;
 }
 
 /** ` (≈ 1.1 GB → ≈ 7 MB)`, or '' when either side is unknown or the change is no saving. */

@@ -10,6 +10,7 @@ import { stageFacts, type StageFacts } from './analysis/facts';
 import { familyRuntimeImage, hasShell, imageInfo, packageManagerOf, retag, type ImageInfo } from './analysis/images';
 import { programHint, tlsLikely } from './analysis/program';
 import { EditSet } from './edits';
+import { memoized } from './memo';
 import { fromRef, refIndex, usersOf } from './stageRefs';
 import { sizeChange, type RefactorOptions } from './sizes';
 import { analyzeBuild } from './toolchains';
@@ -20,6 +21,10 @@ import { slimPython } from './toolchains/python';
 export function smallerBaseActions(model: StageModel, range: Range, options: RefactorOptions = {}): RefactorAction[] {
   const stage = stageAtLine(model, range.start.line);
   if (!stage || !stage.imageRange || range.start.line > stage.headerRange.end.line) return [];
+  return memoized(model, `smaller-base ${stage.index}`, options, () => switchBase(model, stage, options));
+}
+
+function switchBase(model: StageModel, stage: Stage, options: RefactorOptions): RefactorAction[] {
   const from = fromRef(model, stage.index);
   const users = usersOf(model, stage.index);
   if (!from || from.resolution.kind !== 'image' || users.bases.length || users.copies.length) return [];
@@ -28,7 +33,7 @@ export function smallerBaseActions(model: StageModel, range: Range, options: Ref
   const candidate = smallerImage(model, stage, facts, facts.root);
   if (!candidate || candidate === stage.image) return [];
   const edits = new EditSet(model);
-  edits.replaceRange(stage.imageRange, candidate);
+  edits.replaceRange(stage.imageRange!, candidate);
   const finished = edits.finish()!;
   const before = estimateBefore(model, stage.index, options);
   const after = before && estimateAfter(model, finished, stage.index, options);

@@ -5,24 +5,35 @@
 // instructions (the builder then ends with the selection). The edits are minimal: the FROM line
 // gets a name, the runtime stage is inserted after the build, EXPOSE/CMD-like instructions move
 // with their comments, builder tweaks (CGO_ENABLED=0, -static, DESTDIR) are inserted in place,
-// and `--from=<index>` references are renumbered.
+// and `--from=<index>` references are renumbered. Planned and sized once per document version
+// and stage (memo.ts).
 import { dependencyCycles } from '../../model/graph';
 import { comparePositions } from '../../model/lines';
-import type { Range, StageModel } from '../../model/types';
+import type { Range, Stage, StageModel } from '../../model/types';
 import { estimateAfter, estimateBefore, stageAtLine, type RefactorAction } from './action';
-import { stageFacts } from './analysis/facts';
+import { pathOf } from './analysis/dirs';
+import { stageFacts, type CommandAt } from './analysis/facts';
+import { dirname } from './analysis/paths';
 import { programHint } from './analysis/program';
+import { memoized } from './memo';
 import { blockStart, EditSet, indentOf, isBlankLine, lineSpan, linesText } from './edits';
 import { sizeChange, type RefactorOptions } from './sizes';
 import { planSplit, RUNTIME_ONLY, type SplitPlan, type SplitTarget } from './splitPlan';
 import { asKeyword, refIndex, remapIndexRefs, usersOf } from './stageRefs';
 import { analyzeBuild } from './toolchains';
-import type { AnalysisInput, BuildAnalysis } from './toolchains/types';
+import type { AnalysisInput, Artifact, BuildAnalysis } from './toolchains/types';
 
 export const SPLIT_TITLE = 'Split into builder stage';
 
 export function splitBuilderActions(model: StageModel, range: Range, options: RefactorOptions = {}): RefactorAction[] {
-  const target = splitTarget(model, range);
+  const stage = stageAtLine(model, range.start.line);
+  if (!stage || !stage.imageRange || range.end.line > stage.range.end.line) return [];
+  const end = selectedEnd(stage, range);
+  return memoized(model, `split ${stage.index} ${end}`, options, () => split(model, stage, end, options));
+}
+
+function split(model: StageModel, stage: Stage, selectedEnd: number, options: RefactorOptions): RefactorAction[] {
+  const target = splitTarget(model, stage, selectedEnd);
   if (!target) return [];
   const plan = planSplit(model, target);
   if (!plan || (!target.selection && !plan.analysis?.shipsToolchain)) return [];
@@ -34,26 +45,29 @@ export function splitBuilderActions(model: StageModel, range: Range, options: Re
   return [{ title: SPLIT_TITLE + sizeChange(before, after), kind: 'refactor.extract', edits: edits.textEdits(finished) }];
 }
 
-/** The stage to split and where its builder ends, or undefined when nothing should be offered here. */
-export function splitTarget(model: StageModel, range: Range): SplitTarget | undefined {
-  const stage = stageAtLine(model, range.start.line);
-  if (!stage || !stage.imageRange || range.end.line > stage.range.end.line) return undefined;
+/** The last instruction of a selection that holds whole instructions, else -1 (a word selected inside a line does not count). */
+function selectedEnd(stage: Stage, range: Range): number {
+  if (comparePositions(range.start, range.end) === 0) return -1;
+  const list = stage.outline;
+  let end = -1;
+  let whole = false;
+  for (let i = 1; i < list.length; i++) {
+    const r = list[i].range;
+    if (comparePositions(r.end, range.start) > 0 && comparePositions(r.start, range.end) < 0) end = i;
+    if (comparePositions(range.start, { line: r.start.line, character: 0 }) <= 0 && comparePositions(r.end, range.end) <= 0) whole = true;
+  }
+  return whole ? end : -1;
+}
+
+/** The stage to split and where its builder ends (`selectedEnd`, or after the build), or undefined when nothing should be offered. */
+function splitTarget(model: StageModel, stage: Stage, selectedEnd: number): SplitTarget | undefined {
   const users = usersOf(model, stage.index);
   if (users.bases.length || inCycle(model, stage.index)) return undefined;
-  const list = stage.outline;
-  if (comparePositions(range.start, range.end) !== 0) {
-    // A selection that holds whole instructions (a word selected inside a line does not count).
-    let end = -1;
-    let whole = false;
-    for (let i = 1; i < list.length; i++) {
-      const r = list[i].range;
-      if (comparePositions(r.end, range.start) > 0 && comparePositions(r.start, range.end) < 0) end = i;
-      if (comparePositions(range.start, { line: r.start.line, character: 0 }) <= 0 && comparePositions(r.end, range.end) <= 0) whole = true;
-    }
-    if (end !== -1 && whole) return { stage, end, selection: true };
-  }
-  if (users.copies.length) return undefined;
+  if (selectedEnd !== -1) return { stage, end: selectedEnd, selection: true };
+  // Every toolchain's build is a RUN: a stage without one is not read any further.
+  if (users.copies.length || !stage.outline.some((i) => i.keyword === 'RUN')) return undefined;
   const facts = stageFacts(model, stage.index);
+  const list = stage.outline;
   const input = { model, facts, end: list.length - 1, program: programHint(facts) };
   const analysis = analyzeBuild(input);
   if (!analysis || !analysis.shipsToolchain) return undefined;
@@ -70,19 +84,28 @@ function inCycle(model: StageModel, index: number): boolean {
   return members.has(index);
 }
 
-/** RUNs right after the build that only handle its output (`strip`, `cp out /usr/local/bin`) stay in the builder. */
+/** RUNs right after the build that only handle its output (`strip`, `cp out /usr/local/bin`, `mv target/release/app .`) stay in the builder. */
 function extendOverPostBuild(analysis: BuildAnalysis, input: AnalysisInput): number {
   let end = analysis.lastBuild;
+  let outputs = analyzeBuild({ ...input, end })?.artifacts ?? [];
   const list = input.facts.instructions;
   for (let i = end + 1; i < list.length; i++) {
     if (RUNTIME_ONLY.has(list[i].keyword)) continue;
     if (list[i].keyword !== 'RUN') break;
     const cmds = input.facts.commands.filter((c) => c.instruction === i);
-    const handlesOutput = cmds.length > 0 && cmds.every((c) => POST_BUILD.has(c.name) && c.words.slice(1).some((w) => analysis.artifacts.some((a) => !a.todo && (w.value === a.from || a.from.endsWith('/' + w.value.replace(/^\.\//, ''))))));
-    if (!handlesOutput) break;
+    // What the commands name: the output before them (`mv target/release/app .`) or after them (`strip app`).
+    const moved = analyzeBuild({ ...input, end: i })?.artifacts ?? [];
+    const named = (c: CommandAt) => c.words.slice(1).some((w) => [...outputs, ...moved].some((a) => isOutput(a, pathOf(w.value, c, input.facts))));
+    if (!cmds.length || !cmds.every((c) => POST_BUILD.has(c.name) && named(c))) break;
     end = i;
+    outputs = moved;
   }
   return end;
+}
+
+/** `path` is the artifact, or, when its name is still unknown (`target/release/<binary>`), a file beside it. */
+function isOutput(a: Artifact, path: string): boolean {
+  return a.todo ? dirname(path) === dirname(a.from) : path === a.from;
 }
 
 const POST_BUILD = new Set(['strip', 'upx', 'cp', 'mv', 'install', 'chmod', 'ln', 'setcap']);

@@ -2,8 +2,10 @@
 // the runtime (EXPOSE, CMD ...), which the runtime needs a copy of (ENV, ARG, USER, WORKDIR), the
 // runtime image (scratch for a static binary that needs no shell, the family's small image for a
 // dynamic one, the language's -slim/JRE image for interpreted code), the packages it must install
-// instead of the -dev ones, and the COPY --from lines that bring the artifacts over.
+// instead of the -dev ones, and the COPY --from lines that bring the artifacts over (never a
+// directory that also holds a cache: see analysis/caches.ts).
 import type { Stage, StageModel } from '../../model/types';
+import { cacheDirs, cacheIn } from './analysis/caches';
 import { envPairs, stageFacts, type StageFacts } from './analysis/facts';
 import { DEFAULT_ALPINE, familyRuntimeImage, hasShell, imageInfo, packageManagerOf } from './analysis/images';
 import { installInstruction, packageRole, runtimeLibraryOf } from './analysis/packages';
@@ -11,6 +13,7 @@ import { programHint, tlsLikely } from './analysis/program';
 import { instructionText } from './edits';
 import { asKeyword, freeStageName } from './stageRefs';
 import { analyzeBuild } from './toolchains';
+import { trimTrailing } from './toolchains/go';
 import { installedPackages, type Artifact, type BuildAnalysis } from './toolchains/types';
 
 export interface SplitTarget {
@@ -150,7 +153,9 @@ export function planSplit(model: StageModel, target: SplitTarget): SplitPlan | u
   }
   if (!hasShell(image) && tz) head.push(`COPY --from=${builderName} /usr/share/zoneinfo /usr/share/zoneinfo`);
   const artifacts: Artifact[] = analysis?.artifacts ?? [{ from: `${cwd === '/' ? '' : cwd}/<artifact>`, to: `${cwd === '/' ? '' : cwd}/<artifact>`, todo: `what the build produced in ${cwd}` }];
-  for (const a of artifacts) {
+  for (const i of analysis?.contextCopies ?? []) head.push(instructionText(model, list[i]));
+  const caches = cacheDirs(facts, end, analysis?.caches);
+  for (const a of artifacts.map((x) => withoutCaches(x, caches))) {
     if (a.todo) head.push(`# TODO: fill in the path of ${a.todo}`);
     head.push(copyLine(builderName, a));
   }
@@ -172,6 +177,15 @@ export function planSplit(model: StageModel, target: SplitTarget): SplitPlan | u
 function copyLine(from: string, a: Artifact): string {
   if (/\s/.test(a.from) || /\s/.test(a.to)) return `COPY --from=${from} ${JSON.stringify([a.from, a.to])}`;
   return `COPY --from=${from} ${a.from} ${a.to}`;
+}
+
+/** A directory that also holds a cache is never copied: a TODO asks for the files the build wrote in it. */
+function withoutCaches(a: Artifact, caches: string[]): Artifact {
+  const cache = a.todo ? undefined : cacheIn(a.from, caches);
+  if (!cache) return a;
+  const inside = (p: string) => `${trimTrailing(p, '/')}/<artifact>`;
+  const dir = trimTrailing(a.from, '/') || '/';
+  return { from: inside(a.from), to: inside(a.to), todo: `the files the build wrote in ${dir} (not all of it: it also holds ${cache})` };
 }
 
 function buildOnlyEnv(key: string, value: string): boolean {

@@ -3,7 +3,7 @@
 // install`, `cmake --install` and `ninja install` are given DESTDIR=/install, so everything they
 // install is copied into the runtime at the same paths. A bare `make` leaves the binary where the
 // Makefile puts it: the CMD that runs it names it, or a TODO does.
-import { expand } from '../analysis/facts';
+import { pathOf } from '../analysis/dirs';
 import { packageRole } from '../analysis/packages';
 import { resolvePath } from '../analysis/paths';
 import { optionValue } from '../analysis/shell';
@@ -37,7 +37,7 @@ export function analyzeC(input: AnalysisInput): BuildAnalysis | undefined {
       generic = false;
       if (!out || compileOnly) continue;
       sawLink = true;
-      const path = resolvePath(cmd.cwd, expand(out.value, cmd.vars));
+      const path = pathOf(out.value, cmd, facts);
       artifacts.push({ from: path, to: path });
       if (!cmd.words.some((w) => w.value === '-static')) {
         const at = cmd.offset?.(cmd.words[0].end);
@@ -50,7 +50,7 @@ export function analyzeC(input: AnalysisInput): BuildAnalysis | undefined {
     if (installTarget(cmd)) {
       lastBuild = Math.max(lastBuild, cmd.instruction);
       const destdir = cmd.vars.get('DESTDIR') ?? cmd.words.find((w) => w.value.startsWith('DESTDIR='))?.value.slice(8);
-      if (destdir) artifacts.push({ from: resolvePath(cmd.cwd, destdir) + '/', to: '/' });
+      if (destdir) artifacts.push({ from: pathOf(destdir, cmd, facts) + '/', to: '/' });
       else {
         const change = destdirChange(cmd);
         if (!change) continue;

@@ -1,9 +1,14 @@
 // Node: `npm ci`/`npm install`, `yarn [install]`, `pnpm install` and a build script (`npm run
 // build`, `yarn build`, `npx tsc` ...). The application directory (where the install ran) is the
 // artifact: the builder prunes it to production dependencies and the runtime, on the -slim image
-// of the same Node version, gets the whole directory at the same path.
+// of the same Node version, gets the whole directory at the same path. Not all of it when the
+// container serves the build's static files or runs a bundle (only those), or when the directory
+// is a home with npm's cache in it (the context's files again, node_modules and the build's output).
+import { cacheDirs, cacheIn } from '../analysis/caches';
 import { retag } from '../analysis/images';
 import { isUnder } from '../analysis/paths';
+import { contextCopies, repeatable } from './context';
+import { bundles, dependenciesAndOutput, scriptDirectory, servedDirectory } from './nodeOutputs';
 import { builderCommands, installedPackages, type AnalysisInput, type BuildAnalysis, type BuilderChange } from './types';
 
 type Manager = 'npm' | 'yarn' | 'pnpm';
@@ -14,6 +19,7 @@ export function analyzeNode(input: AnalysisInput): BuildAnalysis | undefined {
   let appDir: string | undefined;
   let devDependencies = false;
   let build = false;
+  let bundled = false;
   let lastBuild = -1;
   for (const cmd of commands) {
     const sub = cmd.words[1]?.value;
@@ -34,6 +40,7 @@ export function analyzeNode(input: AnalysisInput): BuildAnalysis | undefined {
     if ((script && /^(build|compile|bundle|dist|prepare|generate|export)/.test(script)) || (cmd.name === 'npx' && args.length > 0) || cmd.name === 'tsc') {
       if (appDir && !isUnder(cmd.cwd, appDir)) continue;
       build = true;
+      bundled ||= bundles(cmd.words.map((w) => w.value));
       lastBuild = Math.max(lastBuild, cmd.instruction);
     }
   }
@@ -45,10 +52,17 @@ export function analyzeNode(input: AnalysisInput): BuildAnalysis | undefined {
   const slim = root?.name === 'node' ? slimNode(root.tag) : undefined;
   const installed = installedPackages(input);
   const shipsToolchain = (root?.name === 'node' && slim !== root.tag) || (build && devDependencies) || [...installed].some((p) => p === 'build-base' || p === 'build-essential' || p === 'python3' || p === 'g++' || p === 'make');
-  if (appDir === '/') {
-    return { toolchain: 'node', lastBuild, artifacts: [{ from: '/<app>', to: '/<app>', todo: 'the application directory (set a WORKDIR before installing)' }], linkage: 'runtime', runtimeImage: runtimeImage(root, slim, facts.rootRaw), builderChanges: changes, shipsToolchain };
+  const analysis: BuildAnalysis = { toolchain: 'node', lastBuild, artifacts: [{ from: appDir, to: appDir }], linkage: 'runtime', runtimeImage: runtimeImage(root, slim, facts.rootRaw), builderChanges: changes, shipsToolchain };
+  if (appDir === '/') return { ...analysis, artifacts: [{ from: '/<app>', to: '/<app>', todo: 'the application directory (set a WORKDIR before installing)' }] };
+  const served = servedDirectory(input.program, facts.endCwd, appDir);
+  if (served) return { ...analysis, artifacts: [{ from: served, to: served }], builderChanges: [] };
+  const bundle = bundled ? scriptDirectory(input.program, facts.endCwd, appDir) : undefined;
+  if (bundle) return { ...analysis, artifacts: [{ from: bundle, to: bundle }], builderChanges: [] };
+  const copies = contextCopies(input, appDir, 0, input.end);
+  if (cacheIn(appDir, cacheDirs(facts, input.end)) && copies.length && repeatable(input, copies, facts.cwd[input.end + 1] ?? facts.endCwd)) {
+    return { ...analysis, artifacts: dependenciesAndOutput(input.program, facts.endCwd, appDir, build), contextCopies: copies };
   }
-  return { toolchain: 'node', lastBuild, artifacts: [{ from: appDir, to: appDir }], linkage: 'runtime', runtimeImage: runtimeImage(root, slim, facts.rootRaw), builderChanges: changes, shipsToolchain };
+  return analysis;
 }
 
 const PRUNE: Record<Manager, string> = {

@@ -1,13 +1,19 @@
 // Python: `pip install` (pip, pip3, `python -m pip`, `uv pip`), into a virtualenv when the stage
 // makes one (`python -m venv`, `virtualenv`, `uv venv`/`uv sync`); otherwise the builder gets one at
-// /opt/venv so the installed packages move as one directory. `--user`, `--target` and `--prefix`
-// installs move their directory instead. The application copied into the WORKDIR goes along, and
-// the runtime is the -slim image of the same Python.
+// /opt/venv so the installed packages move as one directory. `--user`, `--target`, `--prefix` and
+// `--root` installs move their directory instead (`--user`: .local in the home of the user pip
+// runs as; a prefix of its own lands in /usr/local, where the official images' Python looks).
+// The application copied into the WORKDIR goes along (when the WORKDIR is a home directory, with
+// pip's cache in it, the runtime copies the application from the build context again), and the
+// runtime is the -slim image of the same Python.
 import { retag } from '../analysis/images';
 import { packageRole } from '../analysis/packages';
 import { isUnder, resolvePath } from '../analysis/paths';
 import { optionValue } from '../analysis/shell';
-import { expand, type CommandAt } from '../analysis/facts';
+import { cacheDirs, cacheIn } from '../analysis/caches';
+import { homeAt, pathOf } from '../analysis/dirs';
+import type { CommandAt, StageFacts } from '../analysis/facts';
+import { contextCopies, repeatable } from './context';
 import { dedupe } from './go';
 import { builderCommands, installedPackages, type AnalysisInput, type Artifact, type BuildAnalysis, type BuilderChange } from './types';
 
@@ -22,7 +28,7 @@ export function analyzePython(input: AnalysisInput): BuildAnalysis | undefined {
   let plainPip = false;
   let lastBuild = -1;
   for (const cmd of commands) {
-    const made = venvCreated(cmd);
+    const made = venvCreated(cmd, facts);
     if (made) {
       venv = made;
       lastBuild = Math.max(lastBuild, cmd.instruction);
@@ -32,9 +38,13 @@ export function analyzePython(input: AnalysisInput): BuildAnalysis | undefined {
     if (!args) continue;
     lastBuild = Math.max(lastBuild, cmd.instruction);
     firstPip ??= cmd;
-    const dir = optionValue(args, ['--target', '-t']) ?? optionValue(args, ['--prefix']) ?? optionValue(args, ['--root']);
-    if (dir) artifacts.push(same(resolvePath(cmd.cwd, expand(dir.value, cmd.vars))));
-    else if (args.some((w) => w.value === '--user')) artifacts.push(same(`${cmd.vars.get('HOME') ?? '/root'}/.local`));
+    const target = optionValue(args, ['--target', '-t']);
+    const prefix = optionValue(args, ['--prefix']);
+    const root = optionValue(args, ['--root']);
+    if (target) artifacts.push(same(pathOf(target.value, cmd, facts)));
+    else if (prefix) artifacts.push(installedPrefix(pathOf(prefix.value, cmd, facts), facts));
+    else if (root) artifacts.push({ from: pathOf(root.value, cmd, facts) + '/', to: '/' });
+    else if (args.some((w) => w.value === '--user')) artifacts.push(same(`${homeAt(facts, cmd.instruction, cmd.vars)}/.local`));
     else if (!venv && !usesVenv(cmd)) plainPip = true;
     if (cmd.words[0].value.includes('/bin/') && !cmd.words[0].value.startsWith('/usr/')) venv ??= resolvePath(cmd.cwd, cmd.words[0].value.slice(0, cmd.words[0].value.lastIndexOf('/bin/')));
   }
@@ -48,7 +58,12 @@ export function analyzePython(input: AnalysisInput): BuildAnalysis | undefined {
   }
   if (venv) artifacts.unshift(same(venv));
   const appDir = facts.cwd[input.end + 1] ?? facts.cwd[input.end];
-  if (appDir !== '/' && copiesContextInto(input, appDir, 0, input.end) && !copiesContextInto(input, appDir, input.end + 1) && !artifacts.some((a) => isUnder(appDir, a.from))) artifacts.push(same(appDir));
+  const copies = contextCopies(input, appDir, 0, input.end);
+  let repeated: number[] | undefined;
+  if (appDir !== '/' && copies.length && !contextCopies(input, appDir, input.end + 1).length && !artifacts.some((a) => isUnder(appDir, a.from))) {
+    if (cacheIn(appDir, cacheDirs(facts, input.end)) && repeatable(input, copies, facts.cwd[input.end + 1] ?? facts.endCwd)) repeated = copies;
+    else artifacts.push(same(appDir));
+  }
   const root = facts.root;
   const slim = root?.name === 'python' || root?.name === 'pypy' ? slimPython(root.tag) : undefined;
   const installed = installedPackages(input);
@@ -60,8 +75,15 @@ export function analyzePython(input: AnalysisInput): BuildAnalysis | undefined {
     runtimeImage: root && slim !== undefined ? retag(facts.rootRaw ?? root.ref, root, slim) : undefined,
     runtimeEnv,
     builderChanges: changes,
+    contextCopies: repeated,
     shipsToolchain: (slim !== undefined && slim !== root?.tag) || [...installed].some((p) => packageRole(p) !== 'runtime'),
   };
+}
+
+/** A prefix of its own (`--prefix=/install`) goes where the official images' Python looks: /usr/local. */
+function installedPrefix(path: string, facts: StageFacts): Artifact {
+  const official = facts.root?.name === 'python' || facts.root?.name === 'pypy';
+  return official && path !== '/usr/local' && path !== '/usr' ? { from: path, to: '/usr/local' } : same(path);
 }
 
 function same(path: string): Artifact {
@@ -89,7 +111,7 @@ function pipInstallArgs(cmd: CommandAt): CommandAt['words'] | undefined {
   return cmd.words.slice(k);
 }
 
-function venvCreated(cmd: CommandAt): string | undefined {
+function venvCreated(cmd: CommandAt, facts: StageFacts): string | undefined {
   const w = cmd.words.map((x) => x.value);
   let dir: string | undefined;
   if (/^python[0-9.]*$/.test(cmd.name) && w[1] === '-m' && (w[2] === 'venv' || w[2] === 'virtualenv')) dir = w.slice(3).find((a) => !a.startsWith('-'));
@@ -97,7 +119,7 @@ function venvCreated(cmd: CommandAt): string | undefined {
   else if (cmd.name === 'uv' && w[1] === 'venv') dir = w.slice(2).find((a) => !a.startsWith('-')) ?? '.venv';
   else if (cmd.name === 'uv' && w[1] === 'sync') dir = cmd.vars.get('UV_PROJECT_ENVIRONMENT') ?? '.venv';
   else if (cmd.name === 'poetry' && w[1] === 'install' && cmd.vars.get('POETRY_VIRTUALENVS_IN_PROJECT') === 'true') dir = '.venv';
-  return dir === undefined ? undefined : resolvePath(cmd.cwd, expand(dir, cmd.vars));
+  return dir === undefined ? undefined : pathOf(dir, cmd, facts);
 }
 
 /** pip runs from a virtualenv already on PATH (ENV PATH=/venv/bin:$PATH or VIRTUAL_ENV). */
@@ -105,15 +127,4 @@ function usesVenv(cmd: CommandAt): boolean {
   if (cmd.vars.get('VIRTUAL_ENV')) return true;
   const first = (cmd.vars.get('PATH') ?? '').split(':')[0];
   return first.endsWith('/bin') && !first.startsWith('/usr/') && first !== '/bin' && first !== '/sbin';
-}
-
-/** A COPY/ADD from the build context into `dir` (or below it) among instructions `from..to`. */
-export function copiesContextInto(input: AnalysisInput, dir: string, from: number, to = Infinity): boolean {
-  const { facts } = input;
-  return facts.instructions.some((ins, i) => {
-    if (i < from || i > to || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.flags.some((f) => f.name === 'from')) return false;
-    const dest = ins.args[ins.args.length - 1]?.value;
-    if (!dest || ins.args.length < 2) return false;
-    return isUnder(resolvePath(facts.cwd[i], expand(dest, facts.vars)), dir);
-  });
 }

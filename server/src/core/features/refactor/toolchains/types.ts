@@ -1,6 +1,6 @@
 // What a toolchain analyzer reports about a stage's build: where the artifacts land, how they are
-// linked, which image runs them, and what the builder needs changed (CGO_ENABLED=0, -static,
-// DESTDIR, a virtualenv, pruning dev dependencies).
+// linked, which image runs them, what the builder needs changed (CGO_ENABLED=0, -static,
+// DESTDIR, a virtualenv, pruning dev dependencies), and where the build keeps caches.
 import type { StageModel } from '../../../model/types';
 import type { CommandAt, StageFacts } from '../analysis/facts';
 
@@ -39,6 +39,10 @@ export interface BuildAnalysis {
   shipsToolchain: boolean;
   /** Only generic evidence (a bare `make`): another toolchain's analysis wins a tie. */
   generic?: boolean;
+  /** The build's own cache directories (cargo's target/<profile>/deps), beside the package managers' ones. */
+  caches?: string[];
+  /** COPY/ADD instructions from the build context that the runtime repeats, in place of the directory they filled (it holds caches). */
+  contextCopies?: number[];
 }
 
 /** How the container starts, read from the stage's last ENTRYPOINT/CMD. */
