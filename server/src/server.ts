@@ -14,7 +14,7 @@ import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 import { LARGE_DOCUMENT, warmUp, warmUpForLargeDocument } from './warmUp';
-import { loadShellParser } from './node/shellParser';
+import { setShellParserLog } from './node/shellParser';
 
 const stdio = stdioTransport();
 const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
@@ -58,8 +58,9 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-// tree-sitter-bash for RUN scripts, loaded while the client initializes: sizes and refactorings wait for it.
-loadShellParser().catch((e) => ctx.log.error(`the shell parser did not load (RUN scripts are not read for sizes): ${e instanceof Error ? e.stack : e}`));
+// tree-sitter-bash for RUN scripts is loaded by the first request that reads sizes or refactorings
+// (node/shellParser.ts afterShellParser): a session that never asks for them does not hold it.
+setShellParserLog((m) => ctx.log.error(m));
 
 const diagnostics = registerDiagnostics(ctx);
 registerFeatures(ctx);

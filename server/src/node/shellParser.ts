@@ -1,6 +1,7 @@
 // Loads tree-sitter and its bash grammar (WebAssembly files shipped beside the bundle, copied
-// there by esbuild.mjs) and hands the parser to the core (core/shell/parse.ts). Called once when
-// the server or the CLI starts; until it is done, RUN scripts are not read (sizes wait for it).
+// there by esbuild.mjs) and hands the parser to the core (core/shell/parse.ts). The CLI loads it
+// when it starts; the server when a request first reads sizes or refactorings (afterShellParser),
+// which waits for it once (about 60 ms). Until it is done, RUN scripts are not read.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -11,6 +12,12 @@ const WARM_UP = 'set -eux; arch="$(dpkg --print-architecture)"; case "$arch" in 
 
 let loading: Promise<void> | undefined;
 let settled = false;
+let logFailure: (message: string) => void = () => undefined;
+
+/** Where a failure to load is reported (the server's log). */
+export function setShellParserLog(log: (message: string) => void): void {
+  logFailure = log;
+}
 
 /** Where the .wasm files are: beside the bundle (dist/), or in node_modules when run from source. */
 function wasmPath(file: 'tree-sitter.wasm' | 'tree-sitter-bash.wasm'): string {
@@ -36,9 +43,14 @@ export function loadShellParser(): Promise<void> {
     // The first parses run WebAssembly not yet compiled by the optimizing tier (40-50 ms each).
     for (let i = 0; i < 3; i++) shell.parse(WARM_UP, () => false)?.delete();
     useShellParser(shell);
-  })().finally(() => {
-    settled = true;
-  });
+  })()
+    .catch((e: unknown) => {
+      logFailure(`the shell parser did not load (RUN scripts are not read for sizes): ${e instanceof Error ? e.stack : e}`);
+      throw e;
+    })
+    .finally(() => {
+      settled = true;
+    });
   return loading;
 }
 

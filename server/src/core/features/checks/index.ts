@@ -15,9 +15,11 @@ import { instructionChecks } from './instructionRules';
 import { parseErrorChecks } from './parseErrors';
 import { scopeChecks } from './scope';
 
+const NONE: Diagnostic[] = [];
+
 interface Entry {
   stage: Stage;
-  flowIn: string;
+  flowIn: number;
   globals: string;
   majorityLower: boolean;
   descriptions: boolean;
@@ -160,7 +162,9 @@ function stageEntry(stage: Stage, flowIn: Flow, count: CasingCount, ctx: Context
     for (const d of instructionChecks(instructions, globals.escape, lineText)) diagnostics.push(d);
     for (const d of casingChecks(instructions, majorityLower, count)) diagnostics.push(d);
     if (descriptions) for (const ins of instructions) pushDefined(diagnostics, descriptionCheck(ins, stage.key, ins.keyword === 'FROM' ? stage.nameRange : undefined, globals.escape, lineText));
-    entry = { stage, flowIn: flowIn.key, globals: globals.key, majorityLower, descriptions, diagnostics, errors: parseErrorChecks(instructions, ctx.model.directives, lineText), flow: scope.flow };
+    const errors = parseErrorChecks(instructions, ctx.model.directives, lineText);
+    // Most stages have nothing to report: one shared empty list instead of two arrays per stage.
+    entry = { stage, flowIn: flowIn.key, globals: globals.key, majorityLower, descriptions, diagnostics: diagnostics.length ? diagnostics : NONE, errors: errors.length ? errors : NONE, flow: scope.flow };
   }
   origin[ENTRY] = entry;
   return entry;
