@@ -38,10 +38,10 @@ function linkLinuxScript(dir: string, source: string, dest: string): void {
 export async function installCodeServer(dir: string, version: string, options: NpmOptions): Promise<void> {
   await npm(dir, ['install', ...NPM_QUIET, '--no-save', '--ignore-scripts', `code-server@${version}`], options);
   const ownScripts = withInstallScripts(dir, 'code-server');
-  if (ownScripts.length) await npm(dir, ['rebuild', ...ownScripts], options);
+  if (ownScripts.length) await npm(dir, ['rebuild', '--loglevel=error', ...ownScripts], options);
   const vscode = join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
   await npm(vscode, ['install', ...NPM_QUIET, '--omit=dev', '--ignore-scripts'], options);
-  await npm(vscode, ['rebuild', ...approvedScripts(vscode)], options);
+  await npm(vscode, ['rebuild', '--loglevel=error', ...approvedScripts(vscode)], options);
   linkLinuxScript(join(vscode, 'bin', 'remote-cli'), 'code-linux.sh', 'code-server');
   linkLinuxScript(join(vscode, 'bin', 'helpers'), 'browser-linux.sh', 'browser.sh');
   // Its own postinstall lists every file it trims from the bundled TypeScript: not progress.
