@@ -24,8 +24,9 @@ function range(r: PackageSize, spread: number) {
 
 function pkgNote(cmd: string, names: string[], r: PackageSize): string {
   const shown = names.slice(0, 3).join(' ') + (names.length > 3 ? ` +${names.length - 3}` : '');
-  const extra = r.unknown.length ? ` (${r.unknown.length} not in table)` : '';
-  return `${cmd} ${shown} ≈ ${formatBytes(r.bytes)} with ${r.added.length} packages${r.derived ? ' (derived sizes)' : ''}${extra}`;
+  const n = r.added.length;
+  const unknown = r.unknown.length ? `, ${r.unknown.length} not in the package table` : '';
+  return `${cmd} ${shown} ≈ ${formatBytes(r.bytes)}: ${n} new package${n === 1 ? '' : 's'} including dependencies${r.derived ? ' (sizes estimated)' : ''}${unknown}`;
 }
 
 function apt(words: string[], ctx: RunCtx): boolean {
