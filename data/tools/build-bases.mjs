@@ -3,7 +3,7 @@
 // Row: [image, tag, resolvedTag, uncompressedMB, compressedMB|0, date, source, family, packageSet, how]
 //   how: m = measured (repo-info "Virtual Size", exact), d = derived (basis in the source text).
 // compressedMB 0 = derive with the family ratio at run time. packageSet names a set of
-// data/deb-packages.json ("base", "slim", "curl", "scm", "full", "gobuild", "rust"), "debslim" (the
+// data/deb-<suite>.json `sets` ("base", "slim", "curl", "scm", "full", "gobuild", "rust"), "debslim" (the
 // base set with docs excluded: debian:*-slim has the same packages as debian:*) or "alpine".
 // Usage: node data/tools/build-bases.mjs
 import { readFileSync, writeFileSync } from 'node:fs';

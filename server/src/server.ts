@@ -14,6 +14,7 @@ import { registerDiagnostics } from './lsp/diagnostics';
 import { capabilities, registerFeatures } from './lsp/features';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 import { LARGE_DOCUMENT, warmUp, warmUpForLargeDocument } from './warmUp';
+import { loadShellParser } from './node/shellParser';
 
 const stdio = stdioTransport();
 const connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
@@ -53,6 +54,9 @@ connection.onInitialize((params): InitializeResult => {
     serverInfo: { name: 'dockerfile-stages', version: process.env.DOCKERFILE_STAGES_VERSION ?? '0.1.0' },
   };
 });
+
+// tree-sitter-bash for RUN scripts, loaded while the client initializes: sizes and refactorings wait for it.
+loadShellParser().catch((e) => ctx.log.error(`the shell parser did not load (RUN scripts are not read for sizes): ${e instanceof Error ? e.stack : e}`));
 
 const diagnostics = registerDiagnostics(ctx);
 registerFeatures(ctx);

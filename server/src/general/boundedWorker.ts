@@ -62,7 +62,8 @@ export class BoundedWorker {
   }
 
   private start(): Worker {
-    const worker = new Worker(this.script);
+    // Not the server's own flags (its heap settings, a test runner's --import hooks): the worker needs none.
+    const worker = new Worker(this.script, { execArgv: [] });
     worker.unref();
     worker.on('message', (m: WorkerAnswer) => {
       if ('error' in m) this.warnOnce(`${this.name} gave up on this input: ${m.error}`);

@@ -11,6 +11,7 @@ import { targetQuickFixes } from '../core/buildTargets/features';
 import { isBuildDocument } from './buildTargets';
 import { generalFor, guarded, modelFor, type ServerContext } from './context';
 import { ioFor } from './sizeIo';
+import { afterShellParser } from '../node/shellParser';
 
 export interface CodeActionRequest {
   uri: string;
@@ -38,7 +39,7 @@ export const codeActionsFeature = {
       const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri), io: ioFor(ctx, params.textDocument.uri) };
       const only = params.context.only;
       const actions: CodeAction[] = [];
-      for (const provider of PROVIDERS) actions.push(...provider(request));
+      for (const provider of PROVIDERS) actions.push(...(await afterShellParser(() => provider(request))));
       actions.push(...(await generalQuickFixes(ctx, params, token)));
       return only ? actions.filter((a) => only.some((k) => a.kind === k || (a.kind ?? '').startsWith(k + '.'))) : actions;
     }));

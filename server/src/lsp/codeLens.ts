@@ -8,6 +8,7 @@ import type { SizeLensArgs } from '../protocol';
 import { guarded, modelFor, type ServerContext } from './context';
 import { rawJsonBytes, type JsonBytes } from './rawJson';
 import { ioFor } from './sizeIo';
+import { afterShellParser } from '../node/shellParser';
 
 /** [document, stage]: the document by a small number, not its uri (5,000 lenses are 200 KB lighter). */
 type LensData = [number, number];
@@ -62,7 +63,7 @@ export const codeLensFeature = {
       // Written as JSON lens by lens (see rawJson.ts); the connection passes the answer on as it is.
       return rawJsonBytes((out) => sizeLensStubs(found.model, (line, character, stage) => writeLens(out, line, character, id, stage))) as unknown as CodeLens[];
     }));
-    ctx.connection.onCodeLensResolve(guarded(ctx, 'codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as CodeLens, (lens: CodeLens): CodeLens => {
+    ctx.connection.onCodeLensResolve(guarded(ctx, 'codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as CodeLens, (lens: CodeLens) => afterShellParser(() => {
       const data = lensData(lens.data);
       const found = data && modelFor(ctx, data.uri);
       if (!data || !found) return lens;
@@ -72,6 +73,6 @@ export const codeLensFeature = {
       // The lens is this request's own copy (parsed from the message): it is answered as it came, with its command.
       lens.command = title ? { title, command: SHOW_SIZE_BREAKDOWN, arguments: [args] } : { title: 'size unknown', command: '' };
       return lens;
-    }));
+    })));
   },
 };

@@ -6,6 +6,7 @@ import { imageHover } from '../core/features/imageHover';
 import { stageSliceText } from '../core/model/stageSlice';
 import { generalFor, guarded, modelFor, type ServerContext } from './context';
 import { ioFor } from './sizeIo';
+import { afterShellParser } from '../node/shellParser';
 
 export const hoverFeature = {
   capabilities: () => ({ hoverProvider: true }),
@@ -14,7 +15,7 @@ export const hoverFeature = {
       const uri = params.textDocument.uri;
       const found = modelFor(ctx, uri);
       if (!found) return null;
-      const own = stageHover(found.model, params.position) ?? imageHover(found.model, params.position, ioFor(ctx, uri));
+      const own = stageHover(found.model, params.position) ?? (await afterShellParser(() => imageHover(found.model, params.position, ioFor(ctx, uri))));
       if (own) return own;
       const general = generalFor(ctx, uri);
       return general ? general.general.ask('hover', { text: stageSliceText(found.model, params.position.line), position: params.position }, null, { uri, token }) : null;

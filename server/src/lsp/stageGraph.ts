@@ -4,6 +4,7 @@ import { STAGE_GRAPH_REQUEST, type StageGraph, type StageGraphParams } from '../
 import { estimatedSizes, stageGraph } from '../core/features/stageGraph';
 import { guarded, modelFor, type ServerContext } from './context';
 import { ioFor } from './sizeIo';
+import { afterShellParser } from '../node/shellParser';
 
 const empty = (uri: string): StageGraph => ({ uri, target: -1, nodes: [], edges: [] });
 
@@ -17,7 +18,7 @@ export const stageGraphFeature = {
       if (!found) return empty(uri);
       const settings = ctx.settings(uri);
       const target = (typeof params.target === 'string' ? params.target : settings.target) || undefined;
-      return stageGraph(found.model, uri, target, estimatedSizes(settings.sizeMetric, { target, io: ioFor(ctx, uri) }));
+      return afterShellParser(() => stageGraph(found.model, uri, target, estimatedSizes(settings.sizeMetric, { target, io: ioFor(ctx, uri) })));
     }));
   },
 };

@@ -1,5 +1,6 @@
 // Resolves `FROM image:tag` to a dated figure: the exact table row, a floating tag's alias, or the
 // nearest row of the same image and variant (with a wider range). An engine answer beats the table.
+import { imageSuite } from './debSuites';
 import { BASE_ALIASES, BASE_ROWS, FAMILY_RATIOS, type BaseRow } from './tables';
 import type { BaseFigure, SizeIO } from './types';
 import { MB } from './units';
@@ -88,6 +89,7 @@ function figureFromRow(ref: string, row: BaseRow, kind: BaseFigure['kind'], lowF
     distro: set === 'alpine' ? 'alpine' : family === 'rpm' ? 'rpm' : set ? 'debian' : undefined,
     slim: set === 'slim' || set === 'debslim' || /distroless/.test(image),
     packageSet: set || undefined,
+    suite: set && set !== 'alpine' ? imageSuite(image, splitImage(ref).tag, resolved) : undefined,
     ratio,
   };
 }
@@ -165,5 +167,6 @@ function unknownFigure(ref: string, name: string): BaseFigure {
   return {
     ref, resolved: ref, bytes, low: alpine ? 7 * MB : bytes / 8, high: alpine ? 200 * MB : bytes * 7, compressed: bytes / 2.4, compressedMeasured: false,
     date: '', source: 'not in the size table: a guess with a wide range', kind: 'unknown', distro: alpine ? 'alpine' : undefined, ratio: 2.4,
+    suite: alpine ? undefined : imageSuite(name, splitImage(ref).tag),
   };
 }

@@ -32,6 +32,8 @@ export interface Item {
   archive?: { unpacked: number; what: string; installs?: SourceInstall; topDir?: string };
   /** Size (and note) known only once resolved; `size` is then a placeholder. */
   lazy?: Lazy;
+  /** What the estimator cannot size here, named for the user (`packages from the PostgreSQL repository`). */
+  unknown?: string;
 }
 
 export type Lazy =

@@ -40,7 +40,7 @@ function apt(words: string[], ctx: RunCtx): boolean {
     if (!names.length) return true;
     const docs = ctx.figure.slim ? 0.85 : 1;
     const recommends = !words.includes('--no-install-recommends') && !ctx.noRecommends;
-    const r = debInstall(names, ctx.installed, docs, recommends);
+    const r = debInstall(names, ctx.installed, docs, recommends, ctx.figure.suite);
     const size = range(r, recommends ? 0.2 : 0.1);
     ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : ''));
     return true;

@@ -3,6 +3,7 @@
 // later layer still takes space in the layer that added it.
 import type { Item } from './ledger';
 import { globBase, isUnder, normalizePath, type ItemList } from './ledger';
+import type { Platform } from '../shell/platform';
 import type { KnownDownload } from './downloads';
 import { PackageSet, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
@@ -14,6 +15,8 @@ export interface StageState {
   installed: PackageSet;
   items: ItemList;
   figure: BaseFigure;
+  /** The platform the stage's commands run on (its --platform, else linux/amd64). */
+  platform: Platform;
 }
 
 export class RunCtx {
@@ -24,6 +27,8 @@ export class RunCtx {
   noRecommends = false;
   /** Directory after `cd` (the RUN starts in WORKDIR). */
   cwd: string | undefined;
+  /** Where the current command's standard output goes (`curl ... > file.tgz`). */
+  stdout: string | undefined;
   /** `./configure --prefix=...`. */
   configurePrefix: string | undefined;
   /** phpize ran: `make install` installs a PHP extension. */
@@ -149,7 +154,7 @@ export class RunCtx {
       byManager.set(m, [...(byManager.get(m) ?? []), ...(it.requested ?? [])]);
     }
     for (const [m, requested] of byManager) {
-      const r = runtimeLibraries(m, requested, this.stage.installed, m === 'deb' && this.figure.slim ? 0.85 : 1);
+      const r = runtimeLibraries(m, requested, this.stage.installed, m === 'deb' && this.figure.slim ? 0.85 : 1, this.figure.suite);
       if (r.bytes <= 0) continue;
       for (const n of r.added) this.installed.add(n);
       this.added.push({ path: '/usr', size: { bytes: r.bytes, low: r.bytes * 0.6, high: r.bytes * 1.6 + 1e6 }, kind: 'package', note: `runtime libraries the build links to ≈ ${formatBytes(r.bytes)} (build dependencies removed)`, pkgs: r.added, requested: [] });

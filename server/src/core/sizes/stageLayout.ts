@@ -13,6 +13,7 @@ import { expandSimple, ItemList, normalizePath, type Item } from './ledger';
 import { estimateRun } from './run';
 import type { StageState } from './runContext';
 import { runScript } from './shell';
+import { DEFAULT_PLATFORM, parsePlatform, platformArgs } from '../shell/platform';
 import { basePackages, PackageSet } from './tables';
 import type { SizeIO } from './types';
 
@@ -51,10 +52,10 @@ export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]
   let state: StageState;
   if (parent) {
     const p = parent.layout.state;
-    state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure };
+    state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure, platform: stage.platform ? parsePlatform(stage.platform.value) : p.platform };
   } else {
     const figure = fromRef && (fromRef.resolution.kind === 'variable' || fromRef.resolution.kind === 'unresolved-variable') && fromRef.value.includes('$') ? resolveBaseImage('unknown/' + fromRef.value.replace(/[^a-z0-9]/gi, '')) : resolveBaseImage(fromRef?.value ?? stage.image, io);
-    state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet)), items: new ItemList(), figure };
+    state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet, figure.suite)), items: new ItemList(), figure, platform: parsePlatform(stage.platform?.value) };
   }
   const copyRefs = input.copyRefs ?? [];
   const copyLines = copyRefs.map((r) => r.instructionRange.start.line);
@@ -73,7 +74,7 @@ export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]
 
 /** The layout a stage gets when it cannot be read: the estimator is total. */
 export function emptyLayout(stage: Stage): StageLayout {
-  return { state: { workdir: '/', env: new Map(), installed: new PackageSet(), items: new ItemList(), figure: scratchFigure() }, base: stage.image, layers: [], copyRefs: [], copyLayers: [], deps: [] };
+  return { state: { workdir: '/', env: new Map(), installed: new PackageSet(), items: new ItemList(), figure: scratchFigure(), platform: DEFAULT_PLATFORM }, base: stage.image, layers: [], copyRefs: [], copyLayers: [], deps: [] };
 }
 
 function baseWorkdir(ref: string): string {
@@ -134,8 +135,12 @@ function instructionItems(ins: SizeInstruction, state: StageState, io: SizeIO | 
   }
 }
 
+/** BuildKit's automatic platform ARGs, for a build of the default platform (a stage sees them once it declares them). */
+const PLATFORM_ARGS = platformArgs(DEFAULT_PLATFORM);
+
 function setVariables(ins: SizeInstruction, state: StageState): void {
   const args = words(ins.rest);
+  if (ins.keyword === 'ARG') for (const a of args) if (!a.includes('=') && PLATFORM_ARGS.has(a)) state.env.set(a, PLATFORM_ARGS.get(a)!);
   if (ins.keyword === 'ENV' && args.length >= 2 && !args[0].includes('=')) {
     state.env.set(args[0], ins.rest.slice(ins.rest.indexOf(args[0]) + args[0].length).trim().replace(/^(["'])(.*)\1$/, '$2'));
     return;

@@ -1,7 +1,8 @@
-// The shipped size tables (data/*.json, bundled by esbuild) and lookups over them: base image rows,
-// Debian package sizes with dependency closure, and Alpine/RPM sizes derived from them.
+// The shipped size tables (data/*.json, read beside dist/) and lookups over them: base image rows,
+// Debian package sizes with dependency closure (the index of the stage's suite, debSuites.ts), and
+// Alpine/RPM sizes derived from them (through bookworm, the suite they were derived against).
 import baseData from '../../../../data/base-images.json';
-import debData from '../../../../data/deb-packages.json';
+import { debIndex, type DebSuite } from './debSuites';
 import { ALPINE_BASE, APK, APK_TO_DEB, RPM_TO_DEB } from './derivedPackages';
 
 /** [image, tag, resolvedTag, uncompressedMB, compressedMB|0, date, source, family, packageSet, how] */
@@ -11,11 +12,6 @@ export const BASE_ROWS = baseData.rows as BaseRow[];
 export const BASE_ALIASES = baseData.alias as [string, string, string][];
 export const FAMILY_RATIOS = baseData.ratios as Record<string, number>;
 export const TABLE_DATE = baseData.asOf as string;
-
-/** name -> [installed KiB, "depends ...", "recommends ..."]. */
-const DEB = debData.p as unknown as Record<string, [number, string?, string?]>;
-const DEB_VIRTUAL = debData.v as Record<string, string>;
-const DEB_SETS = debData.s as Record<string, string>;
 
 export type PackageManager = 'deb' | 'apk' | 'rpm';
 
@@ -29,40 +25,20 @@ export interface PackageSize {
   derived: boolean;
 }
 
-const depCache = new Map<string, string[]>();
-function debDeps(name: string): string[] {
-  let deps = depCache.get(name);
-  if (!deps) {
-    const d = DEB[name]?.[1];
-    deps = d ? d.split(' ') : [];
-    depCache.set(name, deps);
-  }
-  return deps;
+interface Installed {
+  has(name: string): boolean;
 }
 
-const recCache = new Map<string, string[]>();
-function debRecommends(name: string): string[] {
-  let recs = recCache.get(name);
-  if (!recs) {
-    const r = DEB[name]?.[2];
-    recs = r ? r.split(' ') : [];
-    recCache.set(name, recs);
-  }
-  return recs;
+/** The Debian package apt installs for a requested name (`=version` and `:arch` dropped, a virtual name to its provider). */
+export function debName(name: string, suite?: DebSuite): string | undefined {
+  return debIndex(suite).resolve(name);
 }
 
-export function debName(name: string): string | undefined {
-  const bare = name.split(/[=:]/)[0].toLowerCase();
-  if (DEB[bare]) return bare;
-  return DEB_VIRTUAL[bare];
-}
-
-const setCache = new Map<string, Set<string>>();
 /** Installed package names, layered: a stage shares its parent's set and records only its changes. */
 export class PackageSet {
   private added: Set<string> | undefined;
   private removed: Set<string> | undefined;
-  constructor(private readonly parent?: { has(name: string): boolean }) {}
+  constructor(private readonly parent?: Installed) {}
   has(name: string): boolean {
     if (this.added?.has(name)) return true;
     if (this.removed?.has(name)) return false;
@@ -83,67 +59,40 @@ export class PackageSet {
   }
 }
 
-/** Package names a base image ships, namespaced (`deb:bash`, `apk:musl`). */
-export function basePackages(set: string | undefined): Set<string> {
-  if (!set) return new Set();
-  let s = setCache.get(set);
+const ALPINE_SET: Installed = new Set(ALPINE_BASE.map((n) => 'apk:' + n));
+const NO_SET: Installed = { has: () => false };
+const debSets = new Map<string, Installed>();
+
+/**
+ * Package names a base image ships, namespaced (`deb:bash`, `apk:musl`). A Debian set reads its
+ * suite's index on the first `deb:` question, so a stage that installs nothing loads nothing.
+ */
+export function basePackages(set: string | undefined, suite?: DebSuite): Installed {
+  if (!set) return NO_SET;
+  if (set === 'alpine') return ALPINE_SET;
+  // debian:*-slim ships the packages of debian:* (docs excluded): the base set.
+  const setKey = set === 'debslim' ? 'base' : set;
+  const key = `${suite ?? ''} ${setKey}`;
+  let s = debSets.get(key);
   if (!s) {
-    // debian:*-slim ships the packages of debian:* (docs excluded): the base set.
-    const deb = DEB_SETS[set === 'debslim' ? 'base' : set] ?? '';
-    s = new Set(set === 'alpine' ? ALPINE_BASE.map((n) => 'apk:' + n) : deb.split(' ').filter(Boolean).map((n) => 'deb:' + n));
-    setCache.set(set, s);
+    let names: Set<string> | undefined;
+    s = { has: (n) => n.startsWith('deb:') && (names ??= new Set(debIndex(suite).set(setKey))).has(n.slice(4)) };
+    debSets.set(key, s);
   }
   return s;
 }
 
-const closureCache = new Map<string, { names: string[]; unknown: string[] }>();
-
-/** Dependency closure of the requested packages (cached by request), deepest last. */
-function debClosure(names: string[], recommends = false): { names: string[]; unknown: string[] } {
-  const key = (recommends ? '+' : '') + names.join(' ');
-  let hit = closureCache.get(key);
-  if (hit) return hit;
-  const out: string[] = [];
-  const unknown: string[] = [];
-  const seen = new Set<string>();
-  const stack: string[] = [];
-  for (const n of names) {
-    const r = debName(n);
-    if (r) stack.push(r);
-    else unknown.push(n);
-  }
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    out.push(n);
-    for (const d of debDeps(n)) if (!seen.has(d)) stack.push(d);
-    if (recommends) for (const d of debRecommends(n)) if (!seen.has(d)) stack.push(d);
-  }
-  hit = { names: out, unknown };
-  if (closureCache.size > 5000) closureCache.clear();
-  closureCache.set(key, hit);
-  return hit;
-}
-
 /** Installed size of Debian packages and their dependency closure (with what they recommend, as apt installs it by default), minus what `have` holds. */
-export function debInstall(names: string[], have: { has(name: string): boolean }, docsFactor = 1, recommends = false): PackageSize {
-  const closure = debClosure(names, recommends);
-  const added: string[] = [];
-  let kib = 0;
-  for (const n of closure.names) {
-    if (have.has('deb:' + n)) continue;
-    kib += DEB[n]?.[0] ?? 0;
-    added.push('deb:' + n);
-  }
-  return { bytes: kib * 1024 * docsFactor + closure.unknown.length * 2e6, added, unknown: closure.unknown, derived: false };
+export function debInstall(names: string[], have: Installed, docsFactor = 1, recommends = false, suite?: DebSuite): PackageSize {
+  const r = debIndex(suite).install(names, { installed: (n) => have.has('deb:' + n), recommends, docsFactor });
+  return { bytes: r.bytes + r.unknown.length * 2e6, added: r.added.map((n) => 'deb:' + n), unknown: r.unknown, derived: false };
 }
 
 /**
  * Alpine: the curated sizes of derivedPackages.ts, else the Debian package of the same role scaled
  * by 0.55 (Alpine ships no docs and links against musl). Derived, and labelled so.
  */
-export function apkInstall(names: string[], have: { has(name: string): boolean }): PackageSize {
+export function apkInstall(names: string[], have: Installed): PackageSize {
   const added: string[] = [];
   const unknown: string[] = [];
   let bytes = 0;
@@ -178,7 +127,7 @@ export function apkInstall(names: string[], have: { has(name: string): boolean }
 }
 
 /** RPM distributions: the Debian package of the same role, scaled by 1.1 (Fedora/RHEL builds keep docs and are a little larger). */
-export function rpmInstall(names: string[], have: { has(name: string): boolean }, docsFactor = 1): PackageSize {
+export function rpmInstall(names: string[], have: Installed, docsFactor = 1): PackageSize {
   const debs: string[] = [];
   const unknown: string[] = [];
   for (const raw of names) {
@@ -205,12 +154,13 @@ function isRuntimeLib(name: string): boolean {
 }
 
 /** The library packages the -dev packages among `requested` depend on: what a program built against them loads. */
-function debRuntimeRoots(requested: string[]): string[] {
+function debRuntimeRoots(requested: string[], suite?: DebSuite): string[] {
+  const index = debIndex(suite);
   const roots = new Set<string>();
   for (const r of requested) {
-    const d = debName(r);
+    const d = index.resolve(r);
     if (!d || !d.endsWith('-dev')) continue;
-    for (const dep of debDeps(d)) if (isRuntimeLib(dep)) roots.add(dep);
+    for (const dep of index.depends(d)) if (isRuntimeLib(dep)) roots.add(dep);
   }
   return [...roots];
 }
@@ -221,9 +171,9 @@ function debRuntimeRoots(requested: string[]): string[] {
  * manual` or `apk add --virtual .run-deps` of what they find, then purge): the runtime libraries of
  * the -dev packages installed, minus what `have` (the image before the RUN) holds.
  */
-export function runtimeLibraries(manager: PackageManager, requested: string[], have: { has(name: string): boolean }, docsFactor = 1): PackageSize {
+export function runtimeLibraries(manager: PackageManager, requested: string[], have: Installed, docsFactor = 1, suite?: DebSuite): PackageSize {
   if (manager === 'deb') {
-    const r = debInstall(debRuntimeRoots(requested), have, docsFactor);
+    const r = debInstall(debRuntimeRoots(requested, suite), have, docsFactor, false, suite);
     return { ...r, unknown: [] };
   }
   // Alpine and RPM: the Debian libraries of the same -dev packages, scaled as their installs are.

@@ -1,5 +1,6 @@
 // Public types of the size estimator: what a stage is estimated at, layer by layer, and the I/O
 // the estimator may be given (build-context sizes, a Docker engine, a registry), all optional.
+import type { DebSuite } from './debSuites';
 
 /** A size with its uncertainty, in bytes (decimal: 1 MB = 1,000,000 bytes, as the Docker CLI prints). */
 export interface SizeRange {
@@ -25,8 +26,10 @@ export interface BaseFigure extends SizeRange {
   distro?: 'debian' | 'alpine' | 'rpm';
   /** Debian docs are excluded (slim images): packages installed later are smaller too. */
   slim?: boolean;
-  /** Key of the package set the image ships (data/deb-packages.json `s`, or "alpine"). */
+  /** Key of the package set the image ships (`sets` of data/deb-<suite>.json, or "alpine"). */
   packageSet?: string;
+  /** Debian suite its apt installs from (Ubuntu: the suite of the same vintage); unknown: bookworm. */
+  suite?: DebSuite;
   /** Uncompressed / compressed ratio of the image family. */
   ratio: number;
 }

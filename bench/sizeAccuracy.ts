@@ -1,0 +1,137 @@
+// Accuracy of the size estimator on real Dockerfiles with recorded image sizes: the final stage of
+// each file in test/fixtures/sizes-real (empty build context), split into calibration and
+// validation (see that folder's README.md), and the tuned set test/fixtures/sizes as a third group.
+// Per-file rows are printed for the tuned and calibration groups only; validation shows aggregates
+// unless --show-validation is given.
+//
+//   npm run sizes:accuracy [-- --json] [-- --show-validation]
+import { join } from 'node:path';
+import { parseDockerfile } from '../server/src/core/model/parse';
+import { estimateStages } from '../server/src/core/sizes/estimator';
+import type { SizeIO } from '../server/src/core/sizes/types';
+import { formatBytes, formatRange, parseSize } from '../server/src/core/sizes/units';
+import { ContextIndex } from '../server/src/node/contextIndex';
+import { loadShellParser } from '../server/src/node/shellParser';
+import { FIXTURES, fixtureFiles, readFixture } from '../test/helpers/fixtures';
+import { headers, realEntries } from '../test/helpers/sizesReal';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const showValidation = args.includes('--show-validation');
+
+interface Row {
+  file: string;
+  kind: string;
+  match: string;
+  real: number;
+  estimate: number;
+  low: number;
+  high: number;
+  error: number;
+  inRange: boolean;
+  narrow: boolean;
+  baseKnown: boolean;
+}
+
+async function estimate(file: string, kind: string, match: string, text: string, real: number, io: SizeIO): Promise<Row> {
+  const final = estimateStages(parseDockerfile(text), { io }).find((e) => e.final)!;
+  return {
+    file, kind, match, real,
+    estimate: final.bytes, low: final.low, high: final.high,
+    error: (final.bytes - real) / real,
+    inRange: final.low <= real && real <= final.high,
+    narrow: final.low > 0 && final.high / final.low <= 2.5,
+    baseKnown: final.baseFigure.kind !== 'unknown',
+  };
+}
+
+const emptyIO: SizeIO = { contextSize: () => ({ bytes: 0, files: 0 }) };
+
+async function tunedRows(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const file of fixtureFiles('sizes')) {
+    const text = readFixture(file);
+    const head = headers(text);
+    const real = parseSize(head.get('size-real') ?? '');
+    if (real === undefined) continue;
+    let io = emptyIO;
+    const dir = head.get('size-context');
+    if (dir) {
+      const index = new ContextIndex(join(FIXTURES, 'sizes', 'context', dir));
+      await index.build();
+      io = { contextSize: (s) => index.size(s), contextText: (p) => index.text(p) };
+    }
+    const source = head.get('size-source') ?? '';
+    rows.push(await estimate(file.replace(/^sizes\//, ''), source.startsWith('docker-library/repo-info') ? 'official' : 'example', 'tuned', text, real, io));
+  }
+  return rows;
+}
+
+function median(xs: number[]): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function aggregate(rows: Row[]) {
+  return {
+    count: rows.length,
+    within25: rows.filter((r) => Math.abs(r.error) <= 0.25).length,
+    medianAbsError: Number((median(rows.map((r) => Math.abs(r.error))) * 100).toFixed(1)),
+    inRange: rows.filter((r) => r.inRange).length,
+    rangeWithin2_5x: rows.filter((r) => r.narrow).length,
+    baseUnknown: rows.filter((r) => !r.baseKnown).length,
+    approximate: rows.filter((r) => r.match.startsWith('approximate')).length,
+  };
+}
+
+function pct(e: number): string {
+  return (e >= 0 ? '+' : '') + (e * 100).toFixed(1) + '%';
+}
+
+function rowLine(r: Row): string {
+  const flags = [r.inRange ? '' : 'real outside', r.narrow ? '' : 'range > x2.5', r.baseKnown ? '' : 'base unknown', r.match.startsWith('approximate') ? 'approximate' : ''].filter(Boolean).join(', ');
+  return `  ${r.file.padEnd(52)} ${formatBytes(r.estimate).padStart(9)} ${formatBytes(r.real).padStart(9)} ${pct(r.error).padStart(8)}  ${formatRange(r.low, r.high).padStart(15)}${flags ? `  (${flags})` : ''}`;
+}
+
+function aggLine(name: string, rows: Row[]): string {
+  const a = aggregate(rows);
+  if (!a.count) return `${name.padEnd(24)} n=0`;
+  return `${name.padEnd(24)} n=${String(a.count).padEnd(3)} within ±25%: ${a.within25}/${a.count}  median |error|: ${a.medianAbsError}%  real in range: ${a.inRange}/${a.count}  range ≤ ×2.5: ${a.rangeWithin2_5x}/${a.count}  base unknown: ${a.baseUnknown}${a.approximate ? `  approximate matches: ${a.approximate}` : ''}`;
+}
+
+async function main(): Promise<void> {
+  await loadShellParser();
+  const groups: Record<string, Row[]> = { tuned: await tunedRows(), calibration: [], validation: [] };
+  for (const e of realEntries()) {
+    const real = parseSize(e.head.get('size-real') ?? '');
+    const split = e.head.get('size-split') ?? '';
+    if (real === undefined || !(split in groups) || split === 'tuned') throw new Error(`${e.file}: bad size-real or size-split`);
+    groups[split].push(await estimate(e.file, e.head.get('size-kind') ?? '', e.head.get('size-match') ?? '', e.text, real, emptyIO));
+  }
+  const summary = Object.fromEntries(
+    Object.entries(groups).map(([g, rows]) => [g, { all: aggregate(rows), official: aggregate(rows.filter((r) => r.kind === 'official')), example: aggregate(rows.filter((r) => r.kind === 'example')) }]),
+  );
+  if (json) {
+    const rows = { tuned: groups.tuned, calibration: groups.calibration, ...(showValidation ? { validation: groups.validation } : {}) };
+    console.log(JSON.stringify({ summary, rows }, null, 2));
+    return;
+  }
+  for (const g of ['tuned', 'calibration', 'validation']) {
+    const rows = groups[g];
+    console.log(aggLine(g, rows));
+    console.log(aggLine(`  ${g} official`, rows.filter((r) => r.kind === 'official')));
+    console.log(aggLine(`  ${g} examples`, rows.filter((r) => r.kind === 'example')));
+    if (g !== 'validation' || showValidation) {
+      console.log(`  ${'file'.padEnd(52)}  estimate      real    error            range`);
+      rows.forEach((r) => console.log(rowLine(r)));
+    }
+    console.log('');
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,362 @@
+// Runs a RUN script's shell model in the mind: which simple commands execute, in order, with their
+// words expanded, on the stage's platform and distribution. `case "$arch"` takes the arm of the
+// platform's architecture, `if`, `&&` and `||` follow the tests it can decide (`[ "$x" = y ]`,
+// `command -v apk`), variables and known command outputs (`$(dpkg --print-architecture)`) are
+// substituted, `sh -c '...'` and functions are followed. What it cannot decide, it takes as the
+// common case: a command succeeds, an undecided `if` takes its first arm. Bounded in commands,
+// loop turns and nesting.
+import type { Command, Part, Script, Stmt } from './ast';
+import { expandJoined, expandWord, globMatch, type Expander, type Field, type Value } from './expand';
+import { parseScript } from './parse';
+import { DEFAULT_PLATFORM, platformOutput, type Platform } from './platform';
+
+export interface ShellContext {
+  /** ENV and ARG values of the stage. */
+  vars: ReadonlyMap<string, string>;
+  workdir: string;
+  platform?: Platform;
+  distro?: 'debian' | 'alpine' | 'rpm';
+}
+
+export interface RunCommand {
+  /** Expanded words; a word with an unknown part keeps that part's text (`$runDeps`, `$(scanelf ...)`). */
+  words: string[];
+  /** Whether each word is fully known. */
+  known: boolean[];
+  /** `NAME=value` before the command, or alone when `words` is empty (value as expanded, or as written when unknown). */
+  assigns: [string, string][];
+  /** Directory the command runs in. */
+  cwd: string;
+  /** Where standard output is redirected (`> file`). */
+  stdout?: string;
+  /** Offsets of the command in the script (of the outer command for `sh -c` scripts). */
+  start: number;
+  end: number;
+}
+
+type Status = boolean | undefined;
+
+const MAX_COMMANDS = 20_000;
+const MAX_TURNS = 64;
+const MAX_DEPTH = 12;
+const WRAPPERS = new Set(['sudo', 'nice', 'nohup', 'time', 'exec', 'stdbuf', 'chronic']);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+const MANAGERS: Record<string, string[]> = { alpine: ['apk'], debian: ['apt-get', 'apt', 'dpkg'], rpm: ['rpm'] };
+const ALL_MANAGERS = ['apk', 'apt-get', 'apt', 'dpkg', 'rpm'];
+
+class Stop {
+  constructor(readonly kind: 'exit' | 'return') {}
+}
+
+class Evaluator implements Expander {
+  readonly out: RunCommand[] = [];
+  private vars = new Map<string, Value>();
+  private readonly functions = new Map<string, Stmt[]>();
+  private cwd: string;
+  private turns = 0;
+  private depth = 0;
+  private span: [number, number] | undefined;
+
+  constructor(private readonly ctx: ShellContext) {
+    for (const [k, v] of ctx.vars) this.vars.set(k, { text: v, known: !v.includes('$(') && !v.includes('`') });
+    this.cwd = ctx.workdir;
+  }
+
+  get(name: string): Value | undefined {
+    if (name === 'PWD') return { text: this.cwd, known: true };
+    return this.vars.get(name);
+  }
+
+  set(name: string, value: Value): void {
+    this.vars.set(name, value);
+  }
+
+  substitute(part: Extract<Part, { kind: 'sub' }>): string | undefined {
+    const [only] = part.body;
+    if (part.body.length !== 1 || only.kind !== 'cmd') return undefined;
+    const words = this.fields(only).map((f) => f.text);
+    if (!this.fields(only).every((f) => f.known)) return undefined;
+    const name = words[0]?.slice(words[0].lastIndexOf('/') + 1);
+    if (name === 'echo' || name === 'printf') return words.slice(1).filter((w) => !/^-[neE]+$/.test(w)).join(' ');
+    if (name === 'basename' && words[1]) return trimSlashes(words[1]).split('/').pop()!.replace(words[2] ?? '\0', '');
+    if (name === 'dirname' && words[1]) return trimSlashes(words[1]).split('/').slice(0, -1).join('/') || '/';
+    return platformOutput(words, this.ctx.platform ?? DEFAULT_PLATFORM, this.ctx.distro, this.cwd);
+  }
+
+  list(stmts: Stmt[]): Status {
+    let status: Status = true;
+    for (const s of stmts) status = this.exec(s);
+    return status;
+  }
+
+  exec(s: Stmt): Status {
+    if (this.out.length >= MAX_COMMANDS) return undefined;
+    switch (s.kind) {
+      case 'cmd':
+        return this.command(s);
+      case 'and': {
+        const left = this.exec(s.left);
+        return left === false ? false : this.exec(s.right);
+      }
+      case 'or': {
+        const left = this.exec(s.left);
+        return left === false ? this.exec(s.right) : left;
+      }
+      case 'not': {
+        const st = this.exec(s.body);
+        return st === undefined ? undefined : !st;
+      }
+      case 'pipe': {
+        let st: Status = true;
+        for (const x of s.stmts) st = this.exec(x);
+        return st;
+      }
+      case 'group':
+        return s.subshell ? this.subshell(() => this.list(s.body)) : this.list(s.body);
+      case 'if': {
+        for (const arm of s.arms) if (this.list(arm.cond) !== false) return this.list(arm.body);
+        return this.list(s.otherwise);
+      }
+      case 'case':
+        return this.caseStatement(s);
+      case 'for': {
+        const items = s.items ? s.items.flatMap((w) => expandWord(w, this)) : [{ text: '$@', known: false }];
+        let st: Status = true;
+        for (const item of items.slice(0, MAX_TURNS)) {
+          if (++this.turns > MAX_COMMANDS) break;
+          this.vars.set(s.name, item);
+          st = this.list(s.body);
+        }
+        return st;
+      }
+      case 'loop':
+        this.list(s.cond);
+        return this.list(s.body);
+      case 'func':
+        this.functions.set(s.name, s.body);
+        return true;
+      case 'test':
+        return test(s.words.flatMap((w) => expandWord(w, this)));
+    }
+  }
+
+  private caseStatement(s: Extract<Stmt, { kind: 'case' }>): Status {
+    const value = expandJoined(s.value, this);
+    const patterns = (arm: (typeof s.arms)[number]) => arm.patterns.map((p) => expandJoined(p, this).text);
+    let arm = value.known ? s.arms.find((a) => patterns(a).some((p) => globMatch(p, value.text))) : undefined;
+    if (!value.known) {
+      // Unknown value: the arm naming this platform's architecture, else the first arm.
+      const p = this.ctx.platform ?? DEFAULT_PLATFORM;
+      const names = [p.arch, platformOutput(['uname', '-m'], p, undefined, '/')!, platformOutput(['dpkg', '--print-architecture'], p, undefined, '/')!];
+      arm = s.arms.find((a) => patterns(a).some((pat) => names.some((n) => globMatch(pat, n)) && pat !== '*')) ?? s.arms[0];
+    }
+    return arm ? this.list(arm.body) : true;
+  }
+
+  private subshell(run: () => Status): Status {
+    const [cwd, vars] = [this.cwd, new Map(this.vars)];
+    try {
+      return run();
+    } finally {
+      this.cwd = cwd;
+      this.vars = vars;
+    }
+  }
+
+  private fields(c: Command): Field[] {
+    return c.words.flatMap((w) => expandWord(w, this));
+  }
+
+  private command(c: Command): Status {
+    const assigns = c.assigns.map((a): [string, Value] => {
+      const v = a.value ? expandJoined(a.value, this) : { text: '', known: true };
+      return [a.name, v];
+    });
+    let fields = this.fields(c);
+    while (fields.length && WRAPPERS.has(fields[0].text)) fields = fields.slice(1).filter((f, k, all) => !(k < all.findIndex((x) => !x.text.startsWith('-')) && f.text.startsWith('-')));
+    if (fields[0]?.text === 'command' && fields[1] && !fields[1].text.startsWith('-')) fields = fields.slice(1);
+    if (fields[0]?.text === 'env') {
+      fields = fields.slice(1);
+      while (fields.length && (fields[0].text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(fields[0].text))) fields = fields.slice(1);
+    }
+    if (!fields.length) {
+      for (const [n, v] of assigns) this.vars.set(n, v);
+      if (assigns.length) this.emit(c, [], assigns);
+      return true;
+    }
+    const words = fields.map((f) => f.text);
+    const name = words[0].slice(words[0].lastIndexOf('/') + 1);
+    const builtin = this.builtin(name, words, fields, c);
+    if (builtin !== 'no') return builtin;
+    this.emit(c, fields, assigns);
+    return undefined;
+  }
+
+  /** Shell builtins and what the evaluator follows itself; 'no' when the command is an ordinary one. */
+  private builtin(name: string, words: string[], fields: Field[], c: Command): Status | 'no' {
+    switch (name) {
+      case 'true':
+      case ':':
+        return true;
+      case 'false':
+        return false;
+      case 'exit':
+        throw new Stop('exit');
+      case 'return':
+        throw new Stop('return');
+      case 'test':
+      case '[':
+      case '[[':
+        return test(fields.slice(1).filter((f) => f.text !== ']' && f.text !== ']]'));
+      case 'command':
+      case 'which':
+      case 'type':
+      case 'hash':
+        return this.hasProgram(words[words.length - 1]);
+      case 'cd':
+        this.cwd = resolve(this.cwd, words[1] ?? this.get('HOME')?.text ?? '/root');
+        this.emit(c, [{ text: 'cd', known: true }, { text: this.cwd, known: true }], []);
+        return true;
+      case 'export':
+      case 'local':
+      case 'declare':
+      case 'readonly':
+      case 'typeset':
+        for (const f of fields.slice(1)) {
+          const eq = f.text.indexOf('=');
+          if (eq > 0) this.vars.set(f.text.slice(0, eq), { text: f.text.slice(eq + 1), known: f.known });
+        }
+        this.emit(c, fields, []);
+        return true;
+      case 'unset':
+        for (const w of words.slice(1)) this.vars.delete(w);
+        return true;
+      case 'eval':
+        return this.inner(words.slice(1).join(' '), c);
+    }
+    if (SHELLS.has(name)) {
+      const k = words.findIndex((w, i) => i > 0 && isCommandFlag(w));
+      if (k !== -1 && words[k + 1] !== undefined) return this.inner(words[k + 1], c);
+      return 'no';
+    }
+    const body = this.functions.get(name);
+    if (body && this.depth < MAX_DEPTH) return this.call(() => this.list(body));
+    return 'no';
+  }
+
+  private inner(text: string, c: Command): Status {
+    const script = this.depth < MAX_DEPTH ? parseScript(text) : undefined;
+    if (!script) return undefined;
+    const outer = this.span;
+    this.span ??= [c.start, c.end];
+    try {
+      return this.call(() => this.list(script.stmts));
+    } finally {
+      this.span = outer;
+    }
+  }
+
+  private call(run: () => Status): Status {
+    this.depth++;
+    try {
+      return run();
+    } catch (e) {
+      if (e instanceof Stop && e.kind === 'return') return true;
+      throw e;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** `command -v apk`: known for the package managers of the stage's distribution. */
+  private hasProgram(program: string): Status {
+    if (!ALL_MANAGERS.includes(program) || !this.ctx.distro) return undefined;
+    return MANAGERS[this.ctx.distro].includes(program);
+  }
+
+  private emit(c: Command, fields: Field[], assigns: [string, Value][]): void {
+    const [start, end] = this.span ?? [c.start, c.end];
+    const cmd: RunCommand = { words: fields.map((f) => f.text), known: fields.map((f) => f.known), assigns: assigns.map(([n, v]) => [n, v.text]), cwd: this.cwd, start, end };
+    if (c.stdout) cmd.stdout = resolve(this.cwd, expandJoined(c.stdout, this).text);
+    this.out.push(cmd);
+  }
+}
+
+/** `test` / `[` / `[[` with expanded operands: true, false, or undefined when it depends on what is unknown. */
+export function test(args: Field[]): Status {
+  if (!args.length) return false;
+  if (args[0].text === '!' && args[0].known) {
+    const st = test(args.slice(1));
+    return st === undefined ? undefined : !st;
+  }
+  for (const op of ['-o', '||', '-a', '&&']) {
+    const k = args.findIndex((a, i) => i > 0 && a.text === op);
+    if (k > 0) {
+      const [l, r] = [test(args.slice(0, k)), test(args.slice(k + 1))];
+      if (op === '-o' || op === '||') return l === true || r === true ? true : l === false && r === false ? false : undefined;
+      return l === false || r === false ? false : l === true && r === true ? true : undefined;
+    }
+  }
+  if (!args.every((a) => a.known)) return undefined;
+  const [a, b, c] = args.map((x) => x.text);
+  if (args.length === 1) return a !== '';
+  if (args.length === 2) return a === '-n' ? b !== '' : a === '-z' ? b === '' : undefined;
+  if (args.length !== 3) return undefined;
+  const numbers = [Number(a), Number(c)];
+  switch (b) {
+    case '=':
+    case '==':
+      return globMatch(c, a);
+    case '!=':
+      return !globMatch(c, a);
+    case '-eq':
+      return numbers[0] === numbers[1];
+    case '-ne':
+      return numbers[0] !== numbers[1];
+    case '-lt':
+      return numbers[0] < numbers[1];
+    case '-le':
+      return numbers[0] <= numbers[1];
+    case '-gt':
+      return numbers[0] > numbers[1];
+    case '-ge':
+      return numbers[0] >= numbers[1];
+    default:
+      return undefined;
+  }
+}
+
+function trimSlashes(p: string): string {
+  let end = p.length;
+  while (end > 1 && p[end - 1] === '/') end--;
+  return p.slice(0, end);
+}
+
+/** `-c`, `-ec`, `-exc`: a shell's flags that include -c (the script follows). */
+function isCommandFlag(w: string): boolean {
+  if (w[0] !== '-' || !w.includes('c')) return false;
+  for (let i = 1; i < w.length; i++) if (w[i] < 'a' || w[i] > 'z') return false;
+  return true;
+}
+
+function resolve(cwd: string, p: string): string {
+  const parts = (p.startsWith('/') ? p : `${cwd}/${p}`).split('/');
+  const out: string[] = [];
+  for (const x of parts) {
+    if (!x || x === '.') continue;
+    if (x === '..') out.pop();
+    else out.push(x);
+  }
+  return '/' + out.join('/');
+}
+
+/** The simple commands the script runs, in order, as the evaluator follows it. */
+export function runCommands(script: Script, ctx: ShellContext): RunCommand[] {
+  const e = new Evaluator(ctx);
+  try {
+    e.list(script.stmts);
+  } catch (err) {
+    if (!(err instanceof Stop)) throw err;
+  }
+  return e.out;
+}

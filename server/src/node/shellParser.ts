@@ -1,0 +1,44 @@
+// Loads tree-sitter and its bash grammar (WebAssembly files shipped beside the bundle, copied
+// there by esbuild.mjs) and hands the parser to the core (core/shell/parse.ts). Called once when
+// the server or the CLI starts; until it is done, RUN scripts are not read (sizes wait for it).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Language, Parser } from 'web-tree-sitter';
+import { useShellParser, type ShellParser, type SyntaxTree } from '../core/shell/parse';
+
+const WARM_UP = 'set -eux; arch="$(dpkg --print-architecture)"; case "$arch" in amd64) x=1 ;; *) exit 1 ;; esac; apt-get update && apt-get install -y --no-install-recommends gcc; if [ -n "$x" ]; then rm -rf /var/lib/apt/lists/*; fi; for f in a b; do echo "${f%%.*}" > /tmp/$f; done';
+
+let loading: Promise<void> | undefined;
+let settled = false;
+
+/** Where the .wasm files are: beside the bundle (dist/), or in node_modules when run from source. */
+function wasmPath(file: 'tree-sitter.wasm' | 'tree-sitter-bash.wasm'): string {
+  const beside = join(__dirname, file);
+  if (existsSync(beside)) return beside;
+  return require.resolve(file === 'tree-sitter.wasm' ? 'web-tree-sitter/tree-sitter.wasm' : 'tree-sitter-bash/tree-sitter-bash.wasm');
+}
+
+export function loadShellParser(): Promise<void> {
+  loading ??= (async () => {
+    await Parser.init({ locateFile: () => wasmPath('tree-sitter.wasm') });
+    // Read here: given a path, Language.load imports fs dynamically, which the server's bundle (run by the launcher) cannot.
+    const bash = await Language.load(readFileSync(wasmPath('tree-sitter-bash.wasm')));
+    const parser = new Parser();
+    parser.setLanguage(bash);
+    const shell: ShellParser = {
+      parse: (script, shouldStop) => parser.parse(script, null, { progressCallback: () => shouldStop() as unknown as void }) as unknown as SyntaxTree | null,
+    };
+    // The first parses run WebAssembly not yet compiled by the optimizing tier (40-50 ms each).
+    for (let i = 0; i < 3; i++) shell.parse(WARM_UP, () => false)?.delete();
+    useShellParser(shell);
+  })().finally(() => {
+    settled = true;
+  });
+  return loading;
+}
+
+/** Runs `fn` now if the parser is loaded (or failed to), else once it is: sizes read RUN scripts. */
+export function afterShellParser<T>(fn: () => T): T | Promise<T> {
+  if (settled) return fn();
+  return loadShellParser().then(fn, fn);
+}
