@@ -6,6 +6,7 @@
 // gets a name, the runtime stage is inserted after the build, EXPOSE/CMD-like instructions move
 // with their comments, builder tweaks (CGO_ENABLED=0, -static, DESTDIR) are inserted in place,
 // and `--from=<index>` references are renumbered.
+import { refsIn } from '../../model/cursor';
 import { dependencyCycles } from '../../model/graph';
 import { comparePositions } from '../../model/lines';
 import type { Range, StageModel } from '../../model/types';
@@ -38,6 +39,8 @@ export function splitBuilderActions(model: StageModel, range: Range, options: Re
 export function splitTarget(model: StageModel, range: Range): SplitTarget | undefined {
   const stage = stageAtLine(model, range.start.line);
   if (!stage || !stage.imageRange || range.end.line > stage.range.end.line) return undefined;
+  // The runtime stage would repeat a base BuildKit rejects (`FROM img:"${V}"`): fix that first.
+  if (refsIn(model, stage.index).some((r) => r.kind === 'from' && r.resolution.kind === 'invalid')) return undefined;
   const users = usersOf(model, stage.index);
   if (users.bases.length || inCycle(model, stage.index)) return undefined;
   const list = stage.outline;
