@@ -18,10 +18,13 @@ test('shell: commands split at operators, quotes removed, substitutions kept who
     ['echo', '$(date +%s)'],
     ['tee', 'a b'],
   ]);
-  assert.deepEqual(words('if [ -f x ]; then make install; fi'), [['[', '-f', 'x', ']'], ['make', 'install']]);
+  // A test expression is no command (the shell model reads `[ ... ]` as a test).
+  assert.deepEqual(words('if [ -f x ]; then make install; else case $a in b) go build ;; esac; fi'), [['make', 'install'], ['go', 'build']]);
   const [cmd] = scanScript('FOO=1 make');
   assert.deepEqual([cmd.assignments.map((w) => w.value), cmd.words.map((w) => w.value)], [['FOO=1'], ['make']]);
-  assert.equal(scanScript('x'.repeat(100000) + ' "unterminated').length, 1);
+  const long = words('x'.repeat(90000) + ' "unterminated');
+  assert.deepEqual([long.length, long[0]?.[0].length], [1, 90000], 'the unterminated string is a syntax error, the command before it stays');
+  assert.equal(scanScript('x'.repeat(100000) + ' "unterminated').length, 0, 'past the shell model\'s bound: not read');
 });
 
 test('packages: installs and removals of apt, apk and dnf, versions stripped, variables expanded', () => {

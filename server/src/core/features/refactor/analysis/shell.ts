@@ -1,7 +1,9 @@
-// A small, linear shell scanner for RUN commands: splits a script into simple commands (at `&&`,
-// `||`, `;`, `|`, `&`, newlines and parentheses), each a list of words with quotes removed and
-// their offsets in the scanned text. Enough to read `go build -o /out/app ./cmd` or `cd src && make
-// install`; it never evaluates anything and never backtracks.
+// The commands of a RUN script as the refactorings read them: every simple command (all branches,
+// in the order written) with its words, quotes removed, and their offsets in the text. Read from
+// the shell model (core/shell: tree-sitter-bash, parsed once per script text); nothing is
+// evaluated here.
+import { allCommands, wordText } from '../../../shell/commands';
+import { parseScript } from '../../../shell/parse';
 
 export interface Word {
   /** The word with quotes and backslash escapes removed (variables left as written). */
@@ -18,109 +20,13 @@ export interface SimpleCommand {
   words: Word[];
 }
 
-/** Words that start a command but are not one. */
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', 'time', '{', '}', 'exec', 'command']);
-
 export function scanScript(text: string): SimpleCommand[] {
-  const commands: SimpleCommand[] = [];
-  let words: Word[] = [];
-  const endCommand = () => {
-    const cmd = words.length ? toCommand(words) : undefined;
-    if (cmd && (cmd.words.length || cmd.assignments.length)) commands.push(cmd);
-    words = [];
-  };
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === ' ' || c === '\t') {
-      i++;
-      continue;
-    }
-    if (c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
-      endCommand();
-      i++;
-      continue;
-    }
-    if (c === '#') {
-      while (i < n && text[i] !== '\n') i++;
-      continue;
-    }
-    const word = readWord(text, i);
-    words.push(word);
-    i = word.end;
-  }
-  endCommand();
-  return commands;
-}
-
-function readWord(text: string, start: number): Word {
-  let value = '';
-  let i = start;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')') break;
-    if (c === "'") {
-      const close = text.indexOf("'", i + 1);
-      const end = close === -1 ? n : close;
-      value += text.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    if (c === '"') {
-      i++;
-      while (i < n && text[i] !== '"') {
-        if (text[i] === '\\' && i + 1 < n && '"\\$`'.includes(text[i + 1])) i++;
-        value += text[i];
-        i++;
-      }
-      i++;
-      continue;
-    }
-    if (c === '\\' && i + 1 < n) {
-      if (text[i + 1] !== '\n') value += text[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-      const end = skipBalanced(text, i + 1);
-      value += text.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === '`') {
-      const close = text.indexOf('`', i + 1);
-      const end = close === -1 ? n : close + 1;
-      value += text.slice(i, end);
-      i = end;
-      continue;
-    }
-    value += c;
-    i++;
-  }
-  return { value, start, end: Math.min(i, n) };
-}
-
-/** From an opening `(` or `{`, the offset just past its match (or the end of the text). */
-function skipBalanced(text: string, open: number): number {
-  const o = text[open];
-  const cl = o === '(' ? ')' : '}';
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === o) depth++;
-    else if (text[i] === cl && --depth === 0) return i + 1;
-  }
-  return text.length;
-}
-
-function toCommand(words: Word[]): SimpleCommand {
-  let k = 0;
-  while (k < words.length && RESERVED.has(words[k].value)) k++;
-  const assignments: Word[] = [];
-  while (k < words.length && isAssignment(words[k].value)) assignments.push(words[k++]);
-  while (k < words.length && RESERVED.has(words[k].value)) k++;
-  return { assignments, words: words.slice(k) };
+  const script = parseScript(text);
+  if (!script) return [];
+  return allCommands(script.stmts).map((c) => ({
+    assignments: c.assigns.map((a) => ({ value: `${a.name}=${a.value ? wordText(a.value) : ''}`, start: a.start, end: a.end })),
+    words: c.words.map((w) => ({ value: wordText(w), start: w.start, end: w.end })),
+  }));
 }
 
 export function isAssignment(word: string): boolean {
