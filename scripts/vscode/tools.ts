@@ -49,7 +49,7 @@ export async function ensureTools(): Promise<Tools> {
     const missing = BUILD_TOOLS.filter((p) => !onPath(p));
     if (missing.length) throw new Error(`code-server compiles native modules and needs ${missing.join(', ')}: sudo apt-get install -y build-essential python3`);
   }
-  if (first) log(`[2/2] code-server ${CODE_SERVER_VERSION} (compiles native modules: ~80 s on 2 cores)`);
+  if (first) log(`[2/2] code-server ${CODE_SERVER_VERSION} (compiles native modules: about 2 minutes on 2 cores)`);
   // Native modules are built against Node 24's headers, with that Node first on PATH.
   const npmOptions = { node: tools.node, env: { npm_config_nodedir: tools.nodeDir } };
   await installInto(codeServerDir(), `code-server@${CODE_SERVER_VERSION}`, (dir) => installCodeServer(dir, CODE_SERVER_VERSION, npmOptions));
