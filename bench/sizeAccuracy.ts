@@ -31,6 +31,8 @@ interface Row {
   inRange: boolean;
   narrow: boolean;
   baseKnown: boolean;
+  /** Parts the estimator named as unknown (the issue asks for ×2.5 only where the parts are known). */
+  unknowns: number;
 }
 
 async function estimate(file: string, kind: string, match: string, text: string, real: number, io: SizeIO): Promise<Row> {
@@ -41,7 +43,8 @@ async function estimate(file: string, kind: string, match: string, text: string,
     error: (final.bytes - real) / real,
     inRange: final.low <= real && real <= final.high,
     narrow: final.low > 0 && final.high / final.low <= 2.5,
-    baseKnown: final.baseFigure.kind !== 'unknown',
+    baseKnown: !final.unknownBase,
+    unknowns: final.unknowns.length + (final.unknownBase ? 1 : 0),
   };
 }
 
@@ -81,6 +84,8 @@ function aggregate(rows: Row[]) {
     medianAbsError: Number((median(rows.map((r) => Math.abs(r.error))) * 100).toFixed(1)),
     inRange: rows.filter((r) => r.inRange).length,
     rangeWithin2_5x: rows.filter((r) => r.narrow).length,
+    known: rows.filter((r) => !r.unknowns).length,
+    knownNarrow: rows.filter((r) => !r.unknowns && r.narrow).length,
     baseUnknown: rows.filter((r) => !r.baseKnown).length,
     approximate: rows.filter((r) => r.match.startsWith('approximate')).length,
   };
@@ -91,14 +96,14 @@ function pct(e: number): string {
 }
 
 function rowLine(r: Row): string {
-  const flags = [r.inRange ? '' : 'real outside', r.narrow ? '' : 'range > x2.5', r.baseKnown ? '' : 'base unknown', r.match.startsWith('approximate') ? 'approximate' : ''].filter(Boolean).join(', ');
+  const flags = [r.inRange ? '' : 'real outside', r.narrow ? '' : 'range > x2.5', r.unknowns ? `${r.unknowns} unknown` : '', r.baseKnown ? '' : 'base unknown', r.match.startsWith('approximate') ? 'approximate' : ''].filter(Boolean).join(', ');
   return `  ${r.file.padEnd(52)} ${formatBytes(r.estimate).padStart(9)} ${formatBytes(r.real).padStart(9)} ${pct(r.error).padStart(8)}  ${formatRange(r.low, r.high).padStart(15)}${flags ? `  (${flags})` : ''}`;
 }
 
 function aggLine(name: string, rows: Row[]): string {
   const a = aggregate(rows);
   if (!a.count) return `${name.padEnd(24)} n=0`;
-  return `${name.padEnd(24)} n=${String(a.count).padEnd(3)} within ±25%: ${a.within25}/${a.count}  median |error|: ${a.medianAbsError}%  real in range: ${a.inRange}/${a.count}  range ≤ ×2.5: ${a.rangeWithin2_5x}/${a.count}  base unknown: ${a.baseUnknown}${a.approximate ? `  approximate matches: ${a.approximate}` : ''}`;
+  return `${name.padEnd(24)} n=${String(a.count).padEnd(3)} within ±25%: ${a.within25}/${a.count}  median |error|: ${a.medianAbsError}%  real in range: ${a.inRange}/${a.count}  range ≤ ×2.5: ${a.rangeWithin2_5x}/${a.count} (all parts known: ${a.knownNarrow}/${a.known})  base unknown: ${a.baseUnknown}${a.approximate ? `  approximate matches: ${a.approximate}` : ''}`;
 }
 
 async function main(): Promise<void> {

@@ -44,7 +44,7 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     outputChannel: log,
     traceOutputChannel: log,
     // A function, so a restart (command or crash) sends trust and settings as they are then.
-    initializationOptions: () => ({ settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted, otherDockerExtensions: otherDockerExtensionsInstalled() }),
+    initializationOptions: () => ({ settings: config.all(), workspaceTrusted: vscode.workspace.isTrusted, otherDockerExtensions: otherDockerExtensionsInstalled(), dockerDx: vscode.extensions.getExtension('docker.docker') !== undefined }),
     synchronize: {
       configurationSection: 'dockerfileStages',
       // Compose/Bake diagnostics depend on Dockerfiles that may not be open.

@@ -25,6 +25,7 @@ let canPullConfiguration = false;
 let workspaceRoots: string[] = [];
 let workspaceTrusted = false;
 let otherDockerExtensions = false;
+let dockerDx = false;
 
 const ctx: ServerContext = {
   connection,
@@ -34,6 +35,7 @@ const ctx: ServerContext = {
   workspaceRoots: () => workspaceRoots,
   workspaceTrusted: () => workspaceTrusted,
   quiet: collectWhenQuiet,
+  dockerDx: () => dockerDx,
   general: new GeneralFeatures((m) => connection.console.info(m), () => otherDockerExtensions),
   log: {
     info: (m) => connection.console.info(m),
@@ -45,10 +47,11 @@ const ctx: ServerContext = {
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   workspaceRoots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: unknown; otherDockerExtensions?: unknown } | undefined;
+  const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: unknown; otherDockerExtensions?: unknown; dockerDx?: unknown } | undefined;
   if (init?.settings) settings = normalizeSettings(init.settings);
   workspaceTrusted = init?.workspaceTrusted === true;
   otherDockerExtensions = init?.otherDockerExtensions === true;
+  dockerDx = init?.dockerDx === true;
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...capabilities(params.capabilities) },
     serverInfo: { name: 'dockerfile-stages', version: process.env.DOCKERFILE_STAGES_VERSION ?? '0.1.0' },

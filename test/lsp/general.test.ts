@@ -13,20 +13,34 @@ before(async () => {
 after(() => client.stop());
 
 /** Waits until the server publishes diagnostics from the general lint for the document. */
-async function withGeneral(uri: string, text: string): Promise<Diagnostic[]> {
-  let diags = await client.open(uri, text);
-  for (let i = 0; i < 50 && !diags.some((d) => d.source === 'dockerfile-utils'); i++) diags = await client.waitDiagnostics(uri, 1);
+async function withGeneral(uri: string, text: string, on = client): Promise<Diagnostic[]> {
+  let diags = await on.open(uri, text);
+  for (let i = 0; i < 50 && !diags.some((d) => d.source === 'dockerfile-utils'); i++) diags = await on.waitDiagnostics(uri, 1);
   return diags;
 }
 
+// With Docker DX (buildkitChecks: auto), our ConsistentInstructionCasing is off, so the general
+// lint's casing warning and its quick fix show.
 test('general lint arrives after the stage diagnostics, without stage checks of its own', async () => {
-  const uri = 'file:///general/a/Dockerfile';
-  const diags = await withGeneral(uri, 'FROM alpine AS web\nrun echo hi\nFROM alpine AS web\nCOPY --from=web /a /b\n');
-  assert.ok(diags.some((d) => d.source === 'dockerfile-utils' && d.range.start.line === 1), 'casing of run');
-  assert.deepEqual(diags.filter((d) => /duplicate/i.test(String(d.message))).map((d) => d.source), ['dockerfile-stages']);
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags.find((d) => d.source === 'dockerfile-utils')!.range, context: { diagnostics: diags.filter((d) => d.source === 'dockerfile-utils') } });
-  const upper = actions.find((a) => /upper/i.test(a.title));
-  assert.deepEqual(upper?.edit?.changes?.[uri], [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, newText: 'RUN' }]);
+  const dx = new TestClient();
+  await dx.initialize({ dockerDx: true });
+  try {
+    const uri = 'file:///general/a/Dockerfile';
+    const diags = await withGeneral(uri, 'FROM alpine AS web\nrun echo hi\nFROM alpine AS web\nCOPY --from=web /a /b\n', dx);
+    assert.ok(diags.some((d) => d.source === 'dockerfile-utils' && d.range.start.line === 1), 'casing of run');
+    assert.deepEqual(diags.filter((d) => /duplicate/i.test(String(d.message))).map((d) => d.source), ['dockerfile-stages']);
+    const actions = await dx.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags.find((d) => d.source === 'dockerfile-utils')!.range, context: { diagnostics: diags.filter((d) => d.source === 'dockerfile-utils') } });
+    const upper = actions.find((a) => /upper/i.test(a.title));
+    assert.deepEqual(upper?.edit?.changes?.[uri], [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, newText: 'RUN' }]);
+  } finally {
+    await dx.stop();
+  }
+});
+
+test('without Docker DX our BuildKit check replaces the general lint on the same range', async () => {
+  const uri = 'file:///general/e/Dockerfile';
+  const diags = await client.open(uri, 'FROM alpine\nrun echo hi\nRUN echo two\nRUN echo three\n');
+  assert.deepEqual(diags.filter((d) => d.range.start.line === 1).map((d) => `${d.source} ${d.code}`), ['dockerfile-stages consistent-instruction-casing']);
 });
 
 test('instruction completion and hover where no stage can be named', async () => {

@@ -1,8 +1,8 @@
 // Completion, hover and definition at every position of a sample of real Dockerfiles, over stdio:
 // every request answers within a second, and none runs into the general worker's budget (which
 // would mean dockerfile-language-service looped or stalled on it). A request slower than SUSPECT_MS
-// is asked again, and only a second slow answer counts: one can be a pause of a busy machine, a
-// loop in the library is slow every time. The sample holds the linkerd
+// is asked again, twice, and counts only when every answer was slow: one can be a pause of a busy
+// machine, a loop in the library is slow every time. The sample holds the linkerd
 // files on which the service looped for good (a FROM base named like a later stage) and others;
 // `REAL_POSITIONS=all` runs every file of test/fixtures/corpus-real (about 40 minutes).
 import { after, before, test } from 'node:test';
@@ -46,13 +46,13 @@ for (const name of FILES) {
         for (const method of METHODS) {
           const params = { textDocument: { uri }, position: { line, character }, context: { triggerKind: 1 } };
           let r = await client.request(method, params, 5000);
-          if (r.kind === 'result' && r.ms > SUSPECT_MS) r = await client.request(method, params, 5000);
+          for (let retry = 0; retry < 2 && r.kind === 'result' && r.ms > SUSPECT_MS; retry++) r = await client.request(method, params, 5000);
           requests++;
           if (r.kind !== 'result' || r.ms > SUSPECT_MS) slow.push(`${method} at ${line}:${character}: ${r.kind} after ${r.ms.toFixed(0)} ms`);
         }
       }
     }
     client.close(uri);
-    assert.deepEqual(slow.slice(0, 10), [], `${slow.length} of ${requests} requests over ${SUSPECT_MS} ms twice (the limit is ${LIMIT_MS} ms)`);
+    assert.deepEqual(slow.slice(0, 10), [], `${slow.length} of ${requests} requests over ${SUSPECT_MS} ms three times (the limit is ${LIMIT_MS} ms)`);
   });
 }

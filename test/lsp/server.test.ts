@@ -81,9 +81,12 @@ test('an incremental edit republishes diagnostics for the new version only', asy
   assert.equal(fixed.filter((d) => d.code === 'undefined-stage').length, 0);
 });
 
-test('the corpus opens with no stage error or warning', async () => {
+// BuildKit v0.24.0 itself warns UndefinedVar for $GOPATH in buildkit.Dockerfile (corpus-real,
+// moby__buildkit__Dockerfile line 53): that one warning, from the BuildKit checks.
+test('the corpus opens with no stage error or warning, and only the BuildKit check BuildKit reports', async () => {
+  const expected: Record<string, string[]> = { 'buildkit.Dockerfile': ["undefined-var Usage of undefined variable '$GOPATH' (did you mean $PATH?)"], 'docker-cli.Dockerfile': [] };
   for (const name of ['buildkit.Dockerfile', 'docker-cli.Dockerfile']) {
     const diags = await client.open(`file:///corpus/${name}`, readFixture(`corpus/${name}`));
-    assert.deepEqual(diags.filter((d) => d.severity! < 3).map((d) => d.message), [], name);
+    assert.deepEqual(diags.filter((d) => d.severity! < 3).map((d) => `${d.code} ${d.message}`), expected[name], name);
   }
 });

@@ -2,8 +2,12 @@
 // suppressions applied by the core) for every Dockerfile found, as text, JSON or SARIF; exit 1
 // when anything at or above --severity is found.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { stageDiagnostics } from '../core/features/diagnostics';
+import { resolve } from 'node:path';
+import { stageDiagnostics, wantsDockerignore } from '../core/features/diagnostics';
+import { dockerignoreFor } from '../node/dockerignore';
+import { buildkitLine } from '../core/features/checks/report';
 import { parseDockerfile } from '../core/model/parse';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { parseOptions } from './args';
 import type { Command } from './command';
 import { findDockerfiles, readDockerfile, readFileBytes } from './files';
@@ -11,7 +15,7 @@ import { CliError, EXIT, PROGRAM, writeError, type Io } from './io';
 import { formatJson, formatText, textSummary } from './checkFormats';
 import { formatSarif } from './sarif';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** One reported problem; lines and columns are 1-based, end column exclusive (as in SARIF). */
 export interface Problem {
@@ -23,11 +27,18 @@ export interface Problem {
   severity: Severity;
   code: string;
   message: string;
+  /** The line BuildKit reports it on (the instruction's first line), when that is not `line`. */
+  buildkitLine?: number;
+  /** The rule's documentation. */
+  href?: string;
 }
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
-const SEVERITIES = ['error', 'warning', 'info'] as const;
-const RANK: Record<Severity, number> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+const RANK: Record<Severity, number> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+const SEVERITY_NAMES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+/** The CLI has no Docker DX beside it: BuildKit's checks are always on. */
+const CHECK_SETTINGS: Settings = { ...DEFAULT_SETTINGS, buildkitChecks: 'on' };
 
 const HELP = `Usage: ${PROGRAM} check [options] [FILE|DIR...]
 
@@ -42,7 +53,8 @@ Options:
                            json: an array of problems
                            sarif: SARIF 2.1.0, for code-scanning uploads
   -s, --severity LEVEL     report problems at or above LEVEL: error, warning
-                           (default) or info
+                           (default), info or hint (hints: stages the last
+                           stage never builds, names that may be build contexts)
   -h, --help               show this help
 
 Suppress a problem with a comment on the line above it:
@@ -79,7 +91,7 @@ export const checkCommand: Command = {
       try {
         const bytes = file === '-' ? await io.readStdin() : readFileBytes(file, io.cwd);
         const name = file === '-' ? '<stdin>' : file;
-        problems.push(...checkText(name, readDockerfile(bytes, name), threshold));
+        problems.push(...checkText(name, readDockerfile(bytes, name), threshold, file === '-' ? undefined : resolve(io.cwd, file)));
         checked.push(name);
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
@@ -99,19 +111,25 @@ export const checkCommand: Command = {
   },
 };
 
-/** The problems of one Dockerfile at or above a severity (LSP numbering: 1 error ... 3 information). */
-export function checkText(file: string, text: string, threshold: number): Problem[] {
+/** The problems of one Dockerfile at or above a severity (LSP numbering: 1 error ... 4 hint). */
+export function checkText(file: string, text: string, threshold: number, path?: string): Problem[] {
   const out: Problem[] = [];
-  for (const d of stageDiagnostics(parseDockerfile(text))) {
+  const model = parseDockerfile(text);
+  // .dockerignore is read only for the experimental CopyIgnoredFile.
+  const dockerignore = path && wantsDockerignore(model) ? dockerignoreFor(path) : undefined;
+  for (const d of stageDiagnostics(model, CHECK_SETTINGS, { dockerignore })) {
     const severity = d.severity ?? DiagnosticSeverity.Error;
     if (severity > threshold) continue;
+    const line = buildkitLine(d) + 1;
     out.push({
+      ...(line !== d.range.start.line + 1 ? { buildkitLine: line } : {}),
+      ...(d.codeDescription ? { href: d.codeDescription.href } : {}),
       file,
       line: d.range.start.line + 1,
       column: d.range.start.character + 1,
       endLine: d.range.end.line + 1,
       endColumn: d.range.end.character + 1,
-      severity: severity === DiagnosticSeverity.Error ? 'error' : severity === DiagnosticSeverity.Warning ? 'warning' : 'info',
+      severity: SEVERITY_NAMES[severity],
       code: String(d.code),
       message: typeof d.message === 'string' ? d.message : (d.message as { value: string }).value,
     });

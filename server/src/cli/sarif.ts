@@ -7,7 +7,7 @@ import type { Problem } from './check';
 import { RULES } from './rules';
 import { VERSION } from './version';
 
-const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
 export function formatSarif(problems: Problem[], cwd: string): string {
   const codes = ALL_CODES.filter((c) => c !== 'unreachable-stage');
@@ -24,6 +24,7 @@ export function formatSarif(problems: Problem[], cwd: string): string {
           rules: codes.map((code) => ({
             id: code,
             shortDescription: { text: RULES[code].description },
+            ...(RULES[code].href ? { helpUri: RULES[code].href } : {}),
             defaultConfiguration: { level: RULES[code].level },
           })),
         },
@@ -41,6 +42,7 @@ export function formatSarif(problems: Problem[], cwd: string): string {
             region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: Math.max(p.endColumn, p.endLine === p.line ? p.column : 1) },
           },
         }],
+        ...(p.buildkitLine ? { properties: { buildkitLine: p.buildkitLine } } : {}),
       })),
     }],
   };

@@ -21,7 +21,10 @@ Sizes are uncompressed, in decimal units, as 'docker image ls' prints them.
 
 Options:
   --json            print {"file", "stages": [{index, name, base, bytes, low,
-                    high, final, layers: [{line, instruction, bytes, note}]}]}
+                    high, final, unknownBase, unknowns,
+                    layers: [{line, instruction, bytes, note}]}]}
+                    unknownBase: the base image whose size is unknown (not
+                    counted in bytes), or null; unknowns: what was guessed
   --target STAGE    the stage the build targets (default: the last one)
   --context DIR     the build context (default: the Dockerfile's folder)
   --budget SIZE     exit 1 when the final image's estimate exceeds SIZE
@@ -79,6 +82,8 @@ function toJson(file: string, estimates: StageEstimate[]) {
       low: Math.round(e.low),
       high: Math.round(e.high),
       final: e.final,
+      unknownBase: e.unknownBase ?? null,
+      unknowns: e.unknowns,
       layers: e.layers.map((l) => ({ line: l.line + 1, instruction: l.instruction, bytes: Math.round(l.bytes), note: l.note })),
     })),
   };
@@ -87,7 +92,7 @@ function toJson(file: string, estimates: StageEstimate[]) {
 function table(estimates: StageEstimate[]): string {
   const rows = [['#', 'STAGE', 'BASE', 'ESTIMATE', 'RANGE', 'FINAL']];
   for (const e of estimates) {
-    rows.push([String(e.index), e.name ?? '-', e.base, formatBytes(e.bytes), `${formatBytes(e.low)} – ${formatBytes(e.high)}`, e.final ? 'final' : e.built ? `no${e.copiedOut ? ` (copied ${formatBytes(e.copiedOut)})` : ''}` : 'not built']);
+    rows.push([String(e.index), e.name ?? '-', e.base, `${e.unknownBase ? '+ ' : ''}${formatBytes(e.bytes)}${e.unknowns.length ? ' (partly guessed)' : ''}`, `${formatBytes(e.low)} – ${formatBytes(e.high)}`, e.final ? 'final' : e.built ? `no${e.copiedOut ? ` (copied ${formatBytes(e.copiedOut)})` : ''}` : 'not built']);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';

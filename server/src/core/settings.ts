@@ -2,6 +2,7 @@
 
 export type SizeMetric = 'uncompressed' | 'compressed' | 'containerd';
 export type GeneralFeatures = 'auto' | 'on' | 'off';
+export type BuildkitChecks = 'auto' | 'on' | 'off';
 
 export interface Settings {
   /** The stage a build targets (`docker build --target`); empty: the last stage. */
@@ -23,6 +24,8 @@ export interface Settings {
   completionLimit: number;
   /** General Dockerfile features (instruction completion, hover, formatting, lint) from dockerfile-language-service. */
   generalFeatures: GeneralFeatures;
+  /** BuildKit's build checks beyond the stage ones; `auto`: off when Docker DX (which shows them through buildx) is installed. */
+  buildkitChecks: BuildkitChecks;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   registryLookup: false,
   completionLimit: 1000,
   generalFeatures: 'auto',
+  buildkitChecks: 'auto',
 };
 
 /** Merges untrusted input (from the client or a config file) over the defaults, keeping only well-typed values. */
@@ -50,5 +54,6 @@ export function normalizeSettings(input: unknown): Settings {
   if (!['uncompressed', 'compressed', 'containerd'].includes(out.sizeMetric)) out.sizeMetric = DEFAULT_SETTINGS.sizeMetric;
   if (!Number.isInteger(out.completionLimit) || out.completionLimit < 0) out.completionLimit = DEFAULT_SETTINGS.completionLimit;
   if (!['auto', 'on', 'off'].includes(out.generalFeatures)) out.generalFeatures = DEFAULT_SETTINGS.generalFeatures;
+  if (!['auto', 'on', 'off'].includes(out.buildkitChecks)) out.buildkitChecks = DEFAULT_SETTINGS.buildkitChecks;
   return out;
 }

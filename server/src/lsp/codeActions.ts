@@ -3,6 +3,8 @@
 // and returns what they offer.
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import { quickFixes } from '../core/features/quickFixes';
+import type { DiagnosticEnv } from '../core/features/diagnostics';
+import { diagnosticEnv } from './diagnosticEnv';
 import { refactorProvider } from '../core/features/refactor';
 import type { StageModel } from '../core/model/types';
 import type { Settings } from '../core/settings';
@@ -18,6 +20,8 @@ export interface CodeActionRequest {
   model: StageModel;
   params: CodeActionParams;
   settings: Settings;
+  /** Docker DX, the .dockerignore: what the diagnostics were computed with. */
+  env?: DiagnosticEnv;
   /** Build context and lookups for the document (sizes in refactoring titles). */
   io?: SizeIO;
 }
@@ -25,7 +29,7 @@ export interface CodeActionRequest {
 export type CodeActionProvider = (request: CodeActionRequest) => CodeAction[];
 
 /** Providers in the order their actions are listed. */
-export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings), refactorProvider()];
+export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings, r.env), refactorProvider()];
 
 export const codeActionsFeature = {
   capabilities: () => ({
@@ -36,7 +40,7 @@ export const codeActionsFeature = {
       if (isBuildDocument(ctx, params.textDocument.uri)) return targetQuickFixes(params.textDocument.uri, params.context.diagnostics);
       const found = modelFor(ctx, params.textDocument.uri);
       if (!found) return [];
-      const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri), io: ioFor(ctx, params.textDocument.uri) };
+      const request: CodeActionRequest = { uri: params.textDocument.uri, model: found.model, params, settings: ctx.settings(params.textDocument.uri), env: diagnosticEnv(ctx, params.textDocument.uri, found.model), io: ioFor(ctx, params.textDocument.uri) };
       const only = params.context.only;
       const actions: CodeAction[] = [];
       for (const provider of PROVIDERS) actions.push(...(await afterShellParser(() => provider(request))));

@@ -18,6 +18,8 @@ export interface ServerContext {
   quiet?(): void;
   /** The client said the workspace is trusted (initializationOptions.workspaceTrusted): engine and registry lookups may run. */
   workspaceTrusted?(): boolean;
+  /** Docker DX is installed (initializationOptions.dockerDx): it shows BuildKit's checks through buildx. */
+  dockerDx?(): boolean;
   /** General (non-stage) Dockerfile features, when enabled. */
   general?: GeneralFeatures;
   log: Logger;

@@ -4,6 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { stageDiagnostics } from '../core/features/diagnostics';
 import { generalFor, type ServerContext } from './context';
+import { diagnosticEnv, forgetDockerignore } from './diagnosticEnv';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { isDockerfileDocument } from '../core/buildTargets/fileKinds';
 
@@ -43,7 +44,8 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
       const current = ctx.documents.get(uri);
       if (!current || current.version !== document.version) return;
       try {
-        const diagnostics = stageDiagnostics(ctx.models.get(current), ctx.settings(uri));
+        const model = ctx.models.get(current);
+        const diagnostics = stageDiagnostics(model, ctx.settings(uri), diagnosticEnv(ctx, uri, model));
         send(uri, current.version, diagnostics);
         lintLater(current, diagnostics);
       } catch (e) {
@@ -61,6 +63,7 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
     clearTimeout(lintTimers.get(e.document.uri));
     lintTimers.delete(e.document.uri);
     general.delete(e.document.uri);
+    forgetDockerignore(e.document.uri);
     ctx.models.delete(e.document.uri);
     ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

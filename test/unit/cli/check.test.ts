@@ -124,7 +124,7 @@ test('errors are one line with exit 2, and the other files are still checked', a
   const cases: [string[], string][] = [
     [['check', '--format', 'xml'], "invalid value 'xml' for --format: expected text, json, sarif (see 'dockerfile-stages check --help')"],
     [['check', '--format'], "option --format needs a value: text, json, sarif (see 'dockerfile-stages check --help')"],
-    [['check', '--severity', '--format', 'json'], "option --severity needs a value: error, warning, info (see 'dockerfile-stages check --help')"],
+    [['check', '--severity', '--format', 'json'], "option --severity needs a value: error, warning, info, hint (see 'dockerfile-stages check --help')"],
     [['check', '--fix'], "unknown option --fix (see 'dockerfile-stages check --help')"],
     [['check', '--help=yes'], "option --help takes no value (see 'dockerfile-stages check --help')"],
     [['lint'], "unknown command 'lint' (commands: check, sizes; see 'dockerfile-stages --help')"],

@@ -28,7 +28,7 @@ test('dist/cli.js: bad input gives a one-line error and exit 2, no stack trace',
   for (const [args, message] of [
     [['check', 'nowhere/Dockerfile'], 'nowhere/Dockerfile: no such file or directory'],
     [['check', 'bin.Dockerfile'], 'bin.Dockerfile: binary file, not a Dockerfile'],
-    [['check', '--severity', 'fatal'], "invalid value 'fatal' for --severity: expected error, warning, info (see 'dockerfile-stages check --help')"],
+    [['check', '--severity', 'fatal'], "invalid value 'fatal' for --severity: expected error, warning, info, hint (see 'dockerfile-stages check --help')"],
   ] as const) {
     const r = run(process.execPath, [CLI, ...args], dir);
     assert.equal(r.status, 2, args.join(' '));

@@ -65,3 +65,10 @@ test('bounded: a long script is not read, deep nesting and endless loops end', (
   assert.ok(run('for i in ' + 'x '.repeat(5000) + '; do echo $i; done').length <= 64);
   assert.deepEqual(run('f() { f; }; f; echo after'), ['f', 'echo after'], 'recursion stops at a depth, the call stays a command');
 });
+
+test('xargs runs its command with the words it reads, computed from the pipeline before it', () => {
+  const [cmd] = runCommands(parseScript("scanelf --needed --nobanner --recursive /usr/local | awk '{ print \"so:\" $1 }' | sort -u | xargs -rt apk add --no-network --virtual .rundeps")!, { vars: new Map(), workdir: '/' }).filter((c) => c.words[0] === 'apk');
+  assert.deepEqual(cmd.words.slice(0, 5), ['apk', 'add', '--no-network', '--virtual', '.rundeps']);
+  assert.match(cmd.words[5], /^\$\(scanelf .* \| awk .* \| sort -u\)$/);
+  assert.equal(cmd.known[5], false);
+});

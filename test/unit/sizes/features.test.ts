@@ -92,7 +92,7 @@ test('CLI sizes --json has the documented shape; --budget fails CI when exceeded
   assert.equal(code, 0);
   const json = JSON.parse(chunks.join(''));
   assert.equal(json.file, join(dir, 'Dockerfile'));
-  assert.deepEqual(Object.keys(json.stages[0]), ['index', 'name', 'base', 'bytes', 'low', 'high', 'final', 'layers']);
+  assert.deepEqual(Object.keys(json.stages[0]), ['index', 'name', 'base', 'bytes', 'low', 'high', 'final', 'unknownBase', 'unknowns', 'layers']);
   assert.deepEqual(Object.keys(json.stages[0].layers[0]), ['line', 'instruction', 'bytes', 'note']);
   assert.equal(json.stages[0].name, 'build');
   assert.equal(json.stages[1].name, null);

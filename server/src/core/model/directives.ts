@@ -56,23 +56,35 @@ function parseDirectiveLine(line: string): { name: string; value: string } | nul
   return { name, value };
 }
 
-function parseCheck(value: string | undefined): CheckDirective {
-  const check: CheckDirective = { skip: new Set(), skipAll: false, error: false };
-  if (!value) return check;
-  for (const part of value.split(';')) {
+/**
+ * BuildKit's linter.ParseLintOptions over the directive's value, which BuildKit cuts at the first
+ * blank: `skip=A , B` skips only A. Up to three `;`-separated `key=value` parts; an unknown key or
+ * a part without `=` or an `error=` that is no boolean makes every build fail.
+ */
+export function parseCheck(value: string | undefined): CheckDirective {
+  const check: CheckDirective = { skip: new Set(), skipAll: false, error: false, experimental: new Set(), experimentalAll: false };
+  const cut = value?.trim().split(/[ \t]/, 1)[0];
+  if (!cut) return check;
+  for (const part of cut.split(';').slice(0, 3)) {
     const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    const key = part.slice(0, eq).trim().toLowerCase();
-    const val = part.slice(eq + 1).trim();
-    if (key === 'skip') {
-      for (const rule of val.split(',')) {
-        const r = rule.trim();
-        if (r.toLowerCase() === 'all') check.skipAll = true;
-        else if (r) check.skip.add(r);
-      }
-    } else if (key === 'error') {
-      check.error = val.toLowerCase() === 'true';
+    if (eq === -1) {
+      check.invalid = `invalid check option "${part}"`;
+      continue;
     }
+    const key = part.slice(0, eq).trim();
+    const val = part.slice(eq + 1).trim();
+    if (key === 'skip' || key === 'experimental') {
+      const all = key === 'skip' ? 'skipAll' : 'experimentalAll';
+      if (val === 'all') check[all] = true;
+      else for (const rule of val.split(',')) if (rule.trim()) check[key === 'skip' ? 'skip' : 'experimental'].add(rule.trim());
+    } else if (key === 'error') {
+      const b = BOOLEANS[val];
+      if (b === undefined) check.invalid = `failed to parse check option "${part}": invalid syntax`;
+      else check.error = b;
+    } else check.invalid = `invalid check option "${key}"`;
   }
   return check;
 }
+
+// Go's strconv.ParseBool.
+const BOOLEANS: Record<string, boolean> = { 1: true, t: true, T: true, TRUE: true, true: true, True: true, 0: false, f: false, F: false, FALSE: false, false: false, False: false };

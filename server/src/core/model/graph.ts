@@ -1,5 +1,6 @@
 // The stage graph: which stage builds on or copies from which, what a target builds, and the
 // cycles BuildKit rejects. Linear in stages + references.
+import { mountsWithoutFrom } from './implicitStates';
 import type { StageModel, StageRef } from './types';
 
 export interface Edge {
@@ -8,14 +9,25 @@ export interface Edge {
   ref: StageRef;
 }
 
-/** Edges that make `from` depend on `to`: a stage base, COPY --from and mount from= (ADD --from never builds). */
+/**
+ * Edges that make `from` depend on `to`: a stage base, COPY --from and mount from= (ADD --from
+ * never builds), and, when a stage is named scratch, every mount without from= (BuildKit looks
+ * such mounts up as "scratch").
+ */
 export function dependencyEdges(model: StageModel): Edge[] {
   const edges: Edge[] = [];
   for (const ref of model.refs) {
     if (ref.stage < 0 || ref.kind === 'add' || ref.resolution.kind !== 'stage') continue;
     edges.push({ from: ref.stage, to: ref.resolution.target, ref });
   }
+  const scratch = model.names.get('scratch');
+  if (scratch) for (const m of mountsWithoutFrom(model)) edges.push({ from: m.stage, to: scratch[scratch.length - 1], ref: scratchMountRef(m, scratch[scratch.length - 1]) });
   return edges;
+}
+
+/** A mount without from= as the reference BuildKit makes of it: the stage named scratch. */
+export function scratchMountRef(m: ReturnType<typeof mountsWithoutFrom>[number], target: number): StageRef {
+  return { kind: 'mount', raw: '', value: 'scratch', range: m.range, stage: m.stage, instructionRange: m.instructionRange, keywordRange: m.keywordRange, flagRange: m.range, resolution: { kind: 'stage', target, by: 'name' } };
 }
 
 /** Index of the stage a build of `target` (a name, any case, or undefined for the default) ends with. */

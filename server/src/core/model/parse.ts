@@ -5,7 +5,7 @@
 // whole-file parse. A stage is a chunk starting with FROM plus the chunks that follow it.
 import { scanChunks, scanLines, type ChunkSpan, type LineScan } from './chunks';
 import { scanDirectives, type DirectiveScan } from './directives';
-import { expandVariables } from './expand';
+import { processWord } from './shellWord';
 import { LineStarts } from './lineStarts';
 import { lastAtOrBefore, shiftRange } from './lines';
 import { FROM_AS, FROM_HEADER, FROM_IMAGE, FROM_KEYWORD, FROM_NAME, FROM_PLATFORM, fromRange, exact, INSTRUCTION_FIELDS, materialize, outlineOf, packedRange, parseChunk, REF_FIELDS, type ChunkData, type FromData, type RefTable } from './parseChunk';
@@ -638,16 +638,30 @@ function shiftArg(a: GlobalArg, line: number): GlobalArg {
  * Values of the global ARGs as FROM sees them: BuildKit's automatic platform ARGs (for the default
  * linux/amd64 target) first, then each ARG's default expanded with the ones before it.
  */
-function globalArgValues(args: GlobalArg[], escape: string): Map<string, string | undefined> {
+export function globalArgValues(args: GlobalArg[], escape: string): Map<string, string | undefined> {
   const values = new Map<string, string | undefined>(PLATFORM_ARGS);
-  for (const a of args) values.set(a.name, a.value === undefined ? (PLATFORM_ARGS.has(a.name) ? PLATFORM_ARGS.get(a.name) : undefined) : expandVariables(a.value, values, escape).value);
+  for (const a of args) values.set(a.name, a.raw === undefined ? (PLATFORM_ARGS.has(a.name) ? PLATFORM_ARGS.get(a.name) : undefined) : processWord(a.raw, (n) => values.get(n), escape).value);
   return values;
 }
 
 const PLATFORM_ARGS = new Map<string, string>([
-  ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
-  ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
+  ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDOSVERSION', ''], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
+  ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETOSVERSION', ''], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''], ['TARGETSTAGE', ''],
 ]);
+
+/**
+ * Whether two stages are made of the same chunks: the lines they moved by (0 when in place), or
+ * undefined when their text differs. Lets per-stage caches move results instead of redoing them.
+ */
+export function stageMovedBy(a: Stage, b: Stage): number | undefined {
+  if (a === b) return 0;
+  const x = (a as StageImpl).pieces;
+  const y = (b as StageImpl).pieces;
+  if (!x || !y || x.length !== y.length) return undefined;
+  const lines = y[0].line - x[0].line;
+  for (let i = 0; i < x.length; i++) if (x[i].data !== y[i].data || y[i].line - x[i].line !== lines) return undefined;
+  return lines;
+}
 
 function sameMap<V>(a: Map<string, V>, b: Map<string, V>): boolean {
   if (a.size !== b.size) return false;

@@ -9,6 +9,7 @@ import { onceEach } from './argumentMemo';
 import { computeLineStarts, offsetAt, positionAt } from './lines';
 import { logicalText, sourceOffset, splitWords } from './logical';
 import { parseMount } from './mount';
+import { flagWordValue } from './shellWord';
 import type { Arg, Flag, GlobalArg, Heredoc, Instruction, Range, RefKind } from './types';
 
 /** [start line, start character, end line, end character], relative to the chunk. */
@@ -231,10 +232,10 @@ function parseChunkWithAst(chunkText: string, escape: string, preamble: boolean)
       else innerFroms.push(range.start.line - p.prefixLines);
     }
     safe(() => collectRefs(p, ast, i, flags ?? [], tuple, refs), undefined);
-    if (keyword === 'ARG') safe(() => collectArgs(ast, rel, argDecls), undefined);
+    if (keyword === 'ARG') safe(() => collectArgs(p, ast, rel, argDecls), undefined);
   });
   if (from) {
-    refs.unshift({ kind: 'from', raw: from.image, value: unquote(from.image), range: fromTuple(from, FROM_IMAGE) ?? fromTuple(from, FROM_KEYWORD)!, instruction: 0 });
+    refs.unshift({ kind: 'from', raw: from.image, value: from.image, range: fromTuple(from, FROM_IMAGE) ?? fromTuple(from, FROM_KEYWORD)!, instruction: 0 });
   }
   const { numbers, flagsAt, refsAt, fromAt } = packNumbers(table, flagRows, refs.length, from ? from.ranges : []);
   if (from) {
@@ -301,13 +302,14 @@ function intern(s: string): string {
 }
 
 /** Instruction outlines of a chunk (keyword, text, ranges), shifted by `line`, without re-parsing. */
-export function outlineOf(data: ChunkData, line: number): { keyword: string; text: string; range: Range; keywordRange: Range }[] {
+export function outlineOf(data: ChunkData, line: number): { keyword: string; keywordText: string; text: string; range: Range; keywordRange: Range }[] {
   const out = [];
   for (let i = 0; i < data.keywords.length; i++) {
     const t = data.table;
     const k = i * INSTRUCTION_FIELDS;
     out.push({
       keyword: data.keywords[i],
+      keywordText: data.keywordTexts[i],
       text: data.texts[i],
       range: packedRange(t, k, line),
       keywordRange: toRange([t[k], t[k + 1], t[k + 4], t[k + 5]], line),
@@ -430,12 +432,14 @@ function fromData(ast: AstInstruction, tuple: (r: Range) => RangeTuple): FromDat
   return data;
 }
 
-function collectArgs(ast: AstInstruction, rel: (r: Range) => Range, out: GlobalArg[]): void {
+function collectArgs(p: Parsed, ast: AstInstruction, rel: (r: Range) => Range, out: GlobalArg[]): void {
   const properties = (ast as unknown as { getProperties?: () => import('dockerfile-ast').Property[] }).getProperties?.() ?? [];
   for (const prop of properties) {
     const value = prop.getValue();
     const valueRange = prop.getValueRange();
+    const raw = valueRange && valueRange.start.line === valueRange.end.line ? p.source.slice(offsetAt(p.source, p.lineStarts, valueRange.start), offsetAt(p.source, p.lineStarts, valueRange.end)) : undefined;
     const decl: GlobalArg = { name: prop.getName(), value: value === null ? undefined : unquote(value), nameRange: rel(prop.getNameRange()), range: rel(ast.getRange()) };
+    if (value !== null) decl.raw = raw ?? value;
     if (valueRange) decl.valueRange = rel(valueRange);
     out.push(decl);
   }
@@ -452,7 +456,7 @@ function collectRefs(p: Parsed, ast: AstInstruction, instruction: number, flags:
       const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0];
       const r = tuple(valueRange);
       const range: RangeTuple = quoted ? [r[0], r[1] + 1, r[2], Math.max(0, r[3] - 1)] : r;
-      out.push({ kind: keyword === 'ADD' ? 'add' : 'copy', raw: value, value: unquote(value), range, instruction, flagRange: tuple(flag.getRange()) });
+      out.push({ kind: keyword === 'ADD' ? 'add' : 'copy', raw: value, value: flagWordValue(value), range, instruction, flagRange: tuple(flag.getRange()) });
     } else if (keyword === 'RUN' && flag.getName() === 'mount') {
       const logical = logicalText(p.source, offsetAt(p.source, p.lineStarts, valueRange.start), offsetAt(p.source, p.lineStarts, valueRange.end), p.escape);
       for (const option of parseMount(logical.text)) {
@@ -460,7 +464,7 @@ function collectRefs(p: Parsed, ast: AstInstruction, instruction: number, flags:
         const s = sourceOffset(logical, option.valueStart);
         const e = option.valueEnd > option.valueStart ? sourceOffset(logical, option.valueEnd - 1) + 1 : s;
         const range = tuple({ start: positionAt(p.lineStarts, s), end: positionAt(p.lineStarts, e) });
-        out.push({ kind: 'mount', raw: option.value, value: option.value, range, instruction, flagRange: tuple(flag.getRange()) });
+        out.push({ kind: 'mount', raw: option.value, value: flagWordValue(option.value), range, instruction, flagRange: tuple(flag.getRange()) });
       }
     }
   }

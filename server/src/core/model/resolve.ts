@@ -3,7 +3,7 @@
 // all stages, else an image or named context. Mount from=: names only (`0` is an image). FROM: the
 // global-ARG-expanded text, exact, among stages defined so far; otherwise an image.
 import { distance } from 'fastest-levenshtein';
-import { expandVariables } from './expand';
+import { expandsVariables, processWord } from './shellWord';
 import { checkImageReference } from './imageRef';
 import { COMMON_IMAGE_NAMES, OFFICIAL_IMAGES } from './knownImages';
 import type { RefKind, Resolution } from './types';
@@ -38,7 +38,7 @@ function stageResolution(target: number, by: 'name' | 'index'): Resolution {
 
 export function resolveReference(kind: RefKind, value: string, stage: number, ctx: ResolveContext): { value: string; resolution: Resolution } {
   if (kind === 'from') return resolveFrom(value, stage, ctx);
-  if (value.includes('$')) return { value, resolution: SIMPLE['variable'] };
+  if (expandsVariables(value)) return { value, resolution: SIMPLE['variable'] };
   if (value === '') return { value, resolution: SIMPLE['empty'] };
   if (kind !== 'mount' && /^[+-]?[0-9]+$/.test(value) && value.length < 16) {
     const index = Number(value);
@@ -52,11 +52,20 @@ export function resolveReference(kind: RefKind, value: string, stage: number, ct
 
 function resolveFrom(raw: string, stage: number, ctx: ResolveContext): { value: string; resolution: Resolution } {
   let value = raw;
-  if (raw.includes('$')) {
-    const expanded = expandVariables(raw, ctx.globalArgs, ctx.escape);
-    if (expanded.unresolved && expanded.value === '') return { value: raw, resolution: SIMPLE['unresolved-variable'] };
+  if (/["'$\\`]/.test(raw)) {
+    // BuildKit processes the base as a shell word with the global ARGs: quotes anywhere are removed.
+    const expanded = processWord(raw, (name) => ctx.globalArgs.get(name), ctx.escape);
+    // A variable no global ARG declares can never be set (--build-arg needs the ARG): the base is
+    // then certainly empty or invalid.
+    const undeclared = [...expanded.unmatched].find((name) => !ctx.globalArgs.has(name));
+    if (undeclared && (expanded.value === '' || !checkImageReference(expanded.value).ok)) {
+      return { value: raw, resolution: { kind: 'invalid', reason: `${expanded.value === '' ? 'base name should not be blank' : `"${expanded.value}" is an invalid reference format`}: ${undeclared} is no global ARG` } };
+    }
+    if (expanded.value === '') return { value: raw, resolution: SIMPLE['unresolved-variable'] };
     value = expanded.value;
-    if (expanded.unresolved) return { value, resolution: SIMPLE['unresolved-variable'] };
+    // An ARG without a default reads as empty, as in a build without --build-arg; a result that is
+    // no valid name then most likely waits for one (InvalidDefaultArgInFrom says so).
+    if (expanded.unmatched.size > 0 && !checkImageReference(value).ok) return { value, resolution: SIMPLE['unresolved-variable'] };
   }
   if (value === '') return { value, resolution: SIMPLE['empty'] };
   const defs = ctx.names.get(value);
@@ -86,11 +95,18 @@ function unknownName(value: string, ctx: ResolveContext, before: number): Resolu
   return { kind: 'unknown', suggestion };
 }
 
-/** The stage name (or common image) within Levenshtein distance 2, as BuildKit's suggest package. */
+/**
+ * The stage name that contains the typed one (the shortest: `set` -> `license-set`), else the one
+ * (or a common image) within Levenshtein distance 2, as BuildKit's suggest package.
+ */
 export function suggestStage(value: string, ctx: ResolveContext, before: number): string | undefined {
   const v = value.toLowerCase();
   if (v.length > 128) return undefined;
   let best: string | undefined;
+  if (v.length >= 3) {
+    for (const [name, defs] of ctx.names) if (defs[0] < before && name !== v && name.includes(v) && (!best || name.length < best.length)) best = name;
+    if (best) return best;
+  }
   let bestDistance = 3;
   for (const [name, defs] of ctx.names) {
     if (defs[0] >= before) continue;

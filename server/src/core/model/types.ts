@@ -48,6 +48,8 @@ export interface Instruction {
 /** What the outline needs of an instruction, available without re-parsing. */
 export interface InstructionOutline {
   keyword: string;
+  /** The keyword as written. */
+  keywordText: string;
   text: string;
   range: Range;
   keywordRange: Range;
@@ -130,8 +132,10 @@ export interface Directive {
 
 export interface GlobalArg {
   name: string;
-  /** Default value as written (quotes removed), undefined when the ARG has none. */
+  /** Default value with surrounding quotes removed, undefined when the ARG has none. */
   value?: string;
+  /** Default value exactly as written (BuildKit processes it as a shell word: quotes anywhere removed). */
+  raw?: string;
   nameRange: Range;
   /** Range of the default value as written (quotes included). */
   valueRange?: Range;
@@ -143,6 +147,11 @@ export interface CheckDirective {
   skip: Set<string>;
   skipAll: boolean;
   error: boolean;
+  /** Experimental rules turned on (`experimental=Rule,...`). */
+  experimental: Set<string>;
+  experimentalAll: boolean;
+  /** Why BuildKit rejects the directive ("failed to parse check options"): every build fails. */
+  invalid?: string;
 }
 
 /** A text read in parts: after an edit the parser reads only the lines around it. */

@@ -33,6 +33,8 @@ export interface Command {
   words: Word[];
   /** Target of a `>` or `>>` redirection of standard output, if any. */
   stdout?: Word;
+  /** A heredoc's body fed to standard input (`cat <<EOF > file`), as written. */
+  stdin?: string;
   start: number;
   end: number;
 }

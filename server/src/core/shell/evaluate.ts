@@ -29,6 +29,8 @@ export interface RunCommand {
   cwd: string;
   /** Where standard output is redirected (`> file`). */
   stdout?: string;
+  /** A heredoc fed to standard input, as written. */
+  stdin?: string;
   /** Offsets of the command in the script (of the outer command for `sh -c` scripts). */
   start: number;
   end: number;
@@ -39,7 +41,11 @@ type Status = boolean | undefined;
 const MAX_COMMANDS = 20_000;
 const MAX_TURNS = 64;
 const MAX_DEPTH = 12;
+const POSITIONAL = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '#'];
 const WRAPPERS = new Set(['sudo', 'nice', 'nohup', 'time', 'exec', 'stdbuf', 'chronic']);
+/** Run a command as a user: `gosu node npm ci`, `su-exec app yarn build`, `runuser -u app -- make`. */
+const AS_USER = new Set(['gosu', 'su-exec', 'chroot']);
+const XARGS_VALUE = new Set(['-I', '-n', '-L', '-P', '-d', '-a', '-E', '-s', '--max-args', '--delimiter', '--arg-file']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const MANAGERS: Record<string, string[]> = { alpine: ['apk'], debian: ['apt-get', 'apt', 'dpkg'], rpm: ['rpm'] };
 const ALL_MANAGERS = ['apk', 'apt-get', 'apt', 'dpkg', 'rpm'];
@@ -54,8 +60,11 @@ class Evaluator implements Expander {
   private readonly functions = new Map<string, Stmt[]>();
   private cwd: string;
   private turns = 0;
+  private temps = 0;
   private depth = 0;
   private span: [number, number] | undefined;
+  /** The commands before this one in a pipeline: what `xargs` reads. */
+  private pipeInput = '';
 
   constructor(private readonly ctx: ShellContext) {
     for (const [k, v] of ctx.vars) this.vars.set(k, { text: v, known: !v.includes('$(') && !v.includes('`') });
@@ -80,7 +89,10 @@ class Evaluator implements Expander {
     if (name === 'echo' || name === 'printf') return words.slice(1).filter((w) => !/^-[neE]+$/.test(w)).join(' ');
     if (name === 'basename' && words[1]) return trimSlashes(words[1]).split('/').pop()!.replace(words[2] ?? '\0', '');
     if (name === 'dirname' && words[1]) return trimSlashes(words[1]).split('/').slice(0, -1).join('/') || '/';
-    return platformOutput(words, this.ctx.platform ?? DEFAULT_PLATFORM, this.ctx.distro, this.cwd);
+    const out = platformOutput(words, this.ctx.platform ?? DEFAULT_PLATFORM, this.ctx.distro, this.cwd);
+    // Each mktemp makes its own name: removing GNUPGHOME's directory leaves another mktemp directory alone.
+    if (name === 'mktemp' && out) return this.temps++ ? `${out}-${this.temps}` : out;
+    return out;
   }
 
   list(stmts: Stmt[]): Status {
@@ -108,7 +120,13 @@ class Evaluator implements Expander {
       }
       case 'pipe': {
         let st: Status = true;
-        for (const x of s.stmts) st = this.exec(x);
+        const from = this.out.length;
+        const outer = this.pipeInput;
+        for (const x of s.stmts) {
+          st = this.exec(x);
+          this.pipeInput = this.out.slice(from).map((c) => c.words.join(' ')).join(' | ');
+        }
+        this.pipeInput = outer;
         return st;
       }
       case 'group':
@@ -173,7 +191,7 @@ class Evaluator implements Expander {
       return [a.name, v];
     });
     let fields = this.fields(c);
-    while (fields.length && WRAPPERS.has(fields[0].text)) fields = fields.slice(1).filter((f, k, all) => !(k < all.findIndex((x) => !x.text.startsWith('-')) && f.text.startsWith('-')));
+    fields = unwrap(fields, this.pipeInput);
     if (fields[0]?.text === 'command' && fields[1] && !fields[1].text.startsWith('-')) fields = fields.slice(1);
     if (fields[0]?.text === 'env') {
       fields = fields.slice(1);
@@ -189,7 +207,8 @@ class Evaluator implements Expander {
     const builtin = this.builtin(name, words, fields, c);
     if (builtin !== 'no') return builtin;
     this.emit(c, fields, assigns);
-    return undefined;
+    // An ordinary command is taken to succeed: `cmd || fallback` skips the fallback, `if ! cmd` its arm.
+    return true;
   }
 
   /** Shell builtins and what the evaluator follows itself; 'no' when the command is an ordinary one. */
@@ -234,14 +253,26 @@ class Evaluator implements Expander {
       case 'eval':
         return this.inner(words.slice(1).join(' '), c);
     }
-    if (SHELLS.has(name)) {
+    if (SHELLS.has(name) || name === 'su') {
       const k = words.findIndex((w, i) => i > 0 && isCommandFlag(w));
       if (k !== -1 && words[k + 1] !== undefined) return this.inner(words[k + 1], c);
       return 'no';
     }
     const body = this.functions.get(name);
-    if (body && this.depth < MAX_DEPTH) return this.call(() => this.list(body));
+    if (body && this.depth < MAX_DEPTH) return this.withArguments(fields.slice(1), () => this.call(() => this.list(body)));
     return 'no';
+  }
+
+  /** A function's positional parameters ($1 ... $9, $#) while its body runs. */
+  private withArguments(args: Field[], run: () => Status): Status {
+    const saved = POSITIONAL.map((n) => this.vars.get(n));
+    POSITIONAL.forEach((n, i) => (i < 9 && args[i] ? this.vars.set(n, { text: args[i].text, known: args[i].known }) : this.vars.delete(n)));
+    this.vars.set('#', { text: String(args.length), known: true });
+    try {
+      return run();
+    } finally {
+      POSITIONAL.forEach((n, i) => (saved[i] ? this.vars.set(n, saved[i]!) : this.vars.delete(n)));
+    }
   }
 
   private inner(text: string, c: Command): Status {
@@ -278,6 +309,7 @@ class Evaluator implements Expander {
     const [start, end] = this.span ?? [c.start, c.end];
     const cmd: RunCommand = { words: fields.map((f) => f.text), known: fields.map((f) => f.known), assigns: assigns.map(([n, v]) => [n, v.text]), cwd: this.cwd, start, end };
     if (c.stdout) cmd.stdout = resolve(this.cwd, expandJoined(c.stdout, this).text);
+    if (c.stdin !== undefined) cmd.stdin = c.stdin;
     this.out.push(cmd);
   }
 }
@@ -324,6 +356,30 @@ export function test(args: Field[]): Status {
     default:
       return undefined;
   }
+}
+
+/** The command a wrapper runs (`sudo -E apt-get ...` -> `apt-get ...`, `gosu node npm ci` -> `npm ci`). */
+function unwrap(fields: Field[], input: string): Field[] {
+  for (let guard = 0; guard < 8 && fields.length; guard++) {
+    const w = fields[0].text;
+    if (WRAPPERS.has(w)) {
+      let k = 1;
+      while (k < fields.length && fields[k].text.startsWith('-')) k++;
+      fields = fields.slice(k);
+    } else if (AS_USER.has(w)) fields = fields.slice(2);
+    else if (w === 'xargs') {
+      // `... | xargs -rt apk add --virtual .rundeps`: the command, with the words it reads from its input (computed, unknown).
+      let k = 1;
+      while (k < fields.length && fields[k].text.startsWith('-')) k += XARGS_VALUE.has(fields[k].text) ? 2 : 1;
+      if (k >= fields.length) break;
+      fields = [...fields.slice(k), { text: `$(${input || 'standard input'})`, known: false }];
+    }
+    else if (w === 'runuser' || w === 'setpriv') {
+      const dashes = fields.findIndex((f) => f.text === '--');
+      fields = dashes === -1 ? fields.slice(fields.findIndex((f, i) => i > 0 && !f.text.startsWith('-') && !fields[i - 1].text.startsWith('-'))) : fields.slice(dashes + 1);
+    } else break;
+  }
+  return fields;
 }
 
 function trimSlashes(p: string): string {

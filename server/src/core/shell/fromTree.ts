@@ -124,13 +124,22 @@ function redirected(n: SyntaxNode, depth: number): Stmt | undefined {
   const inner = b ? statement(b, depth) : undefined;
   if (inner?.kind !== 'cmd') return inner;
   for (const r of n.namedChildren) {
-    if (r.type !== 'file_redirect') continue;
-    const op = r.children.find((c) => !c.isNamed)?.type;
-    const fd = r.childForFieldName('descriptor')?.text;
-    const dest = r.childForFieldName('destination');
-    if ((op === '>' || op === '>>' || op === '>|') && (!fd || fd === '1') && dest) inner.stdout = word(dest, depth);
+    if (r.type === 'heredoc_redirect') {
+      // `cat <<EOF > file`: the output redirection sits inside the heredoc redirect.
+      for (const h of r.namedChildren) {
+        if (h.type === 'heredoc_body') inner.stdin = h.text;
+        else if (h.type === 'file_redirect') stdoutOf(h, inner, depth);
+      }
+    } else if (r.type === 'file_redirect') stdoutOf(r, inner, depth);
   }
   return inner;
+}
+
+function stdoutOf(r: SyntaxNode, inner: Command, depth: number): void {
+  const op = r.children.find((c) => !c.isNamed)?.type;
+  const fd = r.childForFieldName('descriptor')?.text;
+  const dest = r.childForFieldName('destination');
+  if ((op === '>' || op === '>>' || op === '>|') && (!fd || fd === '1') && dest) inner.stdout = word(dest, depth);
 }
 
 function ifStatement(n: SyntaxNode, depth: number): Stmt {

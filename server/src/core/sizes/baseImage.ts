@@ -161,12 +161,12 @@ function floating(tag: string): boolean {
   return tag === 'latest' || /^[a-z-]+$/.test(tag) || /^[0-9]+(-[a-z]+)?$/.test(tag);
 }
 
+/** An image the table does not know: not priced (the estimate says what it adds on top of it). */
 function unknownFigure(ref: string, name: string): BaseFigure {
   const alpine = name.includes('alpine');
-  const bytes = alpine ? 30 * MB : name.includes('distroless') ? 20 * MB : 150 * MB;
   return {
-    ref, resolved: ref, bytes, low: alpine ? 7 * MB : bytes / 8, high: alpine ? 200 * MB : bytes * 7, compressed: bytes / 2.4, compressedMeasured: false,
-    date: '', source: 'not in the size table: a guess with a wide range', kind: 'unknown', distro: alpine ? 'alpine' : undefined, ratio: 2.4,
+    ref, resolved: ref, bytes: 0, low: 0, high: 0, compressed: 0, compressedMeasured: false,
+    date: '', source: 'not in the size table: size unknown', kind: 'unknown', distro: alpine ? 'alpine' : undefined, ratio: 2.4,
     suite: alpine ? undefined : imageSuite(name, splitImage(ref).tag),
   };
 }

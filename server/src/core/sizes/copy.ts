@@ -3,7 +3,9 @@
 // lazy item that takes what that stage holds under the path once resolved; from an image, a
 // well-known path of it.
 import type { StageRef } from '../model/types';
+import { knownDownload, spreadRange } from './downloads';
 import { jsonForm, words, type SizeInstruction } from './instructions';
+import { imagePathSize } from './imagePaths';
 import { imagePathNote, imagePathRange } from './lazySizes';
 import { expandSimple, normalizePath, UNRESOLVED, type Item } from './ledger';
 import type { StageState } from './runContext';
@@ -23,12 +25,30 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
   if (fromFlag) {
     const stage = ref?.resolution.kind === 'stage' && ref.resolution.target < ref.stage ? ref.resolution.target : undefined;
     const where = ref?.value ?? fromFlag.value ?? '';
-    return sources.map((src): Item => (stage !== undefined ? { path: dest, size: UNRESOLVED, kind: 'copied', note: '', lazy: { kind: 'stage', stage, src } } : { path: dest, kind: 'copied', size: imagePathRange(normalizePath(src, '/')), note: imagePathNote(normalizePath(src, '/'), where) }));
+    return sources.map((src): Item => {
+      if (stage !== undefined) return { path: dest, size: UNRESOLVED, kind: 'copied', note: '', lazy: { kind: 'stage', stage, src } };
+      const path = normalizePath(src, '/');
+      const item: Item = { path: dest, kind: 'copied', size: imagePathRange(path, where), note: imagePathNote(path, where, where) };
+      if (imagePathSize(path, where) === undefined) item.unknown = `${path} from ${where}`;
+      return item;
+    });
   }
   const remote = sources.filter((s) => /^(https?|git):\/\//.test(s) || s.startsWith('git@'));
   const local = sources.filter((s) => !remote.includes(s));
   const items: Item[] = [];
-  for (const url of remote) items.push({ path: dest, size: { bytes: 10 * MB, low: 0.5 * MB, high: 100 * MB }, kind: 'download', note: `ADD ${url}: remote size unknown` });
+  for (const url of remote) {
+    if (!/^https?:/.test(url) || url.endsWith('.git') || url.includes('.git#')) {
+      items.push({ path: dest, size: { bytes: 10 * MB, low: 0.5 * MB, high: 300 * MB }, kind: 'download', note: `ADD ${url}: repository size unknown`, unknown: `git repository ${url}` });
+      continue;
+    }
+    // A remote archive is not unpacked by ADD: it lands as downloaded.
+    const known = knownDownload(url);
+    // `ADD <url> /dir/` saves the file in the directory, under the URL's name.
+    const path = args[args.length - 1].endsWith('/') && known.name?.file ? `${dest}/${known.name.file}` : dest;
+    const item: Item = { path, size: spreadRange(known.archive, known.spread), kind: 'download', note: `ADD: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: known };
+    if (known.unknown) item.unknown = known.unknown;
+    items.push(item);
+  }
   if (local.length) {
     const found = io?.contextSize?.(local);
     const isAddArchive = ins.keyword === 'ADD' && local.some((s) => /\.(tar|tgz|tar\.gz|tar\.xz|tar\.bz2|txz)$/.test(s));

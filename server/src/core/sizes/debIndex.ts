@@ -150,6 +150,35 @@ export class DebIndex {
     return i === undefined ? undefined : this.name(i < this.data.real ? i : this.providers(i)[0]);
   }
 
+  /**
+   * The package of this suite that differs from `name` only in its version number, nearest first
+   * (`postgresql-17` -> `postgresql-15` in bookworm, `python3.10` -> `python3.11`, `php8.3-cli` -> `php8.2-cli`).
+   */
+  nearestVersion(name: string): string | undefined {
+    const span = versionSpan(name);
+    if (!span) return undefined;
+    const head = ' ' + name.slice(0, span[0]);
+    const tail = name.slice(span[1]) + ' ';
+    const want = versionValue(name.slice(span[0], span[1]));
+    const names = this.data.names;
+    let best: string | undefined;
+    let bestD = Infinity;
+    let hits = 0;
+    for (let at = names.indexOf(head); at >= 0 && hits < 20_000; at = names.indexOf(head, at + 1), hits++) {
+      const start = at + head.length;
+      let end = start;
+      while (end < names.length && isVersionChar(names.charCodeAt(end), end > start)) end++;
+      if (end === start || !names.startsWith(tail, end)) continue;
+      const candidate = names.slice(at + 1, end + tail.length - 1);
+      const i = this.indexOf(candidate);
+      if (i === undefined || i >= this.data.real) continue;
+      const v = versionValue(names.slice(start, end));
+      const d = Math.abs(v - want) + (v > want ? 0.5 : 0);
+      if (d < bestD) [best, bestD] = [candidate, d];
+    }
+    return best;
+  }
+
   /** Installed-Size in KiB of a real package. */
   sizeKiB(name: string): number | undefined {
     const i = this.indexOf(name);
@@ -203,4 +232,25 @@ export class DebIndex {
     for (const i of added) kib += this.data.size[i];
     return { bytes: kib * 1024 * (opts.docsFactor ?? 1), added: added.map((i) => this.name(i)), unknown };
   }
+}
+
+function isVersionChar(c: number, inside: boolean): boolean {
+  return (c >= 48 && c <= 57) || (inside && c === 46);
+}
+
+/** Where the first version number of a package name lies (`postgresql-16-postgis-3` -> `16`), after a stem of 3+ characters. */
+function versionSpan(name: string): [number, number] | undefined {
+  let start = 0;
+  while (start < name.length && !isVersionChar(name.charCodeAt(start), false)) start++;
+  if (start < 3 || start >= name.length) return undefined;
+  let end = start;
+  while (end < name.length && isVersionChar(name.charCodeAt(end), end > start)) end++;
+  if (name[end - 1] === '.') end--;
+  return [start, end];
+}
+
+/** `15` -> 15000, `3.11` -> 3011, `1.22` -> 1022: comparable distances between versions. */
+function versionValue(v: string): number {
+  const [major, minor] = v.split('.');
+  return Number(major) * 1000 + (minor ? Math.min(999, Number(minor)) : 0);
 }

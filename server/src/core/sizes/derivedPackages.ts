@@ -44,7 +44,7 @@ export const ALPINE_BASE = ['musl', 'busybox', 'busybox-binsh', 'alpine-baselayo
 export const APK_TO_DEB: Record<string, string> = {
   'build-base': 'build-essential', 'musl-dev': 'libc6-dev', 'zlib-dev': 'zlib1g-dev', 'openssl-dev': 'libssl-dev', 'libffi-dev': 'libffi-dev', 'jpeg-dev': 'libjpeg-dev',
   'libjpeg-turbo-dev': 'libjpeg-dev', 'libpng-dev': 'libpng-dev', 'freetype-dev': 'libfreetype6-dev', 'postgresql-dev': 'libpq-dev', 'libpq-dev': 'libpq-dev',
-  'mariadb-dev': 'libmariadb-dev', 'mariadb-connector-c-dev': 'libmariadb-dev', 'sqlite-dev': 'libsqlite3-dev', 'curl-dev': 'libcurl4-openssl-dev', 'icu-dev': 'libicu-dev',
+  'mariadb-dev': 'libmariadb-dev', libsasl: 'libsasl2-2', 'mariadb-connector-c-dev': 'libmariadb-dev', 'sqlite-dev': 'libsqlite3-dev', 'curl-dev': 'libcurl4-openssl-dev', 'icu-dev': 'libicu-dev',
   'libxml2-dev': 'libxml2-dev', 'libxslt-dev': 'libxslt1-dev', 'yaml-dev': 'libyaml-dev', 'readline-dev': 'libreadline-dev', 'ncurses-dev': 'libncurses-dev',
   'bzip2-dev': 'libbz2-dev', 'xz-dev': 'liblzma-dev', 'gmp-dev': 'libgmp-dev', 'libzip-dev': 'libzip-dev', 'oniguruma-dev': 'libonig-dev', 'linux-headers': 'linux-libc-dev',
   'py3-numpy': 'python3-numpy', 'openjdk17': 'openjdk-17-jdk-headless', 'openjdk17-jre': 'openjdk-17-jre-headless', 'bind-tools': 'dnsutils', 'iputils': 'iputils-ping',

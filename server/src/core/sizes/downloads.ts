@@ -1,7 +1,12 @@
-// Sizes of things Dockerfiles commonly download (toolchain tarballs, installers), and what they
-// unpack to. Compressed and unpacked sizes of recent releases (linux/amd64), rounded; derived
-// from the published archives and the official images that install them.
-import { MB } from './units';
+// What a downloaded file is and how large: the name reader (downloadName.ts) says what it is, the
+// release table (releases.ts) how large it is and what it unpacks to; installer scripts are known
+// by their URL. Otherwise an estimate from what the name says (a source tarball, a .jar, a .deb)
+// with a wide range, or, when it says nothing, a named unknown: never a silent fixed price.
+import { readDownloadName, type DownloadName } from './downloadName';
+import { findRelease, type Release, type SourceInstall } from './releases';
+import { KB, MB } from './units';
+
+export { DEBUG_FACTOR, type SourceInstall } from './releases';
 
 export interface KnownDownload {
   /** Bytes of the archive as downloaded. */
@@ -9,105 +14,103 @@ export interface KnownDownload {
   /** Bytes once unpacked (or installed, for an installer script). */
   unpacked: number;
   what: string;
-  /** For source trees: what `make install` puts in the prefix (see INSTALLS). */
+  /** For source trees: what `make install` puts in the prefix. */
   installs?: SourceInstall;
   /** The directory everything in the archive lies in, when it has one. */
   topDir?: string;
+  /** Bytes of a source tree once built in place (Go's make.bash). */
+  built?: number;
+  /** Relative uncertainty of the figures. */
+  spread: number;
+  /** MB of well-known parts of the unpacked tree that Dockerfiles delete (`lib/src.zip` of a JDK). */
+  parts?: Record<string, number>;
+  /** A source tree: unpacked where it is built, not an install. */
+  source?: boolean;
+  /** What the estimator cannot size, for the user (`download of example.com/foo.tar.gz`). */
+  unknown?: string;
+  name?: DownloadName;
 }
 
-/**
- * What building a source tree and `make install` adds, in MB: `native` is the compiled code as a
- * distribution ships it (stripped), `rest` the scripts, data and headers. Built with the project's
- * default flags and not stripped, the native part keeps its debug info (DEBUG_FACTOR times larger).
- * Derived from the Debian 12 packages of the same software (apt-cache Installed-Size), with the
- * libraries a from-source build links in statically added.
- */
-export interface SourceInstall {
-  native: number;
-  rest: number;
-  /** The default build compiles with -g (autoconf's `-g -O2`, Redis, HAProxy, nginx, CPython). */
-  debug: boolean;
-  /** How many copies of `native` the ./configure flags build (PHP links its core into every SAPI). */
-  units?: (configureFlags: string[]) => number;
-}
-
-/** PHP's SAPIs: cli and cgi unless disabled, phpdbg, embed and fpm when enabled. */
-function phpSapis(flags: string[]): number {
-  const has = (f: string) => flags.some((w) => w === f || w.startsWith(f + '='));
-  return (has('--disable-cli') ? 0 : 1) + (has('--disable-cgi') ? 0 : 1) + (has('--enable-phpdbg') ? 1 : 0) + (has('--enable-embed') ? 1 : 0) + (has('--enable-fpm') ? 1 : 0) || 1;
-}
-
-/** Unstripped -g builds: DWARF debug info is typically 2-3x the code it describes. */
-export const DEBUG_FACTOR = 3.5;
-
-const INSTALLS: Record<string, SourceInstall> = {
-  // redis-tools 5,837 KiB + jemalloc 872 + lua5.1 425 + hiredis 95 (linked in statically).
-  redis: { native: 7.4, rest: 0, debug: true },
-  // memcached 597 KiB: the binary, man page, headers.
-  memcached: { native: 0.5, rest: 0.1, debug: true },
-  // haproxy 4,223 KiB: the binary (Lua, PCRE2, OpenSSL linked dynamically), docs, examples.
-  haproxy: { native: 3.6, rest: 0.7, debug: true },
-  // nginx 1,336 KiB (the binary with the common modules built in).
-  nginx: { native: 1.3, rest: 0.1, debug: true },
-  // python3.11-minimal 6,743 + libpython3.11-minimal 5,232 + -stdlib 8,334 + libpython3.11 7,626 KiB,
-  // pip 6,678, idle 1,343, tk 457: without the test suite and .pyc files, which builds delete.
-  python: { native: 15, rest: 21, debug: true },
-  // Each SAPI (php, php-cgi, phpdbg, libphp.so, php-fpm) links the PHP core and the built-in
-  // extensions, ~17.5 MB stripped: php:8.2-cli-bookworm (cli, cgi, phpdbg, embed; 527.48 MB) and
-  // php:8.2-fpm-bookworm (cli, fpm; 492.83 MB), docker-library/repo-info 2026, differ by two of
-  // them. Headers, PEAR and build files ≈ 10 MB.
-  php: { native: 17.5, rest: 10, debug: true, units: phpSapis },
-  // postgresql-15 54,254 KiB (server, contrib, timezone and extension data).
-  postgres: { native: 38, rest: 16, debug: false },
-  // libruby3.1 25,037 + ruby3.1 738 KiB: native code and extensions, and the .rb standard library.
-  ruby: { native: 10, rest: 16, debug: true },
-  // GCC with c, c++, fortran and go (`make install-strip`): gcc:13.4.0 (1.39 GB) minus
-  // buildpack-deps:bookworm (929.95 MB), both docker-library/repo-info, 2026-07: ~460 MB.
-  gcc: { native: 420, rest: 40, debug: true },
-};
-
-const TABLE: [string[], KnownDownload][] = [
-  [['go1.', 'linux-'], { archive: 70 * MB, unpacked: 225 * MB, what: 'Go toolchain', topDir: 'go' }],
-  // node 22 linux-x64: bin/node ≈ 118 MB, npm and corepack ≈ 13 MB, headers ≈ 7 MB, docs.
-  [['node-v', 'linux-'], { archive: 28 * MB, unpacked: 142 * MB, what: 'Node.js' }],
-  [['python-3', '.tar'], { archive: 21 * MB, unpacked: 105 * MB, what: 'Python source tree', installs: INSTALLS.python }],
+/** Installer scripts and tools known by their URL rather than a release name. */
+const BY_URL: [string, Omit<KnownDownload, 'spread'>][] = [
   // rustup-init itself; the toolchain it installs is sized when it runs (toolchains/rust.ts).
-  [['sh.rustup.rs'], { archive: 0.02 * MB, unpacked: 0.02 * MB, what: 'Rust toolchain (rustup)' }],
-  [['rustup'], { archive: 15 * MB, unpacked: 15 * MB, what: 'Rust toolchain (rustup)' }],
-  [['openjdk', 'jdk'], { archive: 190 * MB, unpacked: 320 * MB, what: 'JDK' }],
-  [['temurin', 'jre'], { archive: 50 * MB, unpacked: 140 * MB, what: 'JRE' }],
-  [['apache-maven'], { archive: 9 * MB, unpacked: 10 * MB, what: 'Maven' }],
-  [['gradle-', '.zip'], { archive: 130 * MB, unpacked: 145 * MB, what: 'Gradle' }],
-  [['docker-', '.tgz'], { archive: 70 * MB, unpacked: 200 * MB, what: 'Docker CLI and engine' }],
-  [['kubectl'], { archive: 50 * MB, unpacked: 50 * MB, what: 'kubectl' }],
-  [['helm-'], { archive: 16 * MB, unpacked: 50 * MB, what: 'Helm' }],
-  [['terraform_'], { archive: 27 * MB, unpacked: 85 * MB, what: 'Terraform' }],
-  [['awscli-exe'], { archive: 60 * MB, unpacked: 230 * MB, what: 'AWS CLI v2' }],
-  [['get-pip.py'], { archive: 2.5 * MB, unpacked: 15 * MB, what: 'pip' }],
-  [['install-poetry', 'python-poetry'], { archive: 0.03 * MB, unpacked: 45 * MB, what: 'Poetry' }],
-  [['astral.sh/uv'], { archive: 0.02 * MB, unpacked: 40 * MB, what: 'uv' }],
-  [['tini'], { archive: 0.9 * MB, unpacked: 0.9 * MB, what: 'tini' }],
-  [['gosu'], { archive: 2.3 * MB, unpacked: 2.3 * MB, what: 'gosu' }],
-  [['php-', '.tar'], { archive: 13 * MB, unpacked: 110 * MB, what: 'PHP source tree', installs: INSTALLS.php }],
-  [['nginx-', '.tar'], { archive: 1.2 * MB, unpacked: 7 * MB, what: 'nginx source tree', installs: INSTALLS.nginx }],
-  [['redis-', '.tar'], { archive: 3.5 * MB, unpacked: 20 * MB, what: 'Redis source tree', installs: INSTALLS.redis }],
-  [['memcached-', '.tar'], { archive: 1.1 * MB, unpacked: 4 * MB, what: 'memcached source tree', installs: INSTALLS.memcached }],
-  [['haproxy-', '.tar'], { archive: 4.8 * MB, unpacked: 28 * MB, what: 'HAProxy source tree', installs: INSTALLS.haproxy }],
-  [['postgresql-', '.tar'], { archive: 27 * MB, unpacked: 160 * MB, what: 'PostgreSQL source tree', installs: INSTALLS.postgres }],
-  [['ruby-', '.tar'], { archive: 21 * MB, unpacked: 120 * MB, what: 'Ruby source tree', installs: INSTALLS.ruby }],
-  [['/gcc-', '.tar'], { archive: 88 * MB, unpacked: 850 * MB, what: 'GCC source tree', installs: INSTALLS.gcc }],
-  // Yarn 1 release tarball (lib/cli.js and the bin scripts).
-  [['yarn-v', '.tar.gz'], { archive: 1.3 * MB, unpacked: 5.3 * MB, what: 'Yarn' }],
+  ['sh.rustup.rs', { archive: 0.02 * MB, unpacked: 0.02 * MB, what: 'Rust toolchain (rustup)' }],
+  ['rustup', { archive: 15 * MB, unpacked: 15 * MB, what: 'Rust toolchain (rustup)' }],
+  ['get-pip.py', { archive: 2.5 * MB, unpacked: 15 * MB, what: 'pip' }],
+  ['install-poetry', { archive: 0.03 * MB, unpacked: 45 * MB, what: 'Poetry' }],
+  ['install.python-poetry.org', { archive: 0.03 * MB, unpacked: 45 * MB, what: 'Poetry' }],
+  ['astral.sh/uv', { archive: 0.02 * MB, unpacked: 40 * MB, what: 'uv' }],
+  // The nvm and SDKMAN! scripts themselves; what `nvm install` and `sdk install` fetch is sized when they run (versionManagers.ts).
+  ['nvm-sh/nvm', { archive: 0.02 * MB, unpacked: 1.5 * MB, what: 'nvm' }],
+  ['get.sdkman.io', { archive: 0.02 * MB, unpacked: 15 * MB, what: 'SDKMAN!' }],
+  ['awscli-exe', { archive: 60 * MB, unpacked: 230 * MB, what: 'AWS CLI v2' }],
 ];
 
-export function knownDownload(url: string): KnownDownload | undefined {
+/** Unpacked / archive of a source tree, by compression (typical of C and C++ release tarballs). */
+const SOURCE_RATIO: Record<string, number> = { 'tar.gz': 4.5, 'tar.xz': 6.5, 'tar.bz2': 5, 'tar.zst': 5.5, zip: 4, tar: 1 };
+
+export function knownDownload(url: string): KnownDownload {
   const u = url.toLowerCase();
-  for (const [needles, d] of TABLE) {
-    if (needles.length > 1 && needles.every((n) => u.includes(n))) return d;
-    if (needles.length === 1 && u.includes(needles[0])) return d;
+  for (const [needle, d] of BY_URL) if (u.includes(needle)) return { ...d, spread: 0.3 };
+  const name = readDownloadName(url);
+  if (name.kind === 'text') return { archive: 5 * KB, unpacked: 5 * KB, what: `file ${name.file}`, spread: 10, name };
+  if (name.kind === 'signature' || name.kind === 'checksum') {
+    const what = name.signs ? `${name.kind} of ${name.signs}` : `${name.kind} file ${name.file}`;
+    return { archive: 2 * KB, unpacked: 2 * KB, what, spread: 3, name };
   }
-  return undefined;
+  const row = findRelease({ ...name, unversionedArchive: !name.version && !name.os && !name.arch && !!name.archive?.startsWith('tar') });
+  return row ? fromRow(row, name) : fromName(url, name);
 }
 
-/** A download we know nothing about. */
-export const UNKNOWN_DOWNLOAD: KnownDownload = { archive: 10 * MB, unpacked: 30 * MB, what: 'download' };
+function fromRow(row: Release, name?: DownloadName): KnownDownload {
+  const d: KnownDownload = { archive: row.archive * MB, unpacked: row.unpacked * MB, what: row.what, installs: row.installs, topDir: row.topDir, spread: row.spread ?? 0.2, source: row.kind === 'source', parts: row.parts, name };
+  if (row.built) d.built = row.built * MB;
+  return d;
+}
+
+/** No row: what the name alone says, with a wide range; a name that says nothing is a named unknown. */
+function fromName(url: string, name: DownloadName): KnownDownload {
+  const label = shortUrl(url);
+  const archiveRatio = name.archive ? SOURCE_RATIO[name.archive] ?? 1 : 1;
+  switch (name.kind) {
+    case 'source': {
+      // A versioned tarball without a platform is probably sources, but the name does not say whose.
+      const unknown = name.guessed ? `download of ${label} (not in the release table)` : undefined;
+      return { archive: 5 * MB, unpacked: 5 * MB * archiveRatio, what: `${name.software ?? 'unknown'} source tree`, source: true, spread: 3, unknown, name };
+    }
+    case 'package':
+      return { archive: 2 * MB, unpacked: 2 * MB * (name.archive === 'whl' ? 2.5 : 3), what: `${name.archive} package ${name.file}`, spread: 3, name };
+    case 'installer':
+      // The script itself is KB; what it installs when piped into a shell is the unknown (toolchains/index.ts).
+      return { archive: 20 * KB, unpacked: 30 * MB, what: `installer script ${label}`, spread: 4, name };
+    default:
+      if (name.archive === 'jar' || name.archive === 'war') return { archive: 5 * MB, unpacked: 5 * MB, what: `${name.archive} ${name.file}`, spread: 3, name };
+      // A single program (most are statically linked Go or Rust tools of 5-100 MB), or an archive of one.
+      if (!name.archive) return { archive: 15 * MB, unpacked: 15 * MB, what: `download ${name.file || label}`, spread: 6, unknown: `download of ${label}`, name };
+      return { archive: 10 * MB, unpacked: 10 * MB * Math.max(2.5, archiveRatio * 0.6), what: `download ${name.file}`, spread: 5, unknown: `download of ${label}`, name };
+  }
+}
+
+/** An archive whose origin this RUN does not show (`tar xf app.tgz` of a file from elsewhere). */
+export function unknownArchive(label: string): KnownDownload {
+  return { archive: 10 * MB, unpacked: 25 * MB, what: `archive ${label}`, spread: 4, unknown: `archive ${label}` };
+}
+
+/** `example.com/foo/bar.tar.gz`: host and path, shortened in the middle when long. */
+function shortUrl(url: string): string {
+  const scheme = url.indexOf('://');
+  const s = (scheme === -1 ? url : url.slice(scheme + 3)).split('?')[0];
+  return s.length <= 80 ? s : `${s.slice(0, 30)}…${s.slice(-45)}`;
+}
+
+/** The release row of a known project, when a tool names it without a URL (`docker-php-source extract`). */
+export function releaseDownload(software: string, kind: 'source' | 'binary'): KnownDownload | undefined {
+  const row = findRelease({ software, kind });
+  return row && fromRow(row);
+}
+
+/** A size range around `bytes` with a relative spread (0.2: 0.8x-1.25x). */
+export function spreadRange(bytes: number, spread: number): { bytes: number; low: number; high: number } {
+  const low = spread >= 1 ? bytes / (1 + spread) : bytes * (1 - spread);
+  return { bytes, low, high: bytes * (1 + spread * 1.25) };
+}

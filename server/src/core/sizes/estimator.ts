@@ -102,7 +102,7 @@ function modelInfo(model: StageModel, options: EstimateOptions): ModelInfo {
   const info: ModelInfo = {
     key, io: options.io, model, refs, fromRefs, copyRefs: copyGroups.list, copyStart: copyGroups.start, takers: takerGroups.list, takerStart: takerGroups.start, target, built,
     layouts: new Array(n).fill(undefined), sums: new Array(n).fill(undefined), finished: new Array(n).fill(undefined),
-    resolver: new SizeResolver({ state: (j) => layoutOf(info, j)?.state, label: (j) => `stage ${model.stages[j]?.name ?? j}` }),
+    resolver: new SizeResolver({ state: (j) => layoutOf(info, j)?.state, label: (j) => `stage ${model.stages[j]?.name ?? j}`, contextSize: options.io?.contextSize && ((sources) => options.io!.contextSize!(sources)) }),
   };
   infoCache.set(model, info);
   return info;
@@ -254,6 +254,20 @@ function layersOf(info: ModelInfo, i: number): LayerEstimate[] {
   return out;
 }
 
+/** What the stage and the stages it is built FROM guessed, named once each. */
+function unknownsOf(info: ModelInfo, i: number): string[] {
+  const out = new Set<string>();
+  for (let j: number | undefined = i, guard = 0; j !== undefined && guard < 10_000; j = info.layouts[j]?.parent, guard++) {
+    for (const layer of layoutOf(info, j)?.layers ?? []) {
+      for (const it of layer.items) {
+        const u = info.resolver.unknownOf(it);
+        if (u !== undefined) out.add(u);
+      }
+    }
+  }
+  return [...out];
+}
+
 function sumItems(resolver: SizeResolver, items: Item[]): number {
   let bytes = 0;
   for (const it of items) bytes += resolver.size(it).bytes;
@@ -303,8 +317,10 @@ class Estimate implements StageEstimate {
   built: boolean;
   copiedOut: number;
   baseStage?: number;
+  unknownBase?: string;
   #info: ModelInfo;
   #layers: LayerEstimate[] | undefined;
+  #unknowns: string[] | undefined;
 
   constructor(info: ModelInfo, index: number, sums: Sums, copiedOut: number) {
     const layout = info.layouts[index]!;
@@ -319,7 +335,12 @@ class Estimate implements StageEstimate {
     this.built = info.built[index] === 1;
     this.copiedOut = copiedOut;
     if (layout.parent !== undefined) this.baseStage = layout.parent;
+    if (layout.state.figure.kind === 'unknown') this.unknownBase = layout.state.figure.ref;
     this.#info = info;
+  }
+
+  get unknowns(): string[] {
+    return (this.#unknowns ??= unknownsOf(this.#info, this.index));
   }
 
   get layers(): LayerEstimate[] {

@@ -8,17 +8,23 @@
 import { imagePathSize } from './imagePaths';
 import { matchItems, normalizePath, type Item, type Lazy, type Match } from './ledger';
 import type { StageState } from './runContext';
-import type { SizeRange } from './types';
+import type { ContextSize, SizeRange } from './types';
 import { MB, RangeSum, formatBytes } from './units';
 
-/** A path of a stage or image we know nothing about. */
+/** A path of a stage or image we know nothing about: a guess, named as such (see unknownOf). */
 const UNKNOWN_PATH: SizeRange = { bytes: 1 * MB, low: 0.05 * MB, high: 15 * MB };
+/** Configuration, certificates, scripts and libraries: small files, not a program or a tree. */
+const SMALL_FILE = /^\/etc\/|\.(conf|cfg|ini|ya?ml|json|toml|xml|crt|pem|key|sh|txt|md|html|css|js|so(\.[0-9]+)*)$/;
+/** A path a RUN of the source stage wrote that the estimator cannot see: most often a built program. */
+const UNKNOWN_OUTPUT: SizeRange = { bytes: 10 * MB, low: 0.1 * MB, high: 120 * MB };
 
 export interface StageLookup {
   /** The state (items, workdir, env) of an earlier stage, estimated if needed; undefined if it has none. */
   state(stage: number): StageState | undefined;
   /** `stage build` or `stage 3`. */
   label(stage: number): string;
+  /** Files of the build context (as COPY names them): whether a copied path is a source file or a build output. */
+  contextSize?(sources: string[]): ContextSize | undefined;
 }
 
 /** A lazy item's size, and what it was computed from. */
@@ -32,6 +38,8 @@ interface Resolution extends SizeRange {
   confirmed: object;
   /** Cut short by the budget: never reused by another version. */
   partial: boolean;
+  /** What of it is a guess, named for the user. */
+  unknown?: string;
 }
 
 const NONE: readonly never[] = [];
@@ -76,6 +84,13 @@ export class SizeResolver {
       this.notes.set(item, note);
     }
     return note;
+  }
+
+  /** What the estimator could not size in the item (a guess), named; undefined when it is known. */
+  unknownOf(item: Item): string | undefined {
+    if (!item.lazy) return item.unknown;
+    this.size(item);
+    return resolutions.get(item)?.unknown;
   }
 
   private confirmed(item: Item): boolean {
@@ -145,10 +160,33 @@ export class SizeResolver {
     if (item.lazy!.kind === 'sum') m = item.lazy!.of.map((it) => ({ item: it, f: 1, lf: 1, hf: 1 }));
     else {
       const { state, path } = this.sourcePath(item);
-      m = state ? matchItems(state.items.all(), path) : [];
+      m = state ? this.refineMatches(matchItems(state.items.all(), path), path, state) : [];
     }
     this.parts.set(item, m);
     return m;
+  }
+
+  /**
+   * When nothing lies at or under the path and it only falls inside something larger, a share of
+   * that something is a guess worth keeping only for many files (an unpacked archive, an install
+   * prefix). Inside files copied from the build context (`COPY . .`) the path is one of those files
+   * (sized exactly when the context can be read) or a build output; inside a cache or a copy it is a
+   * build output: the build output the stage's tools wrote nearest to the path (`cargo build` into
+   * target/release, copied from target/<triple>/release), else unknown.
+   */
+  private refineMatches(matches: Match[], path: string, state: StageState): Match[] {
+    if (!matches.length || matches.some((m) => m.f === 1)) return matches;
+    const slivers = matches.filter((m) => m.item.many);
+    if (slivers.length) return slivers;
+    const output = nearestOutput(state.items.all(), path);
+    if (output) return [{ item: output, f: 1, lf: 1, hf: 1 }];
+    const guesses = matches.filter((m) => m.item.kind === 'context');
+    for (const g of guesses) {
+      const source = contextSourceOf(g.item, path);
+      const found = source !== undefined ? this.stages.contextSize?.([source]) : undefined;
+      if (found && found.files > 0) return [{ item: { path, size: { bytes: found.bytes, low: found.bytes, high: found.bytes }, kind: 'context', note: `${source}: ${formatBytes(found.bytes)} from the build context` }, f: 1, lf: 1, hf: 1 }];
+    }
+    return [];
   }
 
   private combine(item: Item, matches: Match[]): Resolution {
@@ -165,8 +203,20 @@ export class SizeResolver {
     }
     const lazy = item.lazy!;
     const total = sum.range;
-    const size = lazy.kind === 'sum' ? (lazy.tight ? { bytes: total.bytes, low: total.bytes * 0.9, high: total.bytes * 1.1 } : total) : matches.length ? total : imagePathRange(this.sourcePath(item).path);
-    return { bytes: size.bytes, low: size.low, high: size.high, source: this.sourceId(item), parts: parts ?? NONE, partResolutions: partResolutions ?? NONE, confirmed: this.version, partial: false };
+    let unknown = matches.map((m) => (m.item.lazy ? resolutions.get(m.item)?.unknown : m.item.unknown)).find((u) => u !== undefined);
+    let size: SizeRange = lazy.kind === 'sum' ? (lazy.tight ? { bytes: total.bytes, low: total.bytes * 0.9, high: total.bytes * 1.1 } : total) : total;
+    if (lazy.kind === 'stage' && !matches.length) {
+      const { state, path } = this.sourcePath(item);
+      const image = state?.figure.ref ?? '';
+      const known = imagePathSize(path, image);
+      if (known !== undefined) size = imagePathRange(path, image);
+      else {
+        // Nothing the estimator saw puts anything there: made by a RUN it cannot read, or part of the base image.
+        size = !state || state.figure.kind === 'scratch' || SMALL_FILE.test(path) ? UNKNOWN_PATH : UNKNOWN_OUTPUT;
+        unknown = `${path} from ${this.stages.label(lazy.stage)}`;
+      }
+    }
+    return { bytes: size.bytes, low: size.low, high: size.high, source: this.sourceId(item), parts: parts ?? NONE, partResolutions: partResolutions ?? NONE, confirmed: this.version, partial: false, unknown };
   }
 
   private makeNote(item: Item): string {
@@ -176,19 +226,52 @@ export class SizeResolver {
     const { path } = this.sourcePath(item);
     const where = this.stages.label(lazy.stage);
     const matches = this.matchesOf(item);
-    if (!matches.length) return imagePathNote(path, where);
+    const image = this.sourcePath(item).state?.figure.ref ?? '';
+    if (!matches.length) return imagePathSize(path, image) !== undefined ? imagePathNote(path, where, image) : `${path} from ${where}: not known what was put there (a guess)`;
     const why = matches.filter((m) => m.item.kind !== 'copied').slice(0, 2).map((m) => this.note(m.item)).join('; ') || 'copied there from another stage';
     return `${path} from ${where}: ${why.length > 160 ? why.slice(0, 157) + '...' : why}`;
   }
 }
 
 /** Bytes at a path of an image (or of a stage that did not produce it): a well-known path, or unknown. */
-export function imagePathRange(path: string): SizeRange {
-  const known = imagePathSize(path);
+export function imagePathRange(path: string, image: string): SizeRange {
+  const known = imagePathSize(path, image);
   return known !== undefined ? { bytes: known, low: known * 0.7, high: known * 1.4 } : UNKNOWN_PATH;
 }
 
-export function imagePathNote(path: string, where: string): string {
-  const known = imagePathSize(path);
+export function imagePathNote(path: string, where: string, image: string): string {
+  const known = imagePathSize(path, image);
   return known !== undefined ? `${path} from ${where} (image content) ≈ ${formatBytes(known)}` : `${path} from ${where}: content unknown`;
+}
+
+/** The build-context path of `path`, inside the files a COPY put at `item.path` (`COPY . /app`: /app/x -> x). */
+function contextSourceOf(item: Item, path: string): string | undefined {
+  const rel = path.slice(item.path.length + 1);
+  const sources = item.sources ?? [];
+  if (sources.length !== 1) return undefined;
+  const src = sources[0].replace(/^\.\/?/, '');
+  return src ? `${src.endsWith('/') ? src : src + '/'}${rel}` : rel;
+}
+
+/** The build output (file name unknown) sharing the longest directory prefix with `path`, at least two directories deep. */
+function nearestOutput(items: readonly Item[], path: string): Item | undefined {
+  let best: Item | undefined;
+  let bestDepth = 1;
+  for (const it of items) {
+    if (it.kind !== 'artifact' || !it.fuzzy || it.many || it.unknown !== undefined) continue;
+    const depth = sharedDepth(it.path, path);
+    if (depth > bestDepth) {
+      best = it;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
+
+function sharedDepth(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  let k = 1;
+  while (k < x.length && k < y.length && x[k] === y[k]) k++;
+  return k - 1;
 }

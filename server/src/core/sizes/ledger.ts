@@ -4,7 +4,7 @@
 // whose size depends on another stage (COPY --from) or on earlier items (cp, chown -R) are lazy:
 // their size is resolved per model version when asked (lazySizes.ts), so a stage's items can be
 // listed without estimating the stages it copies from.
-import type { SourceInstall } from './downloads';
+import type { KnownDownload } from './downloads';
 import type { SizeRange } from './types';
 
 export type ItemKind = 'package' | 'artifact' | 'residue' | 'download' | 'context' | 'tree' | 'copied';
@@ -28,8 +28,8 @@ export interface Item {
   group?: string;
   /** For build-context files: the COPY/ADD sources as written (where manifests such as Cargo.lock are looked up). */
   sources?: string[];
-  /** For downloads: what the archive is and its unpacked size. */
-  archive?: { unpacked: number; what: string; installs?: SourceInstall; topDir?: string };
+  /** For downloads and what they unpacked to: what the archive is, and its sizes. */
+  archive?: KnownDownload;
   /** Size (and note) known only once resolved; `size` is then a placeholder. */
   lazy?: Lazy;
   /** What the estimator cannot size here, named for the user (`packages from the PostgreSQL repository`). */
@@ -155,6 +155,8 @@ export function matchItems(items: readonly Item[], src: string): Match[] {
   const { base, glob } = globBase(src);
   const out: Match[] = [];
   for (const item of items) {
+    // A command the estimator could not read: it names what is unknown, it holds no files to copy.
+    if (item.unknown !== undefined && item.size.bytes === 0 && !item.lazy) continue;
     if (isUnder(item.path, base)) out.push({ item, f: 1, lf: 1, hf: 1 });
     else if (item.fuzzy && !item.many && !glob && parentOf(base) === item.path && item.kind === 'artifact') out.push({ item, f: 1, lf: 1, hf: 1 });
     // The top directory of an archive unpacked without --strip-components (go/ of the Go tarball).
@@ -167,6 +169,31 @@ export function matchItems(items: readonly Item[], src: string): Match[] {
     }
   }
   return out;
+}
+
+/**
+ * `path` is the top directory of the unpacked tree `it` (`/usr/src/Python-3.12.1`, `/opt/jdk-21.0.1+12`
+ * of a Temurin tarball): its known top, or a directory beside it named like the archive.
+ */
+export function isTreeTop(path: string, it: Item): boolean {
+  if (!it.fuzzy || !it.archive || parentOf(path) !== it.path) return false;
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (it.top && name === it.top.toLowerCase()) return true;
+  const read = it.archive.name;
+  // The archive file lying beside its tree is not the tree.
+  if (!read || name === read.file.toLowerCase() || ARCHIVE_ENDINGS.some((e) => name.endsWith(e))) return false;
+  if ((read.kind === 'jdk' || read.kind === 'jre') && (name.startsWith('jdk') || name.startsWith('jre') || name.includes('jdk'))) return true;
+  const prefix = namePrefix(read.stem.toLowerCase());
+  return prefix.length >= 3 && name.startsWith(prefix);
+}
+
+const ARCHIVE_ENDINGS = ['.tar', '.tar.gz', '.tgz', '.tar.xz', '.txz', '.tar.bz2', '.tbz2', '.tar.zst', '.zip', '.asc', '.sig', '.sha256'];
+
+/** The letters of an archive name before its version (`apache-maven-3.9.6-bin` -> `apache-maven-`). */
+function namePrefix(stem: string): string {
+  let i = 0;
+  while (i < stem.length && !(stem[i] >= '0' && stem[i] <= '9')) i++;
+  return stem.slice(0, i);
 }
 
 function parentOf(p: string): string {

@@ -1,32 +1,67 @@
 // Package manager commands in RUN: apt-get/apt, apk, dnf/yum/microdnf, and what they leave behind
 // (index files, caches) unless the same RUN cleans them.
-import { apkInstall, debInstall, rpmInstall, type PackageSize } from './tables';
+import type { DebSuite } from './debSuites';
+import { addLeftovers } from './leftovers';
+import { fileLeftover, majorOf, orphanLeftover, requested, unknownWord, vendorFor, vendorLeftover, type Leftover, type Requested } from './pkgNames';
+import { apkCommandRepos, isRepoPackage } from './repos';
+import { RPM_FIGURES, rpmCacheSize, rpmFlavor, rpmInstall } from './rpmPackages';
+import { apkInstall, debAnalog, debInstall, type PackageSize } from './tables';
+import { bareDebName } from './debIndex';
+import { debIndex } from './debSuites';
 import { operands, program } from './shell';
 import type { RunCtx } from './runContext';
 import { MB, formatBytes } from './units';
 
+const XARGS_VALUE_FLAGS = ['-n', '-L', '-I', '-P', '-d', '-s', '-a', '-E'];
+const APK_VALUE_FLAGS = ['--virtual', '-t', '--repository', '-X', '--root', '-p'];
+const RPM_VALUE_FLAGS = ['--setopt', '--enablerepo', '--disablerepo', '-c', '--installroot', '--releasever'];
+
 export function packageCommand(words: string[], ctx: RunCtx): boolean {
-  const p = program(words);
+  let p = program(words);
+  if (p === 'xargs') {
+    // `apt-mark showmanual | xargs apt-mark auto`, `... | xargs -r apt-mark manual`: the command xargs runs, on names it reads.
+    let k = 1;
+    while (k < words.length && words[k].startsWith('-')) k += XARGS_VALUE_FLAGS.includes(words[k]) ? 2 : 1;
+    words = words.slice(k);
+    ctx.known = ctx.known?.slice(k);
+    p = program(words);
+    if (p !== 'apt-mark') return false;
+  }
   if (p === 'apt-get' || p === 'apt' || p === 'aptitude') return apt(words, ctx);
   if (p === 'apk') return apk(words, ctx);
-  if (p === 'dnf' || p === 'yum' || p === 'microdnf' || p === 'tdnf') return rpm(words, ctx, p);
+  if (p === 'dnf' || p === 'dnf5' || p === 'yum' || p === 'microdnf' || p === 'tdnf') return rpm(words, ctx, p);
+  if ((p === 'dpkg' && (words.includes('-i') || words.includes('--install'))) || (p === 'rpm' && words.some(isRpmInstallFlag))) {
+    // A package file installed by hand (a download or a COPY): its vendor's figure, else named.
+    const files = requested(words, ctx.known, 1, [], ctx).names.filter((n) => (n.endsWith('.deb') || n.endsWith('.rpm')) && !isRepoPackage(n));
+    const suite = ctx.figure.distro === 'rpm' ? rpmFlavor(ctx.figure).suite : ctx.figure.suite;
+    addLeftovers(files.map(fileLeftover), ctx, { suite, docs: 1, recommends: false, scale: 1, native: p === 'dpkg' });
+    return true;
+  }
   if (p === 'apt-mark' && words.includes('auto')) {
     ctx.aptMarkAuto = true;
+    return true;
+  }
+  if (p === 'apt-mark' && words[1] === 'manual') {
+    for (const n of requested(words, ctx.known, 2, [], ctx).names) ctx.manualNames.add(n);
     return true;
   }
   return false;
 }
 
-/** Table sizes are exact for the release they come from; a name the tables lack may be up to 10 MB. */
+/** `-i`, `-U`, `-ivh`, `-Uvh` (not a query such as `-qip`). */
+function isRpmInstallFlag(w: string): boolean {
+  return w[0] === '-' && w[1] !== '-' && !w.includes('q') && (w.includes('i') || w.includes('U'));
+}
+
+/** Table sizes are exact for the release they come from (names the tables lack are items of their own, leftovers.ts). */
 function range(r: PackageSize, spread: number) {
-  return { bytes: r.bytes, low: r.bytes * (1 - spread), high: r.bytes * (1 + spread) + r.unknown.length * 10 * MB };
+  return { bytes: r.bytes, low: r.bytes * (1 - spread), high: r.bytes * (1 + spread) };
 }
 
 function pkgNote(cmd: string, names: string[], r: PackageSize): string {
   const shown = names.slice(0, 3).join(' ') + (names.length > 3 ? ` +${names.length - 3}` : '');
   const n = r.added.length;
-  const unknown = r.unknown.length ? `, ${r.unknown.length} not in the package table` : '';
-  return `${cmd} ${shown} ≈ ${formatBytes(r.bytes)}: ${n} new package${n === 1 ? '' : 's'} including dependencies${r.derived ? ' (sizes estimated)' : ''}${unknown}`;
+  return `${cmd} ${shown} ≈ ${formatBytes(r.bytes)}: ${n} new package${n === 1 ? '' : 's'} including dependencies${r.derived ? ' (sizes estimated)' : ''}`;
 }
 
 function apt(words: string[], ctx: RunCtx): boolean {
@@ -36,13 +71,17 @@ function apt(words: string[], ctx: RunCtx): boolean {
     return true;
   }
   if (sub === 'install') {
-    const names = ctx.expandWords(operands(words, 1, ['-o', '-t', '-c']).slice(1)).filter((n) => !n.endsWith('.deb'));
-    if (!names.length) return true;
+    const req = requested(words, ctx.known, words.indexOf(sub, 1) + 1, ['-o', '-t', '-c'], ctx);
     const docs = ctx.figure.slim ? 0.85 : 1;
     const recommends = !words.includes('--no-install-recommends') && !ctx.noRecommends;
-    const r = debInstall(names, ctx.installed, docs, recommends, ctx.figure.suite);
-    const size = range(r, recommends ? 0.2 : 0.1);
-    ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : ''));
+    const suite = ctx.figure.suite;
+    const { names, leftovers } = planDeb(req, ctx, suite);
+    if (names.length) {
+      const r = debInstall(names, ctx.installed, docs, recommends, suite);
+      const size = range(r, recommends ? 0.2 : 0.1);
+      ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : ''));
+    }
+    addLeftovers(leftovers, ctx, { suite, docs, recommends, scale: 1, native: true });
     return true;
   }
   if (sub === 'purge' || sub === 'remove' || sub === 'autoremove') {
@@ -57,21 +96,66 @@ function apt(words: string[], ctx: RunCtx): boolean {
   return true;
 }
 
+/**
+ * Debian names the suite's index sizes, and the rest: a vendor's package (from a repository the
+ * stage added), the nearest version of the name (`python3.10` on a bookworm-vintage stage), the
+ * name in another suite, or a named unknown.
+ */
+function planDeb(req: Requested, ctx: RunCtx, suite: DebSuite | undefined): { names: string[]; leftovers: Leftover[] } {
+  const names: string[] = [];
+  const leftovers: Leftover[] = [];
+  const repos = ctx.repos;
+  const distro = `Debian ${suite ?? 'bookworm'}`;
+  for (const n of req.names) {
+    if (n.endsWith('.deb')) {
+      if (!isRepoPackage(n)) leftovers.push(fileLeftover(n));
+      continue;
+    }
+    const bare = bareDebName(n);
+    const v = vendorFor(repos, bare);
+    if (v) leftovers.push(vendorLeftover(bare, v, majorOf(n, repos)));
+    else if (debIndex(suite).resolve(bare)) names.push(n);
+    else {
+      // The same software under another version or suite is Debian's (or Ubuntu's) own package, not a repository's.
+      const analog = debAnalog(bare, suite);
+      leftovers.push(analog ? { kind: 'analog', name: bare, deb: [analog.name], why: `${bare} (not in ${distro})` } : orphanLeftover(bare, repos, distro));
+    }
+  }
+  for (const w of req.unknown) leftovers.push(unknownWord(w, false, repos));
+  if (req.runtime) ctx.keepRuntime = true;
+  else for (const w of req.computed) leftovers.push(unknownWord(w, true, repos));
+  return { names, leftovers };
+}
+
 function apk(words: string[], ctx: RunCtx): boolean {
-  const ops = operands(words, 1, ['--virtual', '-t', '--repository', '-X', '--root', '-p']);
+  const ops = operands(words, 1, APK_VALUE_FLAGS);
   const sub = ops[0];
   const noCache = words.includes('--no-cache');
   if (sub === 'add') {
-    // `apk add --virtual .run-deps $runDeps` with runDeps from scanelf: the libraries the build links to.
-    if (ctx.computed(ops.slice(1))) ctx.keepRuntime = true;
-    const names = ctx.expandWords(ops.slice(1));
     const vIdx = Math.max(words.indexOf('--virtual'), words.indexOf('-t'));
     const group = vIdx > 0 ? words[vIdx + 1] : undefined;
-    const wanted = names.filter((n) => n !== group);
-    if (wanted.length) {
-      const r = apkInstall(wanted, ctx.installed);
-      ctx.addPackages(r, names, range(r, 0.25), pkgNote('apk add', wanted, r), group);
+    const req = requested(words, ctx.known, words.indexOf('add', 1) + 1, APK_VALUE_FLAGS, ctx);
+    // `apk add --virtual .run-deps $runDeps` with runDeps from scanelf: the libraries the build links to.
+    if (req.runtime) ctx.keepRuntime = true;
+    const repos = [...ctx.repos, ...apkCommandRepos(words)];
+    const wanted = req.names.filter((n) => n !== group);
+    const leftovers: Leftover[] = [];
+    const tabled: string[] = [];
+    for (const n of wanted) {
+      const bare = n.split(/[=<>~]/)[0].toLowerCase();
+      const v = vendorFor(repos, bare);
+      if (v) leftovers.push(vendorLeftover(bare, v, majorOf(n, repos)));
+      else tabled.push(n);
     }
+    if (tabled.length) {
+      const r = apkInstall(tabled, ctx.installed);
+      ctx.addPackages(r, tabled, range(r, 0.25), pkgNote('apk add', tabled, r), group);
+      // Alpine's tables are partial (derivedPackages.ts); most Alpine packages are small.
+      for (const u of r.unknown) leftovers.push(orphanLeftover(u, repos, "Alpine's tables", [0.02, 1.5, 15]));
+    }
+    for (const w of req.unknown) leftovers.push(unknownWord(w, false, repos));
+    if (!req.runtime) for (const w of req.computed) leftovers.push(unknownWord(w, true, repos));
+    addLeftovers(leftovers, ctx, { suite: undefined, docs: 1, recommends: false, scale: 0.55, native: false, group });
     if (!noCache && !words.includes('--no-network') && !ctx.mountedCache('/var/cache/apk')) apkIndex(ctx, 'apk index cache (no --no-cache)');
     return true;
   }
@@ -94,27 +178,47 @@ function apkIndex(ctx: RunCtx, note: string): void {
 }
 
 function rpm(words: string[], ctx: RunCtx, p: string): boolean {
-  const ops = operands(words, 1, ['--setopt', '--enablerepo', '--disablerepo', '-c', '--installroot', '--releasever']);
+  const ops = operands(words, 1, RPM_VALUE_FLAGS);
   let sub = ops[0];
   let names = ops.slice(1);
+  let at = words.indexOf(sub, 1);
   if (sub === 'group' || sub === 'groups') {
     sub = ops[1] === 'install' ? 'groupinstall' : ops[1];
     names = ops.slice(2);
+    at = words.indexOf(ops[1], at + 1);
   }
   if (sub === 'install' || sub === 'groupinstall') {
-    if (sub === 'groupinstall') names = names.map((n) => n.toLowerCase());
-    names = ctx.expandWords(names);
-    const nodocs = words.includes('--nodocs') || words.some((w) => w.includes('tsflags=nodocs'));
+    const req = requested(words, ctx.known, at + 1, RPM_VALUE_FLAGS, ctx);
+    const repos = ctx.repos;
+    const flavor = rpmFlavor(ctx.figure);
+    const nodocs = flavor.nodocs || words.includes('--nodocs') || words.some((w) => w.includes('tsflags=nodocs'));
     const weak = !words.some((w) => w.includes('install_weak_deps=0') || w.includes('install_weak_deps=False') || w.includes('install_weak_deps=false')) && p !== 'microdnf';
-    const r = rpmInstall(names, ctx.installed, nodocs ? 0.85 : 1);
-    const size = range(r, 0.3);
-    if (weak) {
-      size.bytes *= 1.15;
-      size.high *= 1.6;
+    const leftovers: Leftover[] = [];
+    const tabled: string[] = [];
+    for (const raw of req.names) {
+      if (isRepoPackage(raw)) continue;
+      const n = sub === 'groupinstall' ? raw.toLowerCase() : raw;
+      const v = vendorFor(repos, n.toLowerCase());
+      const figure = RPM_FIGURES[n.toLowerCase()];
+      if (v) leftovers.push(vendorLeftover(n.toLowerCase(), v, majorOf(n, repos)));
+      else if (figure) leftovers.push({ kind: 'figure', name: n, mb: figure.mb, why: `${n} (${figure.source})` });
+      else if (n.endsWith('.rpm')) leftovers.push(fileLeftover(n));
+      else tabled.push(n);
     }
-    ctx.addPackages(r, names, size, pkgNote(`${p} install`, names, r));
-    const cacheDir = p === 'yum' ? '/var/cache/yum' : '/var/cache/dnf';
-    if (!ctx.mountedCache(cacheDir)) ctx.add({ path: cacheDir, size: { bytes: 90 * MB, low: 20 * MB, high: 250 * MB }, kind: 'residue', note: `${p} metadata cache (no "${p} clean all")` });
+    const docs = nodocs ? 0.85 : 1;
+    const weakFactor = weak ? 1.05 : 1;
+    if (tabled.length) {
+      const r = rpmInstall(tabled, ctx.installed, flavor, docs * weakFactor);
+      const size = { bytes: r.bytes, low: r.bytes * 0.7, high: r.bytes * (weak ? 1.5 : 1.35) };
+      ctx.addPackages(r, tabled, size, `${pkgNote(`${p} install`, tabled, r)} on ${flavor.label}, read in Debian ${r.suites || flavor.suite}${nodocs ? ', no docs' : ''}${weak ? ', weak deps' : ''}`);
+      for (const u of r.unknown) leftovers.push(orphanLeftover(u, repos, `the ${flavor.label} tables`));
+    }
+    for (const w of req.unknown) leftovers.push(unknownWord(w, false, repos));
+    if (req.runtime) ctx.keepRuntime = true;
+    else for (const w of req.computed) leftovers.push(unknownWord(w, true, repos));
+    addLeftovers(leftovers, ctx, { suite: flavor.suite, docs, recommends: false, scale: 1, native: false });
+    const cacheDir = p === 'dnf' || p === 'dnf5' ? '/var/cache/dnf' : p === 'tdnf' ? '/var/cache/tdnf' : '/var/cache/yum';
+    if (!ctx.mountedCache(cacheDir) && !ctx.added.some((it) => it.path === cacheDir && it.kind === 'residue')) ctx.add({ path: cacheDir, size: rpmCacheSize(flavor), kind: 'residue', note: `${p} metadata cache of ${flavor.label} (no "${p} clean all"; derived from reports)` });
     return true;
   }
   if (sub === 'remove' || sub === 'erase' || sub === 'autoremove') {
@@ -124,6 +228,7 @@ function rpm(words: string[], ctx: RunCtx, p: string): boolean {
   if (sub === 'clean') {
     ctx.removePath('/var/cache/dnf');
     ctx.removePath('/var/cache/yum');
+    ctx.removePath('/var/cache/tdnf');
   }
   return true;
 }

@@ -5,6 +5,7 @@ import { runCommands, type RunCommand } from '../shell/evaluate';
 import { parseScript } from '../shell/parse';
 import type { Item } from './ledger';
 import { packageCommand } from './packages';
+import { reposAdded } from './repos';
 import { RunCtx, type StageState } from './runContext';
 import { program } from './shell';
 import { toolCommand } from './toolchains';
@@ -16,6 +17,7 @@ const STRIPS = /(^|[\s;&|'"(])strip\s|--strip-(all|unneeded|debug)|install-strip
 
 export function estimateRun(script: string, stage: StageState, cacheMounts: string[], io: SizeIO | undefined): Item[] {
   const ctx = new RunCtx(stage, cacheMounts, io);
+  if (!mayChangeSize(script)) return ctx.finish();
   ctx.stripped = STRIPS.test(script);
   const parsed = parseScript(script);
   if (!parsed) {
@@ -34,13 +36,17 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
   ctx.cwd = c.cwd;
   let words = c.words;
   if (!words.length) {
-    for (const [name, value] of c.assigns) ctx.vars.set(name, value);
+    for (const [name, value] of c.assigns) {
+      ctx.vars.set(name, value);
+      if (value.includes('apt-mark showmanual')) ctx.manualBefore = new Set(ctx.added.filter((it) => it.kind === 'package'));
+    }
     return;
   }
   const p = program(words);
   if (p.startsWith('xx-') && XX_TOOLS.has(p.slice(3))) words = [p.slice(3), ...words.slice(1)];
   if (p === 'cd') return;
-  if (p === 'configure') {
+  // autoconf's ./configure, OpenSSL's ./Configure and ./config.
+  if (p === 'configure' || p === 'Configure' || (p === 'config' && words[0].startsWith('./'))) {
     const prefix = words.find((w) => w.startsWith('--prefix='));
     ctx.configurePrefix = prefix ? ctx.path(prefix.slice(9)) : '/usr/local';
     ctx.configureFlags = words.slice(1);
@@ -54,6 +60,66 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
     return;
   }
   ctx.stdout = c.stdout;
+  ctx.known = c.known;
+  for (const r of reposAdded({ words, stdout: c.stdout, printed: c.stdin ?? ctx.printed })) ctx.addRepo(r);
+  if (p === 'echo' || p === 'printf') ctx.printed = words.slice(1).join(' ');
   if (packageCommand(words, ctx)) return;
-  toolCommand(words, ctx);
+  if (!toolCommand(words, ctx)) unreadInstaller(words, ctx);
+}
+
+/** A command none of the handlers reads that says it installs, fetches or builds something. */
+const INSTALLS = /^(install|setup|download|fetch|build|compile|bootstrap|get|add|sync|restore)$/;
+
+/**
+ * An installer the estimator cannot read (`ghost install`, `./build.sh`, `sdk install java`): not
+ * priced, named, with a range that allows for what it may add.
+ */
+function unreadInstaller(words: string[], ctx: RunCtx): void {
+  const p = program(words);
+  if (!(words.slice(1).some((w) => INSTALLS.test(w)) || p.includes('install') || p.includes('setup') || p.includes('build'))) return;
+  const what = words.slice(0, 3).join(' ');
+  ctx.add({ path: ctx.cwd ?? ctx.workdir, size: { bytes: 0, low: 0, high: 300 * MB }, kind: 'artifact', note: `${what}: not sized (the estimator cannot tell what it installs)`, unknown: what });
+}
+
+/**
+ * Words that can make a command change a layer's size: the programs the handlers read, the shells
+ * and wrappers that run them, and what names an installer. A script with none of them adds nothing
+ * a handler would see, and is not parsed (a generated file of 5,000 stages would parse 5,000
+ * scripts of `mkdir` and `echo` to learn that). test/unit/sizes/relevance.test.ts keeps this in
+ * step with the handlers.
+ */
+export const SIZE_WORDS = new Set([
+  'apt-get', 'apt', 'aptitude', 'apt-mark', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf', 'rpm', 'dpkg',
+  'go', 'gcc', 'cc', 'g++', 'c++', 'clang', 'clang++', 'musl-gcc', 'make', 'gmake', 'ninja', 'cmake', 'configure', 'make.bash',
+  'cargo', 'rustup', 'rustup-init', 'rustc', 'npm', 'npx', 'yarn', 'pnpm', 'bun', 'node', 'pip', 'pip3', 'python', 'python3', 'uv', 'poetry', 'pipx', 'conda', 'mamba',
+  'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'bundle', 'gem', 'composer', 'pecl', 'phpize', 'docker-php-source', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable',
+  'curl', 'wget', 'tar', 'unzip', 'git', 'rm', 'mv', 'cp', 'chown', 'chmod', 'chgrp', 'strip', 'upx', 'install-strip',
+  'sh', 'bash', 'ash', 'dash', 'zsh', 'eval', 'su', 'sudo', 'gosu', 'su-exec', 'runuser', 'setpriv', 'env', 'export',
+  'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore',
+  'dnf5', 'xargs', 'add-apt-repository', 'yum-config-manager',
+  'config', 'meson', 'all.bash', 'find', 'nvm', 'pyenv', 'rbenv', 'ruby-build', 'sdk',
+]);
+
+/** Commands that matter only when they write a package repository file (repos.ts): echo ... > sources.list.d/x. */
+export const REPO_WRITERS = new Set(['echo', 'printf', 'tee', 'cat']);
+const REPO_PLACES = ['sources.list', 'yum.repos.d', 'apk/repositories', 'repos.d/'];
+
+/** Whether a word of the script is one of SIZE_WORDS (or a tonistiigi/xx wrapper, or names an installer). One pass, no regex. */
+export function mayChangeSize(script: string): boolean {
+  if (REPO_PLACES.some((p) => script.includes(p))) return true;
+  let start = -1;
+  for (let i = 0; i <= script.length; i++) {
+    const c = i < script.length ? script.charCodeAt(i) : 32;
+    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 43 || c === 95;
+    if (wordChar) {
+      if (start === -1) start = i;
+      continue;
+    }
+    if (start !== -1) {
+      const w = script.slice(start, i);
+      if (SIZE_WORDS.has(w) || w.startsWith('xx-') || w.includes('install') || w.includes('setup') || w.includes('build')) return true;
+      start = -1;
+    }
+  }
+  return false;
 }

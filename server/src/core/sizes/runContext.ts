@@ -2,9 +2,10 @@
 // the items this RUN adds. Removals apply only to what the same RUN added: a file deleted in a
 // later layer still takes space in the layer that added it.
 import type { Item } from './ledger';
-import { globBase, isUnder, normalizePath, type ItemList } from './ledger';
+import { globBase, isTreeTop, isUnder, normalizePath, type ItemList } from './ledger';
 import type { Platform } from '../shell/platform';
 import type { KnownDownload } from './downloads';
+import type { AddedRepo } from './repos';
 import { PackageSet, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
 import { formatBytes } from './units';
@@ -17,6 +18,8 @@ export interface StageState {
   figure: BaseFigure;
   /** The platform the stage's commands run on (its --platform, else linux/amd64). */
   platform: Platform;
+  /** Package repositories the stage added so far (repos.ts), oldest first. */
+  repos?: AddedRepo[];
 }
 
 export class RunCtx {
@@ -24,6 +27,10 @@ export class RunCtx {
   /** Shell variables assigned in this RUN (`buildDeps='gcc make'`). */
   readonly vars = new Map<string, string>();
   aptMarkAuto = false;
+  /** Package items installed before `savedAptMark="$(apt-mark showmanual)"`: manual, so an auto-remove purge keeps them. */
+  manualBefore: Set<Item> | undefined;
+  /** Names marked `apt-mark manual` by name. */
+  readonly manualNames = new Set<string>();
   noRecommends = false;
   /** Directory after `cd` (the RUN starts in WORKDIR). */
   cwd: string | undefined;
@@ -43,11 +50,20 @@ export class RunCtx {
   pipedInstaller: KnownDownload | undefined;
   /** The RUN strips what it builds (`strip`, `--strip-all`, `install-strip`, `-Wl,-s`): no debug info stays. */
   stripped = false;
+  /** Source trees whose install this RUN already counted. */
+  readonly installedTrees = new Set<string>();
   /** `apk add --virtual .run-deps $(scanelf ...)`: the build's runtime libraries are kept when its build deps go. */
   keepRuntime = false;
+  /** Whether each word of the current command is fully known (RunCommand.known). */
+  known: readonly boolean[] | undefined;
+  /** What the last echo/printf of this RUN printed (`echo "deb ..." | tee file`). */
+  printed: string | undefined;
   /** Packages as this RUN changes them; applied to the stage when the RUN is done. */
   readonly installed: PackageSet;
   private removed: string[] = [];
+  /** `find DIR -name PATTERN -delete`: files of those names anywhere under DIR. */
+  private removedNames: { dir: string; names: string[] }[] = [];
+  private readonly partsGone = new Set<string>();
   private purgedAll = false;
 
   constructor(
@@ -63,6 +79,15 @@ export class RunCtx {
   }
   get workdir(): string {
     return this.stage.workdir;
+  }
+
+  /** Repositories the stage added so far, this RUN's included. */
+  get repos(): readonly AddedRepo[] {
+    return this.stage.repos ?? [];
+  }
+
+  addRepo(r: AddedRepo): void {
+    (this.stage.repos ??= []).push(r);
   }
 
   path(p: string): string {
@@ -146,15 +171,16 @@ export class RunCtx {
     if (this.keepRuntime && gone.length) this.addRuntime(gone);
   }
 
-  /** The libraries a build links to, kept when its build dependencies (`items`) are removed. */
-  private addRuntime(items: Item[]): void {
+  /** The libraries a build links to, kept when its build dependencies (`items`) are removed; `kept`: packages of this RUN that stay. */
+  private addRuntime(items: Item[], kept?: ReadonlySet<string>): void {
+    const have = kept?.size ? { has: (n: string) => kept.has(n) || this.stage.installed.has(n) } : this.stage.installed;
     const byManager = new Map<PackageManager, string[]>();
     for (const it of items) {
       const m: PackageManager = it.pkgs?.[0]?.startsWith('apk:') ? 'apk' : this.figure.distro === 'rpm' ? 'rpm' : 'deb';
       byManager.set(m, [...(byManager.get(m) ?? []), ...(it.requested ?? [])]);
     }
     for (const [m, requested] of byManager) {
-      const r = runtimeLibraries(m, requested, this.stage.installed, m === 'deb' && this.figure.slim ? 0.85 : 1, this.figure.suite);
+      const r = runtimeLibraries(m, requested, have, m === 'deb' && this.figure.slim ? 0.85 : 1, this.figure.suite);
       if (r.bytes <= 0) continue;
       for (const n of r.added) this.installed.add(n);
       this.added.push({ path: '/usr', size: { bytes: r.bytes, low: r.bytes * 0.6, high: r.bytes * 1.6 + 1e6 }, kind: 'package', note: `runtime libraries the build links to ≈ ${formatBytes(r.bytes)} (build dependencies removed)`, pkgs: r.added, requested: [] });
@@ -166,32 +192,66 @@ export class RunCtx {
     this.removed.push(this.path(p));
   }
 
+  /** `rm -f $JAVA_HOME/lib/src.zip`: a known part of a tree this RUN unpacked, taken off its size once. */
+  private removePart(path: string): void {
+    for (const it of this.added) {
+      const parts = it.fuzzy ? it.archive?.parts : undefined;
+      if (!parts) continue;
+      const root = it.top ? `${it.path}/${it.top}` : it.path;
+      const mb = isUnder(path, root) && path !== root ? parts[path.slice(root.length + 1)] : undefined;
+      if (!mb || this.partsGone.has(`${root}|${path}`)) continue;
+      this.partsGone.add(`${root}|${path}`);
+      const f = Math.max(0, 1 - (mb * 1e6) / it.size.bytes);
+      it.size = { bytes: it.size.bytes * f, low: it.size.low * f, high: it.size.high * f };
+    }
+  }
+
+  /** `find dir -name pattern -delete` and `-exec rm`: what this RUN added under `dir` with a matching name. */
+  removeNamed(dir: string, names: string[]): void {
+    this.removedNames.push({ dir: this.path(dir), names });
+  }
+
   /** Applies this RUN's removals and package changes; returns what stays in the layer. */
   finish(): Item[] {
     if (this.purgedAll) {
       // docker-library pattern: apt-mark auto '.*'; apt-mark manual <libs the build links to>; purge --auto-remove.
-      const packages = this.added.filter((it) => it.kind === 'package' && !it.lazy);
+      const manual = (it: Item) => this.manualBefore?.has(it) || (!!it.requested?.length && it.requested.every((n) => this.manualNames.has(n)));
+      const packages = this.added.filter((it) => it.kind === 'package' && !it.lazy && !manual(it));
       this.added.splice(0, this.added.length, ...this.added.filter((it) => !packages.includes(it)));
       const keep = new Set<string>();
       this.keepRuntime = true;
       const before = this.added.length;
-      this.addRuntime(packages);
+      const stay = new Set<string>();
+      for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) stay.add(n);
+      this.addRuntime(packages, stay);
       for (const it of this.added.slice(before)) for (const n of it.pkgs ?? []) keep.add(n);
+      for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) keep.add(n);
       this.installed.applyTo(this.stage.installed, (n) => keep.has(n) || n.startsWith('pip:'));
     } else this.installed.applyTo(this.stage.installed);
     let kept = this.added;
+    for (const r of this.removed) this.removePart(r);
     for (const r of this.removed) {
       const { base, glob } = globBase(r);
       const rest = glob ? r.slice(base.length + 1) : '';
       if (!glob || rest === '*' || rest === '*/' || rest === '.[!.]*') {
-        // A directory, or everything in it (`rm -rf /var/lib/apt/lists/*`).
+        // A directory, or everything in it (`rm -rf /var/lib/apt/lists/*`), or the top directory of an unpacked archive.
         if (base === '/') continue;
-        kept = kept.filter((it) => !(isUnder(it.path, base) && it.kind !== 'package'));
-      } else if (r.length <= 1024) kept = kept.filter((it) => !(it.kind !== 'package' && isUnder(it.path, base) && matchesGlobOrAncestor(r, it.path)));
+        kept = kept.filter((it) => it.kind === 'package' || !(isUnder(it.path, base) || (!glob && isTreeTop(base, it))));
+      } else if (r.length <= 1024) kept = kept.filter((it) => !(it.kind !== 'package' && ((isUnder(it.path, base) && matchesGlobOrAncestor(r, it.path)) || globNamesTree(r, it))));
+    }
+    for (const { dir, names } of this.removedNames) {
+      kept = kept.filter((it) => !(it.kind !== 'package' && it.path !== dir && isUnder(it.path, dir) && names.some((n) => n.length <= 256 && globMatch(n, it.path.slice(it.path.lastIndexOf('/') + 1)))));
     }
     for (const m of this.cacheMounts) kept = kept.filter((it) => it.kind === 'artifact' || !isUnder(it.path, m));
     return kept;
   }
+}
+
+/** `rm -rf /tmp/bash-5.2*`: a glob beside an unpacked archive's tree that names its top directory. */
+function globNamesTree(pattern: string, it: Item): boolean {
+  if (!it.fuzzy || !it.archive?.name || pattern.slice(0, pattern.lastIndexOf('/')) !== it.path) return false;
+  const name = pattern.slice(pattern.lastIndexOf('/') + 1);
+  return [it.top, it.archive.name.stem].some((top) => top !== undefined && globMatch(name, top));
 }
 
 /** `path` or one of its parent directories matches the shell glob `pattern` (`*`, `?`; neither crosses a `/`). */

@@ -10,6 +10,7 @@ import { resolveBaseImage, scratchFigure } from './baseImage';
 import { copyItems } from './copy';
 import { sizeInstructions, words, type SizeInstruction } from './instructions';
 import { expandSimple, ItemList, normalizePath, type Item } from './ledger';
+import { isRepoFile, repoFrom } from './repos';
 import { estimateRun } from './run';
 import type { StageState } from './runContext';
 import { runScript } from './shell';
@@ -52,7 +53,7 @@ export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]
   let state: StageState;
   if (parent) {
     const p = parent.layout.state;
-    state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure, platform: stage.platform ? parsePlatform(stage.platform.value) : p.platform };
+    state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure, platform: stage.platform ? parsePlatform(stage.platform.value) : p.platform, repos: p.repos?.slice() };
   } else {
     const figure = fromRef && (fromRef.resolution.kind === 'variable' || fromRef.resolution.kind === 'unresolved-variable') && fromRef.value.includes('$') ? resolveBaseImage('unknown/' + fromRef.value.replace(/[^a-z0-9]/gi, '')) : resolveBaseImage(fromRef?.value ?? stage.image, io);
     state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet, figure.suite)), items: new ItemList(), figure, platform: parsePlatform(stage.platform?.value) };
@@ -129,10 +130,21 @@ function instructionItems(ins: SizeInstruction, state: StageState, io: SizeIO | 
     }
     case 'COPY':
     case 'ADD':
+      noteCopiedRepo(ins, state);
       return copyItems(ins, state, copyRef, io);
     default:
       return undefined;
   }
+}
+
+/** A COPY/ADD into /etc/apt/sources.list.d, /etc/yum.repos.d ...: the repository its heredoc or file names. */
+function noteCopiedRepo(ins: SizeInstruction, state: StageState): void {
+  if (ins.flags.some((f) => f.name === 'from')) return;
+  const args = words(ins.rest).filter((a) => !a.startsWith('<<'));
+  const dest = normalizePath(expandSimple(args[args.length - 1] ?? '', state.env), state.workdir, state.env);
+  if (args.length < 1 || !isRepoFile(dest + '/')) return;
+  const text = ins.heredocs.map((h) => h.content).join('\n') || `${args.slice(0, -1).join(' ')} ${dest}`;
+  (state.repos ??= []).push(repoFrom(text));
 }
 
 /** BuildKit's automatic platform ARGs, for a build of the default platform (a stage sees them once it declares them). */

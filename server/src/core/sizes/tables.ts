@@ -2,7 +2,8 @@
 // Debian package sizes with dependency closure (the index of the stage's suite, debSuites.ts), and
 // Alpine/RPM sizes derived from them (through bookworm, the suite they were derived against).
 import baseData from '../../../../data/base-images.json';
-import { debIndex, type DebSuite } from './debSuites';
+import { bareDebName } from './debIndex';
+import { DEFAULT_SUITE, debIndex, type DebSuite } from './debSuites';
 import { ALPINE_BASE, APK, APK_TO_DEB, RPM_TO_DEB } from './derivedPackages';
 
 /** [image, tag, resolvedTag, uncompressedMB, compressedMB|0, date, source, family, packageSet, how] */
@@ -32,6 +33,27 @@ interface Installed {
 /** The Debian package apt installs for a requested name (`=version` and `:arch` dropped, a virtual name to its provider). */
 export function debName(name: string, suite?: DebSuite): string | undefined {
   return debIndex(suite).resolve(name);
+}
+
+const SUITES: DebSuite[] = ['bookworm', 'trixie', 'bullseye'];
+
+/**
+ * The Debian package that stands for `name` when the stage's suite lacks it: the nearest version in
+ * that suite (`postgresql-17` -> bookworm's `postgresql-15`), else the name or its nearest version
+ * in another shipped suite (read only then). `nearest: false` asks for the name itself only.
+ */
+export function debAnalog(name: string, suite?: DebSuite, nearest = true): { name: string; suite: DebSuite } | undefined {
+  const own = suite ?? DEFAULT_SUITE;
+  const bare = bareDebName(name);
+  const here = debIndex(own).resolve(bare) ?? (nearest ? debIndex(own).nearestVersion(bare) : undefined);
+  if (here) return { name: here, suite: own };
+  for (const s of SUITES) {
+    if (s === own) continue;
+    const i = debIndex(s);
+    const hit = i.resolve(bare) ?? (nearest ? i.nearestVersion(bare) : undefined);
+    if (hit) return { name: hit, suite: s };
+  }
+  return undefined;
 }
 
 /** Installed package names, layered: a stage shares its parent's set and records only its changes. */
@@ -85,7 +107,7 @@ export function basePackages(set: string | undefined, suite?: DebSuite): Install
 /** Installed size of Debian packages and their dependency closure (with what they recommend, as apt installs it by default), minus what `have` holds. */
 export function debInstall(names: string[], have: Installed, docsFactor = 1, recommends = false, suite?: DebSuite): PackageSize {
   const r = debIndex(suite).install(names, { installed: (n) => have.has('deb:' + n), recommends, docsFactor });
-  return { bytes: r.bytes + r.unknown.length * 2e6, added: r.added.map((n) => 'deb:' + n), unknown: r.unknown, derived: false };
+  return { bytes: r.bytes, added: r.added.map((n) => 'deb:' + n), unknown: r.unknown, derived: false };
 }
 
 /**
@@ -113,39 +135,19 @@ export function apkInstall(names: string[], have: Installed): PackageSize {
     }
     const deb = debName(APK_TO_DEB[n] ?? n) ?? debName(n.replace(/^py3-/, 'python3-')) ?? debName('lib' + n);
     if (deb) {
+      // The Debian package and the libraries it links, not its other dependencies: Alpine splits
+      // packages finer (mailcap is a data file there, with perl in Debian).
+      const index = debIndex();
       const base = basePackages('base');
-      const d = debInstall([deb], { has: (x) => debHave.has(x) || base.has(x) });
-      for (const a of d.added) debHave.add(a);
-      bytes += d.bytes * 0.55;
+      for (const p of [deb, ...libraryClosure(index, deb)]) {
+        if (debHave.has(p) || base.has(p) || IN_ALPINE_BASE.has(p)) continue;
+        debHave.add(p);
+        bytes += (index.sizeKiB(p) ?? 0) * 1024 * 0.55;
+      }
       added.push('apk:' + n);
-    } else {
-      unknown.push(n);
-      bytes += 1.5e6;
-    }
+    } else unknown.push(n);
   }
   return { bytes, added, unknown, derived: true };
-}
-
-/** RPM distributions: the Debian package of the same role, scaled by 1.1 (Fedora/RHEL builds keep docs and are a little larger). */
-export function rpmInstall(names: string[], have: Installed, docsFactor = 1): PackageSize {
-  const debs: string[] = [];
-  const unknown: string[] = [];
-  for (const raw of names) {
-    const n = raw.toLowerCase().replace(/\.(x86_64|noarch)$/, '');
-    const mapped = RPM_TO_DEB[n] ?? (n.endsWith('-devel') ? RPM_TO_DEB[n] ?? 'lib' + n.slice(0, -6) + '-dev' : n);
-    const list = mapped.split(' ');
-    let found = false;
-    for (const m of list) {
-      const d = debName(m) ?? (m.endsWith('-dev') ? debName(m.replace(/^lib/, '')) : undefined);
-      if (d) {
-        debs.push(d);
-        found = true;
-      }
-    }
-    if (!found) unknown.push(raw);
-  }
-  const r = debInstall(debs, have, 1.1 * docsFactor);
-  return { bytes: r.bytes + unknown.length * 3e6, added: r.added, unknown, derived: true };
 }
 
 /** A library package a build links against (not a header, tool or Perl package). */
@@ -183,4 +185,23 @@ export function runtimeLibraries(manager: PackageManager, requested: string[], h
   const r = debInstall(debRuntimeRoots(devs), { has: (x) => base.has(x) || (manager === 'apk' && musl.has(x)) });
   const f = manager === 'apk' ? 0.55 : 1.1;
   return { bytes: r.bytes * f, added: [], unknown: [], derived: true };
+}
+
+/** Debian libraries whose Alpine counterparts every Alpine image has (musl, libssl3/libcrypto3, zlib). */
+const IN_ALPINE_BASE = new Set(['libc6', 'libssl3', 'libssl3t64', 'libssl1.1', 'zlib1g', 'libcrypt1']);
+
+/** The lib* packages a Debian package depends on, transitively (bounded). */
+function libraryClosure(index: ReturnType<typeof debIndex>, name: string): string[] {
+  const out: string[] = [];
+  const seen = new Set([name]);
+  const stack = [name];
+  while (stack.length && out.length < 200) {
+    for (const d of index.depends(stack.pop()!)) {
+      if (seen.has(d) || !d.startsWith('lib')) continue;
+      seen.add(d);
+      out.push(d);
+      stack.push(d);
+    }
+  }
+  return out;
 }

@@ -60,6 +60,10 @@ export interface StageEstimate extends SizeRange {
   copiedOut: number;
   /** Base first, then one entry per instruction that adds something. */
   layers: LayerEstimate[];
+  /** The base image (of this stage or of the stage it is built on) whose size is unknown: not counted. */
+  unknownBase?: string;
+  /** What the estimator could not size and guessed, named for the user (`/app/server from stage build`). */
+  unknowns: string[];
 }
 
 /** Size of files matched by COPY/ADD sources in the build context (after .dockerignore). */

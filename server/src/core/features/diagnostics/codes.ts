@@ -1,6 +1,8 @@
 // Every stage diagnostic code, with the BuildKit check it mirrors (where there is one). Quick fixes,
 // suppressions and the CLI key on these strings; they never change once published.
 
+import { CHECK_RULES, type CheckCode } from '../checks/rules';
+
 export const SOURCE = 'dockerfile-stages';
 
 export const CODES = {
@@ -18,9 +20,15 @@ export const CODES = {
   invalidStageName: 'invalid-stage-name',
   addFrom: 'add-from',
   unreachableStage: 'unreachable-stage',
+  emptyFrom: 'empty-from',
+  implicitStage: 'implicit-stage-index',
+  invalidCheckDirective: 'invalid-check-directive',
+  unknownInstruction: 'unknown-instruction',
+  unknownFlag: 'unknown-flag',
 } as const;
 
-export type Code = (typeof CODES)[keyof typeof CODES];
+export type StageCode = (typeof CODES)[keyof typeof CODES];
+export type Code = StageCode | CheckCode;
 
 /** BuildKit build-check rule names, for `# check=skip=` and `# check=error=true`. */
 export const BUILDKIT_RULES: Partial<Record<Code, string>> = {
@@ -28,6 +36,7 @@ export const BUILDKIT_RULES: Partial<Record<Code, string>> = {
   'reserved-name': 'ReservedStageName',
   'stage-name-casing': 'StageNameCasing',
   'from-as-casing': 'FromAsCasing',
+  ...Object.fromEntries(Object.values(CHECK_RULES).map((r) => [r.code, r.name])),
 };
 
-export const ALL_CODES: Code[] = Object.values(CODES);
+export const ALL_CODES: Code[] = [...Object.values(CODES), ...Object.values(CHECK_RULES).map((r) => r.code)];

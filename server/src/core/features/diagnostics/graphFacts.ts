@@ -14,7 +14,8 @@ let last: { refs: StageRef[][]; stageCount: number; targetName: string; facts: G
 
 export function graphFacts(model: StageModel, targetName: string): GraphFacts {
   const target = targetStage(model, targetName);
-  if (last && last.stageCount === model.stages.length && last.targetName === targetName && last.facts.target === target && sameGraph(last.refs, model.stageRefs)) {
+  // Mounts without from= depend on a stage named scratch, and they are no references: no reuse then.
+  if (last && !model.names.has('scratch') && last.stageCount === model.stages.length && last.targetName === targetName && last.facts.target === target && sameGraph(last.refs, model.stageRefs)) {
     last.refs = model.stageRefs;
     return last.facts;
   }

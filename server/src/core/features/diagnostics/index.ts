@@ -7,22 +7,46 @@ import { shiftRange } from '../../model/lines';
 import { originOf, sameReference } from '../../model/parse';
 import type { Stage, StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
+import { buildkitChecks } from '../checks';
+import { copyIgnoredChecks, type IgnoredPath } from '../checks/copyIgnored';
+import { RULE_BY_CODE } from '../checks/rules';
+import { buildkitLine } from '../checks/report';
 import { BUILDKIT_RULES, CODES } from './codes';
 import { stageLabel, stageReferenceDiagnostics } from './references';
+import { scratchMountDiagnostics } from './scratchMounts';
 import { diag, duplicateDiagnostic, ownNameDiagnostics } from './stageNames';
 
-const cache = new WeakMap<StageModel, { settings: Settings; diagnostics: Diagnostic[] }>();
+/** What the editor or CLI knows besides the text. */
+export interface DiagnosticEnv {
+  /** Docker DX is installed and shows BuildKit's checks itself. */
+  dockerDx?: boolean;
+  /** The build context's .dockerignore (for the experimental CopyIgnoredFile). */
+  dockerignore?: IgnoredPath;
+}
 
-/** The diagnostics of a model, computed once per model and settings (publishing and code actions share them). */
-export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
+const cache = new WeakMap<StageModel, { settings: Settings; dockerDx: boolean; dockerignore?: IgnoredPath; diagnostics: Diagnostic[] }>();
+
+/** The diagnostics of a model, computed once per model, settings and env (publishing and code actions share them). */
+export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS, env: DiagnosticEnv = {}): Diagnostic[] {
+  const dockerDx = env.dockerDx ?? false;
   const hit = cache.get(model);
-  if (hit && hit.settings === settings) return hit.diagnostics;
-  const diagnostics = computeDiagnostics(model, settings);
-  cache.set(model, { settings, diagnostics });
+  if (hit && hit.settings === settings && hit.dockerDx === dockerDx && hit.dockerignore === env.dockerignore) return hit.diagnostics;
+  const diagnostics = computeDiagnostics(model, settings, dockerDx, env.dockerignore);
+  cache.set(model, { settings, dockerDx, dockerignore: env.dockerignore, diagnostics });
   return diagnostics;
 }
 
-function computeDiagnostics(model: StageModel, settings: Settings): Diagnostic[] {
+/** Whether the check directive turns on the experimental CopyIgnoredFile (the only check that reads .dockerignore). */
+export function wantsDockerignore(model: StageModel): boolean {
+  return model.check.experimentalAll || model.check.experimental.has('CopyIgnoredFile');
+}
+
+/** Whether BuildKit's checks beyond the stage ones are shown: the setting, with `auto` leaving them to Docker DX. */
+export function buildkitChecksOn(settings: Settings, dockerDx: boolean): boolean {
+  return settings.buildkitChecks === 'on' || (settings.buildkitChecks === 'auto' && !dockerDx);
+}
+
+function computeDiagnostics(model: StageModel, settings: Settings, dockerDx: boolean, dockerignore: IgnoredPath | undefined): Diagnostic[] {
   const { target, reachable, cycles } = graphFacts(model, settings.target);
   const inCycle = new Set<StageRef>();
   const out: Diagnostic[] = [];
@@ -32,7 +56,7 @@ function computeDiagnostics(model: StageModel, settings: Settings): Diagnostic[]
       const members = new Set(cycle);
       const path = cycle.map((i) => stageLabel(model, i)).join(' → ');
       for (const e of edges) {
-        if (e.ref.kind === 'from' || !members.has(e.from) || !members.has(e.to) || e.from === e.to) continue;
+        if (e.ref.kind === 'from' || !members.has(e.from) || !members.has(e.to) || e.from === e.to || inCycle.has(e.ref)) continue;
         inCycle.add(e.ref);
         out.push(diag(e.ref.range, DiagnosticSeverity.Error, CODES.circularDependency, `circular dependency detected on stage: ${stageLabel(model, e.to)} (cycle: ${path})`));
       }
@@ -40,6 +64,15 @@ function computeDiagnostics(model: StageModel, settings: Settings): Diagnostic[]
   }
   const unit: UnitContext = { reachable, inCycle, target, settings, hints: settings.unreachableStageHints && model.stages.length > 1 };
   for (const stage of model.stages) for (const d of stageUnit(model, stage, unit)) out.push(d);
+  for (const d of scratchMountDiagnostics(model, reachable)) out.push(d);
+  const checks = buildkitChecks(model);
+  for (const d of checks.errors) out.push(d);
+  if (buildkitChecksOn(settings, dockerDx)) {
+    for (const d of checks.lint) out.push(d);
+    if (dockerignore && wantsDockerignore(model)) for (const stage of model.stages) for (const d of copyIgnoredChecks(stage.outline, dockerignore, (l) => model.lineText(l))) out.push(d);
+  }
+  const directive = model.check.invalid ? model.directives.find((d) => d.name === 'check') : undefined;
+  if (directive) out.push(diag(directive.range, DiagnosticSeverity.Error, CODES.invalidCheckDirective, `failed to parse check options: ${model.check.invalid} (every build fails)`));
   return applySuppressions(model, out).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -130,30 +163,18 @@ function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagno
     }
     return set ?? EMPTY;
   };
-  const startOf = model.text.includes('dockerfile-stages:') ? instructionStarts(model) : undefined;
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const code = String(d.code);
     const rule = BUILDKIT_RULES[code as keyof typeof BUILDKIT_RULES];
     if (rule && (check.skipAll || check.skip.has(rule))) continue;
-    if (startOf) {
-      const start = startOf.get(d.range.start.line) ?? d.range.start.line;
-      if (ignoredOn(start).has(code) || ignoredOn(start).has('all') || ignoredOn(d.range.start.line).has(code)) continue;
-    }
+    if (RULE_BY_CODE.get(code)?.experimental && !check.experimentalAll && !check.experimental.has(rule!)) continue;
+    // The comment goes above the instruction (BuildKit's line) or above the marked line.
+    const start = buildkitLine(d);
+    if (ignoredOn(start).has(code) || ignoredOn(start).has('all') || ignoredOn(d.range.start.line).has(code)) continue;
     out.push(rule && check.error && d.severity === DiagnosticSeverity.Warning ? { ...d, severity: DiagnosticSeverity.Error } : d);
   }
   return out;
 }
 
 const EMPTY = new Set<string>();
-
-/** Line -> first line of its instruction, for instructions spanning several lines. */
-function instructionStarts(model: StageModel): Map<number, number> {
-  const map = new Map<number, number>();
-  const add = (start: number, end: number) => {
-    for (let l = start + 1; l <= end && l - start < 10000; l++) map.set(l, start);
-  };
-  for (const ref of model.refs) add(ref.instructionRange.start.line, ref.instructionRange.end.line);
-  for (const stage of model.stages) add(stage.headerRange.start.line, stage.headerRange.end.line);
-  return map;
-}

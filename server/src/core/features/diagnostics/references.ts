@@ -1,6 +1,7 @@
 // Checks on every stage reference, with BuildKit's outcome as the severity: what fails the build
 // is an error, a likely typo a warning, a name that may be a build context at most a hint.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { implicitStatesBefore } from '../../model/implicitStates';
 import type { StageModel, StageRef } from '../../model/types';
 import { CODES } from './codes';
 import { diag } from './stageNames';
@@ -22,23 +23,36 @@ export function stageReferenceDiagnostics(model: StageModel, refs: StageRef[], o
       continue;
     }
     const d = ref.kind === 'from' ? baseDiagnostic(model, ref) : fromFlagDiagnostic(model, ref, options);
-    if (d) out.push(d);
+    if (d) out.push(atBuildkitLine(d, ref));
   }
   return out;
 }
 
+/** BuildKit reports on the instruction's first line; `check` prints that line (the editor keeps the token). */
+function atBuildkitLine(d: Diagnostic, ref: StageRef): Diagnostic {
+  const line = ref.instructionRange.start.line;
+  if (line !== d.range.start.line) d.data = { ...(d.data as object | undefined), line };
+  return d;
+}
+
 function fromFlagDiagnostic(model: StageModel, ref: StageRef, options: ReferenceOptions): Diagnostic | undefined {
   const r = ref.resolution;
-  const what = ref.kind === 'mount' ? 'mount from=' : '--from';
   switch (r.kind) {
     case 'variable':
       return diag(ref.range, DiagnosticSeverity.Error, CODES.variableInFrom, ref.kind === 'mount'
         ? "'from' doesn't support variable expansion, define alias stage instead"
         : 'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround');
     case 'empty':
-      return diag(ref.flagRange ?? ref.range, DiagnosticSeverity.Error, CODES.invalidReference, `${what} needs a stage name, an index or an image`);
+      // BuildKit v0.24.0 builds `COPY --from= /a /a` from the build context, as without --from.
+      return diag(ref.flagRange ?? ref.range, DiagnosticSeverity.Warning, CODES.emptyFrom, ref.kind === 'mount'
+        ? 'mount from= is empty: BuildKit reads it as no from= (the build context; an empty cache for a cache mount)'
+        : '--from= is empty: BuildKit reads it as no --from and copies from the build context');
     case 'out-of-range': {
       const n = model.stages.length;
+      const implicit = r.index >= n ? implicitStatesBefore(model, ref)[r.index - n] : undefined;
+      if (implicit !== undefined) {
+        return diag(ref.range, DiagnosticSeverity.Warning, CODES.implicitStage, `--from=${ref.value} is no stage (there are ${n}): BuildKit counts an implicit stage for every --from image and mount before it, so this copies from "${implicit}"`, { image: implicit });
+      }
       return diag(ref.range, DiagnosticSeverity.Error, CODES.indexOutOfRange, `invalid stage index ${ref.value}: this Dockerfile has ${n} stage${n === 1 ? '' : 's'} (0 to ${n - 1})`, { stageCount: n });
     }
     case 'invalid':
@@ -87,11 +101,9 @@ function baseDiagnostic(model: StageModel, ref: StageRef): Diagnostic | undefine
       return diag(ref.range, DiagnosticSeverity.Error, CODES.invalidReference, invalidMessage(ref, r.reason, r.suggestion), r.suggestion ? { suggestion: r.suggestion } : undefined);
     case 'later-stage': {
       const line = model.stages[r.target].fromKeywordRange.start.line + 1;
-      const self = r.target === ref.stage;
-      const message = self
-        ? `FROM ${ref.value} names this stage itself: FROM only sees earlier stages, so this pulls an image called "${ref.value}"`
-        : `Stage "${ref.value}" is defined later (line ${line}): FROM only sees earlier stages, so this pulls an image called "${ref.value}"`;
-      return diag(ref.range, DiagnosticSeverity.Warning, self ? CODES.selfReference : CODES.forwardReference, message, { target: r.target });
+      // `FROM node AS node` is common and fine: the image, then a stage of that name.
+      if (r.target === ref.stage) return diag(ref.range, DiagnosticSeverity.Hint, CODES.selfReference, `FROM ${ref.value} AS ${ref.value}: FROM only sees earlier stages, so this is the image "${ref.value}"`, { target: r.target });
+      return diag(ref.range, DiagnosticSeverity.Warning, CODES.forwardReference, `Stage "${ref.value}" is defined later (line ${line}): FROM only sees earlier stages, so this pulls an image called "${ref.value}"`, { target: r.target });
     }
     case 'unknown':
       return r.suggestion ? diag(ref.range, DiagnosticSeverity.Warning, CODES.undefinedStage, `No earlier stage named "${ref.value}" (it would be pulled as an image): did you mean "${r.suggestion}"?`, { suggestion: r.suggestion }) : undefined;

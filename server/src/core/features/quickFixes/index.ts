@@ -4,9 +4,10 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import { refAt } from '../../model/cursor';
 import type { StageModel } from '../../model/types';
 import type { Settings } from '../../settings';
-import { stageDiagnostics } from '../diagnostics';
+import { stageDiagnostics, type DiagnosticEnv } from '../diagnostics';
 import { SOURCE } from '../diagnostics/codes';
 import { nameStageEdits } from '../nameStage';
+import { checkFixes } from './checkFixes';
 import { moveStageFix } from './moveStage';
 import { renameFixes } from './renames';
 import { simpleFixes } from './simple';
@@ -18,12 +19,12 @@ export interface FixContext {
   diagnostic: Diagnostic;
 }
 
-export function quickFixes(model: StageModel, uri: string, range: Range, settings: Settings): CodeAction[] {
+export function quickFixes(model: StageModel, uri: string, range: Range, settings: Settings, env: DiagnosticEnv = {}): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of stageDiagnostics(model, settings)) {
+  for (const diagnostic of stageDiagnostics(model, settings, env)) {
     if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, range)) continue;
     const ctx = { model, uri, diagnostic };
-    actions.push(...simpleFixes(ctx), ...renameFixes(ctx));
+    actions.push(...simpleFixes(ctx), ...renameFixes(ctx), ...checkFixes(ctx));
     const move = moveStageFix(ctx);
     if (move) actions.push(move);
     const alias = variableAliasFix(ctx);

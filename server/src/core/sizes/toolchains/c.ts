@@ -4,10 +4,9 @@
 // ./configure prefix, or a PHP extension after phpize), `make clean`, and `cmake --build/--install`.
 import type { RunCtx } from '../runContext';
 import { flagValue, operands, program } from '../shell';
-import { DEBUG_FACTOR } from '../downloads';
-import type { SizeRange } from '../types';
 import { KB, MB, formatBytes } from '../units';
-import { isUnder } from '../ledger';
+import { isUnder, type Item } from '../ledger';
+import { installedBefore, installOf } from './sourceBuild';
 import { artifact, bareDir, r, residue } from './common';
 
 export function cc(words: string[], ctx: RunCtx): boolean {
@@ -61,19 +60,12 @@ function contextTree(ctx: RunCtx, dir: string): ContextTree | undefined {
   return { bytes: known ? items.reduce((a, it) => a + it.size.bytes, 0) : undefined, isStatic };
 }
 
-/** What `make install` of the tree being built adds: a known project's install, else half the source tree. */
-function installSize(ctx: RunCtx): { size: SizeRange; why: string } {
-  // The tree being built says what it is; a later small download (config.guess) does not change that.
-  const source = ctx.lastTree?.archive?.installs ? ctx.lastTree.archive : ctx.lastDownload;
-  const known = source?.installs;
-  if (known) {
-    const debug = known.debug && !ctx.stripped;
-    const units = known.units?.(ctx.configureFlags) ?? 1;
-    const bytes = (known.native * units * (debug ? DEBUG_FACTOR : 1) + known.rest) * MB;
-    return { size: r(bytes, bytes * 0.6, bytes * 1.6), why: `${source!.what.replace(' source tree', '')}${units !== 1 ? `, ${units} programs` : ''}${debug ? ', not stripped' : ''}` };
-  }
-  const bytes = Math.max(1 * MB, treeSize(ctx) * 0.5);
-  return { size: r(bytes, bytes * 0.3, bytes * 2.5), why: 'half the source tree' };
+/** Where `make install` writes: `PREFIX=`/`prefix=` on the command line, else the configure prefix, under `DESTDIR` (`make install DESTDIR=/out`). */
+function installPrefix(words: string[], ctx: RunCtx): string {
+  const assigned = (name: string) => words.find((w) => w.startsWith(name + '='))?.slice(name.length + 1);
+  const prefix = assigned('PREFIX') ?? assigned('prefix') ?? ctx.configurePrefix ?? '/usr/local';
+  const dest = assigned('DESTDIR') ?? ctx.env('DESTDIR');
+  return dest ? ctx.path(`${dest}/${prefix}`) : ctx.path(prefix);
 }
 
 export function make(words: string[], ctx: RunCtx): boolean {
@@ -86,9 +78,13 @@ export function make(words: string[], ctx: RunCtx): boolean {
       artifact(ctx, ctx.path(ctx.env('PHP_EXTENSION_DIR') ?? '/usr/local/lib/php/extensions'), r(1.2 * MB, 0.2 * MB, 12 * MB), 'make install: PHP extension .so ≈ 1.2 MB');
       return true;
     }
-    const prefix = ctx.configurePrefix ?? '/usr/local';
-    const { size, why } = installSize(ctx);
-    ctx.add({ path: prefix, size, kind: 'artifact', note: `make install into ${prefix} ≈ ${formatBytes(size.bytes)} (${why})`, fuzzy: true, many: true });
+    // Several install targets of one tree (`make install install-docs`, `make install && make install-lib`) install it once.
+    if (installedBefore(ctx, where)) return true;
+    const prefix = installPrefix(words, ctx);
+    const { size, why, unknown } = installOf(ctx, where);
+    const item: Item = { path: prefix, size, kind: 'artifact', note: `${program(words)} install into ${prefix} ≈ ${formatBytes(size.bytes)} (${why})`, fuzzy: true, many: true };
+    if (unknown) item.unknown = unknown;
+    ctx.add(item);
     return true;
   }
   if (targets.some((t) => t === 'clean' || t === 'distclean')) {
@@ -114,8 +110,21 @@ export function make(words: string[], ctx: RunCtx): boolean {
   return true;
 }
 
+/** `meson setup --prefix`, `meson install -C build` (and `ninja install`, read as make). */
+export function meson(words: string[], ctx: RunCtx): boolean {
+  const prefix = flagValue(words, ['--prefix']);
+  if (prefix) ctx.configurePrefix = ctx.path(prefix);
+  const dir = flagValue(words, ['-C']);
+  if (words[1] === 'install') return make(['meson', 'install', ...(dir ? ['-C', dir] : [])], ctx);
+  if (words[1] === 'compile') return make(['meson', ...(dir ? ['-C', dir] : [])], ctx);
+  return true;
+}
+
 export function cmake(words: string[], ctx: RunCtx): boolean {
-  if (words.includes('--install')) return make(['make', 'install'], ctx);
-  if (words.includes('--build')) return make(['make'], ctx);
+  const prefix = flagValue(words, ['--prefix']) ?? words.find((w) => w.startsWith('-DCMAKE_INSTALL_PREFIX='))?.slice(23);
+  if (prefix) ctx.configurePrefix = ctx.path(prefix);
+  const dir = flagValue(words, ['--install', '--build']);
+  if (words.includes('--install')) return make(['cmake', 'install', ...(dir ? ['-C', dir] : [])], ctx);
+  if (words.includes('--build')) return make(['cmake', ...(dir ? ['-C', dir] : [])], ctx);
   return true;
 }

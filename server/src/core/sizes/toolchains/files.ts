@@ -1,53 +1,13 @@
-// Generic file work in RUN: downloads (curl, wget; known archives by URL), unpacking (tar, unzip),
-// `git clone`, `rm` (removes what the same RUN added), `mv`/`cp`, `chown -R`/`chmod -R` (which
-// rewrite earlier layers' files into this one), and `strip`/`upx` (shrink a binary just built).
-import { knownDownload, UNKNOWN_DOWNLOAD, type KnownDownload } from '../downloads';
+// Generic file work in RUN (downloads: fetch.ts, unpacking: unpack.ts): `git clone`, `rm` and
+// `find -delete` (remove what the same RUN added), `mv`/`cp` (a release's own program moved out of
+// its archive is most of it), `chown -R`/`chmod -R` (which rewrite earlier layers' files into
+// this one), and `strip`/`upx` (shrink a binary just built).
 import type { Item } from '../ledger';
-import { expandSimple, isUnder, UNRESOLVED } from '../ledger';
+import { isTreeTop, isUnder, UNRESOLVED } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands, program } from '../shell';
 import { MB, formatBytes } from '../units';
 import { r } from './common';
-
-export function download(raw: string[], ctx: RunCtx, p: string): boolean {
-  const vars = ctx.envAndVars();
-  const words = raw.map((w) => (w.includes('$') ? expandSimple(w, vars) : w));
-  const url = words.find((w) => /^(https?|ftp):\/\//.test(w)) ?? '';
-  if (!url) return true;
-  const known = knownDownload(url) ?? UNKNOWN_DOWNLOAD;
-  const out = p === 'curl' ? flagValue(words, ['-o', '--output']) ?? (words.some((w) => w === '-O' || w === '--remote-name' || (/^-[a-zA-Z]*$/.test(w) && w.includes('O'))) ? url.split('/').pop() : undefined) : flagValue(words, ['-O', '--output-document']) ?? (words.includes('-qO-') || words.includes('-O-') ? '-' : url.split('/').pop());
-  ctx.lastDownload = known;
-  if (!out || out === '-' || out === '/dev/stdout') {
-    if (known.what.includes('rustup') || known.what === 'uv' || known.what === 'Poetry') ctx.pipedInstaller = known;
-    return true;
-  }
-  const size = known === UNKNOWN_DOWNLOAD ? r(known.archive, 0.5 * MB, 100 * MB) : r(known.archive, known.archive * 0.8, known.archive * 1.3);
-  ctx.add({ path: ctx.path(out), size, kind: 'download', note: `${p}: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: { unpacked: known.unpacked, what: known.what, installs: known.installs, topDir: known.topDir } });
-  return true;
-}
-
-export function extract(words: string[], ctx: RunCtx, p: string): boolean {
-  const isExtract = p === 'unzip' || words.some((w, k) => w === '--extract' || (/^-[a-zA-Z]*$/.test(w) && w.includes('x')) || (k === 1 && /^[a-zA-Z]*$/.test(w) && w.includes('x')));
-  if (!isExtract) return true;
-  const file = p === 'unzip' ? operands(words, 1, ['-d'])[0] : flagValue(words, ['-f', '--file']) ?? words.slice(1).find((w) => /\.(tar|tgz|gz|xz|bz2|zst|zip)$/.test(w));
-  const dest = ctx.path(flagValue(words, p === 'unzip' ? ['-d'] : ['-C', '--directory']) ?? '.');
-  let known: KnownDownload | undefined;
-  if (file && file !== '-') {
-    const path = ctx.path(file);
-    const dl = ctx.added.find((it) => it.kind === 'download' && it.path === path);
-    known = dl ? { archive: dl.size.bytes, unpacked: dl.archive?.unpacked ?? dl.size.bytes * 3, what: dl.archive?.what ?? 'archive', installs: dl.archive?.installs, topDir: dl.archive?.topDir } : knownDownload(file) ?? ctx.lastDownload;
-  } else known = ctx.lastDownload;
-  known ??= UNKNOWN_DOWNLOAD;
-  ctx.lastDownload = known;
-  const size = known === UNKNOWN_DOWNLOAD ? r(known.unpacked, 3 * MB, 300 * MB) : r(known.unpacked, known.unpacked * 0.8, known.unpacked * 1.25);
-  // An unknown archive unpacked where sources are built is a source tree, not something installed.
-  const source = known.what.includes('source') || (known === UNKNOWN_DOWNLOAD && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
-  const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${known.what} unpacked ≈ ${formatBytes(known.unpacked)}`, fuzzy: true, many: true, archive: { unpacked: known.unpacked, what: known.what, installs: known.installs } };
-  if (p === 'tar' && known.topDir && !words.some((w) => w.startsWith('--strip'))) tree.top = known.topDir;
-  ctx.add(tree);
-  ctx.lastTree = tree;
-  return true;
-}
 
 export function git(words: string[], ctx: RunCtx): boolean {
   if (words[1] !== 'clone') return true;
@@ -67,10 +27,38 @@ export function rm(words: string[], ctx: RunCtx): boolean {
   return true;
 }
 
+/** Tests of `find` that pick some files; without them a `-delete` takes everything under the start. */
+const FIND_FILTERS = new Set(['-type', '-path', '-ipath', '-regex', '-newer', '-size', '-mtime', '-mmin', '-perm', '-user', '-group', '-empty', '-links', '-executable', '-wholename']);
+
+/** `find DIR -mindepth 1 -delete`, `find DIR -name '*.tar.gz' -delete`, `-exec rm -rf {} +`. */
+export function find(words: string[], ctx: RunCtx): boolean {
+  const exec = words.indexOf('-exec');
+  if (!words.includes('-delete') && !(exec > 0 && program([words[exec + 1] ?? '']) === 'rm')) return true;
+  const dirs: string[] = [];
+  for (let k = 1; k < words.length && !words[k].startsWith('-') && words[k] !== '(' && words[k] !== '!'; k++) dirs.push(words[k]);
+  const names: string[] = [];
+  for (let k = 1; k < words.length; k++) if (words[k] === '-name' || words[k] === '-iname') names.push(words[k + 1] ?? '');
+  const filtered = words.some((w) => FIND_FILTERS.has(w));
+  const below = Number(flagValue(words, ['-mindepth']) ?? '0') >= 1;
+  for (const dir of dirs.length ? dirs : ['.']) {
+    if (names.length) ctx.removeNamed(dir, names);
+    else if (!filtered) ctx.removePath(below ? `${dir.endsWith('/') ? dir.slice(0, -1) : dir}/*` : dir);
+  }
+  return true;
+}
+
 /** `src` names a part of the unpacked tree `it`: neither the whole of it nor the archive's own top directory. */
 function deepInside(src: string, it: Item): boolean {
   if (!it.fuzzy || src === it.path || !isUnder(src, it.path)) return false;
-  return src.slice(it.path.length + 1) !== it.top;
+  // A build output whose file name is unknown (`cargo build` into target/release): a file named right in it is that output.
+  if (!it.many && src.lastIndexOf('/') === it.path.length && !/[*?[]/.test(src)) return false;
+  return !isTreeTop(src, it);
+}
+
+/** `helm` of a Helm release: a file named like the software of a binary (not source) archive. */
+function isMainBinary(src: string, it: Item): boolean {
+  const sw = it.archive?.name?.software;
+  return !!sw && !it.archive?.source && src.slice(src.lastIndexOf('/') + 1).toLowerCase() === sw;
 }
 
 export function moveOrCopy(words: string[], ctx: RunCtx, p: string): boolean {
@@ -81,9 +69,11 @@ export function moveOrCopy(words: string[], ctx: RunCtx, p: string): boolean {
     const moved = ctx.added.filter((it) => isUnder(it.path, src) || (it.fuzzy && (it.kind === 'artifact' || it.kind === 'tree') && isUnder(src, it.path)));
     for (const it of moved) {
       if (deepInside(src, it)) {
-        // A directory deep inside a tree (example files of a source tree): a small part of it.
-        const f = 0.05;
-        ctx.add({ path: dest, size: r(it.size.bytes * f, it.size.low * f * 0.1, it.size.high * f * 4), kind: 'artifact', note: `${p} of ${src}: part of ${it.note.split(':')[0]}` });
+        // A path deep inside a tree: the release's own binary (`linux-amd64/helm`) is most of it, anything else a small part.
+        const main = isMainBinary(src, it);
+        const f = main ? 0.9 : 0.05;
+        const of = it.archive?.what ?? it.note.split(':')[0];
+        ctx.add({ path: dest, size: r(it.size.bytes * f, it.size.low * f * (main ? 0.5 : 0.1), Math.min(it.size.high, it.size.high * f * 4)), kind: 'artifact', note: `${p} ${src}: ${main ? 'the program' : 'a part'} of ${of}`, ...(it.unknown ? { unknown: it.unknown } : {}) });
       } else if (p === 'mv') it.path = dest;
       else if (it.lazy) ctx.add({ path: dest, size: UNRESOLVED, kind: 'artifact', note: '', lazy: { kind: 'sum', of: [it], template: 'cp of {size}', tight: false } });
       else ctx.add({ ...it, path: dest, kind: 'artifact', note: `cp ${it.note}` });

@@ -1,7 +1,9 @@
 // Go: `go build`/`go install` (a binary sized by the module's direct requirements, or a standard-
-// library program when only .go files were copied and built by name; at -o, GOBIN or WORKDIR),
-// `go mod download` and `go get` (module cache), `go clean -cache/-modcache`; the build cache and
-// module cache are residue unless a cache mount holds them.
+// library program when go.mod requires nothing, or no go.mod and no `go get` is in a readable
+// context, or only .go files were copied and built by name; at -o, GOBIN or WORKDIR; smaller with
+// -ldflags "-s -w"), `go mod download` and `go get` (module cache, or GOPATH sources before Go
+// 1.11), `go clean -cache/-modcache`; the build cache (none before Go 1.10) and module cache are
+// residue unless a cache mount holds them.
 import type { RunCtx } from '../runContext';
 import { flagValue } from '../shell';
 import { MB, formatBytes } from '../units';
@@ -36,21 +38,34 @@ function modRange(bytes: number, requires: number | undefined) {
  * `go build hello.go` with no go.mod in sight (none read from the context, and the stage copied
  * only .go files): in module mode such a program can import the standard library alone.
  */
-function stdlibOnly(words: string[], ctx: RunCtx): boolean {
+function stdlibOnly(words: string[], ctx: RunCtx, requires: number | undefined): boolean {
+  if (requires === 0) return true;
+  if (requires !== undefined) return false;
+  // A readable context without go.mod: a GOPATH-mode program, which fetches what it imports with `go get`.
+  if (ctx.io?.contextText && ctx.io.contextSize?.(['.'])?.files) return !ctx.stage.items.all().some((it) => it.note.startsWith('go get')) && !ctx.added.some((it) => it.note.startsWith('go get'));
   if (!words.slice(2).some((w) => w.endsWith('.go'))) return false;
   for (const it of ctx.stage.items.all()) if (it.kind === 'context' && (!it.sources || it.sources.some((s) => !s.endsWith('.go')))) return false;
   return true;
 }
 
+/** The minor release of Go 1.x of the stage, from its golang image's tag (Infinity: unknown, taken as current). */
+function goMinor(ctx: RunCtx): number {
+  const m = /(^|\/)golang:1\.(\d+)/.exec(ctx.figure.ref);
+  return m ? Number(m[2]) : Infinity;
+}
+
 export function go(words: string[], ctx: RunCtx): boolean {
   const sub = words[1];
+  const minor = goMinor(ctx);
+  const gopathMode = minor < 11;
   const { gopath, cache } = goPaths(ctx);
   const requires = goRequires(ctx);
   // Unknown requirements: a service with a web framework and a few clients (tens of modules). The
   // three measured single-stage services (docker-gs-ping, noti-service on golang and golang-alpine)
   // left 120-400 MB of module and build caches; 120 MB of modules gives ~280 MB with the build cache.
   const modBytes = requires === undefined ? 120 * MB : Math.max(1, requires) * 9 * MB;
-  const modCache = ctx.path(ctx.env('GOMODCACHE') ?? gopath + '/pkg/mod');
+  // Before modules (Go 1.11), `go get` put the sources of what a program imports in $GOPATH/src.
+  const modCache = ctx.path(ctx.env('GOMODCACHE') ?? gopath + (gopathMode ? '/src' : '/pkg/mod'));
   const modsThere = ctx.added.some((it) => it.path === modCache) || ctx.stage.items.all().some((it) => it.path === modCache && it.kind === 'residue');
   if (sub === 'mod' && words[2] === 'download') {
     if (!modsThere) residue(ctx, modCache, modRange(modBytes, requires), `go mod download: module cache ≈ ${formatBytes(modBytes)}`);
@@ -59,7 +74,7 @@ export function go(words: string[], ctx: RunCtx): boolean {
   if (sub === 'build' || sub === 'install') {
     const ldflags = words.find((w) => w.startsWith('-ldflags'))?.concat(' ', words[words.indexOf('-ldflags') + 1] ?? '') ?? '';
     const stripped = /-s\b/.test(ldflags) || /-w\b/.test(ldflags);
-    const stdOnly = requires === undefined && !modsThere && stdlibOnly(words, ctx);
+    const stdOnly = !modsThere && stdlibOnly(words, ctx, requires);
     // A program of the standard library alone: 2 MB (fmt) to 7 MB (net/http); a service with modules: 5.4-18 MB.
     const base = stdOnly ? 3.5 * MB : requires === undefined ? 9 * MB : 2.2 * MB + requires * 0.5 * MB;
     const bin = Math.min(base, 120 * MB) * (stripped ? 0.7 : 1);
@@ -73,8 +88,8 @@ export function go(words: string[], ctx: RunCtx): boolean {
     // The compiled standard library packages, the compiled dependencies (about as large as their
     // sources), and the link outputs.
     const buildCache = stdOnly ? 25 * MB + bin * 2 : 60 * MB + modBytes * 0.8 + bin * 2;
-    residue(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go build cache ≈ ${formatBytes(buildCache)}`);
-    if (!modsThere && !stdOnly) residue(ctx, modCache, modRange(modBytes, requires), `module cache ≈ ${formatBytes(modBytes)}`);
+    if (minor >= 10) residue(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go build cache ≈ ${formatBytes(buildCache)}`);
+    if (!modsThere && !stdOnly && !gopathMode) residue(ctx, modCache, modRange(modBytes, requires), `module cache ≈ ${formatBytes(modBytes)}`);
     return true;
   }
   if (sub === 'clean') {
@@ -83,7 +98,7 @@ export function go(words: string[], ctx: RunCtx): boolean {
     return true;
   }
   if (sub === 'get') {
-    if (!modsThere) residue(ctx, modCache, modRange(modBytes / 2, requires), 'go get: module cache');
+    if (!modsThere) residue(ctx, modCache, modRange(modBytes / 2, requires), gopathMode ? 'go get: sources in GOPATH' : 'go get: module cache');
     return true;
   }
   return true;

@@ -3,9 +3,11 @@
 // (WORKDIR, -o), and the residue it leaves (module and build caches, object files, source trees).
 import type { RunCtx } from '../runContext';
 import { program } from '../shell';
-import { cc, cmake, make } from './c';
+import { cc, cmake, make, meson } from './c';
 import { dotnet } from './dotnet';
-import { chown, download, extract, git, moveOrCopy, rm, shrink } from './files';
+import { download } from './fetch';
+import { chown, find, git, moveOrCopy, rm, shrink } from './files';
+import { extract } from './unpack';
 import { go } from './go';
 import { jvm } from './jvm';
 import { node } from './node';
@@ -15,6 +17,8 @@ import { ruby } from './ruby';
 import { artifact, r } from './common';
 import { formatBytes } from '../units';
 import { cargo, rustc, rustToolchain, rustup } from './rust';
+import { goBootstrap } from './sourceBuild';
+import { nvm, pyenv, rubyBuild, sdk } from './versionManagers';
 
 export function toolCommand(words: string[], ctx: RunCtx): boolean {
   const p = program(words);
@@ -24,6 +28,12 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'gcc': case 'cc': case 'g++': case 'c++': case 'clang': case 'clang++': case 'musl-gcc': return cc(words, ctx);
     case 'make': case 'gmake': case 'ninja': return make(words, ctx);
     case 'cmake': return cmake(words, ctx);
+    case 'meson': return meson(words, ctx);
+    case 'make.bash': case 'all.bash': return goBootstrap(ctx);
+    case 'nvm': return nvm(words, ctx);
+    case 'pyenv': return pyenv(words, ctx);
+    case 'rbenv': case 'ruby-build': return rubyBuild(words, ctx, p);
+    case 'sdk': return sdk(words, ctx);
     case 'cargo': return cargo(words, ctx);
     case 'rustup': case 'rustup-init': return rustup(words, ctx, p);
     case 'rustc': return rustc(words, ctx);
@@ -44,6 +54,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'tar': case 'unzip': return extract(words, ctx, p);
     case 'git': return git(words, ctx);
     case 'rm': return rm(words, ctx);
+    case 'find': return find(words, ctx);
     case 'mv': case 'cp': return moveOrCopy(words, ctx, p);
     case 'chown': case 'chmod': case 'chgrp': return chown(words, ctx);
     case 'strip': return shrink(words, ctx, 0.7);
@@ -57,7 +68,11 @@ function pipedInstall(words: string[], ctx: RunCtx): boolean {
   const known = ctx.pipedInstaller!;
   ctx.pipedInstaller = undefined;
   if (known.what.includes('rustup')) return rustToolchain(words, ctx);
-  const home = known.what === 'uv' || known.what === 'Poetry' ? '/root/.local' : '/usr/local';
+  if (known.unknown || known.name?.kind === 'installer') {
+    ctx.add({ path: '/usr/local', size: r(known.unpacked, 0, known.unpacked * 15), kind: 'artifact', note: `${known.what}: what it installs is not known`, unknown: known.unknown ?? `what the ${known.what} installs` });
+    return true;
+  }
+  const home = known.what === 'uv' || known.what === 'Poetry' ? '/root/.local' : known.what === 'nvm' ? ctx.env('NVM_DIR') ?? '/root/.nvm' : known.what === 'SDKMAN!' ? ctx.env('SDKMAN_DIR') ?? '/root/.sdkman' : '/usr/local';
   artifact(ctx, home, r(known.unpacked, known.unpacked * 0.6, known.unpacked * 2), `${known.what} installed ≈ ${formatBytes(known.unpacked)}`);
   return true;
 }

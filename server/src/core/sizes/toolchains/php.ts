@@ -1,6 +1,6 @@
 // PHP: `composer install` (vendor/ and its cache), `docker-php-ext-install` and `pecl install`
 // (extension .so files in PHP's extension directory, pecl's build tree in /tmp/pear).
-import { knownDownload } from '../downloads';
+import { releaseDownload } from '../downloads';
 import type { Item } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { operands } from '../shell';
@@ -36,7 +36,7 @@ export function pecl(words: string[], ctx: RunCtx): boolean {
 /** docker-php-source (php images): `extract` unpacks the PHP source kept in /usr/src, `delete` removes it. */
 export function phpSource(words: string[], ctx: RunCtx): boolean {
   if (words[1] === 'extract') {
-    const known = knownDownload('php-.tar.xz');
+    const known = releaseDownload('php', 'source');
     if (!known) return true;
     const tree: Item = { path: '/usr/src/php', size: r(known.unpacked, known.unpacked * 0.8, known.unpacked * 1.25), kind: 'tree', note: `docker-php-source extract: PHP source tree ≈ ${formatBytes(known.unpacked)}`, fuzzy: true, many: true };
     ctx.add(tree);

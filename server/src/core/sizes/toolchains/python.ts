@@ -6,6 +6,7 @@ import type { RunCtx } from '../runContext';
 import { flagValue, operands } from '../shell';
 import { MB, formatBytes } from '../units';
 import { artifact, r, residue } from './common';
+import { setupPyInstall } from './sourceBuild';
 
 const PY_HEAVY: Record<string, number> = {
   torch: 1600, tensorflow: 1200, 'tensorflow-cpu': 600, jax: 60, jaxlib: 250, scipy: 110, numpy: 40, pandas: 70, 'scikit-learn': 45, opencv: 90,
@@ -104,6 +105,7 @@ export function pip(args: string[], ctx: RunCtx): boolean {
 }
 
 export function python(words: string[], ctx: RunCtx): boolean {
+  if (words[1]?.endsWith('setup.py') && words.includes('install')) return setupPyInstall(ctx);
   const m = words.indexOf('-m');
   if (m === -1) return false;
   const mod = words[m + 1];

@@ -1,0 +1,109 @@
+// Unpacking in RUN: `tar` (bundled, old-style and long options) and `unzip`, of a download of this
+// RUN or an earlier one, or of a file the name of which says what it is; all of the archive, or the
+// members named after it (the release's own program is most of it).
+import { knownDownload, spreadRange, unknownArchive, type KnownDownload } from '../downloads';
+import type { Item } from '../ledger';
+import type { RunCtx } from '../runContext';
+import { flagValue, operands } from '../shell';
+import { KB, formatBytes } from '../units';
+import { described } from './fetch';
+
+interface Unpack {
+  extract: boolean;
+  file?: string;
+  dir?: string;
+  strip: boolean;
+  /** Members named after the archive (`tar xzf x.tgz bin/tool`): only those are unpacked. */
+  members: string[];
+}
+
+/** Long tar options that take the next word as their value. */
+const TAR_VALUED = new Set(['--file', '--directory', '--exclude', '--transform', '--xform', '--owner', '--group', '--mode', '--files-from', '--exclude-from', '--use-compress-program', '--strip-components', '--strip']);
+
+function tarArgs(words: string[]): Unpack {
+  const u: Unpack = { extract: false, strip: false, members: [] };
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k];
+    if (w.startsWith('--')) {
+      const eq = w.indexOf('=');
+      const flag = eq === -1 ? w : w.slice(0, eq);
+      const value = eq === -1 ? (TAR_VALUED.has(flag) ? words[++k] : undefined) : w.slice(eq + 1);
+      if (flag === '--extract' || flag === '--get') u.extract = true;
+      else if (flag === '--file') u.file = value;
+      else if (flag === '--directory') u.dir = value;
+      else if (flag === '--strip-components' || flag === '--strip') u.strip = true;
+      continue;
+    }
+    // Short options, bundled (`-xzf x.tgz`) or in the old style as the first word (`tar xzf x.tgz`).
+    if ((w.length > 1 && w[0] === '-') || (k === 1 && /^[a-zA-Z]+$/.test(w))) {
+      const letters = w[0] === '-' ? w.slice(1) : w;
+      for (let i = 0; i < letters.length; i++) {
+        const c = letters[i];
+        if (c === 'x') u.extract = true;
+        else if (c === 'f' || c === 'C' || c === 'T' || c === 'X') {
+          const value = i < letters.length - 1 ? letters.slice(i + 1) : words[++k];
+          if (c === 'f') u.file = value;
+          else if (c === 'C') u.dir = value;
+          break;
+        }
+      }
+      continue;
+    }
+    u.members.push(w);
+  }
+  return u;
+}
+
+function unzipArgs(words: string[]): Unpack {
+  const ops = operands(words, 1, ['-d', '-x', '-P']);
+  return { extract: !words.includes('-l') && !words.includes('-t'), file: ops[0], dir: flagValue(words, ['-d']), strip: false, members: ops.slice(1) };
+}
+
+/** The archive a tar or unzip reads: a download of this RUN or an earlier one, else what its name says, else the last download. */
+function archiveOf(file: string | undefined, ctx: RunCtx): KnownDownload {
+  if (file && file !== '-') {
+    const path = ctx.path(file);
+    // The download saved at that path, or saved into its directory under that name (`ADD <url> /usr/local`).
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const saved = (it: Item) => it.kind === 'download' && (it.path === path || (it.archive?.name?.file === base && path === `${it.path}/${base}`));
+    const dl = ctx.added.find(saved) ?? ctx.stage.items.all().find(saved);
+    if (dl?.archive) return dl.archive;
+    const byName = knownDownload(file);
+    if (!byName.unknown && (byName.name?.version || byName.source)) return byName;
+    // This RUN's downloads are found by path: a file that is none of them came from elsewhere.
+    const tracked = ctx.added.some((it) => it.kind === 'download');
+    return (!tracked && ctx.lastDownload) || (byName.unknown ? unknownArchive(file) : byName);
+  }
+  return ctx.lastDownload ?? unknownArchive('read from standard input');
+}
+
+export function extract(words: string[], ctx: RunCtx, p: string): boolean {
+  const args = p === 'unzip' ? unzipArgs(words) : tarArgs(words);
+  if (!args.extract) return true;
+  const known = archiveOf(args.file, ctx);
+  if (!args.file || args.file === '-') ctx.lastDownload = known;
+  const dest = ctx.path(args.dir ?? '.');
+  let size = spreadRange(known.unpacked, known.spread);
+  let what = `${described(known)} unpacked ≈ ${formatBytes(known.unpacked)}`;
+  const members = args.members.filter((m) => !m.startsWith('-'));
+  if (members.length) {
+    // Only the named files: part of the archive, at most all of it.
+    const sw = known.name?.software;
+    const main = !known.source && members.some((m) => m.slice(m.lastIndexOf('/') + 1).toLowerCase() === sw);
+    const share = Math.min(1, (main ? 0.9 : 0) + members.length * (known.unknown ? 0.15 : 0.5));
+    const bytes = known.unpacked * share;
+    size = { bytes, low: Math.min(bytes, members.length * 4 * KB), high: Math.max(bytes, size.high) };
+    what = `${members.length} file${members.length === 1 ? '' : 's'} of ${described(known)} ≈ ${formatBytes(bytes)}`;
+  }
+  // An unknown archive unpacked where sources are built is a source tree, not something installed.
+  const source = known.source || (!!known.unknown && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
+  const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${what}`, fuzzy: true, many: true, archive: known };
+  if (known.unknown) tree.unknown = `contents of ${known.unknown.replace(/^download of /, '')}`;
+  if (!args.strip && !members.length) {
+    const top = known.topDir ?? (known.source ? known.name?.stem : undefined);
+    if (top) tree.top = top;
+  }
+  ctx.add(tree);
+  ctx.lastTree = tree;
+  return true;
+}
