@@ -1,7 +1,7 @@
 // The size breakdown the size CodeLens opens: the lens command names the document and stage, the
 // breakdown is asked from the server (dockerfileStages/sizeBreakdown) and shown as a read-only
 // markdown document (virtual, scheme dockerfile-stages-size) in the markdown preview: base image
-// first with its resolved tag and the date of its figure, then every contribution, largest first.
+// first (what its figure is, and its source), then every contribution, largest first.
 import * as vscode from 'vscode';
 import { SIZE_BREAKDOWN_REQUEST, type SizeBreakdown, type SizeBreakdownParams, type SizeLensArgs } from '../../server/src/protocol';
 import type { ClientRef } from './stages';
@@ -12,10 +12,8 @@ export function renderBreakdown(b: SizeBreakdown): string {
   const name = b.stage.name ?? `stage ${b.stage.index}`;
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const out = [`# ${name}: ${b.totalText}`, '', `${b.title}`, '', `Sizes are ${b.metric === 'uncompressed' ? 'uncompressed, as `docker image ls` shows them' : b.metric === 'compressed' ? 'compressed (pull size)' : 'unpacked + packed (containerd image store)'}; 1 MB = 1,000,000 bytes. Estimated before any build.`, ''];
-  out.push('## Base image', '');
-  if (b.base.fromStage !== null) out.push(`Builds on stage ${b.base.fromStage}, whose base is \`${b.base.resolved}\`.`);
-  else if (b.base.kind === 'scratch') out.push('`scratch`: empty.');
-  else out.push(`\`${b.base.ref}\` → \`${b.base.resolved}\`${b.base.date ? `, figure of ${b.base.date}` : ''}. Source: ${esc(b.base.source)}.`);
+  if (b.base.fromStage !== null) out.push('## Base image', '', `Builds on stage ${b.base.fromStage}, whose base is \`${b.base.resolved}\`.`);
+  else out.push(`## Base image: \`${b.base.ref}\``, '', b.base.about, ...(b.base.sourceLine ? ['', esc(b.base.sourceLine)] : []));
   out.push('', '## Contributions, largest first', '', '| Line | Instruction | Size | Why |', '| ---: | --- | ---: | --- |');
   for (const i of b.items) out.push(`| ${i.line + 1} | ${i.instruction} | ${i.text} | ${esc(i.note)} |`);
   if (b.copiedOut > 0) out.push('', `Other stages copy ≈ ${(b.copiedOut / 1e6).toFixed(1)} MB out of this stage toward the target.`);

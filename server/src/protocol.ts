@@ -80,7 +80,8 @@ export interface SizeBreakdown {
   metric: 'uncompressed' | 'compressed' | 'containerd';
   total: { bytes: number; low: number; high: number };
   totalText: string;
-  base: { ref: string; resolved: string; date: string; source: string; bytes: number; compressed: number; compressedMeasured: boolean; kind: string; fromStage: number | null };
+  /** `about`: what the figure is, one plain sentence; `sourceLine`: `Source: ...`/`Basis: ...` or ''; `source`: the table's raw note. */
+  base: { ref: string; resolved: string; date: string; source: string; about: string; sourceLine: string; bytes: number; compressed: number; compressedMeasured: boolean; kind: string; fromStage: number | null };
   items: { line: number; instruction: string; bytes: number; low: number; high: number; text: string; note: string }[];
   copiedOut: number;
 }

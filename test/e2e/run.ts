@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const missing = missingAptPackages(['chromium', 'neovim']);
   if (missing.length) {
-    console.error(`test:e2e needs Debian packages: sudo apt-get install -y ${missing.join(' ')} (libkrb5-dev too, for the first code-server install)`);
+    console.error(`test:e2e drives VS Code with Chromium and the server with Neovim: sudo apt-get install -y ${missing.join(' ')}`);
     return 1;
   }
   await ensureTools();

@@ -122,7 +122,15 @@ test('a batch buffer is reused only after the stream is done with it: a slow str
     void writer.write({ jsonrpc: '2.0', id, result: id % 2 ? itemsAsBytes(list) : rawJsonArray((emit) => list.forEach(emit)) } as unknown as Message);
     await new Promise((r) => setTimeout(r, 5));
   }
-  await new Promise((r) => setTimeout(r, 100));
+  // The stream drains at its own pace, slower still on a loaded machine: wait for every message, not a fixed time.
+  const whole = () => {
+    try {
+      return messagesIn(Buffer.concat(chunks)).length === expected.length;
+    } catch {
+      return false;
+    }
+  };
+  for (const deadline = Date.now() + 10_000; !whole() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
   assert.deepEqual(messagesIn(Buffer.concat(chunks)), expected);
   writer.dispose();
 });

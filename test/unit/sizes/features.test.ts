@@ -23,7 +23,7 @@ test('one lens stub per FROM, titles name the role', () => {
   const io = { contextSize: () => ({ bytes: 10_000, files: 3 }) };
   const builder = resolveSizeLens(model, 0, 'uncompressed', { io });
   const final = resolveSizeLens(model, 1, 'uncompressed', { io });
-  assert.match(builder, /^builder · ≈ .* · not in final image \(copied: .+\)$/);
+  assert.match(builder, /^builder · ≈ .* · not in final image \(.+ copied from it\)$/);
   assert.match(final, /^≈ .* · final image$/);
   assert.match(resolveSizeLens(model, 1, 'compressed', { io }), /compressed · final image$/);
 });

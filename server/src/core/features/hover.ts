@@ -11,7 +11,7 @@ export function stageHover(model: StageModel, pos: Position): Hover | null {
   const line = (n: number) => `line ${n + 1}`;
   const label = (i: number) => (model.stages[i].key ? `\`${model.stages[i].key}\`` : `stage ${i}`);
   const lines: string[] = [];
-  lines.push(`**Stage ${stage.key ? `\`${stage.key}\`` : stage.index}** · #${stage.index} · ${line(stage.fromKeywordRange.start.line)}`);
+  lines.push(`**Stage ${stage.key ? `\`${stage.key}\`` : stage.index}** (index ${stage.index}, ${line(stage.fromKeywordRange.start.line)})`);
   const own = refsIn(model, stage.index);
   const baseRef = own.find((r) => r.kind === 'from');
   if (baseRef?.resolution.kind === 'stage') lines.push(`Base: stage ${label(baseRef.resolution.target)} (${line(model.stages[baseRef.resolution.target].fromKeywordRange.start.line)})`);
@@ -30,7 +30,7 @@ function referenceHover(model: StageModel, pos: Position): Hover | null {
   if (!ref || ref.kind === 'from') return null;
   const r = ref.resolution;
   const text = r.kind === 'image' || r.kind === 'unknown'
-    ? `\`${ref.value}\` is no stage of this Dockerfile: BuildKit uses the named build context \`${ref.value}\` if the build defines one, else the image \`${ref.value}\`.`
+    ? `\`${ref.value}\` is not a stage of this Dockerfile: BuildKit uses the named build context \`${ref.value}\` if the build defines one, else the image \`${ref.value}\`.`
     : undefined;
   return text ? { contents: { kind: MarkupKind.Markdown, value: text }, range: ref.range } : null;
 }

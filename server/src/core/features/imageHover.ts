@@ -1,9 +1,10 @@
-// Hover on a base image (`FROM golang:1.22-alpine`): its uncompressed and compressed size and where
-// the figure comes from. Pure; the lead wires it into lsp/hover.ts.
+// Hover on a base image (`FROM golang:1.22-alpine`): its uncompressed and compressed size, what the
+// figure is in one sentence (baseImageAbout.ts) and where it comes from.
 import type { Hover } from 'vscode-languageserver-types';
 import { rangeContains } from '../model/lines';
 import type { Position, StageModel } from '../model/types';
 import { resolveBaseImage } from '../sizes/baseImage';
+import { aboutBaseImage } from './baseImageAbout';
 import type { SizeIO } from '../sizes/types';
 import { formatBytes, formatRange } from '../sizes/units';
 
@@ -16,12 +17,13 @@ export function imageHover(model: StageModel, position: Position, io?: SizeIO): 
   if (f.kind === 'scratch') lines.push('**scratch**: an empty image, 0 B.');
   else {
     const wide = f.high > f.low * 1.3;
-    lines.push(`**${ref.value}**${f.resolved !== ref.value ? ` (read as \`${f.resolved}\`)` : ''}`);
+    const about = aboutBaseImage(f);
+    lines.push(`**${ref.value}**`);
     lines.push('');
-    lines.push(`- Uncompressed: **≈ ${formatBytes(f.bytes)}**${wide ? ` (${formatRange(f.low, f.high)})` : ''} — what \`docker image ls\` shows`);
-    lines.push(`- Compressed (pull): ≈ ${formatBytes(f.compressed)}${f.compressedMeasured ? '' : ` (derived: uncompressed ÷ ${f.ratio})`}`);
-    lines.push(`- Source: ${f.source}${f.date ? `, ${f.date}` : ''}`);
-    if (f.kind === 'unknown') lines.push('- Not in the size table: the estimate is a guess.');
+    lines.push(`- Uncompressed: **≈ ${formatBytes(f.bytes)}**${wide ? ` (${formatRange(f.low, f.high)})` : ''}, what \`docker image ls\` shows`);
+    lines.push(`- Compressed (pull): ≈ ${formatBytes(f.compressed)}${f.compressedMeasured ? '' : ', estimated from the uncompressed size'}`);
+    lines.push('', about.about);
+    if (about.sourceLine) lines.push('', about.sourceLine);
   }
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: ref.range };
 }

@@ -7,6 +7,7 @@ import type { SizeMetric } from '../settings';
 import { estimateStage, finalBaseChain } from '../sizes/estimator';
 import type { EstimateOptions, SizeRange, StageEstimate } from '../sizes/types';
 import { formatBytes, formatEstimate } from '../sizes/units';
+import { aboutBaseImage } from './baseImageAbout';
 
 export const SHOW_SIZE_BREAKDOWN = 'dockerfileStages.showSizeBreakdown';
 
@@ -56,7 +57,7 @@ export function sizeLensTitle(e: StageEstimate | undefined, metric: SizeMetric, 
   if (e.final) return `${size} · final image`;
   if (!e.built) return `${name} · ${size} · not built for this target`;
   if (baseOfFinal) return `${name} · ${size} · base of the final image`;
-  return `${name} · ${size} · not in final image${e.copiedOut > 0 ? ` (copied: ${formatBytes(e.copiedOut)})` : ''}`;
+  return `${name} · ${size} · not in final image${e.copiedOut > 0 ? ` (${formatBytes(e.copiedOut)} copied from it)` : ''}`;
 }
 
 export type { SizeBreakdown };
@@ -64,12 +65,15 @@ export type { SizeBreakdown };
 export function sizeBreakdown(e: StageEstimate | undefined, metric: SizeMetric, title = sizeLensTitle(e, metric)): SizeBreakdown | undefined {
   if (!e) return undefined;
   const f = e.baseFigure;
+  const about = aboutBaseImage(f);
   const base = e.layers[0];
   const items = e.layers
     .slice(1)
     .map((l) => ({ line: l.line, instruction: l.instruction, bytes: l.bytes, low: l.low, high: l.high, text: formatEstimate(l), note: l.note }))
     .sort((a, b) => b.bytes - a.bytes || a.line - b.line);
-  if (base) items.unshift({ line: base.line, instruction: 'FROM', bytes: base.bytes, low: base.low, high: base.high, text: formatEstimate(base), note: base.note });
+  // On an image, the estimator's note is the table's; the row says what the figure is instead.
+  const baseNote = e.baseStage === undefined && base ? `\`${f.ref}\`: ${about.short}` : base?.note ?? '';
+  if (base) items.unshift({ line: base.line, instruction: 'FROM', bytes: base.bytes, low: base.low, high: base.high, text: formatEstimate(base), note: baseNote });
   const total = metricRange(e, metric);
   return {
     title,
@@ -77,7 +81,7 @@ export function sizeBreakdown(e: StageEstimate | undefined, metric: SizeMetric, 
     metric,
     total: { bytes: total.bytes, low: total.low, high: total.high },
     totalText: formatEstimate(total),
-    base: { ref: e.base, resolved: f.resolved, date: f.date, source: f.source, bytes: f.bytes, compressed: f.compressed, compressedMeasured: f.compressedMeasured, kind: f.kind, fromStage: e.baseStage ?? null },
+    base: { ref: e.base, resolved: f.resolved, date: f.date, source: f.source, about: about.about, sourceLine: about.sourceLine, bytes: f.bytes, compressed: f.compressed, compressedMeasured: f.compressedMeasured, kind: f.kind, fromStage: e.baseStage ?? null },
     items,
     copiedOut: e.copiedOut,
   };

@@ -32,6 +32,8 @@ export function expandsVariables(word: string): boolean {
   return word.includes('$') && processWord(word).value !== word;
 }
 
+const MAX_NESTING = 200;
+
 const isNameStart = (c: string) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_';
 const isNameChar = (c: string) => isNameStart(c) || (c >= '0' && c <= '9');
 
@@ -142,7 +144,24 @@ class Lexer {
     return this.get(name) ?? '';
   }
 
+  /** `${` inside `${` recurses: past this depth the word is read as unterminated, not run off the stack. */
+  private depth = 0;
+
   private braced(): string {
+    if (this.depth >= MAX_NESTING) {
+      this.error = 'missing }';
+      this.i = this.s.length;
+      return '';
+    }
+    this.depth++;
+    try {
+      return this.expansion();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private expansion(): string {
     const s = this.s;
     let j = this.i;
     const length = s[j] === '#';

@@ -16,7 +16,7 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
   const args = (jsonForm(ins.rest) ?? words(ins.rest)).filter((a) => !a.startsWith('<<'));
   if (ins.heredocs.length) {
     const bytes = ins.heredocs.reduce((a, h) => a + h.content.length, 0);
-    return [{ path: normalizePath(args[args.length - 1] ?? '.', state.workdir, state.env), size: { bytes, low: bytes, high: bytes }, kind: 'context', note: `heredoc ${formatBytes(bytes)}` }];
+    return [{ path: normalizePath(args[args.length - 1] ?? '.', state.workdir, state.env), size: { bytes, low: bytes, high: bytes }, kind: 'context', note: `heredoc: ${formatBytes(bytes)}` }];
   }
   if (args.length < 2) return [];
   const dest = normalizePath(expandSimple(args[args.length - 1], state.env), state.workdir, state.env);

@@ -60,7 +60,8 @@ function range(r: PackageSize, spread: number) {
 
 function pkgNote(cmd: string, names: string[], r: PackageSize): string {
   const shown = names.slice(0, 3).join(' ') + (names.length > 3 ? ` +${names.length - 3}` : '');
-  return `${cmd} ${shown} ≈ ${formatBytes(r.bytes)} with ${r.added.length} packages${r.derived ? ' (derived sizes)' : ''}`;
+  const n = r.added.length;
+  return `${cmd} ${shown} ≈ ${formatBytes(r.bytes)}: ${n} new package${n === 1 ? '' : 's'} including dependencies${r.derived ? ' (sizes estimated)' : ''}`;
 }
 
 function apt(words: string[], ctx: RunCtx): boolean {

@@ -61,7 +61,7 @@ function fromFlagDiagnostic(model: StageModel, ref: StageRef, options: Reference
       if (ref.kind === 'mount' && /^[0-9]+$/.test(ref.value)) return mountIndex(model, ref);
       if (r.suggestion) return diag(ref.range, DiagnosticSeverity.Warning, CODES.undefinedStage, `No stage named "${ref.value}": did you mean "${r.suggestion}"?`, { suggestion: r.suggestion });
       if (!options.unknownReferenceHints) return undefined;
-      return diag(ref.range, DiagnosticSeverity.Hint, CODES.undefinedStage, `"${ref.value}" is no stage of this Dockerfile: BuildKit reads it as a named build context or an image`);
+      return diag(ref.range, DiagnosticSeverity.Hint, CODES.undefinedStage, `"${ref.value}" is not a stage of this Dockerfile: BuildKit reads it as a named build context or an image`);
     case 'stage': {
       if (options.inCycle.has(ref)) return undefined;
       const target = model.stages[r.target];
@@ -114,7 +114,7 @@ function baseDiagnostic(model: StageModel, ref: StageRef): Diagnostic | undefine
 
 function invalidMessage(ref: StageRef, reason: string, suggestion?: string): string {
   const hint = suggestion ? `: did you mean "${suggestion}"?` : '';
-  if (ref.kind === 'from') return `"${ref.value}" is no earlier stage and not a valid image reference (${reason})${hint}`;
+  if (ref.kind === 'from') return `"${ref.value}" is neither an earlier stage nor a valid image reference (${reason})${hint}`;
   return `failed to parse stage name "${ref.value}": ${reason}${hint}`;
 }
 

@@ -7,6 +7,7 @@
 // with their comments, builder tweaks (CGO_ENABLED=0, -static, DESTDIR) are inserted in place,
 // and `--from=<index>` references are renumbered. Planned and sized once per document version
 // and stage (memo.ts).
+import { refsIn } from '../../model/cursor';
 import { dependencyCycles } from '../../model/graph';
 import { comparePositions } from '../../model/lines';
 import type { Range, Stage, StageModel } from '../../model/types';
@@ -61,6 +62,9 @@ function selectedEnd(stage: Stage, range: Range): number {
 
 /** The stage to split and where its builder ends (`selectedEnd`, or after the build), or undefined when nothing should be offered. */
 function splitTarget(model: StageModel, stage: Stage, selectedEnd: number): SplitTarget | undefined {
+  if (!stage.imageRange) return undefined;
+  // The runtime stage would repeat a base BuildKit rejects (`FROM img:"${V}"`): fix that first.
+  if (refsIn(model, stage.index).some((r) => r.kind === 'from' && r.resolution.kind === 'invalid')) return undefined;
   const users = usersOf(model, stage.index);
   if (users.bases.length || inCycle(model, stage.index)) return undefined;
   if (selectedEnd !== -1) return { stage, end: selectedEnd, selection: true };

@@ -32,7 +32,7 @@ export function node(words: string[], ctx: RunCtx, p: string): boolean {
   if (sub === 'ci' || sub === 'install' || sub === 'i' || (p === 'yarn' && (words.length === 1 || words[1].startsWith('-')))) {
     if (words.includes('-g') || words.includes('--global')) {
       const pkgs = operands(words, 2).length || 1;
-      artifact(ctx, '/usr/local/lib/node_modules', r(pkgs * 12 * MB, pkgs * 3 * MB, pkgs * 50 * MB), `${p} install -g: ${pkgs} package(s)`);
+      artifact(ctx, '/usr/local/lib/node_modules', r(pkgs * 12 * MB, pkgs * 3 * MB, pkgs * 50 * MB), `${p} install -g: ${pkgs} package${pkgs === 1 ? '' : 's'}`);
       return true;
     }
     const count = lockPackages(ctx, production);
