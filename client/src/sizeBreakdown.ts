@@ -17,6 +17,11 @@ export function renderBreakdown(b: SizeBreakdown): string {
   out.push('', '## Contributions, largest first', '', '| Line | Instruction | Size | Why |', '| ---: | --- | ---: | --- |');
   for (const i of b.items) out.push(`| ${i.line + 1} | ${i.instruction} | ${i.text} | ${esc(i.note)} |`);
   if (b.copiedOut > 0) out.push('', `Other stages copy ≈ ${(b.copiedOut / 1e6).toFixed(1)} MB out of this stage toward the target.`);
+  if (b.unknownBase || b.unknowns?.length) {
+    out.push('', '## What the estimate does not know', '');
+    if (b.unknownBase) out.push(`- The base image \`${b.unknownBase}\` is not in the size table: its size is not counted.`);
+    for (const u of b.unknowns ?? []) out.push(`- ${esc(u)}: guessed or not sized (see its row above).`);
+  }
   return out.join('\n') + '\n';
 }
 

@@ -84,6 +84,10 @@ export interface SizeBreakdown {
   base: { ref: string; resolved: string; date: string; source: string; about: string; sourceLine: string; bytes: number; compressed: number; compressedMeasured: boolean; kind: string; fromStage: number | null };
   items: { line: number; instruction: string; bytes: number; low: number; high: number; text: string; note: string }[];
   copiedOut: number;
+  /** The base image whose size is unknown (not counted), if any. */
+  unknownBase?: string;
+  /** What the estimator could not size and guessed, named. */
+  unknowns?: string[];
 }
 
 /**

@@ -3,7 +3,7 @@
 // document's folder, and attaches the breakdown command, whose argument names the stage only (the
 // breakdown is asked for on click, see sizeBreakdown.ts). New context or engine sizes refresh lenses.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
-import { resolveSizeLens, SHOW_SIZE_BREAKDOWN, sizeLensStubs } from '../core/features/sizeLens';
+import { resolveSizeLensCommand, SHOW_SIZE_BREAKDOWN, sizeLensStubs } from '../core/features/sizeLens';
 import type { SizeLensArgs } from '../protocol';
 import { guarded, modelFor, type ServerContext } from './context';
 import { rawJsonBytes, type JsonBytes } from './rawJson';
@@ -68,10 +68,10 @@ export const codeLensFeature = {
       const found = data && modelFor(ctx, data.uri);
       if (!data || !found) return lens;
       const settings = ctx.settings(data.uri);
-      const title = resolveSizeLens(found.model, data.stage, settings.sizeMetric, { target: settings.target, io: ioFor(ctx, data.uri) });
+      const shown = resolveSizeLensCommand(found.model, data.stage, settings.sizeMetric, { target: settings.target, io: ioFor(ctx, data.uri) });
       const args: SizeLensArgs = { uri: data.uri, stage: data.stage };
       // The lens is this request's own copy (parsed from the message): it is answered as it came, with its command.
-      lens.command = title ? { title, command: SHOW_SIZE_BREAKDOWN, arguments: [args] } : { title: 'size unknown', command: '' };
+      lens.command = shown?.title ? { title: shown.title, tooltip: shown.tooltip, command: SHOW_SIZE_BREAKDOWN, arguments: [args] } : { title: 'size unknown', command: '' };
       return lens;
     })));
   },

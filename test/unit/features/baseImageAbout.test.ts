@@ -32,7 +32,7 @@ test('floating tags say the size drifts; derived rows say they are estimates', (
 
 test('unknown, scratch, engine and registry figures each get their own sentence and no source line', () => {
   const unknown = aboutBaseImage(resolveBaseImage('example.com/team/tool:1'));
-  assert.equal(unknown.about, 'Not in the built-in size table: a rough guess with a wide range.');
+  assert.match(unknown.about, /^Not in the built-in size table: its size is unknown/);
   assert.equal(unknown.sourceLine, '');
   assert.equal(aboutBaseImage(resolveBaseImage('scratch')).about, 'An empty image.');
   const engine = resolveBaseImage('alpine:3.20', { engineImage: () => ({ bytes: 8e6 }) });

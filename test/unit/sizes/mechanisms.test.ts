@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
-import { resolveSizeLens } from '../../../server/src/core/features/sizeLens';
+import { resolveSizeLens, resolveSizeLensCommand } from '../../../server/src/core/features/sizeLens';
 import { estimateStages } from '../../../server/src/core/sizes/estimator';
 import { normalizePath } from '../../../server/src/core/sizes/ledger';
 import type { SizeIO } from '../../../server/src/core/sizes/types';
@@ -74,10 +74,14 @@ test('independent uncertainties add in quadrature; ranges of ordinary builds sta
   assert.equal(formatEstimate({ bytes: 50_000, low: 250, high: 3 * MB }), '≈ 50 KB (up to 3 MB)');
 });
 
-test('on a base image the table does not know, the lens says what the stage adds', () => {
-  const model = parseDockerfile('FROM example.com/team/tool:1.0 AS t\nFROM example.com/team/base:2\nRUN apk add --no-cache curl\n');
-  assert.match(resolveSizeLens(model, 0, 'uncompressed', { io }), /^t · size unknown \(base image not in the size table\)/);
-  assert.match(resolveSizeLens(model, 1, 'uncompressed', { io }), /^unknown base \+ ≈ [\d.]+ MB · final image$/);
+test('issue 22: one number on the lens, what the stage adds on an unknown base, unknowns named; the range in the tooltip', () => {
+  const model = parseDockerfile('FROM example.com/team/tool:1.0 AS t\nFROM example.com/team/base:2\nRUN apk add --no-cache curl\nFROM alpine:3.20 AS g\nRUN ./install.sh --prefix /opt\n');
+  assert.match(resolveSizeLens(model, 0, 'uncompressed', { io }), /^t · example\.com\/team\/tool:1\.0 \(size unknown\) · /);
+  assert.match(resolveSizeLens(model, 1, 'uncompressed', { io }), /^stage 1 · ≈ [\d.]+ MB on top of example\.com\/team\/base:2 \(size unknown\) · /);
+  const g = resolveSizeLensCommand(model, 2, 'uncompressed', { io })!;
+  assert.match(g.title, /^≈ [\d.]+ MB \+ \.\/install\.sh --prefix \/opt \(size unknown\) · final image$/);
+  assert.doesNotMatch(g.title, /–/, 'no range on the lens');
+  assert.match(g.tooltip, /^Estimated [\d.]+( MB)?–[\d.]+ MB, most likely ≈ [\d.]+ MB\.\nGuessed or not sized: \.\/install\.sh --prefix \/opt\.\nClick for the breakdown\.$/);
 });
 
 test('paths already normal are kept as they are; others are normalized', () => {

@@ -22,7 +22,7 @@ export function aboutBaseImage(f: BaseFigure): BaseImageAbout {
   if (f.kind === 'scratch') return { about: 'An empty image.', short: 'empty image', sourceLine: '' };
   if (f.kind === 'engine') return { about: 'Measured by the local Docker engine (`docker image inspect`).', short: 'measured by the local Docker engine', sourceLine: '' };
   if (f.kind === 'registry') return { about: 'Not in the built-in size table: estimated from the compressed size the registry reports.', short: 'estimated from the registry', sourceLine: '' };
-  if (f.kind === 'unknown') return { about: 'Not in the built-in size table: a rough guess with a wide range.', short: 'not in the size table: a rough guess', sourceLine: '' };
+  if (f.kind === 'unknown') return { about: 'Not in the built-in size table: its size is unknown, and the stage\'s estimate is what it adds on top of it. `dockerfileStages.dockerEngineLookup` or `registryLookup` can fill it in.', short: 'not in the size table: size unknown, not counted', sourceLine: '' };
   const source = f.source.replace(MATCH_NOTE, '');
   const derived = source.startsWith(DERIVED);
   const sourceLine = derived ? `Basis: ${source.slice(DERIVED.length).trim()}` : `Source: ${source}`;

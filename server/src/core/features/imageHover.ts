@@ -15,6 +15,7 @@ export function imageHover(model: StageModel, position: Position, io?: SizeIO): 
   const f = resolveBaseImage(ref.value, io);
   const lines: string[] = [];
   if (f.kind === 'scratch') lines.push('**scratch**: an empty image, 0 B.');
+  else if (f.kind === 'unknown') lines.push(`**${ref.value}**`, '', aboutBaseImage(f).about);
   else {
     const wide = f.high > f.low * 1.3;
     const about = aboutBaseImage(f);

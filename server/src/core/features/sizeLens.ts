@@ -6,7 +6,7 @@ import type { Range, Stage, StageModel } from '../model/types';
 import type { SizeMetric } from '../settings';
 import { estimateStage, finalBaseChain } from '../sizes/estimator';
 import type { EstimateOptions, SizeRange, StageEstimate } from '../sizes/types';
-import { formatBytes, formatEstimate } from '../sizes/units';
+import { formatBytes, formatEstimate, formatRange } from '../sizes/units';
 import { aboutBaseImage } from './baseImageAbout';
 
 export const SHOW_SIZE_BREAKDOWN = 'dockerfileStages.showSizeBreakdown';
@@ -40,14 +40,29 @@ export function metricRange(e: SizeRange & { baseFigure: StageEstimate['baseFigu
 const METRIC_WORD: Record<SizeMetric, string> = { uncompressed: '', compressed: ' compressed', containerd: ' on disk' };
 
 /**
- * The size part of a title. On a base image the table does not know, its guess would swamp the
- * line with a range of two orders of magnitude: say what the stage adds to it instead.
+ * The size part of a title: one number (the range is in the tooltip and the breakdown). On a base
+ * image the table does not know, what the stage adds on top of it; what the estimator could not
+ * size is named after the number.
  */
 function sizeText(e: StageEstimate, metric: SizeMetric): string {
-  const f = e.baseFigure;
-  if (f.kind !== 'unknown') return formatEstimate(metricRange(e, metric)) + METRIC_WORD[metric];
-  const added = metricRange(e, metric).bytes - metricRange({ ...f, baseFigure: f }, metric).bytes;
-  return added < 1000 ? 'size unknown (base image not in the size table)' : `unknown base + ≈ ${formatBytes(added)}${METRIC_WORD[metric]}`;
+  const bytes = metricRange(e, metric).bytes;
+  const size = e.unknownBase
+    ? bytes < 1000
+      ? `${e.unknownBase} (size unknown)`
+      : `≈ ${formatBytes(bytes)}${METRIC_WORD[metric]} on top of ${e.unknownBase} (size unknown)`
+    : `≈ ${formatBytes(bytes)}${METRIC_WORD[metric]}`;
+  const n = e.unknowns.length;
+  return n === 0 ? size : n === 1 ? `${size} + ${e.unknowns[0]} (size unknown)` : `${size} + ${n} parts of unknown size`;
+}
+
+/** The lens's tooltip: the range, and what is not sized. */
+export function sizeLensTooltip(e: StageEstimate, metric: SizeMetric): string {
+  const r = metricRange(e, metric);
+  const lines = [`Estimated ${formatRange(r.low, r.high)}${METRIC_WORD[metric]}, most likely ≈ ${formatBytes(r.bytes)}.`];
+  if (e.unknownBase) lines.push(`Not counted: the base image ${e.unknownBase}, whose size is unknown.`);
+  if (e.unknowns.length) lines.push(`Guessed or not sized: ${e.unknowns.join('; ')}.`);
+  lines.push('Click for the breakdown.');
+  return lines.join('\n');
 }
 
 export function sizeLensTitle(e: StageEstimate | undefined, metric: SizeMetric, baseOfFinal = false): string {
@@ -84,6 +99,8 @@ export function sizeBreakdown(e: StageEstimate | undefined, metric: SizeMetric, 
     base: { ref: e.base, resolved: f.resolved, date: f.date, source: f.source, about: about.about, sourceLine: about.sourceLine, bytes: f.bytes, compressed: f.compressed, compressedMeasured: f.compressedMeasured, kind: f.kind, fromStage: e.baseStage ?? null },
     items,
     copiedOut: e.copiedOut,
+    unknownBase: e.unknownBase,
+    unknowns: e.unknowns,
   };
 }
 
@@ -100,22 +117,32 @@ interface TitleMemo {
   name: string | null;
   index: number;
   metric: SizeMetric;
+  /** The names of the unknowns, joined. */
+  unknowns: string;
   title: string;
+  tooltip: string;
 }
 
 const titles = new WeakMap<Stage, TitleMemo>();
 
 /** Title of one stage's lens (the resolve step); '' when the stage does not exist. */
 export function resolveSizeLens(model: StageModel, index: number, metric: SizeMetric, options: EstimateOptions): string {
+  return resolveSizeLensCommand(model, index, metric, options)?.title ?? '';
+}
+
+/** The lens's title and tooltip, kept per stage while what they say is unchanged. */
+export function resolveSizeLensCommand(model: StageModel, index: number, metric: SizeMetric, options: EstimateOptions): { title: string; tooltip: string } | undefined {
   const e = estimateStage(model, index, options);
-  if (!e) return '';
+  if (!e) return undefined;
   const baseOfFinal = finalBaseChain(model, options).has(index);
   const stage = model.stages[index];
   const m = titles.get(stage);
-  if (m && m.bytes === e.bytes && m.low === e.low && m.high === e.high && m.copiedOut === e.copiedOut && m.final === e.final && m.built === e.built && m.baseOfFinal === baseOfFinal && m.figure === e.baseFigure && m.name === e.name && m.index === e.index && m.metric === metric) return m.title;
+  const unknowns = e.unknowns.join('\n');
+  if (m && m.bytes === e.bytes && m.low === e.low && m.high === e.high && m.copiedOut === e.copiedOut && m.final === e.final && m.built === e.built && m.baseOfFinal === baseOfFinal && m.figure === e.baseFigure && m.name === e.name && m.index === e.index && m.metric === metric && m.unknowns === unknowns) return m;
   const title = sizeLensTitle(e, metric, baseOfFinal);
-  titles.set(stage, { bytes: e.bytes, low: e.low, high: e.high, copiedOut: e.copiedOut, final: e.final, built: e.built, baseOfFinal, figure: e.baseFigure, name: e.name, index: e.index, metric, title });
-  return title;
+  const entry = { bytes: e.bytes, low: e.low, high: e.high, copiedOut: e.copiedOut, final: e.final, built: e.built, baseOfFinal, figure: e.baseFigure, name: e.name, index: e.index, metric, unknowns, title, tooltip: sizeLensTooltip(e, metric) };
+  titles.set(stage, entry);
+  return entry;
 }
 
 /** The breakdown a click on a stage's lens opens. */
