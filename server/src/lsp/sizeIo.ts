@@ -1,6 +1,6 @@
 // The size estimator's I/O for a document: its folder as the build context, and the optional
 // engine and registry lookups when the settings allow them in a trusted workspace. New sizes
-// arriving later (context indexed, engine answered) refresh the lenses.
+// arriving later (context indexed, engine answered) refresh the lenses and the size hints.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
@@ -24,6 +24,7 @@ export function ioFor(ctx: ServerContext, uri: string): SizeIO | undefined {
   }
   provider ??= new SizeIOProvider(() => {
     ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
   });
   return provider.ioFor(where.dir, where.file, { dockerEngineLookup: settings.dockerEngineLookup, registryLookup: settings.registryLookup, trusted: ctx.workspaceTrusted?.() ?? false });
 }
