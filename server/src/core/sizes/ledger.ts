@@ -26,6 +26,8 @@ export interface Item {
   requested?: string[];
   /** apk --virtual group. */
   group?: string;
+  /** apt-get install without --no-install-recommends: bytes of the recommended packages included in `size`. */
+  recommends?: number;
   /** For build-context files: the COPY/ADD sources as written (where manifests such as Cargo.lock are looked up). */
   sources?: string[];
   /** For downloads and what they unpacked to: what the archive is, and its sizes. */
