@@ -1,6 +1,6 @@
 // The size estimator's I/O for a document: its folder as the build context, and the optional
 // engine and registry lookups when the settings allow them in a trusted workspace. New sizes
-// arriving later (context indexed, engine answered) refresh the lenses and the size hints.
+// arriving later (context indexed, engine answered) refresh the lenses, the size hints and findings.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
@@ -9,6 +9,12 @@ import { SizeIOProvider } from '../node/sizeIO';
 import type { ServerContext } from './context';
 
 let provider: SizeIOProvider | undefined;
+const listeners: (() => void)[] = [];
+
+/** Called when new sizes arrive (the size findings are computed again). */
+export function onSizesChanged(listener: () => void): void {
+  listeners.push(listener);
+}
 
 /** File path and folder of recent file URIs: every lens resolve asks, and converting a URI is not free. */
 const paths = new Map<string, { file: string; dir: string }>();
@@ -25,6 +31,7 @@ export function ioFor(ctx: ServerContext, uri: string): SizeIO | undefined {
   provider ??= new SizeIOProvider(() => {
     ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
+    for (const l of listeners) l();
   });
   return provider.ioFor(where.dir, where.file, { dockerEngineLookup: settings.dockerEngineLookup, registryLookup: settings.registryLookup, trusted: ctx.workspaceTrusted?.() ?? false });
 }
