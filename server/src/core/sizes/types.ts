@@ -30,6 +30,8 @@ export interface BaseFigure extends SizeRange {
   packageSet?: string;
   /** Debian suite its apt installs from (Ubuntu: the suite of the same vintage); unknown: bookworm. */
   suite?: DebSuite;
+  /** Ubuntu release (`24.04`) the image is built on: its package set is Ubuntu's (data/ubuntu-sets.json). */
+  ubuntu?: string;
   /** Uncompressed / compressed ratio of the image family. */
   ratio: number;
 }
