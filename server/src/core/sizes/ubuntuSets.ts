@@ -35,3 +35,8 @@ export function ubuntuSet(version: string, key: string): string[] | undefined {
   }
   return best?.sets[key].split(' ');
 }
+
+/** Whether data/ubuntu-sets.json was read (a stage that installs nothing reads it not). */
+export function ubuntuSetsLoaded(): boolean {
+  return releases !== undefined;
+}
