@@ -86,3 +86,9 @@ test('which images are built on Ubuntu, and on which release', () => {
   assert.equal(resolveBaseImage('maven:3-eclipse-temurin-21').ubuntu, '24.04');
   assert.equal(resolveBaseImage('debian:trixie-slim').ubuntu, undefined);
 });
+
+test("Ubuntu's images are minimized: what is installed on them comes without docs, as on Debian slim", () => {
+  assert.equal(resolveBaseImage('ubuntu:22.04').slim, true);
+  assert.equal(resolveBaseImage('maven:3-eclipse-temurin-21').slim, true);
+  assert.equal(resolveBaseImage('debian:trixie').slim, false);
+});

@@ -88,7 +88,8 @@ function figureFromRow(ref: string, row: BaseRow, kind: BaseFigure['kind'], lowF
     source: note ? `${source}; ${note}` : source,
     kind,
     distro: set === 'alpine' ? 'alpine' : family === 'rpm' ? 'rpm' : set ? 'debian' : undefined,
-    slim: set === 'slim' || set === 'debslim' || /distroless/.test(image),
+    // Ubuntu's images are minimized (dpkg excludes docs and man pages; `unminimize` restores them).
+    slim: set === 'slim' || set === 'debslim' || /distroless/.test(image) || !!distro?.ubuntu,
     packageSet: set || undefined,
     suite: distro?.suite,
     ubuntu: distro?.ubuntu,
