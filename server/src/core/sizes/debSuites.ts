@@ -1,4 +1,5 @@
-// The Debian suite an image installs packages from (read off its name and tag), and that suite's
+// The Debian suite an image installs packages from, and the Ubuntu release it is built on (both
+// read off its name and tag; the Ubuntu package sets are ubuntuSets.ts), and that suite's
 // package index, loaded on first use: a suite's file (2-3 MB) is read only when a stage built on it
 // installs something, never while a document is typed. Ubuntu's archive is not shipped: an Ubuntu
 // release reads the Debian suite of its vintage (Ubuntu imports from Debian unstable about half a
