@@ -56,7 +56,7 @@ for (const before of fixtureFiles('size-findings').filter((f) => f.endsWith('.be
     assert.deepEqual(diffDiagnostics(text, sizeDiagnostics(model)), []);
     for (const d of sizeDiagnostics(model)) {
       assert.equal(d.source, 'dockerfile-stages');
-      assert.match(d.message, /≈ [\d.]+ [kMG]?B/, 'the message gives the saving');
+      assert.match(String(d.message), /≈ [\d.]+ [kMG]?B/, 'the message gives the saving');
     }
     const result = applyAll(text, sizeFindings(model));
     const expected = readFixture(before.replace('.before.', '.after.'));

@@ -6,7 +6,8 @@
 // gets a name, the runtime stage is inserted after the build, EXPOSE/CMD-like instructions move
 // with their comments, builder tweaks (CGO_ENABLED=0, -static, DESTDIR) are inserted in place,
 // and `--from=<index>` references are renumbered. Planned and sized once per document version
-// and stage (memo.ts).
+// and stage (memo.ts). A whole stage on a service image (postgres, nginx ...) is not split: what its
+// build adds lives in the service's own folders.
 import { refsIn } from '../../model/cursor';
 import { dependencyCycles } from '../../model/graph';
 import { comparePositions } from '../../model/lines';
@@ -14,6 +15,7 @@ import type { Range, Stage, StageModel } from '../../model/types';
 import { estimateAfter, estimateBefore, stageAtLine, type RefactorAction } from './action';
 import { pathOf } from './analysis/dirs';
 import { stageFacts, type CommandAt } from './analysis/facts';
+import { isServiceImage } from './analysis/images';
 import { dirname } from './analysis/paths';
 import { programHint } from './analysis/program';
 import { memoized } from './memo';
@@ -66,7 +68,7 @@ function splitOffer(model: StageModel, stage: Stage, selectedEnd: number, option
   const target = splitTarget(model, stage, selectedEnd);
   if (!target) return undefined;
   const plan = planSplit(model, target);
-  if (!plan || (!target.selection && !plan.analysis?.shipsToolchain)) return undefined;
+  if (!plan || (!target.selection && (!plan.analysis?.shipsToolchain || (plan.facts.root && isServiceImage(plan.facts.root))))) return undefined;
   const edits = splitEdits(model, plan);
   const finished = edits?.finish();
   if (!edits || !finished) return undefined;

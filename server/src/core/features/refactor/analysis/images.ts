@@ -35,6 +35,13 @@ const DEBIAN_IMAGES = new Set(['debian', 'golang', 'gcc', 'rust', 'node', 'pytho
 const UBUNTU_IMAGES = new Set(['ubuntu', 'eclipse-temurin', 'maven', 'gradle', 'sapmachine', 'ibm-semeru-runtimes']);
 const RPM_IMAGES = new Set(['fedora', 'fedora-minimal', 'centos', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux', 'ubi', 'ubi-minimal', 'ubi8', 'ubi9', 'ubi10', 'amazoncorretto', 'photon', 'mageia', 'opensuse', 'leap', 'tumbleweed']);
 
+/** Images of a service that a build extends in place (a PostgreSQL extension, an nginx module): the program lives in the service's own folders, so no runtime stage could be told what to take. */
+const SERVICE_IMAGES = new Set(['postgres', 'postgis', 'mysql', 'mariadb', 'mongo', 'redis', 'valkey', 'nginx', 'httpd', 'haproxy', 'traefik', 'wordpress', 'drupal', 'nextcloud', 'rabbitmq', 'elasticsearch', 'memcached', 'cassandra', 'couchdb', 'influxdb', 'grafana']);
+
+export function isServiceImage(info: ImageInfo): boolean {
+  return SERVICE_IMAGES.has(info.name);
+}
+
 export function imageInfo(ref: string): ImageInfo {
   let rest = ref.trim();
   let digest = '';
