@@ -69,13 +69,20 @@ export function packageCacheFindings(view: StageView, later: readonly StageView[
         code,
         stage: view.stage.index,
         range: findingRange(view, i, anchor, anchor?.words[0], anchor?.words[Math.min(1, anchor.words.length - 1)]),
-        message: `${WHAT[cache]} in the image (${about(saving)}): ${how}${late ? `; the removal on line ${late + 1} comes too late, this layer keeps them` : ''}`,
+        message: `${cache === 'go' ? goCaches(items) : WHAT[cache]} in the image (${about(saving)}): ${how}${late ? `; the removal on line ${late + 1} comes too late, this layer keeps them` : ''}`,
         saving,
         fix,
       });
     }
   });
   return out;
+}
+
+/** Which of Go's caches stay: the build cache, the module cache, or both. */
+function goCaches(items: Item[]): string {
+  const build = items.some((it) => it.note.startsWith('go build cache'));
+  const modules = items.some((it) => !it.note.startsWith('go build cache'));
+  return build && modules ? WHAT.go : build ? 'The Go build cache stays' : 'The Go module cache stays';
 }
 
 const isApt = (c: CommandAt) => c.name === 'apt-get' || c.name === 'apt' || c.name === 'aptitude';
@@ -105,7 +112,7 @@ const HOW: Record<Cache, (commands: CommandAt[]) => string> = {
   npm: () => 'clean it in the same RUN (npm cache clean --force)',
   yarn: () => 'clean it in the same RUN (yarn cache clean)',
   bun: () => 'clean it in the same RUN (bun pm cache rm)',
-  go: () => 'clean them in the same RUN (go clean -cache -modcache), or use cache mounts',
+  go: () => 'clean up in the same RUN (go clean -cache -modcache), or use cache mounts',
 };
 
 function rpmName(commands: CommandAt[]): string {

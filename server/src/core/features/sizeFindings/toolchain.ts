@@ -22,6 +22,8 @@ export function toolchainFinding(view: StageView): ToolchainFinding | undefined 
   if (!stage.imageRange) return undefined;
   const offer = stageSplitOffer(model, stage, { estimate: stageEstimator('uncompressed', options.io), target: options.target });
   if (!offer?.before || !offer.after) return undefined;
+  // A split that leaves a TODO (what the build wrote is not known) is a refactoring to finish by hand, not a fix.
+  if (offer.edits.some((e) => e.newText.includes('# TODO: fill in'))) return undefined;
   const saving = offer.before.bytes - offer.after.bytes;
   // A split restructures the file: worth suggesting for a real share of the image only.
   if (saving < MIN_SAVING || saving < offer.before.bytes * 0.1) return undefined;

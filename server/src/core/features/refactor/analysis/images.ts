@@ -23,7 +23,7 @@ export interface ImageInfo {
 }
 
 /** Debian codenames newest first. An untagged Debian-based official image is on the newest one. */
-const DEBIAN_RELEASES = ['trixie', 'bookworm', 'bullseye', 'buster', 'stretch'];
+const DEBIAN_RELEASES = ['trixie', 'bookworm', 'bullseye', 'buster', 'stretch', 'jessie'];
 const UBUNTU_RELEASES = ['noble', 'jammy', 'focal', 'bionic'];
 const UBUNTU_VERSIONS: Record<string, string> = { '24.04': 'noble', '22.04': 'jammy', '20.04': 'focal', '18.04': 'bionic', latest: 'noble', '': 'noble' };
 export const DEFAULT_UBUNTU = 'noble';

@@ -46,6 +46,8 @@ export function analyzePython(input: AnalysisInput): BuildAnalysis | undefined {
     else if (prefix) artifacts.push(installedPrefix(pathOf(prefix.value, cmd, facts), facts));
     else if (root) artifacts.push({ from: pathOf(root.value, cmd, facts) + '/', to: '/' });
     else if (args.some((w) => w.value === '--user')) artifacts.push(same(`${homeAt(facts, cmd.instruction, cmd.vars)}/.local`));
+    // uv's --system skips virtualenvs: a builder's venv would stay empty.
+    else if (args.some((w) => w.value === '--system')) return undefined;
     else if (!venv && !usesVenv(cmd)) plainPip = true;
     if (cmd.words[0].value.includes('/bin/') && !cmd.words[0].value.startsWith('/usr/')) venv ??= resolvePath(cmd.cwd, cmd.words[0].value.slice(0, cmd.words[0].value.lastIndexOf('/bin/')));
   }
