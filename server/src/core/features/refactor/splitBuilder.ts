@@ -16,6 +16,7 @@ import { estimateAfter, estimateBefore, stageAtLine, type RefactorAction } from 
 import { pathOf } from './analysis/dirs';
 import { stageFacts, type CommandAt } from './analysis/facts';
 import { isServiceImage } from './analysis/images';
+import { installedPackages } from './toolchains/types';
 import { dirname } from './analysis/paths';
 import { programHint } from './analysis/program';
 import { memoized } from './memo';
@@ -48,6 +49,11 @@ export interface SplitOffer {
   after?: SizeRange;
   /** The builder's last line: what is up to it leaves the image. */
   builderEnd: number;
+  /** The runtime stage's image, and whether it is the stage's own. */
+  runtimeImage: string;
+  sameImage: boolean;
+  /** Packages the builder keeps (installed up to its end and not removed). */
+  builderPackages: Set<string>;
 }
 
 const offers = new WeakMap<StageModel, { key: string; estimate: RefactorOptions['estimate']; offer: SplitOffer | undefined }[]>();
@@ -74,7 +80,9 @@ function splitOffer(model: StageModel, stage: Stage, selectedEnd: number, option
   if (!edits || !finished) return undefined;
   const before = estimateBefore(model, plan.stage.index, options);
   const after = before && estimateAfter(model, finished, plan.stage.index + 1, options);
-  return { edits: edits.textEdits(finished), before, after, builderEnd: plan.facts.instructions[plan.end].range.end.line };
+  const sameImage = plan.runtimeImage === (plan.facts.rootRaw ?? plan.facts.root?.ref);
+  const builderPackages = installedPackages({ model, facts: plan.facts, end: plan.end });
+  return { edits: edits.textEdits(finished), before, after, builderEnd: plan.facts.instructions[plan.end].range.end.line, runtimeImage: plan.runtimeImage, sameImage, builderPackages };
 }
 
 /** The last instruction of a selection that holds whole instructions, else -1 (a word selected inside a line does not count). */
