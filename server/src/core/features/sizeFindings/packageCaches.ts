@@ -25,7 +25,7 @@ const WHAT: Record<Cache, string> = {
 };
 
 function cacheOf(it: Item): Cache | undefined {
-  if (it.kind !== 'residue') return undefined;
+  if (it.kind !== 'residue' || it.unsure) return undefined;
   switch (it.path) {
     case '/var/lib/apt/lists': return 'apt';
     case '/var/cache/apk': return 'apk';

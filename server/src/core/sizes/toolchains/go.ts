@@ -68,7 +68,7 @@ export function go(words: string[], ctx: RunCtx): boolean {
   const modCache = ctx.path(ctx.env('GOMODCACHE') ?? gopath + (gopathMode ? '/src' : '/pkg/mod'));
   const modsThere = ctx.added.some((it) => it.path === modCache) || ctx.stage.items.all().some((it) => it.path === modCache && it.kind === 'residue');
   if (sub === 'mod' && words[2] === 'download') {
-    if (!modsThere) residue(ctx, modCache, modRange(modBytes, requires), `go mod download: module cache ≈ ${formatBytes(modBytes)}`);
+    if (!modsThere) ctx.add({ path: modCache, size: modRange(modBytes, requires), kind: 'residue', note: `go mod download: module cache ≈ ${formatBytes(modBytes)}`, unsure: requires === undefined });
     return true;
   }
   if (sub === 'build' || sub === 'install') {
@@ -92,8 +92,10 @@ export function go(words: string[], ctx: RunCtx): boolean {
     // The compiled standard library packages, the compiled dependencies (about as large as their
     // sources), and the link outputs.
     const buildCache = stdOnly ? 25 * MB + bin * 2 : 60 * MB + modBytes * 0.8 + bin * 2;
-    if (minor >= 10) residue(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go build cache ≈ ${formatBytes(buildCache)}`);
-    if (!modsThere && !stdOnly && !gopathMode) residue(ctx, modCache, modRange(modBytes, requires), `module cache ≈ ${formatBytes(modBytes)}`);
+    // Precompiling the standard library is done for its build cache: the cache is the product there.
+    if (minor >= 10 && stdlib) artifact(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go ${sub} std: the compiled standard library in the build cache ≈ ${formatBytes(buildCache)}`, true);
+    else if (minor >= 10) residue(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go build cache ≈ ${formatBytes(buildCache)}`);
+    if (!modsThere && !stdOnly && !gopathMode) ctx.add({ path: modCache, size: modRange(modBytes, requires), kind: 'residue', note: `module cache ≈ ${formatBytes(modBytes)}`, unsure: requires === undefined });
     return true;
   }
   if (sub === 'clean') {
