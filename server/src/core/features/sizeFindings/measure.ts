@@ -32,8 +32,7 @@ export function measureSavings(model: StageModel, findings: SizeFinding[], optio
     const saving = was - after;
     if (saving <= 0) return { ...f, fix: undefined };
     if (Math.abs(saving - f.saving) <= CLOSE * f.saving) return f;
-    const why = saving > f.saving ? 'with the copies later instructions make of them, the fix saves' : 'the fix saves';
-    return { ...f, saving, message: `${f.message}; ${why} ${about(saving)}` };
+    return { ...f, saving, message: `${f.message}; the fix saves ${about(saving)} in all` };
   });
 }
 
