@@ -1,6 +1,7 @@
 // The size estimator's I/O for a document: its folder as the build context, and the optional
 // engine and registry lookups when the settings allow them in a trusted workspace. New sizes
-// arriving later (context indexed, engine answered) refresh the lenses, the size hints and findings.
+// arriving later (context indexed, engine answered) refresh the lenses and the size hints and,
+// through onSizeIOUpdate, the size findings and the diagnostics that read image platforms.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
@@ -9,10 +10,10 @@ import { SizeIOProvider } from '../node/sizeIO';
 import type { ServerContext } from './context';
 
 let provider: SizeIOProvider | undefined;
-const listeners: (() => void)[] = [];
+const listeners: Array<() => void> = [];
 
-/** Called when new sizes arrive (the size findings are computed again). */
-export function onSizesChanged(listener: () => void): void {
+/** Called after the lenses are asked to refresh, when new sizes or image platforms arrived. */
+export function onSizeIOUpdate(listener: () => void): void {
   listeners.push(listener);
 }
 
@@ -31,7 +32,7 @@ export function ioFor(ctx: ServerContext, uri: string): SizeIO | undefined {
   provider ??= new SizeIOProvider(() => {
     ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
-    for (const l of listeners) l();
+    for (const listener of listeners) listener();
   });
   return provider.ioFor(where.dir, where.file, { dockerEngineLookup: settings.dockerEngineLookup, registryLookup: settings.registryLookup, trusted: ctx.workspaceTrusted?.() ?? false });
 }

@@ -88,9 +88,9 @@ export interface SizeIO {
   /** Text of a small file in the build context (go.mod, package-lock.json, requirements.txt), if readable. */
   contextText?(path: string): string | undefined;
   /** Real size of an image present locally (docker image inspect), from a cache: never blocks. */
-  engineImage?(ref: string): { bytes: number; date?: string } | undefined;
+  engineImage?(ref: string): { bytes: number; date?: string; platform?: string } | undefined;
   /** Compressed size of a tag from a registry manifest, from a cache: never blocks. */
-  registryImage?(ref: string): { compressed: number; date?: string } | undefined;
+  registryImage?(ref: string): { compressed: number; date?: string; platforms?: string[]; index?: boolean } | undefined;
 }
 
 export interface EstimateOptions {
