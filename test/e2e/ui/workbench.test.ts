@@ -108,6 +108,8 @@ test('a size hint at the end of the line that installs packages; hovering it sho
     const hinted = wb.page.locator('.monaco-editor .view-lines .view-line', { hasText: /ca-certificates\s*\+[\d.]+\s?MB$/ });
     await hinted.first().waitFor({ timeout: 30_000 });
     assert.match(await hinted.first().innerText(), /\+\d+(\.\d+)?\s?MB$/);
+    await wb.page.locator('.monaco-editor .view-lines .view-line span', { hasText: /^\+[\d.]+\s?MB$/ }).last().hover();
+    await wb.page.locator('.monaco-hover', { hasText: /RUN adds ≈/ }).first().waitFor({ timeout: 15_000 });
   }));
 
 test('a size finding on apt-get update, and its quick fix titled with the saving removes the lists in the same RUN', () =>
@@ -119,7 +121,9 @@ test('a size finding on apt-get update, and its quick fix titled with the saving
     await wb.pressUntil('Control+.', fix);
     await wb.screenshot('14-size-fix-menu');
     await wb.chooseRow(actionRows(), wb.page.locator('.action-widget .monaco-list-row.focused'), /Remove apt lists in the same RUN/);
-    await wb.waitLine(/ca-certificates && rm -rf \/var\/lib\/apt\/lists\/\*/);
+    await wb.waitLine(/ca-certificates\s&&\srm\s-rf\s\/var\/lib\/apt\/lists\/\*/);
+    // The finding goes once the findings of the new text are in (after typing pauses).
+    await wb.page.locator('.squiggly-info').first().waitFor({ state: 'detached', timeout: 15_000 });
   }));
 
 test('go to definition from --from=builder lands on its FROM', () =>
