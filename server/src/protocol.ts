@@ -93,7 +93,8 @@ export interface SizeBreakdown {
 /**
  * `dockerfileStages/workspaceTrusted` (client to server, no params): the user has trusted the
  * workspace since the server started (initializationOptions.workspaceTrusted was false), so the
- * engine and registry lookups the settings enable may run from now on. Trust only grows: VS Code
- * restarts extensions when it is taken back, and other clients restart the server.
+ * engine, registry, package index and download lookups the settings enable may run from now on.
+ * Trust only grows: VS Code restarts extensions when it is taken back, and other clients restart
+ * the server.
  */
 export const WORKSPACE_TRUSTED_NOTIFICATION = 'dockerfileStages/workspaceTrusted';

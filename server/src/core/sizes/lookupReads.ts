@@ -24,8 +24,13 @@ export function recordingIO(io: SizeIO | undefined, reads: LookupRead[]): SizeIO
   if (io.engineImage) out.engineImage = (ref) => keep('e ' + ref, (x) => x.engineImage?.(ref), io.engineImage!(ref));
   if (io.registryImage) out.registryImage = (ref) => keep('r ' + ref, (x) => x.registryImage?.(ref), io.registryImage!(ref));
   if (io.remoteSize) out.remoteSize = (url) => keep('d ' + url, (x) => x.remoteSize?.(url), io.remoteSize!(url));
-  if (io.packageIndex) out.packageIndex = (s: IndexSource) => keep(`i ${s.format} ${s.url} ${s.repoFile?.releasever ?? ''}`, (x) => x.packageIndex?.(s), io.packageIndex!(s));
+  if (io.packageIndex) out.packageIndex = (s: IndexSource) => keep(indexKey(s), (x) => x.packageIndex?.(s), io.packageIndex!(s));
   return out;
+}
+
+/** What identifies an index source. */
+export function indexKey(s: IndexSource): string {
+  return `i ${s.format} ${s.url} ${s.arch ?? ''} ${s.repoFile ? `${s.repoFile.releasever} ${s.repoFile.basearch}` : ''}`;
 }
 
 /** Every lookup of `reads` answers as it did. */

@@ -109,6 +109,8 @@ export interface IndexSource {
   url: string;
   /** The `.repo` file's `$releasever` and `$basearch`. */
   repoFile?: { releasever: string; basearch: string };
+  /** RPM: the architecture whose packages are read (and noarch). */
+  arch?: string;
   /** `Debian bookworm main`, `the repository at apt.example.org`. */
   label: string;
 }

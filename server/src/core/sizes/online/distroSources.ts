@@ -95,7 +95,7 @@ function rpmSources(figure: BaseFigure, platform: Platform): SourcePlan {
   const m = flavor.major;
   const release = { releasever: String(m), basearch: arch };
   const two = (label: string, base: (repo: string) => string, repos = ['BaseOS', 'AppStream']): SourcePlan => ({
-    sources: repos.map((r) => ({ format: 'rpm' as const, url: base(r), label: `${label} ${r}` })),
+    sources: repos.map((r) => ({ format: 'rpm' as const, url: base(r), label: `${label} ${r}`, arch })),
     release,
   });
   if (flavor.family === 'fedora') return two(`Fedora ${m}`, () => `https://dl.fedoraproject.org/pub/fedora/linux/releases/${m}/Everything/${arch}/os`, ['Everything']);

@@ -17,10 +17,11 @@ export function repoSources(format: IndexSource['format'], repo: AddedRepo, rele
     return url ? [{ format, url: `${trimSlash(url)}/${release.basearch}/APKINDEX.tar.gz`, label }] : [];
   }
   const text = repo.text.split('\\n').join('\n');
-  if (text.includes('baseurl')) return repoFileBaseUrls(text, release).map((url) => ({ format, url, label }));
+  const arch = release.basearch;
+  if (text.includes('baseurl')) return repoFileBaseUrls(text, release).map((url) => ({ format, url, label, arch }));
   const url = firstUrl(text);
   if (!url) return [];
-  return url.endsWith('.repo') ? [{ format, url, label, repoFile: release }] : [{ format, url: trimSlash(url), label }];
+  return url.endsWith('.repo') ? [{ format, url, label, repoFile: release }] : [{ format, url: trimSlash(url), label, arch }];
 }
 
 function debLines(text: string, arch: string): string[] {
