@@ -89,6 +89,11 @@ export class OnlineLookups {
     return this.read(this.sizes, MAX_SIZES, 'd ' + url, this.o.sizeTtlMs, isRemoteSize, (http) => fetchRemoteSize(url, http), this.o.sizeTimeoutMs);
   }
 
+  /** A lookup is on its way. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Resolves once no lookup is pending (those started meanwhile included). */
   async idle(): Promise<void> {
     while (this.pending.size) await Promise.allSettled([...this.pending.values()]);
