@@ -26,32 +26,40 @@ export function distroSources(format: Format, figure: BaseFigure, platform: Plat
   return rpmSources(figure, platform);
 }
 
-/** The tag as written, then the tag the table resolved it to, split into words. */
-function tagWords(figure: BaseFigure): { image: string; words: string[] } {
+/** The words of the tag as written, then of the tag the table resolved it to. */
+function tagWords(figure: BaseFigure): { image: string; tags: string[][] } {
   const { name, tag } = splitImage(figure.ref);
   const resolved = figure.resolved.slice(figure.resolved.lastIndexOf(':') + 1);
-  return { image: name, words: `${tag}-${resolved}`.toLowerCase().split(/[-_]/).filter(Boolean) };
+  return { image: name, tags: [tag, resolved].map((t) => t.toLowerCase().split(/[-_]/).filter(Boolean)) };
 }
 
 function isImage(image: string, name: string): boolean {
   return image === name || image.endsWith('/' + name);
 }
 
+/** The Debian or Ubuntu codename a tag's words name (`noble`, `bookworm`; `ubuntu:24.04`, `debian:12`). */
+function codenameOf(image: string, words: string[]): { ubuntu?: string; debian?: string } | undefined {
+  for (const w of words) {
+    if (Object.hasOwn(UBUNTU, w)) return { ubuntu: w };
+    if (Object.hasOwn(CODENAMES, w)) return { debian: w };
+  }
+  if (isImage(image, 'ubuntu')) {
+    const ubuntu = Object.keys(UBUNTU).find((k) => words.includes(UBUNTU[k]));
+    if (ubuntu) return { ubuntu };
+  }
+  if (isImage(image, 'debian')) {
+    const debian = words.map((w) => DEBIAN_NUMBERS[w.split('.')[0]]).find(Boolean);
+    if (debian) return { debian };
+  }
+  return undefined;
+}
+
 function debSources(figure: BaseFigure, platform: Platform): SourcePlan {
   const arch = DEB_ARCH[platform.arch];
-  const { image, words } = tagWords(figure);
-  let ubuntu: string | undefined;
-  let debian: string | undefined;
-  for (const w of words) {
-    if (!ubuntu && Object.hasOwn(UBUNTU, w)) ubuntu = w;
-    if (!debian && Object.hasOwn(CODENAMES, w)) debian = w;
-  }
-  if (isImage(image, 'ubuntu') && !ubuntu) {
-    const version = words.find((w) => Object.values(UBUNTU).includes(w));
-    ubuntu = Object.keys(UBUNTU).find((k) => UBUNTU[k] === version);
-  }
-  if (isImage(image, 'debian') && !debian) debian = words.map((w) => DEBIAN_NUMBERS[w.split('.')[0]]).find(Boolean);
-  if (!ubuntu && !debian && figure.distro === 'debian') debian = figure.suite;
+  const { image, tags } = tagWords(figure);
+  const named = codenameOf(image, tags[0]) ?? codenameOf(image, tags[1]);
+  const ubuntu = named?.ubuntu;
+  const debian = named?.debian ?? (!named && figure.distro === 'debian' ? figure.suite : undefined);
   if (!arch || (!ubuntu && !debian)) return { reason: arch ? "the base image's Debian or Ubuntu release is unknown" : `no index for ${platform.arch}` };
   if (ubuntu) {
     const root = platform.arch === 'amd64' || platform.arch === '386' ? 'http://archive.ubuntu.com/ubuntu' : 'http://ports.ubuntu.com/ubuntu-ports';
@@ -65,9 +73,9 @@ function debSources(figure: BaseFigure, platform: Platform): SourcePlan {
 function apkSources(figure: BaseFigure, platform: Platform): SourcePlan {
   const arch = APK_ARCH[platform.arch];
   if (!arch) return { reason: `no index for ${platform.arch}` };
-  const { image, words } = tagWords(figure);
+  const { image, tags } = tagWords(figure);
   let version: string | undefined;
-  for (const w of words) {
+  for (const w of [...tags[0], ...tags[1]]) {
     if (w === 'edge') version = 'edge';
     else if (w.startsWith('alpine') && isMajorMinor(w.slice(6))) version = 'v' + majorMinor(w.slice(6));
     else if (isImage(image, 'alpine') && isMajorMinor(w)) version = 'v' + majorMinor(w);
