@@ -124,6 +124,13 @@ function routes(slowMs: number): Record<string, Route> {
       res.write(Buffer.alloc(1024));
       res.end();
     },
+    // 1 MB of valid gzip without a Content-Length: only the cap stops it.
+    '/chunked.example.test/debian/dists/stable/main/binary-amd64/Packages.gz': (_req, res) => {
+      const body = gzipSync(Buffer.alloc(1024 * 1024, 'Package: x\nInstalled-Size: 1\n\n'), { level: 0 });
+      res.writeHead(200, { 'content-type': 'application/gzip' });
+      for (let at = 0; at < body.length; at += 16 * 1024) res.write(body.subarray(at, at + 16 * 1024));
+      res.end();
+    },
     '/corrupt.example.test/debian/dists/stable/main/binary-amd64/Packages.gz': send(Buffer.from('\x1f\x8b\x08\x00this is not deflate data at all, only noise')),
     '/garbage.example.test/debian/dists/stable/main/binary-amd64/Packages.gz': send(gzipSync('<html><body>Not a Packages file</body></html>\n')),
     '/loop.example.test/debian/dists/stable/main/binary-amd64/Packages.gz': redirect('https://loop.example.test/other/Packages.gz'),
@@ -144,6 +151,7 @@ function routes(slowMs: number): Record<string, Route> {
     '/loop.example.test/a.tar.gz': redirect('/b.tar.gz'),
     '/loop.example.test/b.tar.gz': redirect('https://loop.example.test/a.tar.gz'),
     '/slow.example.test/x.tar.gz': slow,
+    '/creds.example.test/x.tar.gz': redirect('https://user:secret@downloads.example.test/tool-1.2.3-linux-amd64.tar.gz'),
   };
 }
 

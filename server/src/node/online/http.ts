@@ -104,24 +104,25 @@ export function reason(e: unknown, signal?: AbortSignal): LookupError {
 export function readBody(res: http.IncomingMessage, maxBytes: number, signal: AbortSignal, sink: (chunk: Buffer) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const declared = Number(res.headers['content-length']);
+    // Rejected before the stream is destroyed: destroying it reports an abort of its own.
     if (Number.isFinite(declared) && declared > maxBytes) {
-      res.destroy();
       reject(new LookupError(`answer of ${megabytes(declared)}, over the cap of ${megabytes(maxBytes)}`));
+      res.destroy();
       return;
     }
     let read = 0;
     res.on('data', (chunk: Buffer) => {
       read += chunk.length;
       if (read > maxBytes) {
-        res.destroy();
         reject(new LookupError(`answer over the cap of ${megabytes(maxBytes)}`));
+        res.destroy();
         return;
       }
       try {
         sink(chunk);
       } catch (e) {
-        res.destroy();
         reject(reason(e, signal));
+        res.destroy();
       }
     });
     res.on('end', () => resolve());
