@@ -14,8 +14,10 @@ export function renderBreakdown(b: SizeBreakdown): string {
   const out = [`# ${name}: ${b.totalText}`, '', `${b.title}`, '', `Sizes are ${b.metric === 'uncompressed' ? 'uncompressed, as `docker image ls` shows them' : b.metric === 'compressed' ? 'compressed (pull size)' : 'unpacked + packed (containerd image store)'}; 1 MB = 1,000,000 bytes. Estimated before any build.`, ''];
   if (b.base.fromStage !== null) out.push('## Base image', '', `Builds on stage ${b.base.fromStage}, whose base is \`${b.base.resolved}\`.`);
   else out.push(`## Base image: \`${b.base.ref}\``, '', b.base.about, ...(b.base.sourceLine ? ['', esc(b.base.sourceLine)] : []));
-  out.push('', '## Contributions, largest first', '', '| Line | Instruction | Size | Why |', '| ---: | --- | ---: | --- |');
-  for (const i of b.items) out.push(`| ${i.line + 1} | ${i.instruction} | ${i.text} | ${esc(i.note)} |`);
+  // With network lookups on, a column says where each figure comes from (the index, a HEAD request, the table).
+  const sourced = b.items.some((i) => i.source);
+  out.push('', '## Contributions, largest first', '', `| Line | Instruction | Size | Why |${sourced ? ' From |' : ''}`, `| ---: | --- | ---: | --- |${sourced ? ' --- |' : ''}`);
+  for (const i of b.items) out.push(`| ${i.line + 1} | ${i.instruction} | ${i.text} | ${esc(i.note)} |${sourced ? ` ${i.source ?? ''} |` : ''}`);
   if (b.copiedOut > 0) out.push('', `Other stages copy ≈ ${(b.copiedOut / 1e6).toFixed(1)} MB out of this stage toward the target.`);
   if (b.unknownBase || b.unknowns?.length) {
     out.push('', '## What the estimate does not know', '');

@@ -82,7 +82,8 @@ export interface SizeBreakdown {
   totalText: string;
   /** `about`: what the figure is, one plain sentence; `sourceLine`: `Source: ...`/`Basis: ...` or ''; `source`: the table's raw note. */
   base: { ref: string; resolved: string; date: string; source: string; about: string; sourceLine: string; bytes: number; compressed: number; compressedMeasured: boolean; kind: string; fromStage: number | null };
-  items: { line: number; instruction: string; bytes: number; low: number; high: number; text: string; note: string }[];
+  /** `source`: where a figure comes from when network lookups are on (`index`, `HEAD request`, `table`). */
+  items: { line: number; instruction: string; bytes: number; low: number; high: number; text: string; note: string; source?: string }[];
   copiedOut: number;
   /** The base image whose size is unknown (not counted), if any. */
   unknownBase?: string;
