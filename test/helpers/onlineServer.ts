@@ -20,6 +20,8 @@ export interface Served {
   method: string;
   path: string;
   headers: IncomingMessage['headers'];
+  /** Answered, or given up by the asker. */
+  done: boolean;
 }
 
 /** A tar archive of the given files (ustar headers, as abuild writes APKINDEX.tar.gz). */
@@ -157,6 +159,7 @@ function routes(slowMs: number): Record<string, Route> {
 
 export class OnlineServer {
   readonly served: Served[] = [];
+
   private server: Server | undefined;
   origin = '';
 
@@ -166,7 +169,9 @@ export class OnlineServer {
     const table = routes(this.slowMs);
     this.server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
-      this.served.push({ method: req.method ?? '', path, headers: req.headers });
+      const served: Served = { method: req.method ?? '', path, headers: req.headers, done: false };
+      this.served.push(served);
+      res.on('close', () => (served.done = true));
       const route = table[path];
       if (route) route(req, res);
       else {

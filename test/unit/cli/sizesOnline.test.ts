@@ -7,26 +7,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OnlineServer } from '../../helpers/onlineServer';
 import { runCliIn, tempTree } from '../../helpers/cli';
+import { ONLINE_DOCKERFILES, SERVED_SUMS, servedMismatch } from '../../helpers/onlineFixtures';
 
-const KIB = 1024;
-
-const FILES: Record<string, string> = {
-  'deb/Dockerfile': `FROM debian:bookworm
-RUN echo "deb [signed-by=/usr/share/keyrings/example.gpg] https://apt.example.test/debian stable main" > /etc/apt/sources.list.d/example.list && apt-get update && apt-get install -y --no-install-recommends curl jq examplectl && rm -rf /var/lib/apt/lists/*
-`,
-  'apk/Dockerfile': `FROM alpine:3.20
-RUN apk add --no-cache curl jq
-RUN apk add --no-cache --repository https://apk.example.test/alpine/custom exampletool
-`,
-  'rpm/Dockerfile': `FROM rockylinux:9
-RUN dnf config-manager --add-repo https://rpm.example.test/example.repo && dnf install -y nginx exampled && dnf clean all
-`,
-  'dl/Dockerfile': `FROM debian:bookworm
-ADD https://downloads.example.test/tool-1.2.3-linux-amd64.tar.gz /tmp/
-RUN curl -fsSL -o /tmp/app.zip https://downloads.example.test/nohead/app-2.0.zip && unzip /tmp/app.zip -d /opt/app && rm /tmp/app.zip
-RUN curl -fsSL -o /usr/local/bin/cli https://github.example.test/o/r/releases/download/v1.0/cli-linux-amd64
-`,
-};
+const FILES = ONLINE_DOCKERFILES;
 
 let server: OnlineServer;
 let tree: ReturnType<typeof tempTree>;
@@ -59,56 +42,30 @@ async function layers(file: string, online: boolean): Promise<Layer[]> {
 
 const at = (ls: Layer[], line: number) => ls.find((l) => l.line === line)!;
 
-test('Debian: curl, jq and a package of the repository the file adds, summed from the indexes', async () => {
-  const table = at(await layers('deb/Dockerfile', false), 2);
-  const index = at(await layers('deb/Dockerfile', true), 2);
-  // curl + libcurl4 + libssl3 + libnghttp2-14; jq + libjq1 + libonig5 (the newer of two); examplectl + libexample1.
-  // libc6 and zlib1g are in debian:bookworm; example-doc is only recommended.
-  const sum = (500 + 1000 + 6000 + 200 + (100 + 400 + 600) + (3000 + 800)) * KIB;
-  assert.notEqual(table.bytes, sum);
-  assert.equal(table.source, undefined, 'offline: no source field');
-  assert.equal(index.bytes, sum);
-  assert.equal(index.source, 'index');
-  assert.match(index.note, /9 new packages .* from the index \(Debian bookworm main, the repository at apt.example.test\)/);
-});
-
-test('Alpine: main and community, and a repository given to one apk add', async () => {
-  const offline = await layers('apk/Dockerfile', false);
-  const online = await layers('apk/Dockerfile', true);
-  // curl + libcurl + nghttp2-libs (musl, libcrypto3, libssl3, zlib, ca-certificates-bundle are in alpine); jq + oniguruma.
-  assert.equal(at(online, 2).bytes, 250000 + 700000 + 170000 + 300000 + 500000);
-  // libcurl came with the RUN before.
-  assert.equal(at(online, 3).bytes, 1000000);
-  assert.notEqual(at(offline, 2).bytes, at(online, 2).bytes);
-  assert.deepEqual([at(online, 2).source, at(online, 3).source], ['index', 'index']);
-});
-
-test('Rocky Linux: BaseOS and AppStream, a .repo file added with config-manager, weak dependencies, no docs', async () => {
-  const offline = at(await layers('rpm/Dockerfile', false), 2);
-  const online = at(await layers('rpm/Dockerfile', true), 2);
-  // nginx, nginx-core, nginx-filesystem, openssl-libs, nginx-mod-extra (recommended: dnf installs weak
-  // dependencies); exampled and example-libs from the added repository. The image's dnf, bash and
-  // glibc (the closure of its package manager) count zero. EL images install without docs (x0.85).
-  const sum = 1000000 + 3000000 + 10000 + 4000000 + 500000 + 5000000 + 1000000;
-  assert.notEqual(offline.bytes, online.bytes);
-  assert.equal(online.bytes, sum * 0.85);
-  assert.equal(online.source, 'index');
-  assert.match(online.note, /no docs \(x0\.85\)/);
-});
-
-test('downloads: the served lengths; what unpacks, within the ratio range of its type', async () => {
-  const offline = await layers('dl/Dockerfile', false);
-  const online = await layers('dl/Dockerfile', true);
-  assert.equal(at(online, 2).bytes, 12_345_678, 'HEAD');
-  assert.match(at(online, 2).note, /length from a HEAD request/);
-  const unzipped = at(online, 3).bytes;
-  assert.ok(unzipped >= 5_000_000 * 1.2 && unzipped <= 5_000_000 * 4.5, `${unzipped}`);
-  assert.match(at(online, 3).note, /ranged GET \(HEAD refused\)/);
-  assert.equal(at(online, 4).bytes, 20_000_000, 'after a redirect to another host');
-  for (const line of [2, 3, 4]) {
-    assert.equal(at(online, line).source, 'HEAD request');
-    assert.notEqual(at(offline, line).bytes, at(online, line).bytes);
+test('every fixture Dockerfile: the estimate is the base plus the sums of the served sizes, each line from where it says', async () => {
+  for (const [file, expected] of Object.entries(SERVED_SUMS)) {
+    const offline = await layers(file, false);
+    const r = await runCliIn(tree.dir, ['sizes', '--json', '--online', file], '', env);
+    const stage = JSON.parse(r.stdout).stages[0] as { bytes: number; unknowns: string[]; layers: Layer[] };
+    assert.deepEqual(stage.unknowns, [], file);
+    assert.deepEqual(stage.layers.slice(1).map((l) => l.line), expected.map((e) => e.line), `${file}: only the lines the server sizes add`);
+    assert.equal(Math.round(stage.bytes), Math.round(stage.layers.reduce((a, l) => a + l.bytes, 0)), file);
+    for (const e of expected) {
+      assert.equal(servedMismatch(e, at(stage.layers, e.line).bytes), undefined, file);
+      assert.equal(at(stage.layers, e.line).source, e.source, file);
+      assert.notEqual(at(offline, e.line).bytes, at(stage.layers, e.line).bytes, `${file}: the table's figure differs`);
+    }
   }
+});
+
+test('the notes say where the figures come from: the indexes read, no docs on EL, HEAD or ranged GET', async () => {
+  assert.equal(at(await layers('deb/Dockerfile', false), 2).source, undefined, 'offline: no source field');
+  assert.match(at(await layers('deb/Dockerfile', true), 2).note, /9 new packages .* from the index \(Debian bookworm main, the repository at apt.example.test\)/);
+  assert.match(at(await layers('apk/Dockerfile', true), 3).note, /from the index \(the repository at apk\.example\.test\)/);
+  assert.match(at(await layers('rpm/Dockerfile', true), 2).note, /no docs \(x0\.85\)/);
+  const dl = await layers('dl/Dockerfile', true);
+  assert.match(at(dl, 2).note, /length from a HEAD request/);
+  assert.match(at(dl, 3).note, /ranged GET \(HEAD refused\)/);
 });
 
 test('every fault falls back to the table figure with a note: slow, oversized, corrupt, malformed, a redirect loop, missing', async () => {
