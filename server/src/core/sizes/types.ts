@@ -87,9 +87,9 @@ export interface SizeIO {
   /** Text of a small file in the build context (go.mod, package-lock.json, requirements.txt), if readable. */
   contextText?(path: string): string | undefined;
   /** Real size of an image present locally (docker image inspect), from a cache: never blocks. */
-  engineImage?(ref: string): { bytes: number; date?: string } | undefined;
+  engineImage?(ref: string): { bytes: number; date?: string; platform?: string } | undefined;
   /** Compressed size of a tag from a registry manifest, from a cache: never blocks. */
-  registryImage?(ref: string): { compressed: number; date?: string } | undefined;
+  registryImage?(ref: string): { compressed: number; date?: string; platforms?: string[]; index?: boolean } | undefined;
   /** A package index, from a cache: never blocks (a miss starts the fetch; undefined until it lands). */
   packageIndex?(source: IndexSource): LookupAnswer<PackageIndexData[]> | undefined;
   /** The length of a remote file (HEAD, or a ranged GET), from a cache: never blocks. */
