@@ -5,7 +5,7 @@
 import { URI } from 'vscode-uri';
 import type { DiagnosticEnv } from '../core/features/diagnostics';
 import { wantsDockerignore } from '../core/features/diagnostics';
-import type { ImagePlatformLookup } from '../core/features/checks/baseImagePlatform';
+import { platformsFromLookups, type ImagePlatformLookup } from '../core/features/checks/baseImagePlatform';
 import type { StageModel } from '../core/model/types';
 import type { SizeIO } from '../core/sizes/types';
 import { dockerignoreFor } from '../node/dockerignore';
@@ -37,18 +37,10 @@ function withDockerignore(ctx: ServerContext, uri: string, dockerDx: boolean): D
 
 const lookups = new WeakMap<SizeIO, ImagePlatformLookup>();
 
-/** One lookup per I/O object (it reads the engine's and registry's answers as they stand): the local image first, as the engine's builder uses it. */
+/** One lookup per I/O object (it reads the engine's and registry's answers as they stand). */
 function platformLookup(io: SizeIO): ImagePlatformLookup {
   let lookup = lookups.get(io);
-  if (!lookup) {
-    lookup = (ref) => {
-      const local = io.engineImage?.(ref);
-      if (local?.platform) return { platforms: [local.platform], index: false };
-      const tag = io.registryImage?.(ref);
-      return tag?.platforms?.length ? { platforms: tag.platforms, index: !!tag.index } : undefined;
-    };
-    lookups.set(io, lookup);
-  }
+  if (!lookup) lookups.set(io, (lookup = platformsFromLookups(io)));
   return lookup;
 }
 

@@ -16,21 +16,31 @@ const FORMAT = '{{.Size}} {{.Created}} {{.Os}}/{{.Architecture}}/{{.Variant}}';
 
 export class DockerEngineSizes {
   private cache = new Map<string, EngineImage | null>();
-  private pending = new Set<string>();
+  private pending = new Map<string, Promise<void>>();
 
   constructor(private readonly onUpdate: () => void, private readonly docker = process.env.DOCKERFILE_STAGES_DOCKER || 'docker') {}
+
+  /** The answer once docker has answered (the CLI waits; the editor reads get). */
+  async answer(ref: string): Promise<EngineImage | undefined> {
+    this.get(ref);
+    await this.pending.get(ref);
+    return this.cache.get(ref) ?? undefined;
+  }
 
   get(ref: string): EngineImage | undefined {
     const hit = this.cache.get(ref);
     if (hit !== undefined) return hit ?? undefined;
     if (!this.pending.has(ref) && /^[A-Za-z0-9][A-Za-z0-9._\/:@-]*$/.test(ref)) {
-      this.pending.add(ref);
-      execFile(this.docker, ['image', 'inspect', '--format', FORMAT, '--', ref], { timeout: 4000 }, (err, stdout) => {
-        this.pending.delete(ref);
-        const found = err ? null : engineImageOf(String(stdout ?? ''));
-        this.cache.set(ref, found);
-        if (found) this.onUpdate();
+      const asked = new Promise<void>((done) => {
+        execFile(this.docker, ['image', 'inspect', '--format', FORMAT, '--', ref], { timeout: 4000 }, (err, stdout) => {
+          this.pending.delete(ref);
+          const found = err ? null : engineImageOf(String(stdout ?? ''));
+          this.cache.set(ref, found);
+          if (found) this.onUpdate();
+          done();
+        });
       });
+      this.pending.set(ref, asked);
     }
     return undefined;
   }

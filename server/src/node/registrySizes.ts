@@ -28,9 +28,16 @@ interface HubTag {
 
 export class RegistrySizes {
   private cache = new Map<string, RegistryTag | null>();
-  private pending = new Set<string>();
+  private pending = new Map<string, Promise<void>>();
 
   constructor(private readonly onUpdate: () => void) {}
+
+  /** The answer once it has arrived (the CLI waits; the editor reads get). */
+  async answer(ref: string): Promise<RegistryTag | undefined> {
+    this.get(ref);
+    await this.pending.get(ref);
+    return this.cache.get(ref) ?? undefined;
+  }
 
   get(ref: string): RegistryTag | undefined {
     const hit = this.cache.get(ref);
@@ -38,17 +45,19 @@ export class RegistrySizes {
     const { name, tag } = splitImage(ref);
     if (name.includes('.') || this.pending.has(ref)) return undefined;
     const repo = name.includes('/') ? name : `library/${name}`;
-    this.pending.add(ref);
     const url = `https://hub.docker.com/v2/repositories/${encodeURI(repo)}/tags/${encodeURIComponent(tag)}`;
-    fetch(url, { signal: AbortSignal.timeout(5000), credentials: 'omit' })
+    const asked = fetch(url, { signal: AbortSignal.timeout(5000), credentials: 'omit' })
       .then((r) => (r.ok ? (r.json() as Promise<HubTag>) : null))
       .then((j) => {
         const found = j ? tagOf(j) : null;
         this.cache.set(ref, found);
         if (found) this.onUpdate();
       })
-      .catch(() => this.cache.set(ref, null))
+      .catch(() => {
+        this.cache.set(ref, null);
+      })
       .finally(() => this.pending.delete(ref));
+    this.pending.set(ref, asked);
     return undefined;
   }
 }

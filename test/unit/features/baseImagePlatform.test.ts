@@ -14,6 +14,9 @@ import { platformOf, type ImagePlatforms } from '../../../server/src/core/featur
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { tagOf } from '../../../server/src/node/registrySizes';
 import { engineImageOf } from '../../../server/src/node/dockerEngine';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCliIn, tempTree } from '../../helpers/cli';
 
 const IMAGES: Record<string, ImagePlatforms> = {
   'wjdp/htmltest:v0.17.0': { platforms: ['linux/amd64'], index: false },
@@ -96,4 +99,33 @@ test('Docker Hub tag answers and docker image inspect output, read defensively',
   assert.deepEqual(engineImageOf('123456789 2024-05-01T00:00:00Z linux/arm/v7'), { bytes: 123456789, date: '2024-05-01', platform: 'linux/arm/v7' });
   assert.deepEqual(engineImageOf('123456789 2024-05-01T00:00:00Z'), { bytes: 123456789, date: '2024-05-01' });
   assert.equal(engineImageOf(''), null);
+});
+
+test('check --engine-lookup waits for docker and reports InvalidBaseImagePlatform; --platform sets what is expected; without the flag docker never runs', async () => {
+  const tree = tempTree({ Dockerfile: 'FROM example/tool:1\nRUN true\n', 'bin/docker': '' });
+  const log = join(tree.dir, 'calls.log');
+  const docker = join(tree.dir, 'bin/docker');
+  writeFileSync(docker, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\necho '5000000 2024-05-01T00:00:00Z linux/arm64/'\n`);
+  chmodSync(docker, 0o755);
+  const saved = process.env.DOCKERFILE_STAGES_DOCKER;
+  process.env.DOCKERFILE_STAGES_DOCKER = docker;
+  try {
+    const amd = await runCliIn(tree.dir, ['check', '--engine-lookup', '--platform', 'linux/amd64', '-f', 'json']);
+    assert.equal(amd.code, 1, amd.stderr);
+    assert.deepEqual(JSON.parse(amd.stdout).map((p: { code: string; line: number; message: string }) => `${p.line} ${p.code} ${p.message}`), ['1 invalid-base-image-platform Base image example/tool:1 was pulled with platform "linux/arm64", expected "linux/amd64" for current build']);
+    const arm = await runCliIn(tree.dir, ['check', '--engine-lookup', '--platform', 'linux/arm64']);
+    assert.equal(arm.code, 0, arm.stdout);
+    const bad = await runCliIn(tree.dir, ['check', '--engine-lookup', '--platform', 'linux/$X']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /invalid platform 'linux\/\$X'/);
+    const calls = readFileSync(log, 'utf8').trim().split('\n');
+    assert.equal(calls.length, 2, 'one docker call per run and image');
+    const before = calls.length;
+    assert.equal((await runCliIn(tree.dir, ['check', '--platform', 'linux/amd64'])).code, 0);
+    assert.equal(existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').length : 0, before);
+  } finally {
+    if (saved === undefined) delete process.env.DOCKERFILE_STAGES_DOCKER;
+    else process.env.DOCKERFILE_STAGES_DOCKER = saved;
+    tree.cleanup();
+  }
 });

@@ -6,6 +6,7 @@
 // platform in manifest"): that is an error of its own.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { StageModel } from '../../model/types';
+import type { SizeIO } from '../../sizes/types';
 import type { Platform } from '../../shell/platform';
 import { CODES, SOURCE } from '../diagnostics/codes';
 import { report } from './report';
@@ -19,13 +20,35 @@ export interface ImagePlatforms {
 
 export type ImagePlatformLookup = (ref: string) => ImagePlatforms | undefined;
 
+/** Platforms from the size lookups: the local image first (the engine's builder uses it), else the registry's tag. */
+export function platformsFromLookups(io: Pick<SizeIO, 'engineImage' | 'registryImage'>): ImagePlatformLookup {
+  return (ref) => {
+    const local = io.engineImage?.(ref);
+    if (local?.platform) return { platforms: [local.platform], index: false };
+    const tag = io.registryImage?.(ref);
+    return tag?.platforms?.length ? { platforms: tag.platforms, index: !!tag.index } : undefined;
+  };
+}
+
+/** The base images a lookup is asked about: the FROM images, ARGs expanded. */
+export function baseImageRefs(model: StageModel): string[] {
+  const refs = new Set<string>();
+  for (const stage of model.stages) {
+    const from = model.stageRefs[stage.index]?.find((r) => r.kind === 'from');
+    if (from && !from.value.includes('$') && IMAGE_KINDS.has(from.resolution.kind)) refs.add(from.value);
+  }
+  return [...refs];
+}
+
+const IMAGE_KINDS = new Set(['image', 'unknown', 'later-stage']);
+
 /** `build`: the platform the builder builds for when FROM has no --platform (this machine's). */
 export function baseImagePlatformChecks(model: StageModel, reachable: Set<number>, lookup: ImagePlatformLookup, build: Platform): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const stage of model.stages) {
     if (!reachable.has(stage.index) || !stage.imageRange) continue;
     const from = model.stageRefs[stage.index]?.find((r) => r.kind === 'from');
-    if (!from || from.value.includes('$') || !['image', 'unknown', 'later-stage'].includes(from.resolution.kind)) continue;
+    if (!from || from.value.includes('$') || !IMAGE_KINDS.has(from.resolution.kind)) continue;
     const expected = expectedPlatform(stage.platform?.value, build);
     const found = expected && lookup(from.value);
     if (!expected || !found || found.platforms.length === 0) continue;
