@@ -98,7 +98,7 @@ connection.onDidChangeConfiguration(async (change) => {
 connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
   if (workspaceTrusted) return;
   workspaceTrusted = true;
-  ctx.log.info('the workspace is trusted now: engine and registry lookups may run if enabled');
+  ctx.log.info('the workspace is trusted now: engine, registry, package index and download lookups may run if enabled');
   connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   diagnostics.refreshLookups();
 });

@@ -21,7 +21,8 @@ export function diagnosticEnv(ctx: ServerContext, uri: string, model: StageModel
   const settings = ctx.settings(uri);
   const io = (settings.dockerEngineLookup || settings.registryLookup) && ctx.workspaceTrusted?.() ? ioFor(ctx, uri) : undefined;
   if (!io || (!io.engineImage && !io.registryImage)) return base;
-  return { ...base, imagePlatforms: platformLookup(io), buildPlatform: hostBuildPlatform(), lookupVersion: io };
+  // The I/O object stays while lookups answer; its generation moves on with each answer.
+  return { ...base, imagePlatforms: platformLookup(io), buildPlatform: hostBuildPlatform(), lookupVersion: io.lookupGeneration?.() ?? io };
 }
 
 function withDockerignore(ctx: ServerContext, uri: string, dockerDx: boolean): DiagnosticEnv {
@@ -36,7 +37,7 @@ function withDockerignore(ctx: ServerContext, uri: string, dockerDx: boolean): D
 
 const lookups = new WeakMap<SizeIO, ImagePlatformLookup>();
 
-/** One lookup per I/O object (the I/O is replaced when lookups answer). */
+/** One lookup per I/O object (it reads the engine's and registry's answers as they stand). */
 function platformLookup(io: SizeIO): ImagePlatformLookup {
   let lookup = lookups.get(io);
   if (!lookup) lookups.set(io, (lookup = platformsFromLookups(io)));

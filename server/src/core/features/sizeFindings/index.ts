@@ -24,6 +24,8 @@ export type { SizeFinding, SizeFindingOptions, SizeFix, FileEdit } from './view'
 interface Entry {
   target: string;
   io: SizeFindingOptions['io'];
+  /** The I/O stays while lookups answer; its generation moves on with each answer. */
+  generation: number;
   findings: SizeFinding[];
   diagnostics?: Diagnostic[];
 }
@@ -32,8 +34,9 @@ const cache = new WeakMap<StageModel, Entry>();
 
 function entryOf(model: StageModel, options: SizeFindingOptions): Entry {
   const target = options.target ?? '';
+  const generation = options.io?.lookupGeneration?.() ?? 0;
   const hit = cache.get(model);
-  if (hit && hit.target === target && hit.io === options.io) return hit;
+  if (hit && hit.target === target && hit.io === options.io && hit.generation === generation) return hit;
   let findings: SizeFinding[];
   try {
     findings = compute(model, options);
@@ -41,7 +44,7 @@ function entryOf(model: StageModel, options: SizeFindingOptions): Entry {
     // The core is total: a stage it cannot read gets no findings.
     findings = [];
   }
-  const entry: Entry = { target, io: options.io, findings };
+  const entry: Entry = { target, io: options.io, generation, findings };
   cache.set(model, entry);
   return entry;
 }
