@@ -36,6 +36,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DebIndex } from '../../server/src/core/sizes/debIndex.ts';
 import { encodeSuite, parsePackages } from './debPackages.ts';
+import { SETS } from './imageSets.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const SUITES = { bullseye: '11', bookworm: '12', trixie: '13' };
@@ -76,17 +77,9 @@ function dpkgGreater(a, b) {
   }
 }
 
-// Package sets of base images built on each suite (docker-library Dockerfiles; installs there use
-// --no-install-recommends). base: the real debian:<suite>-slim list where one was recorded
-// (image-package-sets.json), else the closure of the required packages and apt.
-const CURL = ['ca-certificates', 'curl', 'gnupg', 'netbase', 'sq', 'wget'];
-const SCM = ['git', 'mercurial', 'openssh-client', 'subversion', 'procps'];
-const FULL = ['autoconf', 'automake', 'bzip2', 'default-libmysqlclient-dev', 'dpkg-dev', 'file', 'g++', 'gcc', 'imagemagick', 'libbz2-dev', 'libc6-dev', 'libcurl4-openssl-dev', 'libdb-dev', 'libevent-dev', 'libffi-dev', 'libgdbm-dev', 'libglib2.0-dev', 'libgmp-dev', 'libjpeg-dev', 'libkrb5-dev', 'liblzma-dev', 'libmagickcore-dev', 'libmagickwand-dev', 'libmaxminddb-dev', 'libncurses5-dev', 'libncursesw5-dev', 'libpng-dev', 'libpq-dev', 'libreadline-dev', 'libsqlite3-dev', 'libssl-dev', 'libtool', 'libwebp-dev', 'libxml2-dev', 'libxslt-dev', 'libyaml-dev', 'make', 'patch', 'unzip', 'xz-utils', 'zlib1g-dev'];
-const SETS = {
-  curl: ['base', CURL], scm: ['curl', SCM], full: ['scm', FULL], slim: ['base', ['ca-certificates', 'netbase', 'tzdata']],
-  gobuild: ['scm', ['g++', 'gcc', 'libc6-dev', 'make', 'pkg-config']], rust: ['base', ['ca-certificates', 'gcc', 'libc6-dev', 'wget']],
-};
-
+// Package sets of base images built on each suite: base is the real debian:<suite>-slim list where
+// one was recorded (image-package-sets.json), else the closure of the required packages and apt;
+// the others follow the recipes of imageSets.mjs.
 // Which images read each suite besides Debian's own (server/src/core/sizes/debSuites.ts).
 const ALSO = {
   bullseye: 'Debian buster and older; Ubuntu up to 21.04 (focal 20.04, and bionic 18.04 and older for want of buster)',

@@ -27,3 +27,9 @@ test('gosu, su-exec, runuser and su -c run the command they wrap', () => {
   assert.match(run.note, /npm install -g/);
   assert.deepEqual(e.unknowns, []);
 });
+
+test('apt-get dist-clean (apt 2.7.8+) removes the lists apt-get update fetched, as rm -rf /var/lib/apt/lists/* does', () => {
+  const lists = (clean: string) => final(`FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && ${clean}\n`).layers.find((l) => l.instruction === 'RUN')!;
+  assert.doesNotMatch(lists('apt-get dist-clean').note, /apt lists/);
+  assert.match(lists('apt-get clean').note, /apt lists/);
+});

@@ -1,6 +1,6 @@
 // Resolves `FROM image:tag` to a dated figure: the exact table row, a floating tag's alias, or the
 // nearest row of the same image and variant (with a wider range). An engine answer beats the table.
-import { imageSuite } from './debSuites';
+import { imageDistro } from './debSuites';
 import { BASE_ALIASES, BASE_ROWS, FAMILY_RATIOS, type BaseRow } from './tables';
 import type { BaseFigure, SizeIO } from './types';
 import { MB } from './units';
@@ -73,6 +73,7 @@ function figureFromRow(ref: string, row: BaseRow, kind: BaseFigure['kind'], lowF
   const bytes = mb * MB;
   const ratio = FAMILY_RATIOS[family] ?? 2.4;
   const derived = how === 'd';
+  const distro = set && set !== 'alpine' ? imageDistro(image, splitImage(ref).tag, resolved) : undefined;
   const lo = derived ? Math.min(lowF, 0.85) : lowF;
   const hi = derived ? Math.max(highF, 1.2) : highF;
   return {
@@ -87,9 +88,11 @@ function figureFromRow(ref: string, row: BaseRow, kind: BaseFigure['kind'], lowF
     source: note ? `${source}; ${note}` : source,
     kind,
     distro: set === 'alpine' ? 'alpine' : family === 'rpm' ? 'rpm' : set ? 'debian' : undefined,
-    slim: set === 'slim' || set === 'debslim' || /distroless/.test(image),
+    // Ubuntu's images are minimized (dpkg excludes docs and man pages; `unminimize` restores them).
+    slim: set === 'slim' || set === 'debslim' || /distroless/.test(image) || !!distro?.ubuntu,
     packageSet: set || undefined,
-    suite: set && set !== 'alpine' ? imageSuite(image, splitImage(ref).tag, resolved) : undefined,
+    suite: distro?.suite,
+    ubuntu: distro?.ubuntu,
     ratio,
   };
 }
@@ -164,9 +167,11 @@ function floating(tag: string): boolean {
 /** An image the table does not know: not priced (the estimate says what it adds on top of it). */
 function unknownFigure(ref: string, name: string): BaseFigure {
   const alpine = name.includes('alpine');
+  const distro = alpine ? undefined : imageDistro(name, splitImage(ref).tag);
   return {
     ref, resolved: ref, bytes: 0, low: 0, high: 0, compressed: 0, compressedMeasured: false,
     date: '', source: 'not in the size table: size unknown', kind: 'unknown', distro: alpine ? 'alpine' : undefined, ratio: 2.4,
-    suite: alpine ? undefined : imageSuite(name, splitImage(ref).tag),
+    suite: distro?.suite,
+    ubuntu: distro?.ubuntu,
   };
 }

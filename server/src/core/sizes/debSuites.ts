@@ -1,4 +1,5 @@
-// The Debian suite an image installs packages from (read off its name and tag), and that suite's
+// The Debian suite an image installs packages from, and the Ubuntu release it is built on (both
+// read off its name and tag; the Ubuntu package sets are ubuntuSets.ts), and that suite's
 // package index, loaded on first use: a suite's file (2-3 MB) is read only when a stage built on it
 // installs something, never while a document is typed. Ubuntu's archive is not shipped: an Ubuntu
 // release reads the Debian suite of its vintage (Ubuntu imports from Debian unstable about half a
@@ -61,13 +62,24 @@ export function ubuntuSuite(version: string): DebSuite | undefined {
   return at <= 2104 ? 'bullseye' : at <= 2304 ? 'bookworm' : 'trixie';
 }
 
-function codename(word: string): DebSuite | undefined {
-  if (Object.hasOwn(UBUNTU, word)) return ubuntuSuite(UBUNTU[word]);
-  return Object.hasOwn(CODENAMES, word) ? CODENAMES[word] : undefined;
+/** Where an image's packages come from: the suite it is sized with, and the Ubuntu release (`24.04`) when it is built on Ubuntu. */
+export interface ImageDistro {
+  suite: DebSuite;
+  ubuntu?: string;
+}
+
+function codename(word: string): ImageDistro | undefined {
+  if (Object.hasOwn(UBUNTU, word)) return ubuntuDistro(UBUNTU[word]);
+  return Object.hasOwn(CODENAMES, word) ? { suite: CODENAMES[word] } : undefined;
+}
+
+function ubuntuDistro(version: string): ImageDistro | undefined {
+  const suite = ubuntuSuite(version);
+  return suite && { suite, ubuntu: version.split('.').slice(0, 2).join('.') };
 }
 
 /** The codename a tag carries (`3.12-slim-trixie`, `21-jdk-noble`, `bookworm-20240110`), or a debian/ubuntu version. */
-function tagSuite(image: string, tag: string): DebSuite | undefined {
+function tagDistro(image: string, tag: string): ImageDistro | undefined {
   const words = tag.toLowerCase().split(/[-_]/);
   for (const w of words) {
     const s = codename(w);
@@ -76,19 +88,34 @@ function tagSuite(image: string, tag: string): DebSuite | undefined {
   const lead = words[0];
   if (image === 'debian' || image.endsWith('/debian')) {
     const major = lead.split('.')[0];
-    return Object.hasOwn(DEBIAN_TAGS, major) ? DEBIAN_TAGS[major] : undefined;
+    return Object.hasOwn(DEBIAN_TAGS, major) ? { suite: DEBIAN_TAGS[major] } : undefined;
   }
-  if (image === 'ubuntu' || image.endsWith('/ubuntu')) return ubuntuSuite(lead);
+  if (image === 'ubuntu' || image.endsWith('/ubuntu')) return ubuntuDistro(lead);
   return undefined;
 }
 
+/** The Ubuntu release of the table's `ubuntu:latest`: what eclipse-temurin (and maven, gradle on it) build on when the tag names none. */
+const UBUNTU_LATEST = '24.04';
+
+function temurinDefault(image: string, tag: string): ImageDistro | undefined {
+  if (/alpine|ubi|windows|nanoserver|corretto|graal/.test(tag)) return undefined;
+  const temurin = image === 'eclipse-temurin' || tag.includes('eclipse-temurin') || (image === 'gradle' && /(^|-)jdk\d+$/.test(tag));
+  return temurin ? ubuntuDistro(UBUNTU_LATEST) : undefined;
+}
+
 /**
- * The Debian suite of an image, from the tag as written, else from the tag a table row resolved it
- * to (`python:3.12` -> `3.12.14-trixie`), else from a `-debian12` image name (distroless).
+ * The suite (and Ubuntu release) of an image, from the tag as written, else from the tag a table
+ * row resolved it to (`python:3.12` -> `3.12.14-trixie`), else eclipse-temurin's default Ubuntu,
+ * else from a `-debian12` image name (distroless).
  */
-export function imageSuite(image: string, tag: string, resolvedTag?: string): DebSuite | undefined {
-  const fromTag = tagSuite(image, tag) ?? (resolvedTag ? tagSuite(image, resolvedTag) : undefined);
+export function imageDistro(image: string, tag: string, resolvedTag?: string): ImageDistro | undefined {
+  const fromTag = tagDistro(image, tag) ?? (resolvedTag ? tagDistro(image, resolvedTag) : undefined) ?? temurinDefault(image, tag);
   if (fromTag) return fromTag;
   const at = image.lastIndexOf('-debian');
-  return at >= 0 && Object.hasOwn(DEBIAN_TAGS, image.slice(at + 7)) ? DEBIAN_TAGS[image.slice(at + 7)] : undefined;
+  return at >= 0 && Object.hasOwn(DEBIAN_TAGS, image.slice(at + 7)) ? { suite: DEBIAN_TAGS[image.slice(at + 7)] } : undefined;
+}
+
+/** The Debian suite an image installs from (see imageDistro). */
+export function imageSuite(image: string, tag: string, resolvedTag?: string): DebSuite | undefined {
+  return imageDistro(image, tag, resolvedTag)?.suite;
 }

@@ -92,8 +92,12 @@ function fromName(url: string, name: DownloadName): KnownDownload {
 }
 
 /** An archive whose origin this RUN does not show (`tar xf app.tgz` of a file from elsewhere). */
+/**
+ * An archive the table does not know: a guess in the middle of what archives in Dockerfiles hold
+ * (a helper tool of a few MB to an application of hundreds), with a range that says so.
+ */
 export function unknownArchive(label: string): KnownDownload {
-  return { archive: 10 * MB, unpacked: 25 * MB, what: `archive ${label}`, spread: 4, unknown: `archive ${label}` };
+  return { archive: 10 * MB, unpacked: 25 * MB, what: `archive ${label}`, spread: 15, unknown: `archive ${label}` };
 }
 
 /** `example.com/foo/bar.tar.gz`: host and path, shortened in the middle when long. */

@@ -91,8 +91,14 @@ function apt(words: string[], ctx: RunCtx): boolean {
     ctx.removePackages(names, words.includes('--auto-remove') || sub === 'autoremove');
     return true;
   }
-  if (sub === 'clean' || sub === 'distclean') {
+  if (sub === 'clean') {
     ctx.removePath('/var/cache/apt');
+    return true;
+  }
+  if (sub === 'distclean' || sub === 'dist-clean') {
+    // apt 2.7.8+: the package cache and the lists `apt-get update` fetched.
+    ctx.removePath('/var/cache/apt');
+    ctx.removePath('/var/lib/apt/lists');
     return true;
   }
   return true;

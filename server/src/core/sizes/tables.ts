@@ -1,10 +1,11 @@
 // The shipped size tables (data/*.json, read beside dist/) and lookups over them: base image rows,
-// Debian package sizes with dependency closure (the index of the stage's suite, debSuites.ts), and
-// Alpine/RPM sizes derived from them (through bookworm, the suite they were derived against).
+// Debian package sizes with dependency closure (the index of the stage's suite, debSuites.ts), the
+// packages a base image ships (Ubuntu's from ubuntuSets.ts), and Alpine/RPM sizes derived from them (through bookworm, the suite they were derived against).
 import baseData from '../../../../data/base-images.json';
 import { bareDebName } from './debIndex';
 import { DEFAULT_SUITE, debIndex, type DebSuite } from './debSuites';
 import { ALPINE_BASE, APK, APK_TO_DEB, RPM_TO_DEB } from './derivedPackages';
+import { ubuntuSet } from './ubuntuSets';
 
 /** [image, tag, resolvedTag, uncompressedMB, compressedMB|0, date, source, family, packageSet, how] */
 export type BaseRow = [string, string, string, number, number, string, string, string, string, string];
@@ -87,18 +88,20 @@ const debSets = new Map<string, Installed>();
 
 /**
  * Package names a base image ships, namespaced (`deb:bash`, `apk:musl`). A Debian set reads its
- * suite's index on the first `deb:` question, so a stage that installs nothing loads nothing.
+ * suite's index on the first `deb:` question, so a stage that installs nothing loads nothing; an
+ * image built on Ubuntu (`ubuntu`: its release) reads Ubuntu's set of the same key, else Debian's.
  */
-export function basePackages(set: string | undefined, suite?: DebSuite): Installed {
+export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?: string): Installed {
   if (!set) return NO_SET;
   if (set === 'alpine') return ALPINE_SET;
   // debian:*-slim ships the packages of debian:* (docs excluded): the base set.
   const setKey = set === 'debslim' ? 'base' : set;
-  const key = `${suite ?? ''} ${setKey}`;
+  const key = `${suite ?? ''} ${setKey} ${ubuntu ?? ''}`;
   let s = debSets.get(key);
   if (!s) {
     let names: Set<string> | undefined;
-    s = { has: (n) => n.startsWith('deb:') && (names ??= new Set(debIndex(suite).set(setKey))).has(n.slice(4)) };
+    const load = () => new Set((ubuntu && ubuntuSet(ubuntu, setKey)) || debIndex(suite).set(setKey));
+    s = { has: (n) => n.startsWith('deb:') && (names ??= load()).has(n.slice(4)) };
     debSets.set(key, s);
   }
   return s;

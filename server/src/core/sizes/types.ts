@@ -24,12 +24,14 @@ export interface BaseFigure extends SizeRange {
   kind: 'scratch' | 'table' | 'nearest' | 'engine' | 'registry' | 'unknown';
   /** Distribution of the image's package manager, when known. */
   distro?: 'debian' | 'alpine' | 'rpm';
-  /** Debian docs are excluded (slim images): packages installed later are smaller too. */
+  /** Docs are excluded (Debian slim images, Ubuntu's minimized ones): packages installed later are smaller too. */
   slim?: boolean;
   /** Key of the package set the image ships (`sets` of data/deb-<suite>.json, or "alpine"). */
   packageSet?: string;
   /** Debian suite its apt installs from (Ubuntu: the suite of the same vintage); unknown: bookworm. */
   suite?: DebSuite;
+  /** Ubuntu release (`24.04`) the image is built on: its package set is Ubuntu's (data/ubuntu-sets.json). */
+  ubuntu?: string;
   /** Uncompressed / compressed ratio of the image family. */
   ratio: number;
 }

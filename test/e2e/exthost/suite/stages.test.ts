@@ -94,7 +94,8 @@ suite('Dockerfile Stages in the extension host', () => {
     const doc = await open('split.Dockerfile');
     const range = new vscode.Range(5, 4, 5, 4);
     const split = await poll('the split refactoring', async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.RefactorExtract.value);
+      // The server gives a refactoring's edit in codeAction/resolve: ask VS Code to resolve the items, as it does when one is picked.
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.RefactorExtract.value, 10);
       return actions.find((a) => a.title.startsWith('Split into builder stage') && a.edit);
     });
     assert.ok(split.edit && (await vscode.workspace.applyEdit(split.edit)));
