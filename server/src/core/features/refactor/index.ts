@@ -9,12 +9,13 @@ import { stageEstimator, type RefactorOptions } from './sizes';
 import { extractBaseActions } from './extractBase';
 import { inlineStageActions } from './inlineStage';
 import { manifestsFirstActions } from './manifestsFirst';
+import { cacheMountActions } from './cacheMounts';
 import { nameStageActions } from './nameStage';
 import { smallerBaseActions } from './smallerBase';
 import { splitBuilderActions } from './splitBuilder';
 
 /** In the order the editor lists them. */
-export const REFACTORINGS: Refactoring[] = [splitBuilderActions, smallerBaseActions, extractBaseActions, inlineStageActions, nameStageActions, manifestsFirstActions];
+export const REFACTORINGS: Refactoring[] = [splitBuilderActions, smallerBaseActions, extractBaseActions, inlineStageActions, nameStageActions, manifestsFirstActions, cacheMountActions];
 
 /** The parts of a code action request a refactoring reads (structurally the LSP request). */
 export interface RefactorRequest {
