@@ -10,12 +10,13 @@ import { extractBaseActions } from './extractBase';
 import { inlineStageActions } from './inlineStage';
 import { manifestsFirstActions } from './manifestsFirst';
 import { cacheMountActions } from './cacheMounts';
+import { buildPlatformActions } from './buildPlatform';
 import { nameStageActions } from './nameStage';
 import { smallerBaseActions } from './smallerBase';
 import { splitBuilderActions } from './splitBuilder';
 
 /** In the order the editor lists them. */
-export const REFACTORINGS: Refactoring[] = [splitBuilderActions, smallerBaseActions, extractBaseActions, inlineStageActions, nameStageActions, manifestsFirstActions, cacheMountActions];
+export const REFACTORINGS: Refactoring[] = [splitBuilderActions, smallerBaseActions, extractBaseActions, inlineStageActions, nameStageActions, manifestsFirstActions, cacheMountActions, buildPlatformActions];
 
 /** The parts of a code action request a refactoring reads (structurally the LSP request). */
 export interface RefactorRequest {
