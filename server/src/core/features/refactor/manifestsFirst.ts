@@ -159,7 +159,10 @@ function manifestEdits(model: StageModel, facts: StageFacts, copy: SourceCopy, f
   const flags = (ins: Instruction) => ins.flags.map((f) => ` ${textOf(model, f.range)}`).join('');
   const dest = copy.dest === '.' || copy.dest === './' ? './' : copy.dest.endsWith('/') ? copy.dest : copy.dest + '/';
   const from = (p: string) => (copy.srcDir ? `${copy.srcDir}/${p}` : p);
-  const lines = [`${indent}${keyword('COPY')}${flags(copyIns)} ${found.step.manifests.map(from).join(' ')} ${dest}`];
+  // Files in a folder keep their place below the destination (`-r requirements/prod.txt`).
+  const top = found.step.manifests.filter((m) => !m.includes('/'));
+  const lines = top.length ? [`${indent}${keyword('COPY')}${flags(copyIns)} ${top.map(from).join(' ')} ${dest}`] : [];
+  for (const m of found.step.manifests.filter((m) => m.includes('/'))) lines.push(`${indent}${keyword('COPY')}${flags(copyIns)} ${from(m)} ${dest}${m.slice(0, m.lastIndexOf('/'))}/`);
   for (const d of found.step.dirs) lines.push(`${indent}${keyword('COPY')}${flags(copyIns)} ${from(d)} ${dest}${d}/`);
 
   const runStart = blockStart(model, list, found.index);
