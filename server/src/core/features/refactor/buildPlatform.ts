@@ -7,7 +7,8 @@
 // would now be built for the build platform), its `go build`s are not cgo (CGO_ENABLED=0, or an
 // Alpine golang image without a C compiler, where CGO_ENABLED=0 is then written out), nothing
 // sets GOOS/GOARCH or uses `go install` (it writes cross binaries elsewhere), other stages copy
-// files from it but neither mount it nor build on it, and it copies out no system binary.
+// files from it into the final image but neither mount it nor build on it, and it copies out no
+// system binary (nor a test binary of `go test -c`).
 // Rust is not offered: cross-compiling it needs a target toolchain and a linker per platform.
 import { targetStage } from '../../model/graph';
 import type { Range, Stage, StageModel } from '../../model/types';
@@ -40,7 +41,9 @@ const C_TOOLCHAIN = new Set(['gcc', 'build-base', 'musl-dev', 'build-essential',
 
 function buildPlatform(model: StageModel, stage: Stage, options: RefactorOptions): RefactorAction[] {
   const users = usersOf(model, stage.index);
-  if (!users.copies.length || users.bases.length || targetStage(model, options.target || undefined) === stage.index) return [];
+  const target = targetStage(model, options.target || undefined);
+  if (users.bases.length || target === stage.index || !finalImage(model, target).some((s) => users.copies.includes(s))) return [];
+  if (users.copies.some((s) => model.stages[s].platform)) return [];
   if (fromRef(model, stage.index)?.resolution.kind !== 'image') return [];
   const facts = stageFacts(model, stage.index);
   if (facts.root?.name !== 'golang' || !commandsAreSafe(facts)) return [];
@@ -53,11 +56,24 @@ function buildPlatform(model: StageModel, stage: Stage, options: RefactorOptions
   return edits ? [{ title: `${BUILD_PLATFORM_TITLE} (cross-compile Go for $TARGETOS/$TARGETARCH)`, kind: 'refactor.rewrite', edits }] : [];
 }
 
+/** The target and the stages it is built on through FROM <stage>: what ships. */
+function finalImage(model: StageModel, target: number): number[] {
+  const out: number[] = [];
+  for (let s = target; s >= 0 && !out.includes(s); ) {
+    out.push(s);
+    const ref = fromRef(model, s);
+    s = ref?.resolution.kind === 'stage' && ref.resolution.target < s ? ref.resolution.target : -1;
+  }
+  return out;
+}
+
 function commandsAreSafe(facts: StageFacts): boolean {
   if (facts.instructions.some((i) => i.keyword === 'RUN' && i.text.trimStart().startsWith('['))) return false;
   for (const c of facts.commands) {
     if (!SAFE_COMMANDS.has(c.name)) return false;
     if (c.name === 'go' && !GO_SAFE.has(c.words[1]?.value ?? '')) return false;
+    // `go test -c` writes a test binary, built for the build platform.
+    if (c.name === 'go' && c.words[1]?.value === 'test' && c.words.some((w) => w.value === '-c' || w.value === '-o' || w.value.startsWith('-o='))) return false;
   }
   for (const op of facts.packages) if (op.op === 'install' && op.packages.some((p) => !NEUTRAL_PACKAGES.has(p))) return false;
   return true;

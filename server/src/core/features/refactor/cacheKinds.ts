@@ -12,6 +12,7 @@ export interface CacheKind {
   id: CacheKindId;
   /** What leaves the image, as the title names it. */
   label: string;
+  plural?: boolean;
   uses(cmd: CommandAt): boolean;
   /** Mount targets for a command run with `home` as HOME. */
   targets(cmd: CommandAt, home: string): string[];
@@ -86,6 +87,7 @@ const KINDS: CacheKind[] = [
   {
     id: 'apt',
     label: 'apt lists',
+    plural: true,
     uses: (c) => isApt(c) && ['update', 'install', 'upgrade', 'dist-upgrade'].includes(sub(c) ?? ''),
     targets: () => ['/var/cache/apt', '/var/lib/apt'],
     locked: true,
@@ -111,6 +113,7 @@ const KINDS: CacheKind[] = [
   {
     id: 'gradle',
     label: 'Gradle caches',
+    plural: true,
     uses: (c) => c.name === 'gradle' || c.name === 'gradlew',
     targets: (c, home) => [v(c, 'GRADLE_USER_HOME') ?? `${home}/.gradle`],
   },

@@ -127,7 +127,10 @@ function mountEdits(model: StageModel, facts: StageFacts, plan: RunMounts[]) {
     const flags = run.targets.map(mountFlag);
     const oneLine = flags.length === 1 || ins.heredocs.length > 0;
     const cont = `${indentOf(model, ins.range.start.line)}    `;
-    edits.insert(at + gap.length, oneLine ? flags.join(' ') + ' ' : flags.map((f) => `${f} ${esc}${eol}${cont}`).join(''));
+    // `RUN \` already continues the line: the last flag goes before that escape.
+    const continues = model.lineText(ins.range.start.line).slice(at + gap.length - model.lineStarts.start(ins.range.start.line)).trim() === esc;
+    const text = oneLine ? flags.join(' ') + ' ' : flags.map((f, k) => (continues && k === flags.length - 1 ? `${f} ` : `${f} ${esc}${eol}${cont}`)).join('');
+    edits.insert(at + gap.length, text);
     const commands = facts.commands.filter((c) => c.instruction === run.index);
     const pointless = new Set(commands.filter((c) => isPointlessCleanup(c, allTargets)));
     if (pointless.size && pointless.size < commands.length) {
@@ -160,6 +163,7 @@ function leavingTitle(model: StageModel, stage: Stage, facts: StageFacts, plan: 
   }
   if (!layers) return '';
   const byLabel = new Map<string, number>();
+  const plural = new Set(plan.flatMap((r) => r.targets.filter((t) => t.kind.plural).map((t) => t.kind.label)));
   let total = 0;
   for (const run of plan) {
     const line = facts.instructions[run.index].range.start.line;
@@ -176,5 +180,5 @@ function leavingTitle(model: StageModel, stage: Stage, facts: StageFacts, plan: 
   const labels = [...byLabel].filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]).map(([l]) => l);
   if (total < 1 * MB || !labels.length) return '';
   const named = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-  return ` (≈ −${formatBytes(total)} ${named} ${labels.length === 1 ? 'leaves' : 'leave'} the image)`;
+  return ` (≈ −${formatBytes(total)} ${named} ${labels.length === 1 && !plural.has(labels[0]) ? 'leaves' : 'leave'} the image)`;
 }

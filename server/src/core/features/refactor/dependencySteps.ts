@@ -1,6 +1,7 @@
 // The dependency download of each package manager, for "Copy dependency manifests first": which
 // command in a RUN downloads or installs a project's dependencies, the manifests it reads (those
-// the build context holds, or the usual names when the context is not known), and the command
+// the build context holds, or the usual names when the context is not known, lock files then
+// written `go.sum*` so a missing one is no error), and the command
 // that downloads them before the sources arrive. Refuses what the manifests alone cannot do:
 // vendored Go modules and Go workspaces, npm/yarn/pnpm workspaces and Yarn Berry, pip requirement
 // files that include others or the project, Cargo workspaces and explicit targets, multi-module
@@ -48,6 +49,12 @@ export function dependencyStep(cmd: CommandAt, text: string, ctx: ContextView): 
 
 const step = (ecosystem: Ecosystem, manifests: string[], command: string, moves: boolean, dirs: string[] = [], mustMove = false): DependencyStep => ({ ecosystem, manifests, dirs, command, moves, mustMove });
 
+/**
+ * A file that may be missing when the context is not known (a module without dependencies has no
+ * go.sum): BuildKit lets a wildcard match nothing when another source of the COPY matches.
+ */
+const OPTIONAL = (name: string) => `${name}*`;
+
 /** The files of `names` that exist; all of them when the context is not known. */
 const existing = (ctx: ContextView, names: string[]) => names.filter((n) => ctx.has(n) !== false);
 
@@ -57,7 +64,7 @@ function goStep(cmd: CommandAt, ctx: ContextView): DependencyStep | undefined {
   if (!download && !['build', 'test', 'vet', 'generate'].includes(s ?? '')) return undefined;
   if (cmd.words.some((w, k) => w.value === '-mod=vendor' || (w.value === '-mod' && cmd.words[k + 1]?.value === 'vendor')) || /-mod=vendor/.test(cmd.vars.get('GOFLAGS') ?? '')) return undefined;
   if (ctx.has('go.mod') === false || ctx.has('go.work') || ctx.has('vendor/modules.txt')) return undefined;
-  const manifests = ctx.has('go.mod') === undefined ? ['go.mod', 'go.sum'] : existing(ctx, ['go.mod', 'go.sum']);
+  const manifests = ctx.has('go.mod') === undefined ? ['go.mod', OPTIONAL('go.sum')] : existing(ctx, ['go.mod', 'go.sum']);
   return step('go', manifests, 'go mod download', download && cmd.words.length === 3 && !cmd.assignments.length);
 }
 
@@ -73,7 +80,7 @@ function nodeStep(cmd: CommandAt, text: string, ctx: ContextView): DependencySte
   if (p === 'yarn' && ctx.has('.yarnrc.yml')) return undefined;
   const lock = p === 'npm' ? 'package-lock.json' : p === 'yarn' ? 'yarn.lock' : 'pnpm-lock.yaml';
   let manifests: string[];
-  if (ctx.has('package.json') === undefined) manifests = p === 'npm' && s !== 'ci' ? ['package*.json'] : ['package.json', lock];
+  if (ctx.has('package.json') === undefined) manifests = p === 'npm' ? ['package*.json'] : ['package.json', OPTIONAL(lock)];
   else manifests = existing(ctx, ['package.json', lock, ...(p === 'npm' ? ['npm-shrinkwrap.json'] : []), '.npmrc', ...(p === 'yarn' ? ['.yarnrc'] : [])]);
   return step(p as Ecosystem, manifests, text, true, [], p === 'npm' && s === 'ci');
 }
@@ -106,7 +113,7 @@ function pipStep(cmd: CommandAt, text: string, ctx: ContextView): DependencyStep
 
 function pythonProject(cmd: CommandAt, text: string, ctx: ContextView, tool: 'poetry' | 'uv', lock: string, noProject: string): DependencyStep | undefined {
   if (ctx.has('pyproject.toml') === false) return undefined;
-  const manifests = ctx.has('pyproject.toml') === undefined ? ['pyproject.toml', lock] : existing(ctx, ['pyproject.toml', lock]);
+  const manifests = ctx.has('pyproject.toml') === undefined ? ['pyproject.toml', OPTIONAL(lock)] : existing(ctx, ['pyproject.toml', lock]);
   const already = has(cmd, noProject);
   return step(tool, manifests, already ? text : `${text} ${noProject}`, already);
 }
