@@ -30,8 +30,15 @@ const DOCKER_CLEAN = `rm -f /etc/apt/apt.conf.d/docker-clean; echo 'Binary::apt:
 
 export function cacheMountActions(model: StageModel, range: Range, options: RefactorOptions = {}): RefactorAction[] {
   const stage = stageAtLine(model, range.start.line);
-  if (!stage || !stage.imageRange || range.end.line > stage.range.end.line || !stage.outline.some((i) => i.keyword === 'RUN')) return [];
+  if (!stage || !stage.imageRange || range.end.line > stage.range.end.line || !stage.outline.some((i) => i.keyword === 'RUN' && mayFillCache(i.text))) return [];
   return memoized(model, `cache mounts ${stage.index}`, options, () => cacheMounts(model, stage, options));
+}
+
+const TOOLS = /\b(go|pip[\d.]*|python[\d.]*|uv|npm|yarn|pnpm|apt-get|apt|cargo|mvnw?|gradlew?)\b|<</;
+
+/** A RUN that may run a tool with a cache (read without parsing its script: the cursor moves often). */
+function mayFillCache(text: string): boolean {
+  return TOOLS.test(text);
 }
 
 /** The mounts one RUN gets. */
