@@ -11,7 +11,7 @@ import { originOf } from '../core/model/parse';
 import type { Stage, StageModel } from '../core/model/types';
 import { afterShellParser } from '../node/shellParser';
 import type { ServerContext } from './context';
-import { ioFor, onSizesChanged } from './sizeIo';
+import { ioFor, onSizeIOUpdate } from './sizeIo';
 
 const SIZE_DELAY_MS = 300;
 
@@ -28,7 +28,7 @@ export class SizeDiagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly ctx: ServerContext, private readonly republish: (document: TextDocument) => void) {
-    onSizesChanged(() => ctx.documents.all().forEach((d) => this.found.has(d.uri) && this.later(d)));
+    onSizeIOUpdate(() => ctx.documents.all().forEach((d) => this.found.has(d.uri) && this.later(d)));
   }
 
   /** What a publish sends now. */

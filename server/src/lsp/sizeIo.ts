@@ -1,18 +1,21 @@
 // The size estimator's I/O for a document: its folder as the build context, and the optional
-// engine and registry lookups when the settings allow them in a trusted workspace. New sizes
-// arriving later (context indexed, engine answered) refresh the lenses, the size hints and findings.
+// engine, registry, package index and download lookups when the settings allow them in a trusted
+// workspace. New sizes arriving later (context indexed, a lookup answered) refresh the lenses, the
+// size hints and, through onSizeIOUpdate, the size findings and the diagnostics that read image
+// platforms.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
 import type { SizeIO } from '../core/sizes/types';
+import { optionsFromEnv } from '../node/online/lookups';
 import { SizeIOProvider } from '../node/sizeIO';
 import type { ServerContext } from './context';
 
 let provider: SizeIOProvider | undefined;
-const listeners: (() => void)[] = [];
+const listeners: Array<() => void> = [];
 
-/** Called when new sizes arrive (the size findings are computed again). */
-export function onSizesChanged(listener: () => void): void {
+/** Called after the lenses are asked to refresh, when new sizes or image platforms arrived (the size findings are computed again). */
+export function onSizeIOUpdate(listener: () => void): void {
   listeners.push(listener);
 }
 
@@ -28,10 +31,20 @@ export function ioFor(ctx: ServerContext, uri: string): SizeIO | undefined {
     const file = fileURLToPath(uri);
     paths.set(uri, (where = { file, dir: path.dirname(file) }));
   }
-  provider ??= new SizeIOProvider(() => {
-    ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-    ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
-    for (const l of listeners) l();
+  provider ??= new SizeIOProvider(
+    () => {
+      ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
+      for (const listener of listeners) listener();
+    },
+    undefined,
+    () => optionsFromEnv(),
+  );
+  return provider.ioFor(where.dir, where.file, {
+    dockerEngineLookup: settings.dockerEngineLookup,
+    registryLookup: settings.registryLookup,
+    packageIndexLookup: settings.packageIndexLookup,
+    downloadLookup: settings.downloadLookup,
+    trusted: ctx.workspaceTrusted?.() ?? false,
   });
-  return provider.ioFor(where.dir, where.file, { dockerEngineLookup: settings.dockerEngineLookup, registryLookup: settings.registryLookup, trusted: ctx.workspaceTrusted?.() ?? false });
 }

@@ -25,6 +25,7 @@ export const CODES = {
   invalidCheckDirective: 'invalid-check-directive',
   unknownInstruction: 'unknown-instruction',
   unknownFlag: 'unknown-flag',
+  baseImagePlatformMissing: 'base-image-platform-missing',
 } as const;
 
 /** Size findings (core/features/sizeFindings): what makes the final image bigger than it needs to be. */
