@@ -1,6 +1,6 @@
 // Size hints: the inlay hint at the end of each instruction that adds at least the threshold, its
-// label (`+296 MB`, `+? MB`) and tooltip (the instruction's items by kind), and only the stages
-// of the range estimated on a 5,000-stage file.
+// label (`+296 MB`, `+? MB`) and tooltip (the instruction's items by kind), and only the lines of
+// the range on a 5,000-stage file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
@@ -53,18 +53,11 @@ test('only the instructions in the range get hints', () => {
   assert.deepEqual(hints.map((h) => h.label), ['+56 MB']);
 });
 
-test('a screen of the 5,000-stage benchmark file: the stages it shows, quickly', () => {
+test('a screen of the 5,000-stage benchmark file: hints only on its lines (its speed: npm run bench, keystroke→inlayHint)', () => {
   const model = parseDockerfile(generateDockerfile(5000));
   const line = 25_000;
   const range = { start: { line: line - 30, character: 0 }, end: { line: line + 30, character: 0 } };
-  const t0 = performance.now();
   const hints = sizeInlayHints(model, range, { threshold: 0 });
-  const first = performance.now() - t0;
+  assert.ok(hints.length > 0);
   for (const h of hints) assert.ok(h.position.line >= range.start.line && h.position.line <= range.end.line);
-  const t1 = performance.now();
-  sizeInlayHints(model, range, { threshold: 0 });
-  const again = performance.now() - t1;
-  // Generous bounds (a shared machine): the stages of the screen, never the file.
-  assert.ok(first < 500, `first ${first} ms`);
-  assert.ok(again < 50, `again ${again} ms`);
 });

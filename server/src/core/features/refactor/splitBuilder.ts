@@ -6,7 +6,8 @@
 // gets a name, the runtime stage is inserted after the build, EXPOSE/CMD-like instructions move
 // with their comments, builder tweaks (CGO_ENABLED=0, -static, DESTDIR) are inserted in place,
 // and `--from=<index>` references are renumbered. Planned and sized once per document version
-// and stage (memo.ts).
+// and stage (memo.ts). A whole stage on a service image (postgres, nginx ...) is not split: what its
+// build adds lives in the service's own folders.
 import { refsIn } from '../../model/cursor';
 import { dependencyCycles } from '../../model/graph';
 import { comparePositions } from '../../model/lines';
@@ -14,6 +15,8 @@ import type { Range, Stage, StageModel } from '../../model/types';
 import { estimateAfter, estimateBefore, stageAtLine, type RefactorAction } from './action';
 import { pathOf } from './analysis/dirs';
 import { stageFacts, type CommandAt } from './analysis/facts';
+import { isServiceImage } from './analysis/images';
+import { installedPackages } from './toolchains/types';
 import { dirname } from './analysis/paths';
 import { programHint } from './analysis/program';
 import { memoized } from './memo';
@@ -46,6 +49,11 @@ export interface SplitOffer {
   after?: SizeRange;
   /** The builder's last line: what is up to it leaves the image. */
   builderEnd: number;
+  /** The runtime stage's image, and whether it is the stage's own. */
+  runtimeImage: string;
+  sameImage: boolean;
+  /** Packages the builder keeps (installed up to its end and not removed). */
+  builderPackages: Set<string>;
 }
 
 const offers = new WeakMap<StageModel, { key: string; estimate: RefactorOptions['estimate']; offer: SplitOffer | undefined }[]>();
@@ -66,13 +74,15 @@ function splitOffer(model: StageModel, stage: Stage, selectedEnd: number, option
   const target = splitTarget(model, stage, selectedEnd);
   if (!target) return undefined;
   const plan = planSplit(model, target);
-  if (!plan || (!target.selection && !plan.analysis?.shipsToolchain)) return undefined;
+  if (!plan || (!target.selection && (!plan.analysis?.shipsToolchain || (plan.facts.root && isServiceImage(plan.facts.root))))) return undefined;
   const edits = splitEdits(model, plan);
   const finished = edits?.finish();
   if (!edits || !finished) return undefined;
   const before = estimateBefore(model, plan.stage.index, options);
   const after = before && estimateAfter(model, finished, plan.stage.index + 1, options);
-  return { edits: edits.textEdits(finished), before, after, builderEnd: plan.facts.instructions[plan.end].range.end.line };
+  const sameImage = plan.runtimeImage === (plan.facts.rootRaw ?? plan.facts.root?.ref);
+  const builderPackages = installedPackages({ model, facts: plan.facts, end: plan.end });
+  return { edits: edits.textEdits(finished), before, after, builderEnd: plan.facts.instructions[plan.end].range.end.line, runtimeImage: plan.runtimeImage, sameImage, builderPackages };
 }
 
 /** The last instruction of a selection that holds whole instructions, else -1 (a word selected inside a line does not count). */

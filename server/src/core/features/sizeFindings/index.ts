@@ -2,7 +2,8 @@
 // saving and, where an edit can do it safely, a fix. Only the stages whose content ships are read:
 // the target and the stages it is built on through FROM <stage> (a builder's caches do not
 // matter). Computed once per model version, target and I/O, off the keystroke path (the server
-// publishes them after the stage diagnostics), and reused by the quick fixes.
+// publishes them after the stage diagnostics), and reused by the quick fixes. A fix's saving is
+// measured on the document it gives (measure.ts), so the savings shown add up to what the fixes do.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { targetStage } from '../../model/graph';
 import type { StageModel } from '../../model/types';
@@ -12,6 +13,7 @@ import { applySuppressions } from '../diagnostics';
 import { diag } from '../diagnostics/stageNames';
 import { contextFindings } from './buildContext';
 import { deletedLaterFindings } from './deletedLater';
+import { measureSavings } from './measure';
 import { packageCacheFindings } from './packageCaches';
 import { recommendsFindings } from './recommends';
 import { toolchainFinding } from './toolchain';
@@ -71,5 +73,5 @@ function compute(model: StageModel, options: SizeFindingOptions): SizeFinding[] 
     if (split) out.push(split.finding);
     for (const f of own) if (!split || f.range.start.line > split.builderEnd) out.push(f);
   });
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return measureSavings(model, out, options).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

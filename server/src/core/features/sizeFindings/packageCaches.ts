@@ -1,16 +1,17 @@
 // size-apt-lists and size-package-cache: what a package manager leaves in the layer of the RUN that
 // ran it, as the estimator's ledger has it after that RUN's own removals: apt lists, the apk
-// index, the dnf/yum/microdnf/tdnf metadata, the pip, npm and yarn caches, Go's build and module
+// index, the dnf/yum/microdnf/tdnf metadata, the pip, npm, yarn and bun caches, Go's build and module
 // caches. The fix cleans up in the same RUN (a later RUN's cleanup frees nothing: the layer keeps
 // them), or, where the tool has one, uses its option not to keep a cache. pnpm is left out: its
-// store is hard-linked into node_modules, so it costs little in the same layer.
+// store and node_modules share their files (hard links in one layer), so removing it frees only
+// its index, which the estimator counts as a few per cent of node_modules.
 import { SIZE_CODES, type SizeCode } from '../diagnostics/codes';
 import { globBase, isUnder, type Item } from '../../sizes/ledger';
 import type { CommandAt } from '../refactor/analysis/facts';
 import { appendToRun, insertAfter } from './runEdits';
 import { about, commandsOf, findingRange, instructionOn, type SizeFinding, type SizeFix, type StageView } from './view';
 
-type Cache = 'apt' | 'apk' | 'rpm' | 'pip' | 'npm' | 'yarn' | 'go';
+type Cache = 'apt' | 'apk' | 'rpm' | 'pip' | 'npm' | 'yarn' | 'bun' | 'go';
 
 const WHAT: Record<Cache, string> = {
   apt: 'apt lists from apt-get update stay',
@@ -19,11 +20,12 @@ const WHAT: Record<Cache, string> = {
   pip: 'The pip cache stays',
   npm: 'The npm cache stays',
   yarn: 'The yarn cache stays',
+  bun: 'The bun cache stays',
   go: 'The Go build and module caches stay',
 };
 
 function cacheOf(it: Item): Cache | undefined {
-  if (it.kind !== 'residue') return undefined;
+  if (it.kind !== 'residue' || it.unsure) return undefined;
   switch (it.path) {
     case '/var/lib/apt/lists': return 'apt';
     case '/var/cache/apk': return 'apk';
@@ -31,6 +33,7 @@ function cacheOf(it: Item): Cache | undefined {
     case '/root/.cache/pip': return 'pip';
     case '/root/.npm': return 'npm';
     case '/usr/local/share/.cache/yarn': return 'yarn';
+    case '/root/.bun/install/cache': return 'bun';
   }
   return /^(go build cache|module cache|go mod download: module cache|go get: module cache)/.test(it.note) ? 'go' : undefined;
 }
@@ -66,13 +69,20 @@ export function packageCacheFindings(view: StageView, later: readonly StageView[
         code,
         stage: view.stage.index,
         range: findingRange(view, i, anchor, anchor?.words[0], anchor?.words[Math.min(1, anchor.words.length - 1)]),
-        message: `${WHAT[cache]} in the image (${about(saving)}): ${how}${late ? `; the removal on line ${late + 1} comes too late, this layer keeps them` : ''}`,
+        message: `${cache === 'go' ? goCaches(items) : WHAT[cache]} in the image (${about(saving)}): ${how}${late ? `; the removal on line ${late + 1} comes too late, this layer keeps them` : ''}`,
         saving,
         fix,
       });
     }
   });
   return out;
+}
+
+/** Which of Go's caches stay: the build cache, the module cache, or both. */
+function goCaches(items: Item[]): string {
+  const build = items.some((it) => it.note.startsWith('go build cache'));
+  const modules = items.some((it) => !it.note.startsWith('go build cache'));
+  return build && modules ? WHAT.go : build ? 'The Go build cache stays' : 'The Go module cache stays';
 }
 
 const isApt = (c: CommandAt) => c.name === 'apt-get' || c.name === 'apt' || c.name === 'aptitude';
@@ -90,6 +100,7 @@ const ANCHORS: Record<Cache, (c: CommandAt) => boolean> = {
   pip: (c) => pipInstall(c) !== undefined,
   npm: (c) => isNodeInstall(c, 'npm'),
   yarn: (c) => isNodeInstall(c, 'yarn'),
+  bun: (c) => isNodeInstall(c, 'bun'),
   go: (c) => c.name === 'go' && ['build', 'install', 'mod', 'get', 'test', 'run', 'generate'].includes(sub(c) ?? ''),
 };
 
@@ -100,7 +111,8 @@ const HOW: Record<Cache, (commands: CommandAt[]) => string> = {
   pip: () => 'install with --no-cache-dir',
   npm: () => 'clean it in the same RUN (npm cache clean --force)',
   yarn: () => 'clean it in the same RUN (yarn cache clean)',
-  go: () => 'clean them in the same RUN (go clean -cache -modcache), or use cache mounts',
+  bun: () => 'clean it in the same RUN (bun pm cache rm)',
+  go: () => 'clean up in the same RUN (go clean -cache -modcache), or use cache mounts',
 };
 
 function rpmName(commands: CommandAt[]): string {
@@ -140,6 +152,8 @@ function fixFor(cache: Cache, view: StageView, i: number, commands: CommandAt[],
       return append('Clean the npm cache in the same RUN', 'npm cache clean --force');
     case 'yarn':
       return append('Clean the yarn cache in the same RUN', 'yarn cache clean');
+    case 'bun':
+      return append('Clean the bun cache in the same RUN', 'bun pm cache rm');
     case 'go':
       return append('Clean the Go caches in the same RUN', 'go clean -cache -modcache');
   }
