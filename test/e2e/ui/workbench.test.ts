@@ -168,7 +168,8 @@ test('Show Stage Graph draws the stages and their edges', () =>
 test('▶ Build runs the build with the stage as its own argument', () =>
   step('08-build-stage', async () => {
     await wb.openFile('app.Dockerfile');
-    const build = wb.page.locator('.codelens-decoration a', { hasText: /^▶ Build$/ }).first();
+    // The focused editor's lens: the graph step leaves graph.Dockerfile open in another group.
+    const build = wb.page.locator('.monaco-editor.focused .codelens-decoration a', { hasText: /^▶ Build$/ }).first();
     await build.click();
     // Before the task starts VS Code saves the files earlier steps edited. If no task has shown
     // within 10 s the click is taken as lost (as keys can be, see Workbench.pressUntil), and said so.
