@@ -6,7 +6,7 @@ import { globBase, isTreeTop, isUnder, normalizePath, type ItemList } from './le
 import type { Platform } from '../shell/platform';
 import type { KnownDownload } from './downloads';
 import type { AddedRepo } from './repos';
-import { PackageSet, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
+import { PackageSet, debInstall, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
 import { formatBytes } from './units';
 
@@ -187,6 +187,23 @@ export class RunCtx {
     }
   }
 
+  /**
+   * `apt-mark manual curl make libssl-dev` before the purge: those packages and what they depend on
+   * stay, even when the install that brought them also brought the build tools that go.
+   */
+  private addMarkedManual(purged: Item[], stay: Set<string>): void {
+    const names = new Set<string>();
+    for (const it of purged) if (it.pkgs?.[0]?.startsWith('deb:')) for (const n of it.requested ?? []) if (this.manualNames.has(n)) names.add(n);
+    if (!names.size) return;
+    for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) stay.add(n);
+    const have = { has: (n: string) => stay.has(n) || this.stage.installed.has(n) };
+    const r = debInstall([...names], have, this.figure.slim ? 0.85 : 1, false, this.figure.suite);
+    if (r.bytes <= 0) return;
+    for (const n of r.added) this.installed.add(n);
+    const shown = [...names].slice(0, 3).join(' ') + (names.size > 3 ? ` +${names.size - 3}` : '');
+    this.added.push({ path: '/usr', size: { bytes: r.bytes, low: r.bytes * 0.9, high: r.bytes * 1.1 }, kind: 'package', note: `${shown} kept (apt-mark manual) ≈ ${formatBytes(r.bytes)}`, pkgs: r.added, requested: [...names] });
+  }
+
   /** `rm` and friends: `p` is read where the command runs (after `cd`, with this RUN's variables). */
   removePath(p: string): void {
     this.removed.push(this.path(p));
@@ -224,6 +241,7 @@ export class RunCtx {
       const stay = new Set<string>();
       for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) stay.add(n);
       this.addRuntime(packages, stay);
+      this.addMarkedManual(packages, stay);
       for (const it of this.added.slice(before)) for (const n of it.pkgs ?? []) keep.add(n);
       for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) keep.add(n);
       this.installed.applyTo(this.stage.installed, (n) => keep.has(n) || n.startsWith('pip:'));

@@ -1,0 +1,52 @@
+// Classes of estimate error found on real Dockerfiles (issue 22), each on a fixture of its own:
+// packages kept by name through an auto-remove purge, files served from a repository's tree, and
+// release archives the table does not know, kept unpacked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../server/src/core/model/parse';
+import { knownDownload, spreadRange } from '../../../server/src/core/sizes/downloads';
+import { estimateStages } from '../../../server/src/core/sizes/estimator';
+import { MB } from '../../../server/src/core/sizes/units';
+
+const est = (text: string) => estimateStages(parseDockerfile(text));
+const runLayer = (text: string) => est(text)[0].layers.filter((l) => l.instruction === 'RUN').pop()!;
+
+test('apt-mark manual of named packages keeps them (and what they need) through purge --auto-remove', () => {
+  const build = (keep: string) => `FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev make curl libssl-dev \\
+ && ./configure && make && make install \\
+ && keepPkgs="${keep}" && apt-mark auto '.*' > /dev/null && apt-mark manual $keepPkgs \\
+ && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false && rm -rf /var/lib/apt/lists/*
+`;
+  const kept = runLayer(build('curl libssl-dev'));
+  const none = runLayer(build(''));
+  const alone = runLayer('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl libssl-dev && rm -rf /var/lib/apt/lists/*\n');
+  const extra = kept.bytes - none.bytes;
+  // curl, libcurl and libssl-dev's headers stay: about what installing those two alone adds, not gcc too.
+  assert.ok(extra > alone.bytes * 0.7 && extra < alone.bytes * 1.2, `${extra} vs ${alone.bytes}`);
+  assert.match(kept.note, /curl libssl-dev kept \(apt-mark manual\)/);
+});
+
+test('a file from a repository tree (raw.githubusercontent.com, /raw/ paths) is KB to a few MB, not a program of 15 MB', () => {
+  for (const url of [
+    'https://raw.githubusercontent.com/someone/tool/v1.2.0/tool',
+    'https://github.com/someone/dist/raw/0123abcd/config/Appfile',
+    'https://gitlab.com/group/project/-/raw/main/scripts/entry',
+  ]) {
+    const d = knownDownload(url);
+    const range = spreadRange(d.archive, d.spread);
+    assert.ok(d.archive < 1 * MB && range.high >= 2 * MB && range.low <= 20e3, `${url}: ${JSON.stringify(range)}`);
+    assert.equal(d.unknown, undefined, url);
+  }
+  // A release asset stays a program.
+  assert.ok(knownDownload('https://github.com/someone/tool/releases/download/v1.2.0/tool').archive >= 5 * MB);
+});
+
+test('a versioned tarball the table does not know, unpacked and kept, has the range of an unknown archive', () => {
+  const text = `FROM debian:bookworm-slim
+RUN curl -fsSL -o app.tar.bz2 https://example.org/releases/webapp-12.0.3.tar.bz2 && tar -xjf app.tar.bz2 -C /usr/src/ && rm app.tar.bz2
+`;
+  const layer = runLayer(text);
+  assert.ok(layer.low < 3 * MB && layer.high > 400 * MB, JSON.stringify(layer));
+  assert.ok(est(text)[0].unknowns.some((u) => u.includes('webapp-12.0.3.tar.bz2')));
+});
