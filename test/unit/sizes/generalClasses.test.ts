@@ -50,3 +50,18 @@ RUN curl -fsSL -o app.tar.bz2 https://example.org/releases/webapp-12.0.3.tar.bz2
   assert.ok(layer.low < 3 * MB && layer.high > 400 * MB, JSON.stringify(layer));
   assert.ok(est(text)[0].unknowns.some((u) => u.includes('webapp-12.0.3.tar.bz2')));
 });
+
+test('a base tag several releases from the nearest row of the table gets a wider range than a neighbouring one', () => {
+  const near = est('FROM golang:1.25-alpine3.23\n')[0];
+  const far = est('FROM golang:1.14-alpine\n')[0];
+  assert.equal(near.baseFigure.kind, 'nearest');
+  assert.equal(far.baseFigure.kind, 'nearest');
+  assert.ok(near.high / near.low < 1.6, `${near.low}-${near.high}`);
+  assert.ok(far.high / far.bytes >= 1.4 && far.low / far.bytes <= 0.7, `${far.low}-${far.bytes}-${far.high}`);
+  assert.match(far.layers[0].note, /several releases away/);
+});
+
+test('an installer no handler reads allows for an application of a few hundred MB', () => {
+  const layer = runLayer('FROM node:22-alpine3.23\nRUN npm install -g some-cli && some-cli install 4.2.0 --dir /var/lib/app\n');
+  assert.ok(layer.high >= 400 * MB, JSON.stringify(layer));
+});

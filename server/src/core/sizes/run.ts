@@ -72,13 +72,14 @@ const INSTALLS = /^(install|setup|download|fetch|build|compile|bootstrap|get|add
 
 /**
  * An installer the estimator cannot read (`ghost install`, `./build.sh`, `sdk install java`): not
- * priced, named, with a range that allows for what it may add.
+ * priced, named, with a range that allows for what it may add (an application with its
+ * node_modules, a JDK: a few hundred MB).
  */
 function unreadInstaller(words: string[], ctx: RunCtx): void {
   const p = program(words);
   if (!(words.slice(1).some((w) => INSTALLS.test(w)) || p.includes('install') || p.includes('setup') || p.includes('build'))) return;
   const what = words.slice(0, 3).join(' ');
-  ctx.add({ path: ctx.cwd ?? ctx.workdir, size: { bytes: 0, low: 0, high: 300 * MB }, kind: 'artifact', note: `${what}: not sized (the estimator cannot tell what it installs)`, unknown: what });
+  ctx.add({ path: ctx.cwd ?? ctx.workdir, size: { bytes: 0, low: 0, high: 500 * MB }, kind: 'artifact', note: `${what}: not sized (the estimator cannot tell what it installs)`, unknown: what });
 }
 
 /**
