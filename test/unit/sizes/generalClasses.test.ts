@@ -1,6 +1,7 @@
 // Classes of estimate error found on real Dockerfiles (issue 22), each on a fixture of its own:
-// packages kept by name through an auto-remove purge, files served from a repository's tree, and
-// release archives the table does not know, kept unpacked.
+// packages kept by name through an auto-remove purge, files served from a repository's tree,
+// release archives the table does not know kept unpacked, base tags far from their nearest row,
+// unread installers, and locale generation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
@@ -64,4 +65,18 @@ test('a base tag several releases from the nearest row of the table gets a wider
 test('an installer no handler reads allows for an application of a few hundred MB', () => {
   const layer = runLayer('FROM node:22-alpine3.23\nRUN npm install -g some-cli && some-cli install 4.2.0 --dir /var/lib/app\n');
   assert.ok(layer.high >= 400 * MB, JSON.stringify(layer));
+});
+
+test('localedef and locale-gen compile locales into the locale archive: about 3 MB each', () => {
+  const base = 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends locales && rm -rf /var/lib/apt/lists/*';
+  const plain = runLayer(base + '\n').bytes;
+  const localedef = runLayer(base + ' && localedef -i en_US -c -f UTF-8 -A /usr/share/locale/locale.alias en_US.UTF-8\n');
+  assert.ok(localedef.bytes - plain > 2 * MB && localedef.bytes - plain < 5 * MB, `${localedef.bytes - plain}`);
+  assert.match(localedef.note, /localedef: 1 locale compiled/);
+  const two = runLayer('FROM ubuntu:24.04\nRUN locale-gen en_US.UTF-8 de_DE.UTF-8\n');
+  assert.ok(two.bytes > 5 * MB && two.bytes < 8 * MB, `${two.bytes}`);
+  // Without names, what /etc/locale.gen enables: one as a rule, many at most.
+  const fromFile = runLayer('FROM debian:bookworm\nRUN sed -i "s/# en_US.UTF-8/en_US.UTF-8/" /etc/locale.gen && locale-gen\n');
+  assert.ok(fromFile.bytes < 5 * MB && fromFile.high > 50 * MB, JSON.stringify(fromFile));
+  assert.equal(runLayer('FROM debian:bookworm\nRUN localedef --list-archive\n')?.bytes ?? 0, 0);
 });

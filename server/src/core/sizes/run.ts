@@ -98,7 +98,7 @@ export const SIZE_WORDS = new Set([
   'sh', 'bash', 'ash', 'dash', 'zsh', 'eval', 'su', 'sudo', 'gosu', 'su-exec', 'runuser', 'setpriv', 'env', 'export',
   'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore',
   'dnf5', 'xargs', 'add-apt-repository', 'yum-config-manager',
-  'config', 'meson', 'all.bash', 'find', 'nvm', 'pyenv', 'rbenv', 'ruby-build', 'sdk',
+  'config', 'meson', 'all.bash', 'find', 'nvm', 'pyenv', 'rbenv', 'ruby-build', 'sdk', 'localedef', 'locale-gen',
 ]);
 
 /** Commands that matter only when they write a package repository file (repos.ts): echo ... > sources.list.d/x. */

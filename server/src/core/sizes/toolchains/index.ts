@@ -10,6 +10,7 @@ import { chown, find, git, moveOrCopy, rm, shrink } from './files';
 import { extract } from './unpack';
 import { go } from './go';
 import { jvm } from './jvm';
+import { locales } from './locales';
 import { node } from './node';
 import { composer, pecl, phpExt, phpSource } from './php';
 import { pip, poetry, python, uv } from './python';
@@ -53,6 +54,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'curl': case 'wget': return download(words, ctx, p);
     case 'tar': case 'unzip': return extract(words, ctx, p);
     case 'git': return git(words, ctx);
+    case 'localedef': case 'locale-gen': return locales(words, ctx, p);
     case 'rm': return rm(words, ctx);
     case 'find': return find(words, ctx);
     case 'mv': case 'cp': return moveOrCopy(words, ctx, p);
