@@ -1,7 +1,7 @@
 // Classes of estimate error found on real Dockerfiles (issue 22), each on a fixture of its own:
 // packages kept by name through an auto-remove purge, files served from a repository's tree,
 // release archives the table does not know kept unpacked, base tags far from their nearest row,
-// unread installers, and locale generation.
+// unread installers, locale generation, and apt removals without autoremove.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
@@ -79,4 +79,18 @@ test('localedef and locale-gen compile locales into the locale archive: about 3 
   const fromFile = runLayer('FROM debian:bookworm\nRUN sed -i "s/# en_US.UTF-8/en_US.UTF-8/" /etc/locale.gen && locale-gen\n');
   assert.ok(fromFile.bytes < 5 * MB && fromFile.high > 50 * MB, JSON.stringify(fromFile));
   assert.equal(runLayer('FROM debian:bookworm\nRUN localedef --list-archive\n')?.bytes ?? 0, 0);
+});
+
+test('apt-get purge without --auto-remove takes only the packages named: their dependencies stay until an autoremove', () => {
+  const install = 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev';
+  const installed = runLayer(install + ' && rm -rf /var/lib/apt/lists/*\n').bytes;
+  // `gcc` is a small metapackage: gcc-12, cpp-12 and binutils stay.
+  const purged = runLayer(install + ' && apt-get purge -y gcc libc6-dev && rm -rf /var/lib/apt/lists/*\n');
+  assert.ok(purged.bytes > installed * 0.8 && purged.bytes < installed, `${purged.bytes} of ${installed}`);
+  assert.match(purged.note, /dependencies left/);
+  for (const gone of [' && apt-get purge -y --auto-remove gcc libc6-dev', ' && apt-get remove -y gcc libc6-dev && apt-get autoremove -y']) {
+    assert.equal(runLayer(install + gone + ' && rm -rf /var/lib/apt/lists/*\n')?.bytes ?? 0, 0, gone);
+  }
+  // apk del takes the dependencies along.
+  assert.equal(runLayer('FROM alpine:3.20\nRUN apk add --no-cache gcc musl-dev && apk del gcc musl-dev\n')?.bytes ?? 0, 0);
 });
