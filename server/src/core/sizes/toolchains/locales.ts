@@ -7,7 +7,6 @@ import { MB, formatBytes } from '../units';
 import { artifact, r } from './common';
 
 const PER_LOCALE = 3 * MB;
-const LOCALEDEF_VALUED = ['-i', '--inputfile', '-f', '--charmap', '-A', '--alias-file', '--prefix', '-u', '--repertoire-map'];
 
 export function locales(words: string[], ctx: RunCtx, p: string): boolean {
   if (words.some((w) => w === '--list-archive' || w === '--delete-from-archive' || w === '--help' || w === '--purge')) return true;
