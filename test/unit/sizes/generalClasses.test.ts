@@ -1,7 +1,8 @@
 // Classes of estimate error found on real Dockerfiles (issue 22), each on a fixture of its own:
 // packages kept by name through an auto-remove purge, files served from a repository's tree,
 // release archives the table does not know kept unpacked, base tags far from their nearest row,
-// unread installers, locale generation, and apt removals without autoremove.
+// unread installers, locale generation, apt removals without autoremove, and node_modules
+// without a lockfile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
@@ -93,4 +94,12 @@ test('apt-get purge without --auto-remove takes only the packages named: their d
   }
   // apk del takes the dependencies along.
   assert.equal(runLayer('FROM alpine:3.20\nRUN apk add --no-cache gcc musl-dev && apk del gcc musl-dev\n')?.bytes ?? 0, 0);
+});
+
+test('node_modules without a readable package-lock.json is a guess, and named as one', () => {
+  const [e] = est('FROM node:22-alpine3.23\nWORKDIR /app\nCOPY package.json .\nRUN npm install\n');
+  assert.ok(e.unknowns.includes('/app/node_modules without a package-lock.json'), e.unknowns.join('; '));
+  const lock = JSON.stringify({ packages: { '': {}, 'node_modules/a': { version: '1' }, 'node_modules/b': { version: '1' } } }, null, 1);
+  const [known] = estimateStages(parseDockerfile('FROM node:22-alpine3.23\nWORKDIR /app\nCOPY package*.json .\nRUN npm ci\n'), { io: { contextText: (p) => (p === 'package-lock.json' ? lock : undefined) } });
+  assert.deepEqual(known.unknowns, []);
 });

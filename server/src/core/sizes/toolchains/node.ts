@@ -37,7 +37,13 @@ export function node(words: string[], ctx: RunCtx, p: string): boolean {
     }
     const count = lockPackages(ctx, production);
     const bytes = count === undefined ? (production ? 70 : 160) * MB : Math.max(0.3 * MB, count * 0.32 * MB);
-    artifact(ctx, ctx.path('node_modules'), r(bytes, bytes * (count === undefined ? 0.35 : 0.65), bytes * (count === undefined ? 2.5 : 1.6)), `${p} ${sub}: node_modules ≈ ${formatBytes(bytes)}${count !== undefined ? ` (${count} packages in the lockfile)` : ''}${production ? ', production only' : ''}`);
+    const modules = ctx.path('node_modules');
+    ctx.add({
+      path: modules, size: r(bytes, bytes * (count === undefined ? 0.35 : 0.65), bytes * (count === undefined ? 2.5 : 1.6)), kind: 'artifact',
+      note: `${p} ${sub}: node_modules ≈ ${formatBytes(bytes)}${count !== undefined ? ` (${count} packages in the lockfile)` : ' (a guess: no package-lock.json read)'}${production ? ', production only' : ''}`,
+      // Without the lockfile the dependencies are a guess, and the user is told so.
+      unknown: count === undefined ? `${modules} without a package-lock.json` : undefined,
+    });
     const cache = p === 'npm' ? '/root/.npm' : p === 'yarn' ? '/usr/local/share/.cache/yarn' : '/root/.local/share/pnpm';
     residue(ctx, cache, r(bytes * 0.5, bytes * 0.2, bytes), `${p} cache ≈ ${formatBytes(bytes * 0.5)}`);
     return true;
