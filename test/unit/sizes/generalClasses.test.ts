@@ -1,8 +1,8 @@
 // Classes of estimate error found on real Dockerfiles (issue 22), each on a fixture of its own:
 // packages kept by name through an auto-remove purge, files served from a repository's tree,
 // release archives the table does not know kept unpacked, base tags far from their nearest row,
-// unread installers, locale generation, apt removals without autoremove, and node_modules
-// without a lockfile.
+// unread installers, locale generation, apt removals without autoremove, node_modules without a
+// lockfile, what the php images already hold, and install-php-extensions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
@@ -102,4 +102,26 @@ test('node_modules without a readable package-lock.json is a guess, and named as
   const lock = JSON.stringify({ packages: { '': {}, 'node_modules/a': { version: '1' }, 'node_modules/b': { version: '1' } } }, null, 1);
   const [known] = estimateStages(parseDockerfile('FROM node:22-alpine3.23\nWORKDIR /app\nCOPY package*.json .\nRUN npm ci\n'), { io: { contextText: (p) => (p === 'package-lock.json' ? lock : undefined) } });
   assert.deepEqual(known.unknowns, []);
+});
+
+test('the php images keep $PHPIZE_DEPS and the libraries PHP links to: installing them again adds nothing', () => {
+  const again = runLayer('FROM php:8.3-fpm-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc make libxml2 libcurl4 curl && rm -rf /var/lib/apt/lists/*\n');
+  assert.ok((again?.bytes ?? 0) < 1 * MB, JSON.stringify(again));
+  // The apache variant has apache2 as well; a plain Debian image has none of them.
+  assert.ok((runLayer('FROM php:8.3-apache-bookworm\nRUN apt-get update && apt-get install -y apache2 && rm -rf /var/lib/apt/lists/*\n')?.bytes ?? 0) < 1 * MB);
+  assert.ok(runLayer('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc make libxml2 && rm -rf /var/lib/apt/lists/*\n').bytes > 50 * MB);
+});
+
+test('install-php-extensions: each extension and the runtime libraries it keeps; composer and the installer copied from their images', () => {
+  const script = 'RUN install-php-extensions gd intl zip\n';
+  const alpine = runLayer('FROM php:8.3-fpm-alpine3.22\n' + script);
+  const bookworm = runLayer('FROM php:8.3-fpm-bookworm\n' + script);
+  // ICU is not in the Alpine image (PHP's libxml2 there does not need it); on Debian libxml2 brought it.
+  assert.ok(alpine.bytes > 15 * MB && alpine.bytes < 60 * MB, `${alpine.bytes}`);
+  assert.ok(bookworm.bytes > 3 * MB && bookworm.bytes < 15 * MB, `${bookworm.bytes}`);
+  assert.match(bookworm.note, /runtime libraries of gd intl zip/);
+  const [e] = est('FROM php:8.3-cli-alpine3.22\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nCOPY --from=mlocati/php-extension-installer /usr/bin/install-php-extensions /usr/local/bin/\n');
+  assert.deepEqual(e.unknowns, []);
+  const composer = e.layers.find((l) => l.note.includes('composer'))!;
+  assert.ok(composer.bytes > 2 * MB && composer.bytes < 5 * MB, composer.note);
 });

@@ -89,7 +89,7 @@ function figureFromRow(ref: string, row: BaseRow, kind: BaseFigure['kind'], lowF
     kind,
     distro: set === 'alpine' ? 'alpine' : family === 'rpm' ? 'rpm' : set ? 'debian' : undefined,
     // Ubuntu's images are minimized (dpkg excludes docs and man pages; `unminimize` restores them).
-    slim: set === 'slim' || set === 'debslim' || /distroless/.test(image) || !!distro?.ubuntu,
+    slim: set === 'slim' || set === 'debslim' || set.startsWith('php') || /distroless/.test(image) || !!distro?.ubuntu,
     packageSet: set || undefined,
     suite: distro?.suite,
     ubuntu: distro?.ubuntu,

@@ -94,6 +94,8 @@ const debSets = new Map<string, Installed>();
 export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?: string): Installed {
   if (!set) return NO_SET;
   if (set === 'alpine') return ALPINE_SET;
+  const composed = COMPOSED_SETS[set];
+  if (composed) return composedSet(set, composed, suite);
   // debian:*-slim ships the packages of debian:* (docs excluded): the base set.
   const setKey = set === 'debslim' ? 'base' : set;
   const key = `${suite ?? ''} ${setKey} ${ubuntu ?? ''}`;
@@ -103,6 +105,34 @@ export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?:
     const load = () => new Set((ubuntu && ubuntuSet(ubuntu, setKey)) || debIndex(suite).set(setKey));
     s = { has: (n) => n.startsWith('deb:') && (names ??= load()).has(n.slice(4)) };
     debSets.set(key, s);
+  }
+  return s;
+}
+
+/**
+ * Sets of images built on debian:*-slim that keep more than the recorded sets hold: the php images
+ * keep $PHPIZE_DEPS, curl and xz-utils and the libraries PHP links to (docker-library/php's
+ * Dockerfile: apt-mark manual of what ldd finds), the apache variant apache2 too. [parent, names]
+ * (Debian 13 renamed some libraries for 64-bit time: both names are listed).
+ */
+const PHP_KEEPS = ['autoconf', 'dpkg-dev', 'file', 'g++', 'gcc', 'libc6-dev', 'make', 'pkg-config', 're2c', 'ca-certificates', 'curl', 'xz-utils',
+  'libargon2-1', 'libcurl4', 'libcurl4t64', 'libonig5', 'libreadline8', 'libreadline8t64', 'libsodium23', 'libsqlite3-0', 'libssl3', 'libssl3t64', 'libxml2', 'libxml2-16', 'zlib1g'];
+const COMPOSED_SETS: Record<string, [string, string[]]> = { php: ['base', PHP_KEEPS], 'php-apache': ['base', [...PHP_KEEPS, 'apache2']] };
+
+function composedSet(key: string, [parent, names]: [string, string[]], suite?: DebSuite): Installed {
+  const cacheKey = `${suite ?? ''} ${key}`;
+  let s = debSets.get(cacheKey);
+  if (!s) {
+    let all: Set<string> | undefined;
+    const load = () => {
+      const index = debIndex(suite);
+      const base = new Set(index.set(parent));
+      const known = names.filter((n) => index.resolve(n));
+      for (const n of index.install(known, { installed: (x) => base.has(x), recommends: false }).added) base.add(n);
+      return base;
+    };
+    s = { has: (n) => n.startsWith('deb:') && (all ??= load()).has(n.slice(4)) };
+    debSets.set(cacheKey, s);
   }
   return s;
 }

@@ -13,6 +13,7 @@ import { jvm } from './jvm';
 import { locales } from './locales';
 import { node } from './node';
 import { composer, pecl, phpExt, phpSource } from './php';
+import { phpExtensionInstaller } from './phpExtensions';
 import { pip, poetry, python, uv } from './python';
 import { ruby } from './ruby';
 import { artifact, r } from './common';
@@ -49,6 +50,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'composer': return composer(words, ctx);
     case 'docker-php-ext-install': return phpExt(words, ctx);
     case 'pecl': return pecl(words, ctx);
+    case 'install-php-extensions': return phpExtensionInstaller(words, ctx);
     case 'phpize': ctx.phpize = true; return true;
     case 'docker-php-source': return phpSource(words, ctx);
     case 'curl': case 'wget': return download(words, ctx, p);
