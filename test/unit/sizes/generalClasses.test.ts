@@ -2,7 +2,7 @@
 // packages kept by name through an auto-remove purge, files served from a repository's tree,
 // release archives the table does not know kept unpacked, base tags far from their nearest row,
 // unread installers, locale generation, apt removals without autoremove, node_modules without a
-// lockfile, what the php images already hold, and install-php-extensions.
+// lockfile, what the php and Alpine-based official images already hold, install-php-extensions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
@@ -124,4 +124,14 @@ test('install-php-extensions: each extension and the runtime libraries it keeps;
   assert.deepEqual(e.unknowns, []);
   const composer = e.layers.find((l) => l.note.includes('composer'))!;
   assert.ok(composer.bytes > 2 * MB && composer.bytes < 5 * MB, composer.note);
+});
+
+test('official images built on Alpine ship more than Alpine: installing what they have adds nothing', () => {
+  const have = (from: string, pkgs: string) => runLayer(`FROM ${from}\nRUN apk add --no-cache ${pkgs}\n`)?.bytes ?? 0;
+  assert.ok(have('php:8.3-fpm-alpine3.22', 'curl libxml2 sqlite-libs oniguruma') < 0.1 * MB);
+  assert.ok(have('node:22-alpine3.23', 'libstdc++') < 0.1 * MB);
+  assert.ok(have('python:3.12-alpine3.23', 'tzdata libffi sqlite-libs') < 0.1 * MB);
+  assert.ok(have('alpine:3.22', 'curl libxml2 sqlite-libs oniguruma') > 2 * MB);
+  // What the image lacks still counts.
+  assert.ok(have('php:8.3-fpm-alpine3.22', 'git') > 5 * MB);
 });

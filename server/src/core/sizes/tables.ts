@@ -91,9 +91,9 @@ const debSets = new Map<string, Installed>();
  * suite's index on the first `deb:` question, so a stage that installs nothing loads nothing; an
  * image built on Ubuntu (`ubuntu`: its release) reads Ubuntu's set of the same key, else Debian's.
  */
-export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?: string): Installed {
+export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?: string, image?: string): Installed {
   if (!set) return NO_SET;
-  if (set === 'alpine') return ALPINE_SET;
+  if (set === 'alpine') return (image && alpineImageSet(image)) || ALPINE_SET;
   const composed = COMPOSED_SETS[set];
   if (composed) return composedSet(set, composed, suite);
   // debian:*-slim ships the packages of debian:* (docs excluded): the base set.
@@ -107,6 +107,34 @@ export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?:
     debSets.set(key, s);
   }
   return s;
+}
+
+const alpineSets = new Map<string, Installed | null>();
+
+/**
+ * What an official image built on Alpine ships beyond Alpine's base (php: curl, libxml2, sqlite-libs
+ * ...; node: libstdc++), from its recorded list (data/alpine-image-sets.json) for the Alpine branch
+ * its tag names (`php:8.3-fpm-alpine3.22` -> 3.22), else the nearest recorded branch.
+ */
+function alpineImageSet(image: string): Installed | undefined {
+  const colon = image.lastIndexOf(':');
+  const name = colon === -1 ? image : image.slice(0, colon);
+  let s = alpineSets.get(image);
+  if (s === undefined) {
+    // A literal path, so the bundler turns it into a require of the file beside dist/ (esbuild.mjs).
+    const byBranch = (require('../../../../data/alpine-image-sets.json') as { images: Record<string, Record<string, string>> }).images[name];
+    s = null;
+    if (byBranch) {
+      const wanted = /alpine(3\.[0-9]+)/.exec(image)?.[1];
+      const branches = Object.keys(byBranch).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+      const at = (b: string) => Number(b.split('.')[1]);
+      const branch = wanted ? branches.reduce((best, b) => (Math.abs(at(b) - at(wanted)) <= Math.abs(at(best) - at(wanted)) ? b : best)) : branches[branches.length - 1];
+      s = new Set([...ALPINE_BASE, ...byBranch[branch].split(' ')].map((n) => 'apk:' + n));
+    }
+    if (alpineSets.size > 200) alpineSets.clear();
+    alpineSets.set(image, s);
+  }
+  return s ?? undefined;
 }
 
 /**
