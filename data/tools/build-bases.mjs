@@ -4,7 +4,7 @@
 //   how: m = measured (repo-info "Virtual Size", exact), d = derived (basis in the source text).
 // compressedMB 0 = derive with the family ratio at run time. packageSet names a set of
 // data/deb-<suite>.json `sets` ("base", "slim", "curl", "scm", "full", "gobuild", "rust"), "debslim" (the
-// base set with docs excluded: debian:*-slim has the same packages as debian:*), "php"/"php-apache"
+// base set with docs excluded: debian:*-slim has the same packages as debian:*), "php"/"php-apache"/"temurin"
 // (composed at run time, core/sizes/tables.ts COMPOSED_SETS) or "alpine".
 // Usage: node data/tools/build-bases.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ const setFor = (image, tag, family) => {
   if (image === 'golang') return 'gobuild';
   if (image === 'debian' || image === 'ubuntu') return /slim/.test(tag) ? 'debslim' : 'base';
   if (image === 'php' && !/alpine/.test(tag)) return /apache/.test(tag) ? 'php-apache' : 'php';
+  if (image === 'eclipse-temurin') return 'temurin';
+  if ((image === 'maven' || image === 'gradle') && /temurin|jdk/.test(tag)) return 'temurin';
   if (/slim/.test(tag)) return 'slim';
   if (['python', 'node', 'ruby'].includes(image)) return 'full';
   if (image === 'gcc') return 'full';
@@ -101,16 +103,16 @@ D('nginx', '1-alpine-slim', '1.27-alpine-slim', 12, '2025-01', 'alpine-rt', 'alp
 D('httpd', '2.4-bookworm', '2.4-bookworm', 148, '2025-01', 'deb-rt', 'slim', 'debian slim + apr, libxml2, openssl runtime + httpd build (~70 MB), as commonly reported');
 D('httpd', '2.4-alpine', '2.4-alpine', 62, '2025-01', 'alpine-rt', 'alpine', 'alpine + httpd and libs, as commonly reported (~60 MB)');
 D('caddy', '2-alpine', '2-alpine', 49, '2025-01', 'alpine-rt', 'alpine', 'alpine + caddy static binary (~40 MB)');
-D('eclipse-temurin', '21-jdk-noble', '21-jdk-noble', 460, '2026-07', 'tool', 'base', 'measured eclipse-temurin:17-jdk (448.02 MB) + ~12 MB for JDK 21');
-D('eclipse-temurin', '21-jre-noble', '21-jre-noble', 270, '2026-07', 'deb-rt', 'base', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 21 (~170 MB)');
-D('eclipse-temurin', '17-jre-noble', '17-jre-noble', 265, '2026-07', 'deb-rt', 'base', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 17 (~165 MB)');
+D('eclipse-temurin', '21-jdk-noble', '21-jdk-noble', 460, '2026-07', 'tool', 'temurin', 'measured eclipse-temurin:17-jdk (448.02 MB) + ~12 MB for JDK 21');
+D('eclipse-temurin', '21-jre-noble', '21-jre-noble', 270, '2026-07', 'deb-rt', 'temurin', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 21 (~170 MB)');
+D('eclipse-temurin', '17-jre-noble', '17-jre-noble', 265, '2026-07', 'deb-rt', 'temurin', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 17 (~165 MB)');
 D('eclipse-temurin', '21-jre-alpine', '21-jre-alpine', 190, '2026-07', 'alpine-rt', 'alpine', 'measured eclipse-temurin:17-jre-alpine (169.87 MB) + ~20 MB for JRE 21');
 D('eclipse-temurin', '21-jdk-alpine', '21-jdk-alpine', 350, '2026-07', 'tool', 'alpine', 'alpine + JDK 21 (~330 MB)');
 D('amazoncorretto', '21', '21', 470, '2026-01', 'tool', '', 'amazonlinux 2023 (~145 MB) + Corretto 21 JDK (~320 MB)');
 D('amazoncorretto', '21-alpine', '21-alpine', 350, '2026-01', 'tool', 'alpine', 'alpine + Corretto 21 JDK (~340 MB)');
-D('maven', '3-eclipse-temurin-21', '3.9-eclipse-temurin-21', 500, '2026-07', 'tool', 'base', 'eclipse-temurin:21-jdk (~460 MB) + maven 3.9 (~10 MB) + git/curl');
-D('maven', '3-eclipse-temurin-17', '3.9-eclipse-temurin-17', 490, '2026-07', 'tool', 'base', 'measured eclipse-temurin:17-jdk (448.02 MB) + maven 3.9 + git/curl (~40 MB)');
-D('gradle', 'jdk21', '8-jdk21', 720, '2026-07', 'tool', 'base', 'eclipse-temurin:21-jdk (~460 MB) + gradle distribution (~140 MB) + git/curl/unzip');
+D('maven', '3-eclipse-temurin-21', '3.9-eclipse-temurin-21', 500, '2026-07', 'tool', 'temurin', 'eclipse-temurin:21-jdk (~460 MB) + maven 3.9 (~10 MB) + git/curl');
+D('maven', '3-eclipse-temurin-17', '3.9-eclipse-temurin-17', 490, '2026-07', 'tool', 'temurin', 'measured eclipse-temurin:17-jdk (448.02 MB) + maven 3.9 + git/curl (~40 MB)');
+D('gradle', 'jdk21', '8-jdk21', 720, '2026-07', 'tool', 'temurin', 'eclipse-temurin:21-jdk (~460 MB) + gradle distribution (~140 MB) + git/curl/unzip');
 D('ruby', '3.3-bookworm', '3.3-bookworm', 1010, '2026-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + ruby 3.3 (~80 MB)');
 D('ruby', '3.3-slim-bookworm', '3.3-slim-bookworm', 220, '2026-06', 'deb-rt', 'slim', 'debian bookworm-slim (74.83 MB) + ruby runtime libs and ruby 3.3 (~145 MB)');
 D('ruby', '3.3-alpine3.22', '3.3-alpine3.22', 98, '2026-06', 'alpine-rt', 'alpine', 'alpine + ruby 3.3 (~90 MB)');

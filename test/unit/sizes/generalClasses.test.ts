@@ -2,7 +2,8 @@
 // packages kept by name through an auto-remove purge, files served from a repository's tree,
 // release archives the table does not know kept unpacked, base tags far from their nearest row,
 // unread installers, locale generation, apt removals without autoremove, node_modules without a
-// lockfile, what the php and Alpine-based official images already hold, install-php-extensions.
+// lockfile, what the php, eclipse-temurin and Alpine-based official images already hold, and
+// install-php-extensions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
@@ -134,4 +135,12 @@ test('official images built on Alpine ship more than Alpine: installing what the
   assert.ok(have('alpine:3.22', 'curl libxml2 sqlite-libs oniguruma') > 2 * MB);
   // What the image lacks still counts.
   assert.ok(have('php:8.3-fpm-alpine3.22', 'git') > 5 * MB);
+});
+
+test('eclipse-temurin (and maven and gradle on it) already have curl, wget, fontconfig, tzdata and locales', () => {
+  const tools = 'RUN apt-get update && apt-get install -y --no-install-recommends curl wget fontconfig tzdata locales && rm -rf /var/lib/apt/lists/*\n';
+  for (const from of ['eclipse-temurin:21-jre-noble', 'eclipse-temurin:17-jdk', 'maven:3-eclipse-temurin-21']) {
+    assert.ok((runLayer(`FROM ${from}\n${tools}`)?.bytes ?? 0) < 0.5 * MB, from);
+  }
+  assert.ok(runLayer(`FROM ubuntu:24.04\n${tools}`).bytes > 10 * MB);
 });

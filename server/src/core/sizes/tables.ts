@@ -95,7 +95,7 @@ export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?:
   if (!set) return NO_SET;
   if (set === 'alpine') return (image && alpineImageSet(image)) || ALPINE_SET;
   const composed = COMPOSED_SETS[set];
-  if (composed) return composedSet(set, composed, suite);
+  if (composed) return composedSet(set, composed, suite, ubuntu);
   // debian:*-slim ships the packages of debian:* (docs excluded): the base set.
   const setKey = set === 'debslim' ? 'base' : set;
   const key = `${suite ?? ''} ${setKey} ${ubuntu ?? ''}`;
@@ -138,23 +138,26 @@ function alpineImageSet(image: string): Installed | undefined {
 }
 
 /**
- * Sets of images built on debian:*-slim that keep more than the recorded sets hold: the php images
+ * Sets of images that keep more than the recorded sets hold: the php images (on debian:*-slim)
  * keep $PHPIZE_DEPS, curl and xz-utils and the libraries PHP links to (docker-library/php's
- * Dockerfile: apt-mark manual of what ldd finds), the apache variant apache2 too. [parent, names]
+ * Dockerfile: apt-mark manual of what ldd finds), the apache variant apache2 too; eclipse-temurin
+ * (on Ubuntu) its tools, fonts and locales. [parent, names]
  * (Debian 13 renamed some libraries for 64-bit time: both names are listed).
  */
 const PHP_KEEPS = ['autoconf', 'dpkg-dev', 'file', 'g++', 'gcc', 'libc6-dev', 'make', 'pkg-config', 're2c', 'ca-certificates', 'curl', 'xz-utils',
   'libargon2-1', 'libcurl4', 'libcurl4t64', 'libonig5', 'libreadline8', 'libreadline8t64', 'libsodium23', 'libsqlite3-0', 'libssl3', 'libssl3t64', 'libxml2', 'libxml2-16', 'zlib1g'];
-const COMPOSED_SETS: Record<string, [string, string[]]> = { php: ['base', PHP_KEEPS], 'php-apache': ['base', [...PHP_KEEPS, 'apache2']] };
+/** adoptium/containers: what the eclipse-temurin images install on Ubuntu before the JDK or JRE. */
+const TEMURIN_KEEPS = ['curl', 'wget', 'fontconfig', 'ca-certificates', 'p11-kit', 'binutils', 'tzdata', 'locales'];
+const COMPOSED_SETS: Record<string, [string, string[]]> = { php: ['base', PHP_KEEPS], 'php-apache': ['base', [...PHP_KEEPS, 'apache2']], temurin: ['base', TEMURIN_KEEPS] };
 
-function composedSet(key: string, [parent, names]: [string, string[]], suite?: DebSuite): Installed {
-  const cacheKey = `${suite ?? ''} ${key}`;
+function composedSet(key: string, [parent, names]: [string, string[]], suite?: DebSuite, ubuntu?: string): Installed {
+  const cacheKey = `${suite ?? ''} ${key} ${ubuntu ?? ''}`;
   let s = debSets.get(cacheKey);
   if (!s) {
     let all: Set<string> | undefined;
     const load = () => {
       const index = debIndex(suite);
-      const base = new Set(index.set(parent));
+      const base = new Set((ubuntu && ubuntuSet(ubuntu, parent)) || index.set(parent));
       const known = names.filter((n) => index.resolve(n));
       for (const n of index.install(known, { installed: (x) => base.has(x), recommends: false }).added) base.add(n);
       return base;
