@@ -1,29 +1,13 @@
 // The size breakdown the size CodeLens opens: the lens command names the document and stage, the
 // breakdown is asked from the server (dockerfileStages/sizeBreakdown) and shown as a read-only
 // markdown document (virtual, scheme dockerfile-stages-size) in the markdown preview: base image
-// first (what its figure is, and its source), then every contribution, largest first.
+// first (what its figure is, and its source), then every contribution, largest first (breakdownMarkdown.ts).
 import * as vscode from 'vscode';
 import { SIZE_BREAKDOWN_REQUEST, type SizeBreakdown, type SizeBreakdownParams, type SizeLensArgs } from '../../server/src/protocol';
+import { renderBreakdown } from './breakdownMarkdown';
 import type { ClientRef } from './stages';
 
 export const SCHEME = 'dockerfile-stages-size';
-
-export function renderBreakdown(b: SizeBreakdown): string {
-  const name = b.stage.name ?? `stage ${b.stage.index}`;
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const out = [`# ${name}: ${b.totalText}`, '', `${b.title}`, '', `Sizes are ${b.metric === 'uncompressed' ? 'uncompressed, as `docker image ls` shows them' : b.metric === 'compressed' ? 'compressed (pull size)' : 'unpacked + packed (containerd image store)'}; 1 MB = 1,000,000 bytes. Estimated before any build.`, ''];
-  if (b.base.fromStage !== null) out.push('## Base image', '', `Builds on stage ${b.base.fromStage}, whose base is \`${b.base.resolved}\`.`);
-  else out.push(`## Base image: \`${b.base.ref}\``, '', b.base.about, ...(b.base.sourceLine ? ['', esc(b.base.sourceLine)] : []));
-  out.push('', '## Contributions, largest first', '', '| Line | Instruction | Size | Why |', '| ---: | --- | ---: | --- |');
-  for (const i of b.items) out.push(`| ${i.line + 1} | ${i.instruction} | ${i.text} | ${esc(i.note)} |`);
-  if (b.copiedOut > 0) out.push('', `Other stages copy ≈ ${(b.copiedOut / 1e6).toFixed(1)} MB out of this stage toward the target.`);
-  if (b.unknownBase || b.unknowns?.length) {
-    out.push('', '## What the estimate does not know', '');
-    if (b.unknownBase) out.push(`- The base image \`${b.unknownBase}\` is not in the size table: its size is not counted.`);
-    for (const u of b.unknowns ?? []) out.push(`- ${esc(u)}: guessed or not sized (see its row above).`);
-  }
-  return out.join('\n') + '\n';
-}
 
 async function requestBreakdown(client: ClientRef, args: SizeLensArgs): Promise<SizeBreakdown | null> {
   const c = client();

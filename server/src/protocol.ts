@@ -82,7 +82,8 @@ export interface SizeBreakdown {
   totalText: string;
   /** `about`: what the figure is, one plain sentence; `sourceLine`: `Source: ...`/`Basis: ...` or ''; `source`: the table's raw note. */
   base: { ref: string; resolved: string; date: string; source: string; about: string; sourceLine: string; bytes: number; compressed: number; compressedMeasured: boolean; kind: string; fromStage: number | null };
-  items: { line: number; instruction: string; bytes: number; low: number; high: number; text: string; note: string }[];
+  /** `source`: where a figure comes from when network lookups are on (`index`, `HEAD request`, `table`). */
+  items: { line: number; instruction: string; bytes: number; low: number; high: number; text: string; note: string; source?: string }[];
   copiedOut: number;
   /** The base image whose size is unknown (not counted), if any. */
   unknownBase?: string;
@@ -93,7 +94,8 @@ export interface SizeBreakdown {
 /**
  * `dockerfileStages/workspaceTrusted` (client to server, no params): the user has trusted the
  * workspace since the server started (initializationOptions.workspaceTrusted was false), so the
- * engine and registry lookups the settings enable may run from now on. Trust only grows: VS Code
- * restarts extensions when it is taken back, and other clients restart the server.
+ * engine, registry, package index and download lookups the settings enable may run from now on.
+ * Trust only grows: VS Code restarts extensions when it is taken back, and other clients restart
+ * the server.
  */
 export const WORKSPACE_TRUSTED_NOTIFICATION = 'dockerfileStages/workspaceTrusted';

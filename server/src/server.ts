@@ -11,6 +11,7 @@ import { GeneralFeatures } from './general/service';
 import { PieceDocument } from './pieceDocument';
 import type { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
+import { onSizeIOUpdate } from './lsp/sizeIo';
 import { capabilities, registerFeatures } from './lsp/features';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 import { LARGE_DOCUMENT, warmUp, warmUpForLargeDocument } from './warmUp';
@@ -63,6 +64,7 @@ connection.onInitialize((params): InitializeResult => {
 setShellParserLog((m) => ctx.log.error(m));
 
 const diagnostics = registerDiagnostics(ctx);
+onSizeIOUpdate(() => diagnostics.refreshLookups());
 registerFeatures(ctx);
 
 async function pullSettings(): Promise<void> {
@@ -96,8 +98,9 @@ connection.onDidChangeConfiguration(async (change) => {
 connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
   if (workspaceTrusted) return;
   workspaceTrusted = true;
-  ctx.log.info('the workspace is trusted now: engine and registry lookups may run if enabled');
+  ctx.log.info('the workspace is trusted now: engine, registry, package index and download lookups may run if enabled');
   connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  diagnostics.refreshLookups();
 });
 
 let shutdownReceived = false;

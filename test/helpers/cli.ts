@@ -10,14 +10,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCliIn(cwd: string, argv: string[], stdin = ''): Promise<CliResult> {
+export async function runCliIn(cwd: string, argv: string[], stdin = '', env: Record<string, string | undefined> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     cwd,
-    env: {},
+    env,
     readStdin: async () => Buffer.from(stdin),
   });
   return { code, stdout, stderr };

@@ -89,11 +89,12 @@ test('untrusted: enabled engine lookups never run docker; the trust notification
 
     const refreshes = client.serverRequests.filter((m) => m === 'workspace/codeLens/refresh').length;
     client.notify(WORKSPACE_TRUSTED_NOTIFICATION, {});
-    assert.equal(await serverRequests(client, 'workspace/codeLens/refresh', refreshes + 1), refreshes + 1, 'lenses are asked again after the grant');
+    // The engine may answer before this looks, which refreshes them once more.
+    assert.ok(await serverRequests(client, 'workspace/codeLens/refresh', refreshes + 1) >= refreshes + 1, 'lenses are asked again after the grant');
     assert.match(await pollTitle(client, ENGINE_TITLE), ENGINE_TITLE);
     const measured = await client.request<SizeBreakdown>(SIZE_BREAKDOWN_REQUEST, { textDocument: { uri }, stage: 0 });
     assert.equal(measured.kind === 'result' && measured.result.base.source, 'docker image inspect (local engine)');
-    assert.deepEqual(dockerCalls(), ['image inspect --format {{.Size}} {{.Created}} -- alpine:3.20'], 'one lookup, arguments as a list');
+    assert.deepEqual(dockerCalls(), ['image inspect --format {{.Size}} {{.Created}} {{.Os}}/{{.Architecture}}/{{.Variant}} -- alpine:3.20'], 'one lookup, arguments as a list');
 
     client.notify(WORKSPACE_TRUSTED_NOTIFICATION, {});
     assert.match(await lensTitle(client), ENGINE_TITLE, 'a repeated notification changes nothing');

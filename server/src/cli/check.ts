@@ -3,7 +3,12 @@
 // when anything at or above --severity is found.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { resolve } from 'node:path';
-import { stageDiagnostics, wantsDockerignore } from '../core/features/diagnostics';
+import { stageDiagnostics, wantsDockerignore, type DiagnosticEnv } from '../core/features/diagnostics';
+import { baseImageRefs, platformOf, platformsFromLookups, type ImagePlatformLookup } from '../core/features/checks/baseImagePlatform';
+import type { StageModel } from '../core/model/types';
+import { DockerEngineSizes } from '../node/dockerEngine';
+import { hostBuildPlatform } from '../node/hostPlatform';
+import { RegistrySizes } from '../node/registrySizes';
 import { dockerignoreFor } from '../node/dockerignore';
 import { buildkitLine } from '../core/features/checks/report';
 import { parseDockerfile } from '../core/model/parse';
@@ -55,6 +60,11 @@ Options:
   -s, --severity LEVEL     report problems at or above LEVEL: error, warning
                            (default), info or hint (hints: stages the last
                            stage never builds, names that may be build contexts)
+      --engine-lookup      ask the local Docker engine (docker image inspect)
+                           for the base images' platforms: InvalidBaseImagePlatform
+      --registry-lookup    ask Docker Hub for them (a network request per image)
+      --platform PLATFORM  the platform the build targets, e.g. linux/arm64
+                           (default: linux on this machine's architecture)
   -h, --help               show this help
 
 Suppress a problem with a comment on the line above it:
@@ -73,6 +83,9 @@ export const checkCommand: Command = {
     const { values, positionals } = parseOptions('check', argv, {
       format: { type: 'string', short: 'f', choices: FORMATS },
       severity: { type: 'string', short: 's', choices: SEVERITIES },
+      'engine-lookup': { type: 'boolean' },
+      'registry-lookup': { type: 'boolean' },
+      platform: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -81,6 +94,9 @@ export const checkCommand: Command = {
     }
     const format = (values.format ?? 'text') as (typeof FORMATS)[number];
     const threshold = RANK[(values.severity ?? 'warning') as Severity];
+    const buildPlatform = values.platform === undefined ? hostBuildPlatform() : platformOf(values.platform);
+    if (!buildPlatform) throw new CliError(`invalid platform '${values.platform}': expected os/arch[/variant], e.g. linux/arm64`);
+    const lookups = imageLookups(values['engine-lookup'], values['registry-lookup']);
     const { files, errors } = findDockerfiles(positionals.length ? positionals : ['.'], io.cwd);
     for (const e of errors) writeError(io, e);
 
@@ -91,7 +107,9 @@ export const checkCommand: Command = {
       try {
         const bytes = file === '-' ? await io.readStdin() : readFileBytes(file, io.cwd);
         const name = file === '-' ? '<stdin>' : file;
-        problems.push(...checkText(name, readDockerfile(bytes, name), threshold, file === '-' ? undefined : resolve(io.cwd, file)));
+        const text = readDockerfile(bytes, name);
+        const platforms = lookups && { imagePlatforms: await lookups(parseDockerfile(text)), buildPlatform };
+        problems.push(...checkText(name, text, threshold, file === '-' ? undefined : resolve(io.cwd, file), platforms));
         checked.push(name);
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
@@ -111,13 +129,25 @@ export const checkCommand: Command = {
   },
 };
 
+/** With a lookup enabled: a function that asks about a model's base images and waits for the answers. */
+function imageLookups(engineOn?: boolean, registryOn?: boolean): ((model: StageModel) => Promise<ImagePlatformLookup>) | undefined {
+  if (!engineOn && !registryOn) return undefined;
+  const engine = engineOn ? new DockerEngineSizes(() => undefined) : undefined;
+  const registry = registryOn ? new RegistrySizes(() => undefined) : undefined;
+  const lookup = platformsFromLookups({ engineImage: engine && ((ref) => engine.get(ref)), registryImage: registry && ((ref) => registry.get(ref)) });
+  return async (model) => {
+    await Promise.all(baseImageRefs(model).flatMap((ref) => [engine?.answer(ref), registry?.answer(ref)]));
+    return lookup;
+  };
+}
+
 /** The problems of one Dockerfile at or above a severity (LSP numbering: 1 error ... 4 hint). */
-export function checkText(file: string, text: string, threshold: number, path?: string): Problem[] {
+export function checkText(file: string, text: string, threshold: number, path?: string, platforms?: Pick<DiagnosticEnv, 'imagePlatforms' | 'buildPlatform'>): Problem[] {
   const out: Problem[] = [];
   const model = parseDockerfile(text);
   // .dockerignore is read only for the experimental CopyIgnoredFile.
   const dockerignore = path && wantsDockerignore(model) ? dockerignoreFor(path) : undefined;
-  for (const d of stageDiagnostics(model, CHECK_SETTINGS, { dockerignore })) {
+  for (const d of stageDiagnostics(model, CHECK_SETTINGS, { dockerignore, ...platforms })) {
     const severity = d.severity ?? DiagnosticSeverity.Error;
     if (severity > threshold) continue;
     const line = buildkitLine(d) + 1;

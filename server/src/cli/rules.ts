@@ -30,6 +30,7 @@ export const RULES: Record<Code, RuleInfo> = {
   'implicit-stage-index': { level: 'warning', description: '--from=N past the stages: BuildKit counts an implicit stage for every --from image and mount, and copies from that image' },
   'invalid-check-directive': { level: 'error', description: 'A # check= directive BuildKit cannot parse: every build fails' },
   'unknown-instruction': { level: 'error', description: 'An instruction BuildKit does not know: the parse fails' },
+  'base-image-platform-missing': { level: 'error', description: 'A multi-platform base image with no image for the build\'s platform (from an engine or registry lookup): the pull fails' },
   'unknown-flag': { level: 'error', description: 'A flag BuildKit does not know here (COPY --parents needs a labs syntax): the parse fails' },
   ...Object.fromEntries(Object.values(CHECK_RULES).map((r) => [r.code, { level: 'warning', description: `${r.description} (BuildKit ${r.name}${r.experimental ? ', experimental' : ''})`, href: ruleHref(r.name) }])),
 };

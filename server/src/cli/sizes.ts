@@ -1,12 +1,17 @@
-// `dockerfile-stages sizes [--json] [--target STAGE] [--context DIR] [--budget SIZE] FILE`: the size
-// estimate of every stage, as a table or as JSON; with --budget, exit 1 when the final image's
-// estimate exceeds it (for CI). The build context defaults to the Dockerfile's folder.
+// `dockerfile-stages sizes [--json] [--online] [--target STAGE] [--context DIR] [--budget SIZE] FILE`:
+// the size estimate of every stage, as a table or as JSON; with --budget, exit 1 when the final
+// image's estimate exceeds it (for CI). The build context defaults to the Dockerfile's folder. With
+// --online, package installs are sized from the real package indexes and downloads by their
+// length (the estimate waits for the answers; what fails keeps the table's figure, with a note).
 import * as path from 'node:path';
 import { parseDockerfile } from '../core/model/parse';
+import type { StageModel } from '../core/model/types';
 import { estimateStages } from '../core/sizes/estimator';
 import type { StageEstimate } from '../core/sizes/types';
 import { formatBytes, formatEstimate, parseSize } from '../core/sizes/units';
+import type { SizeIO } from '../core/sizes/types';
 import { ContextIndex } from '../node/contextIndex';
+import { OnlineLookups, optionsFromEnv } from '../node/online/lookups';
 import { parseOptions } from './args';
 import type { Command } from './command';
 import { readDockerfile, readFileBytes } from './files';
@@ -22,9 +27,14 @@ Sizes are uncompressed, in decimal units, as 'docker image ls' prints them.
 Options:
   --json            print {"file", "stages": [{index, name, base, bytes, low,
                     high, final, unknownBase, unknowns,
-                    layers: [{line, instruction, bytes, note}]}]}
+                    layers: [{line, instruction, bytes, note, source?}]}]}
                     unknownBase: the base image whose size is unknown (not
-                    counted in bytes), or null; unknowns: what was guessed
+                    counted in bytes), or null; unknowns: what was guessed;
+                    source (with --online): index, HEAD request or table
+  --online          ask the network: the distributions' package indexes
+                    (and those of repositories the file adds) for package
+                    installs, a HEAD request for each download's length;
+                    cached per user (DOCKERFILE_STAGES_CACHE_DIR)
   --target STAGE    the stage the build targets (default: the last one)
   --context DIR     the build context (default: the Dockerfile's folder)
   --budget SIZE     exit 1 when the final image's estimate exceeds SIZE
@@ -44,6 +54,7 @@ export const sizesCommand: Command = {
       target: { type: 'string' },
       context: { type: 'string' },
       budget: { type: 'string' },
+      online: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -60,7 +71,8 @@ export const sizesCommand: Command = {
     await index.build(20_000);
     const model = parseDockerfile(text);
     if (values.target && !model.names.has(values.target.toLowerCase())) throw new CliError(`no stage named '${values.target}' in ${file}`);
-    const estimates = estimateStages(model, { target: values.target, io: { contextSize: (s) => index.size(s), contextText: (p) => index.text(p) } });
+    const sizeIo: SizeIO = { contextSize: (s) => index.size(s), contextText: (p) => index.text(p) };
+    const estimates = values.online ? await onlineEstimates(model, values.target, sizeIo, io.env) : estimateStages(model, { target: values.target, io: sizeIo });
     io.stdout.write(values.json ? JSON.stringify(toJson(file, estimates), null, 2) + '\n' : table(estimates));
     const final = estimates.find((e) => e.final);
     if (budget !== undefined && final && final.bytes > budget) {
@@ -70,6 +82,18 @@ export const sizesCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** Estimates, then again as long as lookups it started are answered (a few rounds at most). */
+async function onlineEstimates(model: StageModel, target: string | undefined, base: SizeIO, env: Io['env']): Promise<StageEstimate[]> {
+  const lookups = new OnlineLookups(() => undefined, optionsFromEnv(env));
+  const io: SizeIO = { ...base, packageIndex: (s) => lookups.packageIndex(s), remoteSize: (u) => lookups.remoteSize(u), lookupGeneration: () => lookups.generation };
+  let estimates = estimateStages(model, { target, io });
+  for (let round = 0; round < 4 && lookups.busy; round++) {
+    await lookups.idle();
+    estimates = estimateStages(model, { target, io });
+  }
+  return estimates;
+}
 
 function toJson(file: string, estimates: StageEstimate[]) {
   return {
@@ -84,7 +108,7 @@ function toJson(file: string, estimates: StageEstimate[]) {
       final: e.final,
       unknownBase: e.unknownBase ?? null,
       unknowns: e.unknowns,
-      layers: e.layers.map((l) => ({ line: l.line + 1, instruction: l.instruction, bytes: Math.round(l.bytes), note: l.note })),
+      layers: e.layers.map((l) => ({ line: l.line + 1, instruction: l.instruction, bytes: Math.round(l.bytes), note: l.note, ...(l.source ? { source: l.source } : {}) })),
     })),
   };
 }

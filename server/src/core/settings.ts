@@ -20,6 +20,10 @@ export interface Settings {
   dockerEngineLookup: boolean;
   /** Ask registries for unknown tags. */
   registryLookup: boolean;
+  /** Size package installs from the distributions' real package indexes (trusted workspaces only). */
+  packageIndexLookup: boolean;
+  /** Ask download URLs for their length, HEAD requests (trusted workspaces only). */
+  downloadLookup: boolean;
   /** At most this many stage names in one completion list (the nearest); 0: no limit. 1,000 by default: 5,000 items took 9 ms to send and parse, 1,000 take 1.2 ms. */
   completionLimit: number;
   /** General Dockerfile features (instruction completion, hover, formatting, lint) from dockerfile-language-service. */
@@ -37,6 +41,8 @@ export const DEFAULT_SETTINGS: Settings = {
   sizeMetric: 'uncompressed',
   dockerEngineLookup: false,
   registryLookup: false,
+  packageIndexLookup: false,
+  downloadLookup: false,
   completionLimit: 1000,
   generalFeatures: 'auto',
   buildkitChecks: 'auto',

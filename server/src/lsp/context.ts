@@ -16,7 +16,7 @@ export interface ServerContext {
   workspaceRoots(): string[];
   /** Called after each handled request, so the server can give memory back once it goes quiet. */
   quiet?(): void;
-  /** The client said the workspace is trusted (initializationOptions.workspaceTrusted): engine and registry lookups may run. */
+  /** The client said the workspace is trusted (initializationOptions.workspaceTrusted): engine, registry, package index and download lookups may run. */
   workspaceTrusted?(): boolean;
   /** Docker DX is installed (initializationOptions.dockerDx): it shows BuildKit's checks through buildx. */
   dockerDx?(): boolean;

@@ -10,7 +10,7 @@ import { isDockerfileDocument } from '../core/buildTargets/fileKinds';
 
 const LINT_DELAY_MS = 250;
 
-export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } {
+export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void; refreshLookups(): void } {
   const pending = new Map<string, NodeJS.Immediate>();
   const general = new Map<string, Diagnostic[]>();
   const lintTimers = new Map<string, NodeJS.Timeout>();
@@ -67,5 +67,12 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
     ctx.models.delete(e.document.uri);
     ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  return { refreshAll: () => ctx.documents.all().forEach(publish) };
+  return {
+    refreshAll: () => ctx.documents.all().forEach(publish),
+    // Lookup answers only change the documents whose settings run lookups (InvalidBaseImagePlatform).
+    refreshLookups: () => ctx.documents.all().forEach((d) => {
+      const s = ctx.settings(d.uri);
+      if (s.dockerEngineLookup || s.registryLookup) publish(d);
+    }),
+  };
 }

@@ -1,14 +1,22 @@
 // The size estimator's I/O for a document: its folder as the build context, and the optional
-// engine and registry lookups when the settings allow them in a trusted workspace. New sizes
-// arriving later (context indexed, engine answered) refresh the lenses.
+// engine, registry, package index and download lookups when the settings allow them in a trusted
+// workspace. New sizes arriving later (context indexed, a lookup answered) refresh the lenses and,
+// through onSizeIOUpdate, the diagnostics that read image platforms.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
 import type { SizeIO } from '../core/sizes/types';
+import { optionsFromEnv } from '../node/online/lookups';
 import { SizeIOProvider } from '../node/sizeIO';
 import type { ServerContext } from './context';
 
 let provider: SizeIOProvider | undefined;
+const listeners: Array<() => void> = [];
+
+/** Called after the lenses are asked to refresh, when new sizes or image platforms arrived. */
+export function onSizeIOUpdate(listener: () => void): void {
+  listeners.push(listener);
+}
 
 /** File path and folder of recent file URIs: every lens resolve asks, and converting a URI is not free. */
 const paths = new Map<string, { file: string; dir: string }>();
@@ -22,8 +30,19 @@ export function ioFor(ctx: ServerContext, uri: string): SizeIO | undefined {
     const file = fileURLToPath(uri);
     paths.set(uri, (where = { file, dir: path.dirname(file) }));
   }
-  provider ??= new SizeIOProvider(() => {
-    ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  provider ??= new SizeIOProvider(
+    () => {
+      ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      for (const listener of listeners) listener();
+    },
+    undefined,
+    () => optionsFromEnv(),
+  );
+  return provider.ioFor(where.dir, where.file, {
+    dockerEngineLookup: settings.dockerEngineLookup,
+    registryLookup: settings.registryLookup,
+    packageIndexLookup: settings.packageIndexLookup,
+    downloadLookup: settings.downloadLookup,
+    trusted: ctx.workspaceTrusted?.() ?? false,
   });
-  return provider.ioFor(where.dir, where.file, { dockerEngineLookup: settings.dockerEngineLookup, registryLookup: settings.registryLookup, trusted: ctx.workspaceTrusted?.() ?? false });
 }

@@ -1,16 +1,21 @@
 // Node implementations of the estimator's I/O, one context index per build-context folder,
 // rebuilt in the background when older than a few seconds. `onUpdate` fires when new sizes
 // arrive (a rebuild that finds the same files changes nothing), so the editor can refresh its lenses.
+// The engine, registry and network lookups run only when enabled and the workspace is trusted;
+// their answers move the lookup generation on, which redoes only the layouts that read them.
 import * as path from 'node:path';
 import type { SizeIO } from '../core/sizes/types';
 import { ContextIndex } from './contextIndex';
 import { DockerEngineSizes } from './dockerEngine';
+import { OnlineLookups, type OnlineOptions } from './online/lookups';
 import { RegistrySizes } from './registrySizes';
 
 export interface SizeIOOptions {
   dockerEngineLookup: boolean;
   registryLookup: boolean;
-  /** Engine and registry lookups only run in trusted workspaces. */
+  packageIndexLookup?: boolean;
+  downloadLookup?: boolean;
+  /** Engine, registry and network lookups only run in trusted workspaces. */
   trusted: boolean;
 }
 
@@ -19,27 +24,38 @@ interface ContextEntry {
   built: number;
   /** The I/O handed out, and the lookups it was made with. */
   io?: SizeIO;
-  engineOn?: boolean;
-  registryOn?: boolean;
+  lookups?: string;
 }
 
 export class SizeIOProvider {
   private contexts = new Map<string, ContextEntry>();
   private engine: DockerEngineSizes;
   private registry: RegistrySizes;
+  private online: OnlineLookups | undefined;
+  private generation = 0;
+  private updateTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly onUpdate: () => void, private readonly maxAgeMs = 10_000) {
+  constructor(private readonly onUpdate: () => void, private readonly maxAgeMs = 10_000, private readonly onlineOptions: () => OnlineOptions = () => ({})) {
     this.engine = new DockerEngineSizes(() => this.lookupAnswered());
     this.registry = new RegistrySizes(() => this.lookupAnswered());
   }
 
   /**
-   * The estimator caches per I/O object, so an engine or registry answer needs new ones to be
-   * read (else it would show only once the context index is next rebuilt).
+   * An answer landed: estimates are checked again (the I/O objects stay, so what did not read the
+   * answer is reused); answers landing together refresh the lenses once.
    */
   private lookupAnswered(): void {
-    for (const entry of this.contexts.values()) entry.io = undefined;
-    this.onUpdate();
+    this.generation++;
+    if (this.updateTimer) return;
+    this.updateTimer = setTimeout(() => {
+      this.updateTimer = undefined;
+      this.onUpdate();
+    }, 30);
+  }
+
+  /** The network lookups, made when first enabled. */
+  lookups(): OnlineLookups {
+    return (this.online ??= new OnlineLookups(() => this.lookupAnswered(), this.onlineOptions()));
   }
 
   /** The last index build started (for tests). */
@@ -67,19 +83,26 @@ export class SizeIOProvider {
       }, () => undefined);
       entry = previous ?? next;
     }
-    const engineOn = options.dockerEngineLookup && options.trusted;
-    const registryOn = options.registryLookup && options.trusted;
+    const trusted = options.trusted;
+    const engineOn = options.dockerEngineLookup && trusted;
+    const registryOn = options.registryLookup && trusted;
+    const indexOn = !!options.packageIndexLookup && trusted;
+    const downloadOn = !!options.downloadLookup && trusted;
+    const lookups = `${engineOn} ${registryOn} ${indexOn} ${downloadOn}`;
     const current = entry;
-    if (!current.io || current.engineOn !== engineOn || current.registryOn !== registryOn) {
+    if (!current.io || current.lookups !== lookups) {
       const index = current.index;
+      const online = indexOn || downloadOn ? this.lookups() : undefined;
       current.io = {
         contextSize: (sources) => index.size(sources),
         contextText: (p) => index.text(p),
         engineImage: engineOn ? (ref) => this.engine.get(ref) : undefined,
         registryImage: registryOn ? (ref) => this.registry.get(ref) : undefined,
+        packageIndex: indexOn ? (s) => online!.packageIndex(s) : undefined,
+        remoteSize: downloadOn ? (url) => online!.remoteSize(url) : undefined,
+        lookupGeneration: () => this.generation,
       };
-      current.engineOn = engineOn;
-      current.registryOn = registryOn;
+      current.lookups = lookups;
     }
     return current.io;
   }

@@ -73,5 +73,5 @@ test('trusting the folder brings the ▶ Build lenses and the engine sizes witho
     await wb.openFile('app.Dockerfile');
     await wb.page.locator('.codelens-decoration a', { hasText: /^▶ Build$/ }).nth(1).waitFor({ timeout: 30_000 });
     await wb.page.locator('.codelens-decoration a', { hasText: ENGINE_SIZED }).first().waitFor({ timeout: 30_000 });
-    assert.ok(dockerCalls().includes('image inspect --format {{.Size}} {{.Created}} -- alpine:3.20'), dockerCalls().join('\n'));
+    assert.ok(dockerCalls().includes('image inspect --format {{.Size}} {{.Created}} {{.Os}}/{{.Architecture}}/{{.Variant}} -- alpine:3.20'), dockerCalls().join('\n'));
   }));

@@ -1,4 +1,5 @@
-// The client's pure pieces: crash restart policy, the build argument vector, the graph layout and SVG.
+// The client's pure pieces: crash restart policy, the build argument vector, the graph layout and SVG,
+// the size breakdown's markdown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { restartPolicy } from '../../../client/src/restartPolicy';
@@ -8,6 +9,8 @@ import { renderStageGraphSvg } from '../../../client/src/graph/svg';
 import { stageGraphHtml } from '../../../client/src/graph/html';
 import { stageGraph } from '../../../server/src/core/features/stageGraph';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
+import { renderBreakdown } from '../../../client/src/breakdownMarkdown';
+import type { SizeBreakdown } from '../../../server/src/protocol';
 
 test('restart policy: restarts up to 5 crashes in 3 minutes, then gives up; old crashes expire', () => {
   const p = restartPolicy();
@@ -58,4 +61,27 @@ test('html: strict CSP with the nonce, a target picker with the named stages', (
   assert.match(html, /default-src 'none'; img-src vscode-webview: data:; style-src 'nonce-N0NCE'; script-src 'nonce-N0NCE';/);
   assert.equal((html.match(/<option /g) ?? []).length, 4);
   assert.match(html, /<option value="unused" selected>/);
+});
+
+test('size breakdown markdown: a From column only when lookups are on, with what each source means', () => {
+  const item = (line: number, instruction: string, bytes: number, note: string, source?: string) => ({ line, instruction, bytes, low: bytes, high: bytes, text: `≈ ${bytes / 1e6} MB`, note, ...(source ? { source } : {}) });
+  const b: SizeBreakdown = {
+    title: '≈ 141 MB · final image',
+    stage: { index: 0, name: null, final: true, built: true },
+    metric: 'uncompressed',
+    total: { bytes: 141e6, low: 140e6, high: 142e6 },
+    totalText: '≈ 141 MB',
+    base: { ref: 'debian:bookworm', resolved: 'debian:bookworm', date: '', source: '', about: 'Debian.', sourceLine: '', bytes: 117e6, compressed: 0, compressedMeasured: false, kind: 'image', fromStage: null },
+    items: [item(0, 'FROM', 117e6, 'base'), item(1, 'RUN', 12e6, 'apt-get install curl | jq', 'index'), item(2, 'ADD', 12e6, 'tool', 'HEAD request'), item(3, 'RUN', 1e6, 'pip', 'table')],
+    copiedOut: 0,
+  };
+  const md = renderBreakdown(b);
+  assert.match(md, /^\| Line \| Instruction \| Size \| Why \| From \|$/m);
+  assert.match(md, /^\| 2 \| RUN \| ≈ 12 MB \| apt-get install curl \\\| jq \| index \|$/m);
+  assert.match(md, /^\| 3 \| ADD \| ≈ 12 MB \| tool \| HEAD request \|$/m);
+  assert.match(md, /^\| 1 \| FROM \| ≈ 117 MB \| base \|  \|$/m);
+  assert.match(md, /\*From\*: `index`, installed sizes from the package indexes/);
+  const offline = renderBreakdown({ ...b, items: b.items.map(({ source: _s, ...i }) => i) });
+  assert.match(offline, /^\| Line \| Instruction \| Size \| Why \|$/m);
+  assert.doesNotMatch(offline, /From/);
 });

@@ -84,7 +84,7 @@ export function sizeBreakdown(e: StageEstimate | undefined, metric: SizeMetric, 
   const base = e.layers[0];
   const items = e.layers
     .slice(1)
-    .map((l) => ({ line: l.line, instruction: l.instruction, bytes: l.bytes, low: l.low, high: l.high, text: formatEstimate(l), note: l.note }))
+    .map((l) => ({ line: l.line, instruction: l.instruction, bytes: l.bytes, low: l.low, high: l.high, text: formatEstimate(l), note: l.note, ...(l.source ? { source: l.source } : {}) }))
     .sort((a, b) => b.bytes - a.bytes || a.line - b.line);
   // On an image, the estimator's note is the table's; the row says what the figure is instead.
   const baseNote = e.baseStage === undefined && base ? `\`${f.ref}\`: ${about.short}` : base?.note ?? '';

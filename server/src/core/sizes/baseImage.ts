@@ -111,7 +111,7 @@ export function resolveBaseImage(ref: string, io?: SizeIO): BaseFigure {
     return { ...(table ?? unknownFigure(ref, splitImage(ref).name)), ref, resolved: ref, bytes: engine.bytes, low: engine.bytes, high: engine.bytes, compressed: engine.bytes / ratio, compressedMeasured: false, date: engine.date ?? 'local', source: 'docker image inspect (local engine)', kind: 'engine' };
   }
   const registry = io?.registryImage?.(ref);
-  if (registry && !table) {
+  if (registry?.compressed && !table) {
     const bytes = registry.compressed * 2.4;
     return { ...unknownFigure(ref, splitImage(ref).name), bytes, low: bytes * 0.8, high: bytes * 1.3, compressed: registry.compressed, compressedMeasured: true, date: registry.date ?? 'registry', source: 'registry manifest (compressed size) x 2.4', kind: 'registry' };
   }

@@ -3,11 +3,12 @@
 // lazy item that takes what that stage holds under the path once resolved; from an image, a
 // well-known path of it.
 import type { StageRef } from '../model/types';
-import { knownDownload, spreadRange } from './downloads';
+import { archiveRange } from './downloads';
 import { jsonForm, words, type SizeInstruction } from './instructions';
 import { imagePathSize } from './imagePaths';
 import { imagePathNote, imagePathRange } from './lazySizes';
 import { expandSimple, normalizePath, UNRESOLVED, type Item } from './ledger';
+import { remoteDownload } from './online/remote';
 import type { StageState } from './runContext';
 import type { SizeIO } from './types';
 import { MB, formatBytes } from './units';
@@ -42,11 +43,12 @@ export function copyItems(ins: SizeInstruction, state: StageState, ref: StageRef
       continue;
     }
     // A remote archive is not unpacked by ADD: it lands as downloaded.
-    const known = knownDownload(url);
+    const { known, origin, note } = remoteDownload(url, io);
     // `ADD <url> /dir/` saves the file in the directory, under the URL's name.
     const path = args[args.length - 1].endsWith('/') && known.name?.file ? `${dest}/${known.name.file}` : dest;
-    const item: Item = { path, size: spreadRange(known.archive, known.spread), kind: 'download', note: `ADD: ${known.what} ≈ ${formatBytes(known.archive)}`, archive: known };
+    const item: Item = { path, size: archiveRange(known), kind: 'download', note: `ADD: ${known.what} ≈ ${formatBytes(known.archive)}${note}`, archive: known };
     if (known.unknown) item.unknown = known.unknown;
+    if (origin) item.origin = origin;
     items.push(item);
   }
   if (local.length) {

@@ -36,7 +36,7 @@ export function loadedSuites(): DebSuite[] {
 }
 
 /** Debian codenames; older and newer releases read the nearest shipped suite. */
-const CODENAMES: Record<string, DebSuite> = {
+export const CODENAMES: Record<string, DebSuite> = {
   jessie: 'bullseye', stretch: 'bullseye', buster: 'bullseye', bullseye: 'bullseye', bookworm: 'bookworm', trixie: 'trixie', forky: 'trixie', sid: 'trixie',
 };
 
@@ -46,7 +46,7 @@ const DEBIAN_TAGS: Record<string, DebSuite> = {
   oldoldstable: 'bullseye', oldstable: 'bookworm', stable: 'trixie', testing: 'trixie', unstable: 'trixie',
 };
 
-const UBUNTU: Record<string, string> = {
+export const UBUNTU: Record<string, string> = {
   trusty: '14.04', xenial: '16.04', bionic: '18.04', cosmic: '18.10', disco: '19.04', eoan: '19.10', focal: '20.04', groovy: '20.10', hirsute: '21.04',
   impish: '21.10', jammy: '22.04', kinetic: '22.10', lunar: '23.04', mantic: '23.10', noble: '24.04', oracular: '24.10', plucky: '25.04',
   questing: '25.10', resolute: '26.04',

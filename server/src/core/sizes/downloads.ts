@@ -29,6 +29,10 @@ export interface KnownDownload {
   /** What the estimator cannot size, for the user (`download of example.com/foo.tar.gz`). */
   unknown?: string;
   name?: DownloadName;
+  /** The archive's length was asked of the network (`a HEAD request`): `archive` is exact. */
+  measured?: string;
+  /** Bytes once unpacked, low and high (measured downloads: the length times the ratio range of the type). */
+  unpackedRange?: [number, number];
 }
 
 /** Installer scripts and tools known by their URL rather than a release name. */
@@ -120,6 +124,16 @@ function shortUrl(url: string): string {
 export function releaseDownload(software: string, kind: 'source' | 'binary'): KnownDownload | undefined {
   const row = findRelease({ software, kind });
   return row && fromRow(row);
+}
+
+/** The downloaded file's size: exact when measured, else the table's spread. */
+export function archiveRange(d: KnownDownload): { bytes: number; low: number; high: number } {
+  return d.measured ? { bytes: d.archive, low: d.archive, high: d.archive } : spreadRange(d.archive, d.spread);
+}
+
+/** What the download unpacks to. */
+export function unpackedRange(d: KnownDownload): { bytes: number; low: number; high: number } {
+  return d.unpackedRange ? { bytes: d.unpacked, low: d.unpackedRange[0], high: d.unpackedRange[1] } : spreadRange(d.unpacked, d.spread);
 }
 
 /** A size range around `bytes` with a relative spread (0.2: 0.8x-1.25x). */

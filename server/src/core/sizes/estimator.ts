@@ -12,6 +12,7 @@ import { targetStage } from '../model/graph';
 import type { Stage, StageModel, StageRef } from '../model/types';
 import { SizeResolver } from './lazySizes';
 import type { Item } from './ledger';
+import { readsCurrent, recordingIO, type LookupRead } from './lookupReads';
 import { computeLayout, emptyLayout, type StageLayout } from './stageLayout';
 import type { BaseFigure, EstimateOptions, LayerEstimate, SizeIO, SizeRange, StageEstimate } from './types';
 
@@ -21,6 +22,8 @@ const layoutCache = new WeakMap<Stage, StageLayout>();
 interface ModelInfo {
   key: string;
   io: SizeIO | undefined;
+  /** The I/O's lookup generation when this was made: a later answer makes a new ModelInfo. */
+  gen: number;
   model: StageModel;
   refs: StageRef[];
   /** The FROM reference of each stage. */
@@ -67,7 +70,8 @@ const MOUNT = 3;
 function modelInfo(model: StageModel, options: EstimateOptions): ModelInfo {
   const key = options.target ?? '';
   const hit = infoCache.get(model);
-  if (hit && hit.key === key && hit.io === options.io) return hit;
+  const gen = options.io?.lookupGeneration?.() ?? 0;
+  if (hit && hit.key === key && hit.io === options.io && hit.gen === gen) return hit;
   const n = model.stages.length;
   const refs = model.refs;
   const count = refs.length;
@@ -100,7 +104,7 @@ function modelInfo(model: StageModel, options: EstimateOptions): ModelInfo {
     }
   }
   const info: ModelInfo = {
-    key, io: options.io, model, refs, fromRefs, copyRefs: copyGroups.list, copyStart: copyGroups.start, takers: takerGroups.list, takerStart: takerGroups.start, target, built,
+    key, io: options.io, gen, model, refs, fromRefs, copyRefs: copyGroups.list, copyStart: copyGroups.start, takers: takerGroups.list, takerStart: takerGroups.start, target, built,
     layouts: new Array(n).fill(undefined), sums: new Array(n).fill(undefined), finished: new Array(n).fill(undefined),
     resolver: new SizeResolver({ state: (j) => layoutOf(info, j)?.state, label: (j) => `stage ${model.stages[j]?.name ?? j}`, contextSize: options.io?.contextSize && ((sources) => options.io!.contextSize!(sources)) }),
   };
@@ -135,7 +139,8 @@ function layoutOf(info: ModelInfo, i: number): StageLayout | undefined {
 /**
  * A layout depends on the stage (the cache key), its references (the model keeps a stage's array
  * of references from one version to the next while none of them changed: their values and what
- * they resolve to), the layout of its FROM parent and the I/O.
+ * they resolve to), the layout of its FROM parent, the I/O, and the lookup answers it read (an
+ * answer that lands redoes only the layouts that read that lookup, and what is built on them).
  */
 function stageLayout(info: ModelInfo, i: number): StageLayout {
   const stage = info.model.stages[i];
@@ -143,18 +148,20 @@ function stageLayout(info: ModelInfo, i: number): StageLayout {
   const parentLayout = p === undefined ? undefined : info.layouts[p]!;
   const refs = info.model.stageRefs?.[i];
   const hit = layoutCache.get(stage);
-  if (hit && refs && hit.deps[0] === info.io && hit.deps[1] === refs && hit.deps[2] === parentLayout) return hit;
+  if (hit && refs && hit.deps[0] === info.io && hit.deps[1] === refs && hit.deps[2] === parentLayout && readsCurrent(hit.lookups, info.io)) return hit;
   const deps: unknown[] = [info.io, refs, parentLayout];
+  const lookups: LookupRead[] = [];
   const fromRef = info.fromRefs[i];
   let copyRefs: StageRef[] | undefined;
   for (let k = info.copyStart[i]; k < info.copyStart[i + 1]; k++) (copyRefs ??= []).push(info.refs[info.copyRefs[k]]);
   let layout: StageLayout;
   try {
-    layout = computeLayout(stage, { fromRef, parent: p === undefined ? undefined : { index: p, layout: parentLayout! }, copyRefs, io: info.io }, deps);
+    layout = computeLayout(stage, { fromRef, parent: p === undefined ? undefined : { index: p, layout: parentLayout! }, copyRefs, io: recordingIO(info.io, lookups) }, deps);
   } catch {
     // The estimator is total: a stage it cannot read gets an empty estimate.
     layout = { ...emptyLayout(stage), deps };
   }
+  if (lookups.length) layout.lookups = lookups;
   layoutCache.set(stage, layout);
   return layout;
 }
@@ -249,7 +256,11 @@ function layersOf(info: ModelInfo, i: number): LayerEstimate[] {
   const out: LayerEstimate[] = [{ line, instruction: 'FROM', bytes: base.bytes, low: base.low, high: base.high, note: parent !== undefined ? `stage ${info.model.stages[parent].name ?? parent}` : baseNote(figure) }];
   layout.layers.forEach((layer, k) => {
     const [bytes, low, high] = [sums.layers[k * 3], sums.layers[k * 3 + 1], sums.layers[k * 3 + 2]];
-    if (high > 0 || layer.instruction === 'COPY' || layer.instruction === 'ADD') out.push({ line: layer.line, instruction: layer.instruction, bytes, low, high, note: layerNote(info.resolver, layer.instruction, layer.items) });
+    if (!(high > 0 || layer.instruction === 'COPY' || layer.instruction === 'ADD')) return;
+    const e: LayerEstimate = { line: layer.line, instruction: layer.instruction, bytes, low, high, note: layerNote(info.resolver, layer.instruction, layer.items) };
+    const source = sourceOf(layer.items);
+    if (source) e.source = source;
+    out.push(e);
   });
   return out;
 }
@@ -266,6 +277,13 @@ function unknownsOf(info: ModelInfo, i: number): string[] {
     }
   }
   return [...out];
+}
+
+/** Where a layer's package and download figures come from: `index`, `HEAD request`, `table`, joined. */
+function sourceOf(items: Item[]): string | undefined {
+  let found: Set<string> | undefined;
+  for (const it of items) if (it.origin) (found ??= new Set()).add(it.origin);
+  return found && [...found].join(' + ');
 }
 
 function sumItems(resolver: SizeResolver, items: Item[]): number {

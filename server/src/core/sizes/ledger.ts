@@ -34,7 +34,11 @@ export interface Item {
   lazy?: Lazy;
   /** What the estimator cannot size here, named for the user (`packages from the PostgreSQL repository`). */
   unknown?: string;
+  /** Where a package or download figure comes from, when network lookups are on. */
+  origin?: FigureOrigin;
 }
+
+export type FigureOrigin = 'index' | 'HEAD request' | 'table';
 
 export type Lazy =
   /** COPY --from=<earlier stage>: what that stage holds at `src` (as written, resolved in that stage). */

@@ -8,6 +8,7 @@ import { RPM_FIGURES, rpmCacheSize, rpmFlavor, rpmInstall } from './rpmPackages'
 import { apkInstall, debAnalog, debInstall, type PackageSize } from './tables';
 import { bareDebName } from './debIndex';
 import { debIndex } from './debSuites';
+import { installFromIndex, markTable } from './online/installs';
 import { operands, program } from './shell';
 import type { RunCtx } from './runContext';
 import { MB, formatBytes } from './units';
@@ -75,13 +76,17 @@ function apt(words: string[], ctx: RunCtx): boolean {
     const docs = ctx.figure.slim ? 0.85 : 1;
     const recommends = !words.includes('--no-install-recommends') && !ctx.noRecommends;
     const suite = ctx.figure.suite;
-    const { names, leftovers } = planDeb(req, ctx, suite);
+    const mark = ctx.added.length;
+    const files = req.names.filter((n) => n.endsWith('.deb'));
+    const online = installFromIndex(ctx, { format: 'deb', cmd: 'apt-get install', names: req.names.filter((n) => !files.includes(n)), recommends, docs, repos: ctx.repos, detail: docs !== 1 ? ', no docs (x0.85)' : '' });
+    const { names, leftovers } = planDeb({ ...req, names: [...files, ...online.rest] }, ctx, suite);
     if (names.length) {
       const r = debInstall(names, ctx.installed, docs, recommends, suite);
       const size = range(r, recommends ? 0.2 : 0.1);
       ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : ''));
     }
     addLeftovers(leftovers, ctx, { suite, docs, recommends, scale: 1, native: true });
+    if (online.on) markTable(ctx, mark, online.fallback);
     return true;
   }
   if (sub === 'purge' || sub === 'remove' || sub === 'autoremove') {
@@ -144,10 +149,11 @@ function apk(words: string[], ctx: RunCtx): boolean {
     // `apk add --virtual .run-deps $runDeps` with runDeps from scanelf: the libraries the build links to.
     if (req.runtime) ctx.keepRuntime = true;
     const repos = [...ctx.repos, ...apkCommandRepos(words)];
-    const wanted = req.names.filter((n) => n !== group);
+    const mark = ctx.added.length;
+    const online = installFromIndex(ctx, { format: 'apk', cmd: 'apk add', names: req.names.filter((n) => n !== group), recommends: false, docs: 1, repos, group });
     const leftovers: Leftover[] = [];
     const tabled: string[] = [];
-    for (const n of wanted) {
+    for (const n of online.rest) {
       const bare = n.split(/[=<>~]/)[0].toLowerCase();
       const v = vendorFor(repos, bare);
       if (v) leftovers.push(vendorLeftover(bare, v, majorOf(n, repos)));
@@ -162,6 +168,7 @@ function apk(words: string[], ctx: RunCtx): boolean {
     for (const w of req.unknown) leftovers.push(unknownWord(w, false, repos));
     if (!req.runtime) for (const w of req.computed) leftovers.push(unknownWord(w, true, repos));
     addLeftovers(leftovers, ctx, { suite: undefined, docs: 1, recommends: false, scale: 0.55, native: false, group });
+    if (online.on) markTable(ctx, mark, online.fallback);
     if (!noCache && !words.includes('--no-network') && !ctx.mountedCache('/var/cache/apk')) apkIndex(ctx, 'apk index cache (no --no-cache)');
     return true;
   }
@@ -199,9 +206,13 @@ function rpm(words: string[], ctx: RunCtx, p: string): boolean {
     const flavor = rpmFlavor(ctx.figure);
     const nodocs = flavor.nodocs || words.includes('--nodocs') || words.some((w) => w.includes('tsflags=nodocs'));
     const weak = !words.some((w) => w.includes('install_weak_deps=0') || w.includes('install_weak_deps=False') || w.includes('install_weak_deps=false')) && p !== 'microdnf';
+    const docs = nodocs ? 0.85 : 1;
+    const mark = ctx.added.length;
+    const byName = sub === 'groupinstall' ? [] : req.names.filter((n) => !isRepoPackage(n) && !n.endsWith('.rpm') && !n.startsWith('@'));
+    const online = installFromIndex(ctx, { format: 'rpm', cmd: `${p} install`, names: byName, recommends: weak, docs, repos, detail: nodocs ? ', no docs (x0.85)' : '' });
     const leftovers: Leftover[] = [];
     const tabled: string[] = [];
-    for (const raw of req.names) {
+    for (const raw of [...req.names.filter((n) => !byName.includes(n)), ...online.rest]) {
       if (isRepoPackage(raw)) continue;
       const n = sub === 'groupinstall' ? raw.toLowerCase() : raw;
       const v = vendorFor(repos, n.toLowerCase());
@@ -211,7 +222,6 @@ function rpm(words: string[], ctx: RunCtx, p: string): boolean {
       else if (n.endsWith('.rpm')) leftovers.push(fileLeftover(n));
       else tabled.push(n);
     }
-    const docs = nodocs ? 0.85 : 1;
     const weakFactor = weak ? 1.05 : 1;
     if (tabled.length) {
       const r = rpmInstall(tabled, ctx.installed, flavor, docs * weakFactor);
@@ -223,6 +233,7 @@ function rpm(words: string[], ctx: RunCtx, p: string): boolean {
     if (req.runtime) ctx.keepRuntime = true;
     else for (const w of req.computed) leftovers.push(unknownWord(w, true, repos));
     addLeftovers(leftovers, ctx, { suite: flavor.suite, docs, recommends: false, scale: 1, native: false });
+    if (online.on) markTable(ctx, mark, online.fallback);
     const cacheDir = p === 'dnf' || p === 'dnf5' ? '/var/cache/dnf' : p === 'tdnf' ? '/var/cache/tdnf' : '/var/cache/yum';
     if (!ctx.mountedCache(cacheDir) && !ctx.added.some((it) => it.path === cacheDir && it.kind === 'residue')) ctx.add({ path: cacheDir, size: rpmCacheSize(flavor), kind: 'residue', note: `${p} metadata cache of ${flavor.label} (no "${p} clean all"; derived from reports)` });
     return true;

@@ -13,6 +13,8 @@ export interface AddedRepo {
   vendor?: Vendor;
   /** `the repository at download.opensuse.org` when the vendor is not known. */
   label: string;
+  /** The package format of the file or command it was added by (a deb line, an apk repository, a .repo file). */
+  kind?: 'deb' | 'apk' | 'rpm';
 }
 
 const REPO_FILES = ['/etc/apt/sources.list', '/etc/yum.repos.d/', '/etc/apk/repositories', '/etc/zypp/repos.d/', '/etc/distro.repos.d/'];
@@ -22,8 +24,21 @@ export function isRepoFile(path: string): boolean {
   return REPO_FILES.some((p) => path.startsWith(p)) && !path.endsWith('.gpg') && !path.endsWith('.asc');
 }
 
+/** The package format of a repository file (`/etc/apt/sources.list.d/x.list` -> deb). */
+export function repoFileKind(path: string): AddedRepo['kind'] {
+  if (path.startsWith('/etc/apt/')) return 'deb';
+  if (path.startsWith('/etc/apk/')) return 'apk';
+  return isRepoFile(path) ? 'rpm' : undefined;
+}
+
 /** The repository `text` names: a known vendor, else the host of its first URL. */
-export function repoFrom(text: string): AddedRepo {
+export function repoFrom(text: string, kind?: AddedRepo['kind']): AddedRepo {
+  const r = labelled(text);
+  if (kind) r.kind = kind;
+  return r;
+}
+
+function labelled(text: string): AddedRepo {
   const vendor = vendorOf(text);
   if (vendor) return { text, vendor, label: vendor.label };
   const host = firstHost(text);
@@ -64,22 +79,22 @@ export function reposAdded(c: RepoCommand): AddedRepo[] {
   const name = p ? p.slice(p.lastIndexOf('/') + 1) : '';
   if ((name === 'echo' || name === 'printf' || name === 'cat') && c.stdout && isRepoFile(c.stdout)) {
     const text = name === 'cat' ? c.printed ?? '' : args.filter((a) => !a.startsWith('-') || a.includes('://')).join(' ');
-    return [repoFrom(text.includes('://') || vendorOf(text) ? text : c.stdout + ' ' + text)];
+    return [repoFrom(text.includes('://') || vendorOf(text) ? text : c.stdout + ' ' + text, repoFileKind(c.stdout))];
   }
   if (name === 'tee') {
     const file = args.find((a) => !a.startsWith('-'));
-    if (file && isRepoFile(file)) return [repoFrom(c.printed && (c.printed.includes('://') || vendorOf(c.printed)) ? c.printed : file + ' ' + (c.printed ?? ''))];
+    if (file && isRepoFile(file)) return [repoFrom(c.printed && (c.printed.includes('://') || vendorOf(c.printed)) ? c.printed : file + ' ' + (c.printed ?? ''), repoFileKind(file))];
   }
   if (name === 'add-apt-repository' || name === 'apt-add-repository') {
     const spec = args.find((a) => !a.startsWith('-'));
-    if (spec) return [repoFrom(spec)];
+    if (spec) return [repoFrom(spec, 'deb')];
   }
   if (name === 'yum-config-manager' || ((name === 'dnf' || name === 'yum' || name === 'dnf5') && args[0] === 'config-manager')) {
     const out: AddedRepo[] = [];
     for (let k = 0; k < args.length; k++) {
       const a = args[k];
-      if (a === '--add-repo' && args[k + 1]) out.push(repoFrom(args[k + 1]));
-      else if (a.startsWith('--add-repo=') || a.startsWith('--from-repofile=')) out.push(repoFrom(a.slice(a.indexOf('=') + 1)));
+      if (a === '--add-repo' && args[k + 1]) out.push(repoFrom(args[k + 1], 'rpm'));
+      else if (a.startsWith('--add-repo=') || a.startsWith('--from-repofile=')) out.push(repoFrom(a.slice(a.indexOf('=') + 1), 'rpm'));
     }
     return out;
   }
@@ -90,7 +105,7 @@ export function reposAdded(c: RepoCommand): AddedRepo[] {
     if (url && vendor && (url.includes('/setup') || url.endsWith('.repo') || url.endsWith('.list'))) return [repoFrom(url)];
   }
   if (name === 'rpm' || name === 'dnf' || name === 'yum' || name === 'microdnf' || name === 'dpkg' || name === 'apt-get' || name === 'apt') {
-    return args.filter(isRepoPackage).map(repoFrom);
+    return args.filter(isRepoPackage).map((a) => repoFrom(a));
   }
   return [];
 }
@@ -100,8 +115,8 @@ export function apkCommandRepos(words: string[]): AddedRepo[] {
   const out: AddedRepo[] = [];
   for (let k = 1; k < words.length; k++) {
     const w = words[k];
-    if ((w === '--repository' || w === '-X') && words[k + 1]) out.push(repoFrom(words[k + 1]));
-    else if (w.startsWith('--repository=')) out.push(repoFrom(w.slice(13)));
+    if ((w === '--repository' || w === '-X') && words[k + 1]) out.push(repoFrom(words[k + 1], 'apk'));
+    else if (w.startsWith('--repository=')) out.push(repoFrom(w.slice(13), 'apk'));
   }
   return out;
 }

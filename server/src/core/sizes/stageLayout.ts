@@ -10,7 +10,8 @@ import { resolveBaseImage, scratchFigure } from './baseImage';
 import { copyItems } from './copy';
 import { sizeInstructions, words, type SizeInstruction } from './instructions';
 import { expandSimple, ItemList, normalizePath, type Item } from './ledger';
-import { isRepoFile, repoFrom } from './repos';
+import type { LookupRead } from './lookupReads';
+import { isRepoFile, repoFileKind, repoFrom } from './repos';
 import { estimateRun } from './run';
 import type { StageState } from './runContext';
 import { runScript } from './shell';
@@ -37,6 +38,8 @@ export interface StageLayout {
   copyLayers: readonly (LayoutLayer | undefined)[];
   /** What this layout was computed from (identity-compared). */
   deps: unknown[];
+  /** The lookup answers it read (engine, registry, package indexes, download sizes). */
+  lookups?: LookupRead[];
 }
 
 export interface LayoutInputs {
@@ -144,7 +147,7 @@ function noteCopiedRepo(ins: SizeInstruction, state: StageState): void {
   const dest = normalizePath(expandSimple(args[args.length - 1] ?? '', state.env), state.workdir, state.env);
   if (args.length < 1 || !isRepoFile(dest + '/')) return;
   const text = ins.heredocs.map((h) => h.content).join('\n') || `${args.slice(0, -1).join(' ')} ${dest}`;
-  (state.repos ??= []).push(repoFrom(text));
+  (state.repos ??= []).push(repoFrom(text, repoFileKind(dest + '/')));
 }
 
 /** BuildKit's automatic platform ARGs, for a build of the default platform (a stage sees them once it declares them). */

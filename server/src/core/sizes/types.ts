@@ -1,6 +1,8 @@
 // Public types of the size estimator: what a stage is estimated at, layer by layer, and the I/O
-// the estimator may be given (build-context sizes, a Docker engine, a registry), all optional.
+// the estimator may be given (build-context sizes, a Docker engine, a registry, package indexes
+// and download sizes from the network), all optional.
 import type { DebSuite } from './debSuites';
+import type { PackageIndexData } from './online/indexData';
 
 /** A size with its uncertainty, in bytes (decimal: 1 MB = 1,000,000 bytes, as the Docker CLI prints). */
 export interface SizeRange {
@@ -43,6 +45,8 @@ export interface LayerEstimate extends SizeRange {
   instruction: string;
   /** Short reason, e.g. `apk add build-base ≈ 190 MB`. */
   note: string;
+  /** Where its package and download figures come from (`index`, `HEAD request`, `table`), when lookups are on. */
+  source?: string;
 }
 
 export interface StageEstimate extends SizeRange {
@@ -83,9 +87,40 @@ export interface SizeIO {
   /** Text of a small file in the build context (go.mod, package-lock.json, requirements.txt), if readable. */
   contextText?(path: string): string | undefined;
   /** Real size of an image present locally (docker image inspect), from a cache: never blocks. */
-  engineImage?(ref: string): { bytes: number; date?: string } | undefined;
+  engineImage?(ref: string): { bytes: number; date?: string; platform?: string } | undefined;
   /** Compressed size of a tag from a registry manifest, from a cache: never blocks. */
-  registryImage?(ref: string): { compressed: number; date?: string } | undefined;
+  registryImage?(ref: string): { compressed: number; date?: string; platforms?: string[]; index?: boolean } | undefined;
+  /** A package index, from a cache: never blocks (a miss starts the fetch; undefined until it lands). */
+  packageIndex?(source: IndexSource): LookupAnswer<PackageIndexData[]> | undefined;
+  /** The length of a remote file (HEAD, or a ranged GET), from a cache: never blocks. */
+  remoteSize?(url: string): LookupAnswer<RemoteSize> | undefined;
+  /** Changes whenever a lookup answer lands: estimates are checked again, and only what read a changed answer is redone. */
+  lookupGeneration?(): number;
+}
+
+/** An answer of a network lookup: the value, or why there is none (timed out, too large, malformed ...). */
+export type LookupAnswer<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** A package index to read: a distribution release's, or a repository's the Dockerfile adds. */
+export interface IndexSource {
+  format: 'deb' | 'apk' | 'rpm';
+  /**
+   * Debian: the `Packages.gz` URL; Alpine: the `APKINDEX.tar.gz` URL; RPM: the repository's base
+   * URL (`repodata/repomd.xml` under it), or with `repoFile` the URL of a `.repo` file naming them.
+   */
+  url: string;
+  /** The `.repo` file's `$releasever` and `$basearch`. */
+  repoFile?: { releasever: string; basearch: string };
+  /** RPM: the architecture whose packages are read (and noarch). */
+  arch?: string;
+  /** `Debian bookworm main`, `the repository at apt.example.org`. */
+  label: string;
+}
+
+export interface RemoteSize {
+  bytes: number;
+  /** How the length was learnt. */
+  via: 'HEAD' | 'GET';
 }
 
 export interface EstimateOptions {

@@ -25,6 +25,7 @@ export const CODES = {
   invalidCheckDirective: 'invalid-check-directive',
   unknownInstruction: 'unknown-instruction',
   unknownFlag: 'unknown-flag',
+  baseImagePlatformMissing: 'base-image-platform-missing',
 } as const;
 
 export type StageCode = (typeof CODES)[keyof typeof CODES];

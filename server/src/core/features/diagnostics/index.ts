@@ -8,7 +8,9 @@ import { originOf, sameReference } from '../../model/parse';
 import type { Stage, StageModel, StageRef } from '../../model/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { buildkitChecks } from '../checks';
+import { baseImagePlatformChecks, type ImagePlatformLookup } from '../checks/baseImagePlatform';
 import { copyIgnoredChecks, type IgnoredPath } from '../checks/copyIgnored';
+import { DEFAULT_PLATFORM, type Platform } from '../../shell/platform';
 import { RULE_BY_CODE } from '../checks/rules';
 import { buildkitLine } from '../checks/report';
 import { BUILDKIT_RULES, CODES } from './codes';
@@ -22,17 +24,24 @@ export interface DiagnosticEnv {
   dockerDx?: boolean;
   /** The build context's .dockerignore (for the experimental CopyIgnoredFile). */
   dockerignore?: IgnoredPath;
+  /** The base images' platforms (engine or registry lookups, when enabled), for InvalidBaseImagePlatform. */
+  imagePlatforms?: ImagePlatformLookup;
+  /** The platform a FROM without --platform is built for (the machine's); linux/amd64 when not given. */
+  buildPlatform?: Platform;
+  /** Changes when lookups answer, so that diagnostics computed before are not reused. */
+  lookupVersion?: unknown;
 }
 
-const cache = new WeakMap<StageModel, { settings: Settings; dockerDx: boolean; dockerignore?: IgnoredPath; diagnostics: Diagnostic[] }>();
+type CachedDiagnostics = Omit<DiagnosticEnv, 'dockerDx'> & { settings: Settings; dockerDx: boolean; diagnostics: Diagnostic[] };
+const cache = new WeakMap<StageModel, CachedDiagnostics>();
 
 /** The diagnostics of a model, computed once per model, settings and env (publishing and code actions share them). */
 export function stageDiagnostics(model: StageModel, settings: Settings = DEFAULT_SETTINGS, env: DiagnosticEnv = {}): Diagnostic[] {
   const dockerDx = env.dockerDx ?? false;
   const hit = cache.get(model);
-  if (hit && hit.settings === settings && hit.dockerDx === dockerDx && hit.dockerignore === env.dockerignore) return hit.diagnostics;
-  const diagnostics = computeDiagnostics(model, settings, dockerDx, env.dockerignore);
-  cache.set(model, { settings, dockerDx, dockerignore: env.dockerignore, diagnostics });
+  if (hit && hit.settings === settings && hit.dockerDx === dockerDx && hit.dockerignore === env.dockerignore && hit.imagePlatforms === env.imagePlatforms && hit.lookupVersion === env.lookupVersion && hit.buildPlatform === env.buildPlatform) return hit.diagnostics;
+  const diagnostics = computeDiagnostics(model, settings, { ...env, dockerDx });
+  cache.set(model, { ...env, settings, dockerDx, diagnostics });
   return diagnostics;
 }
 
@@ -46,7 +55,8 @@ export function buildkitChecksOn(settings: Settings, dockerDx: boolean): boolean
   return settings.buildkitChecks === 'on' || (settings.buildkitChecks === 'auto' && !dockerDx);
 }
 
-function computeDiagnostics(model: StageModel, settings: Settings, dockerDx: boolean, dockerignore: IgnoredPath | undefined): Diagnostic[] {
+function computeDiagnostics(model: StageModel, settings: Settings, env: DiagnosticEnv & { dockerDx: boolean }): Diagnostic[] {
+  const { dockerDx, dockerignore } = env;
   const { target, reachable, cycles } = graphFacts(model, settings.target);
   const inCycle = new Set<StageRef>();
   const out: Diagnostic[] = [];
@@ -67,7 +77,11 @@ function computeDiagnostics(model: StageModel, settings: Settings, dockerDx: boo
   for (const d of scratchMountDiagnostics(model, reachable)) out.push(d);
   const checks = buildkitChecks(model);
   for (const d of checks.errors) out.push(d);
-  if (buildkitChecksOn(settings, dockerDx)) {
+  const lintOn = buildkitChecksOn(settings, dockerDx);
+  if (env.imagePlatforms) {
+    for (const d of baseImagePlatformChecks(model, reachable, env.imagePlatforms, env.buildPlatform ?? DEFAULT_PLATFORM)) if (lintOn || d.severity === DiagnosticSeverity.Error) out.push(d);
+  }
+  if (lintOn) {
     for (const d of checks.lint) out.push(d);
     if (dockerignore && wantsDockerignore(model)) for (const stage of model.stages) for (const d of copyIgnoredChecks(stage.outline, dockerignore, (l) => model.lineText(l))) out.push(d);
   }

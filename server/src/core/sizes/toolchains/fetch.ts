@@ -1,7 +1,8 @@
 // Downloads in RUN: `curl` and `wget` (where they write: -o, -O, -P, --output-dir, standard
 // output), sized by downloads.ts from the URL; a script piped into a shell is an installer.
-import { knownDownload, spreadRange, type KnownDownload } from '../downloads';
+import { archiveRange, knownDownload, type KnownDownload } from '../downloads';
 import { expandSimple, type Item } from '../ledger';
+import { remoteDownload } from '../online/remote';
 import type { RunCtx } from '../runContext';
 import { flagValue } from '../shell';
 import { formatBytes } from '../units';
@@ -45,7 +46,9 @@ export function download(raw: string[], ctx: RunCtx, p: string): boolean {
   const words = raw.map((w) => (w.includes('$') ? expandSimple(w, vars) : w));
   const url = words.find((w) => /^(https?|ftp):\/\//.test(w)) ?? '';
   if (!url) return true;
-  const known = knownDownload(url);
+  const table = knownDownload(url);
+  const remote = isInstaller(table) ? { known: table, note: '', origin: undefined } : remoteDownload(url, ctx.io);
+  const known = remote.known;
   const out = outputOf(words, p, url, ctx.stdout);
   const small = known.name?.kind === 'signature' || known.name?.kind === 'checksum';
   if (!small) ctx.lastDownload = known;
@@ -54,8 +57,9 @@ export function download(raw: string[], ctx: RunCtx, p: string): boolean {
     return true;
   }
   if (out === '/dev/null') return true;
-  const item: Item = { path: ctx.path(out), size: spreadRange(known.archive, known.spread), kind: 'download', note: `${p}: ${described(known)} ≈ ${formatBytes(known.archive)}`, archive: known };
+  const item: Item = { path: ctx.path(out), size: archiveRange(known), kind: 'download', note: `${p}: ${described(known)} ≈ ${formatBytes(known.archive)}${remote.note}`, archive: known };
   if (known.unknown) item.unknown = known.unknown;
+  if (remote.origin) item.origin = remote.origin;
   ctx.add(item);
   return true;
 }

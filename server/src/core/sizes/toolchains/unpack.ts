@@ -1,7 +1,7 @@
 // Unpacking in RUN: `tar` (bundled, old-style and long options) and `unzip`, of a download of this
 // RUN or an earlier one, or of a file the name of which says what it is; all of the archive, or the
 // members named after it (the release's own program is most of it).
-import { knownDownload, spreadRange, unknownArchive, type KnownDownload } from '../downloads';
+import { knownDownload, unknownArchive, unpackedRange, type KnownDownload } from '../downloads';
 import type { Item } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands } from '../shell';
@@ -83,8 +83,8 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
   const known = archiveOf(args.file, ctx);
   if (!args.file || args.file === '-') ctx.lastDownload = known;
   const dest = ctx.path(args.dir ?? '.');
-  let size = spreadRange(known.unpacked, known.spread);
-  let what = `${described(known)} unpacked ≈ ${formatBytes(known.unpacked)}`;
+  let size = unpackedRange(known);
+  let what = `${described(known)} unpacked ≈ ${formatBytes(known.unpacked)}${known.measured ? ` (its length from ${known.measured}, times ${(known.unpacked / known.archive).toFixed(1)})` : ''}`;
   const members = args.members.filter((m) => !m.startsWith('-'));
   if (members.length) {
     // Only the named files: part of the archive, at most all of it.
@@ -99,6 +99,7 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
   const source = known.source || (!!known.unknown && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
   const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${what}`, fuzzy: true, many: true, archive: known };
   if (known.unknown) tree.unknown = `contents of ${known.unknown.replace(/^download of /, '')}`;
+  if (ctx.io?.remoteSize && known.name) tree.origin = known.measured ? 'HEAD request' : 'table';
   if (!args.strip && !members.length) {
     const top = known.topDir ?? (known.source ? known.name?.stem : undefined);
     if (top) tree.top = top;

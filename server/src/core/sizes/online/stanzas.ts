@@ -1,0 +1,59 @@
+// Reads stanza files as they stream in (Debian's Packages, Alpine's APKINDEX): `Key: value` lines,
+// a blank line between records, continuation lines indented. Only the keys asked for are kept; a
+// chunk may end anywhere, and a line longer than the cap is dropped rather than buffered.
+
+const MAX_LINE = 256 * 1024;
+
+export class StanzaStream {
+  private rest = '';
+  private fields = new Map<string, string>();
+  private last: string | undefined;
+  private skipping = false;
+
+  constructor(private readonly keys: ReadonlySet<string>, private readonly onStanza: (fields: Map<string, string>) => void) {}
+
+  feed(chunk: string): void {
+    let text = this.rest + chunk;
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      if (this.skipping) this.skipping = false;
+      else this.line(text.slice(start, nl > start && text[nl - 1] === '\r' ? nl - 1 : nl));
+      start = nl + 1;
+    }
+    text = text.slice(start);
+    if (text.length > MAX_LINE) {
+      this.skipping = true;
+      text = '';
+    }
+    this.rest = text;
+  }
+
+  end(): void {
+    if (this.rest && !this.skipping) this.line(this.rest);
+    this.rest = '';
+    this.flush();
+  }
+
+  private line(line: string): void {
+    if (!line.trim()) {
+      this.flush();
+      return;
+    }
+    const c = line.charCodeAt(0);
+    if (c === 32 || c === 9) {
+      const before = this.last === undefined ? undefined : this.fields.get(this.last);
+      if (before !== undefined && before.length < MAX_LINE) this.fields.set(this.last!, before + ' ' + line.trim());
+      return;
+    }
+    const colon = line.indexOf(':');
+    const key = colon > 0 ? line.slice(0, colon) : '';
+    this.last = this.keys.has(key) ? key : undefined;
+    if (this.last !== undefined) this.fields.set(key, line.slice(colon + 1).trim());
+  }
+
+  private flush(): void {
+    if (this.fields.size) this.onStanza(this.fields);
+    this.fields = new Map();
+    this.last = undefined;
+  }
+}
