@@ -1,4 +1,4 @@
-// `node --expose-gc --import tsx bench/codeActions.ts [--before path/to/server.js] [--files N] [--lenses]`:
+// `node --expose-gc --import tsx bench/codeActions.ts [--before path/to/server.js] [--files N] [--lenses] [--generated STAGES]`:
 // code actions as VS Code asks for them, on every cursor move. For each real Dockerfile of
 // test/fixtures/corpus-real the file is opened, then textDocument/codeAction is asked at every
 // instruction line in order (a cursor moving down), with the diagnostics on that line as the
@@ -7,6 +7,8 @@
 // one from main) gets the same requests, interleaved one by one, so both see the same machine.
 // With --lenses, every size lens of the file is resolved after opening it (not timed), as VS Code
 // does when it shows the file: the sizes of the stages as written are then known.
+// With --generated, the one file is bench/generate.ts's of that many stages, asked on the
+// instructions of 50 stages spread over it (the first, every N/50th, the last).
 // Per server: the first request on each stage, the first and every one on stages offering the
 // split, and every request (p50/p90/max), as wall time and as the CPU time of the server's main thread (from
 // /proc/<pid>/schedstat: what the server itself spent, apart from waiting for a shared CPU).
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import { parseDockerfile } from '../server/src/core/model/parse';
 import { LspClient, SERVER_JS } from '../test/helpers/lspDriver';
+import { generateDockerfile } from './generate';
 import { settleHarness } from './harnessGc';
 import { resolveAllLenses } from './lensResolve';
 
@@ -24,6 +27,7 @@ const servers: Record<string, string> = { ours: SERVER_JS };
 if (args.includes('--before')) servers.before = option('--before', '');
 const limit = Number(option('--files', '100000'));
 const lenses = args.includes('--lenses');
+const generated = Number(option('--generated', '0'));
 const SPLIT = 'Split into builder stage';
 
 interface Samples {
@@ -69,7 +73,8 @@ async function timed<T>(run: Run, method: string, params: unknown, into: Samples
 
 async function main(): Promise<void> {
   const dir = join(__dirname, '..', 'test', 'fixtures', 'corpus-real', 'files');
-  const files = readdirSync(dir).sort().slice(0, limit);
+  const files = generated ? [`generated-${generated}.Dockerfile`] : readdirSync(dir).sort().slice(0, limit);
+  const stride = generated ? Math.max(1, Math.floor(generated / 50)) : 1;
   const runs: Record<string, Run> = {};
   for (const [label, js] of Object.entries(servers)) {
     const client = new LspClient(process.execPath, [js, '--stdio']);
@@ -78,7 +83,7 @@ async function main(): Promise<void> {
   }
   for (const name of files) {
     const uri = `file:///bench/${name}`;
-    const text = readFileSync(join(dir, name), 'utf8');
+    const text = generated ? generateDockerfile(generated) : readFileSync(join(dir, name), 'utf8');
     const diagnostics: Record<string, Diagnostic[]> = {};
     for (const [label, run] of Object.entries(runs)) {
       diagnostics[label] = (await run.client.openAndWait(uri, text)) ?? [];
@@ -87,6 +92,7 @@ async function main(): Promise<void> {
     const model = parseDockerfile(text);
     const splits: Record<string, CodeAction[]> = Object.fromEntries(Object.keys(runs).map((l) => [l, []]));
     for (const stage of model.stages) {
+      if (stage.index % stride !== 0 && stage.index !== model.stages.length - 1) continue;
       const firstOf: Record<string, { wall: number; cpu: number }> = {};
       const inStage: Record<string, Samples> = Object.fromEntries(Object.keys(runs).map((l) => [l, samples()]));
       const offered: Record<string, boolean> = {};

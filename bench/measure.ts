@@ -57,6 +57,7 @@ export const METRICS = [
   'documentSymbol',
   'semanticTokens',
   'inlayHint',
+  'keystroke→inlayHint',
 ] as const;
 
 /** A file measured in a session: its text and where to type and ask. */
@@ -207,6 +208,17 @@ export async function measureFile(server: ServerSpec, files: FileInput[], reps: 
   else unsupported('semanticTokens');
   if (caps.inlayHintProvider) await timed('inlayHint', 'textDocument/inlayHint', (d) => ({ textDocument: doc(d), range: visible(d) }), count);
   else unsupported('inlayHint');
+  // A keystroke on the screen, then its inlay hints: the edited stage's size hints are estimated again.
+  if (caps.inlayHintProvider) {
+    await interleave(docs, typed, async (d, i) => {
+      settleHarness();
+      const start = performance.now();
+      client.change(d.uri, ++d.version, [keystroke(d, i)]);
+      const r = await client.request('textDocument/inlayHint', { textDocument: doc(d), range: visible(d) }, timeoutMs);
+      samples(d, 'keystroke→inlayHint').push(r.kind === 'result' ? performance.now() - start : r.kind);
+      await client.settledDiagnostics(d.uri, d.version, timeoutMs);
+    });
+  } else unsupported('keystroke→inlayHint');
 
   const memory = client.memory();
   const errorLogs = client.errorLogs().map((m) => m.slice(0, 300));

@@ -15,6 +15,12 @@ export interface Settings {
   inlayHints: boolean;
   /** Size CodeLens above every FROM. */
   sizeLens: boolean;
+  /** Inlay hints at the end of each instruction that adds at least sizeHintThreshold MB (`+236 MB`). */
+  sizeHints: boolean;
+  /** Smallest size (MB) an instruction adds to get a size hint. */
+  sizeHintThreshold: number;
+  /** Size findings (size-apt-lists, size-recommends ...) on the stages of the final image, with quick fixes. */
+  sizeFindings: boolean;
   sizeMetric: SizeMetric;
   /** Look up sizes of local images with `docker image inspect` (trusted workspaces only). */
   dockerEngineLookup: boolean;
@@ -38,6 +44,9 @@ export const DEFAULT_SETTINGS: Settings = {
   unknownReferenceHints: true,
   inlayHints: true,
   sizeLens: true,
+  sizeHints: true,
+  sizeHintThreshold: 1,
+  sizeFindings: true,
   sizeMetric: 'uncompressed',
   dockerEngineLookup: false,
   registryLookup: false,
@@ -59,6 +68,7 @@ export function normalizeSettings(input: unknown): Settings {
   }
   if (!['uncompressed', 'compressed', 'containerd'].includes(out.sizeMetric)) out.sizeMetric = DEFAULT_SETTINGS.sizeMetric;
   if (!Number.isInteger(out.completionLimit) || out.completionLimit < 0) out.completionLimit = DEFAULT_SETTINGS.completionLimit;
+  if (!Number.isFinite(out.sizeHintThreshold) || out.sizeHintThreshold < 0) out.sizeHintThreshold = DEFAULT_SETTINGS.sizeHintThreshold;
   if (!['auto', 'on', 'off'].includes(out.generalFeatures)) out.generalFeatures = DEFAULT_SETTINGS.generalFeatures;
   if (!['auto', 'on', 'off'].includes(out.buildkitChecks)) out.buildkitChecks = DEFAULT_SETTINGS.buildkitChecks;
   return out;

@@ -1,11 +1,13 @@
 // textDocument/codeAction: asks every code action provider of the core (quick fixes keyed on
-// diagnostic codes, refactorings) and the general lint's quick fixes (from the general worker),
+// diagnostic codes, those of the size findings, refactorings) and the general lint's quick fixes (from the general worker),
 // and returns what they offer. The editor asks on every cursor move and shows only the titles, so
 // refactorings come without their edit when the client can resolve it (codeAction/resolve asks
 // for it again at the same place: the core keeps each version's refactorings, see
 // core/features/refactor/memo.ts); other clients get the edit in the list.
 import { CodeActionKind, type CancellationToken, type ClientCapabilities, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
 import { quickFixes } from '../core/features/quickFixes';
+import { sizeQuickFixes } from '../core/features/quickFixes/sizeFixes';
 import type { DiagnosticEnv } from '../core/features/diagnostics';
 import { diagnosticEnv } from './diagnosticEnv';
 import { refactorProvider } from '../core/features/refactor';
@@ -32,7 +34,11 @@ export interface CodeActionRequest {
 export type CodeActionProvider = (request: CodeActionRequest) => CodeAction[];
 
 /** Providers in the order their actions are listed. */
-export const PROVIDERS: CodeActionProvider[] = [(r) => quickFixes(r.model, r.uri, r.params.range, r.settings, r.env), refactorProvider()];
+export const PROVIDERS: CodeActionProvider[] = [
+  (r) => quickFixes(r.model, r.uri, r.params.range, r.settings, r.env),
+  (r) => (r.settings.sizeFindings ? sizeQuickFixes(r.model, r.uri, r.params.range, { target: r.settings.target, io: r.io }, (path) => URI.file(path).toString()) : []),
+  refactorProvider(),
+];
 
 /** What codeAction/resolve needs to find a refactoring again. */
 interface ResolveData {

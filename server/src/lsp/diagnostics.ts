@@ -1,12 +1,15 @@
 // Publishes stage diagnostics after open and every change, coalescing bursts of changes and never
-// publishing for a version that is no longer current. General lint (when enabled) follows a little
-// later from its worker; until it answers, the previous general diagnostics stay shown.
+// publishing for a version that is no longer current. Two kinds follow a little later, each
+// republished with the stage diagnostics when it arrives: the size findings (they read RUN scripts
+// and estimate the final image: computed once typing pauses, see sizeDiagnostics.ts), and the
+// general lint (when enabled) from its worker. Until they answer, the previous ones stay shown.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { stageDiagnostics } from '../core/features/diagnostics';
 import { generalFor, type ServerContext } from './context';
 import { diagnosticEnv, forgetDockerignore } from './diagnosticEnv';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { isDockerfileDocument } from '../core/buildTargets/fileKinds';
+import { SizeDiagnostics } from './sizeDiagnostics';
 
 const LINT_DELAY_MS = 250;
 
@@ -15,8 +18,14 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void; r
   const general = new Map<string, Diagnostic[]>();
   const lintTimers = new Map<string, NodeJS.Timeout>();
   const send = (uri: string, version: number, stage: Diagnostic[]) => {
-    ctx.connection.sendDiagnostics({ uri, version, diagnostics: [...stage, ...(general.get(uri) ?? [])] });
+    ctx.connection.sendDiagnostics({ uri, version, diagnostics: [...stage, ...sizes.shown(uri), ...(general.get(uri) ?? [])] });
   };
+  /** The stage diagnostics of the current version (cached per model): what a later publish sends with its own. */
+  const stageOf = (document: TextDocument) => {
+    const model = ctx.models.get(document);
+    return stageDiagnostics(model, ctx.settings(document.uri), diagnosticEnv(ctx, document.uri, model));
+  };
+  const sizes = new SizeDiagnostics(ctx, (document) => send(document.uri, document.version, stageOf(document)));
   const lintLater = (document: TextDocument, stage: Diagnostic[]) => {
     const uri = document.uri;
     clearTimeout(lintTimers.get(uri));
@@ -31,7 +40,7 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void; r
       const current = ctx.documents.get(uri);
       if (!found || !current || current.version !== document.version) return;
       general.set(uri, found);
-      send(uri, current.version, stage);
+      send(uri, current.version, stageOf(current));
     }, LINT_DELAY_MS));
   };
   const publish = (document: TextDocument) => {
@@ -46,7 +55,9 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void; r
       try {
         const model = ctx.models.get(current);
         const diagnostics = stageDiagnostics(model, ctx.settings(uri), diagnosticEnv(ctx, uri, model));
+        sizes.carry(uri, model);
         send(uri, current.version, diagnostics);
+        sizes.later(current);
         lintLater(current, diagnostics);
       } catch (e) {
         ctx.log.error(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack : e}`);
@@ -63,6 +74,7 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void; r
     clearTimeout(lintTimers.get(e.document.uri));
     lintTimers.delete(e.document.uri);
     general.delete(e.document.uri);
+    sizes.forget(e.document.uri);
     forgetDockerignore(e.document.uri);
     ctx.models.delete(e.document.uri);
     ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -1,7 +1,8 @@
 // The size estimator's I/O for a document: its folder as the build context, and the optional
 // engine, registry, package index and download lookups when the settings allow them in a trusted
-// workspace. New sizes arriving later (context indexed, a lookup answered) refresh the lenses and,
-// through onSizeIOUpdate, the diagnostics that read image platforms.
+// workspace. New sizes arriving later (context indexed, a lookup answered) refresh the lenses, the
+// size hints and, through onSizeIOUpdate, the size findings and the diagnostics that read image
+// platforms.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
@@ -13,7 +14,7 @@ import type { ServerContext } from './context';
 let provider: SizeIOProvider | undefined;
 const listeners: Array<() => void> = [];
 
-/** Called after the lenses are asked to refresh, when new sizes or image platforms arrived. */
+/** Called after the lenses are asked to refresh, when new sizes or image platforms arrived (the size findings are computed again). */
 export function onSizeIOUpdate(listener: () => void): void {
   listeners.push(listener);
 }
@@ -33,6 +34,7 @@ export function ioFor(ctx: ServerContext, uri: string): SizeIO | undefined {
   provider ??= new SizeIOProvider(
     () => {
       ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
       for (const listener of listeners) listener();
     },
     undefined,

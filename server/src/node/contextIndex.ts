@@ -15,6 +15,8 @@ export class ContextIndex {
   private texts = new Map<string, string>();
   ready = false;
   truncated = false;
+  /** The .dockerignore read (text undefined when there is none: path is where it would go). */
+  ignoreFile: { path: string; text: string | undefined } | undefined;
 
   constructor(readonly root: string, private readonly dockerfile?: string) {}
 
@@ -62,11 +64,13 @@ export class ContextIndex {
     for (const file of candidates) {
       try {
         const text = await fs.readFile(file, 'utf8');
+        this.ignoreFile = { path: file, text };
         return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
       } catch {
         // Try the next one.
       }
     }
+    this.ignoreFile = { path: path.join(this.root, '.dockerignore'), text: undefined };
     return undefined;
   }
 
@@ -104,7 +108,7 @@ export class ContextIndex {
 
   /** Same files, sizes and manifest texts as `other`: a rebuild that found nothing new. */
   sameContent(other: ContextIndex): boolean {
-    if (this.truncated !== other.truncated || this.files.length !== other.files.length || this.texts.size !== other.texts.size) return false;
+    if (this.truncated !== other.truncated || this.files.length !== other.files.length || this.texts.size !== other.texts.size || this.ignoreFile?.text !== other.ignoreFile?.text) return false;
     for (let i = 0; i < this.files.length; i++) if (this.files[i].rel !== other.files[i].rel || this.files[i].size !== other.files[i].size) return false;
     for (const [rel, text] of this.texts) if (other.texts.get(rel) !== text) return false;
     return true;

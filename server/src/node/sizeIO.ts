@@ -78,6 +78,8 @@ export class SizeIOProvider {
           previous.built = next.built;
           return;
         }
+        // A new I/O object: what was estimated with the one handed out while indexing (context not read) is not reused.
+        next.io = undefined;
         this.contexts.set(key, next);
         this.onUpdate();
       }, () => undefined);
@@ -96,6 +98,7 @@ export class SizeIOProvider {
       current.io = {
         contextSize: (sources) => index.size(sources),
         contextText: (p) => index.text(p),
+        dockerignore: () => (index.ready ? index.ignoreFile : undefined),
         engineImage: engineOn ? (ref) => this.engine.get(ref) : undefined,
         registryImage: registryOn ? (ref) => this.registry.get(ref) : undefined,
         packageIndex: indexOn ? (s) => online!.packageIndex(s) : undefined,

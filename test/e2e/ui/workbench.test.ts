@@ -98,8 +98,32 @@ test('"Split into builder stage" from the code action menu makes a builder and a
     await wb.chooseRow(actionRows(), wb.page.locator('.action-widget .monaco-list-row.focused'), /Split into builder stage/);
     await wb.waitLine(/^FROM\sgolang:1\.22-alpine\sAS\sbuilder$/);
     await wb.waitLine(/^FROM\sscratch/);
-    await wb.waitLine(/^COPY\s--from=builder\s\/app\/app\s\/app\/app$/);
+    await wb.waitLine(/^COPY\s--from=builder\s\/app\/app\s\/app\/app(\s*\+[\d.]+\s?[kMG]?B)?$/); // a size hint may follow
     await lenses().filter({ hasText: /final image/ }).first().waitFor({ timeout: 20_000 });
+  }));
+
+test('a size hint at the end of the line that installs packages; hovering it shows what the line adds', () =>
+  step('13-size-hint', async () => {
+    await wb.openFile('sizes.Dockerfile');
+    const hinted = wb.page.locator('.monaco-editor .view-lines .view-line', { hasText: /ca-certificates\s*\+[\d.]+\s?MB$/ });
+    await hinted.first().waitFor({ timeout: 30_000 });
+    assert.match(await hinted.first().innerText(), /\+\d+(\.\d+)?\s?MB$/);
+    await wb.page.locator('.monaco-editor .view-lines .view-line span', { hasText: /^\+[\d.]+\s?MB$/ }).last().hover();
+    await wb.page.locator('.monaco-hover', { hasText: /RUN adds ≈/ }).first().waitFor({ timeout: 15_000 });
+  }));
+
+test('a size finding on apt-get update, and its quick fix titled with the saving removes the lists in the same RUN', () =>
+  step('14-size-fix', async () => {
+    await wb.openFile('sizes.Dockerfile');
+    await wb.page.locator('.squiggly-info').first().waitFor({ timeout: 30_000 });
+    await wb.goTo(2, 6);
+    const fix = actionRows().filter({ hasText: /Remove apt lists in the same RUN \(≈ −\d+(\.\d+)? MB\)/ });
+    await wb.pressUntil('Control+.', fix);
+    await wb.screenshot('14-size-fix-menu');
+    await wb.chooseRow(actionRows(), wb.page.locator('.action-widget .monaco-list-row.focused'), /Remove apt lists in the same RUN/);
+    await wb.waitLine(/ca-certificates\s&&\srm\s-rf\s\/var\/lib\/apt\/lists\/\*/);
+    // The finding goes once the findings of the new text are in (after typing pauses).
+    await wb.page.locator('.squiggly-info').first().waitFor({ state: 'detached', timeout: 15_000 });
   }));
 
 test('go to definition from --from=builder lands on its FROM', () =>
@@ -144,7 +168,8 @@ test('Show Stage Graph draws the stages and their edges', () =>
 test('▶ Build runs the build with the stage as its own argument', () =>
   step('08-build-stage', async () => {
     await wb.openFile('app.Dockerfile');
-    const build = wb.page.locator('.codelens-decoration a', { hasText: /^▶ Build$/ }).first();
+    // The focused editor's lens: the graph step leaves graph.Dockerfile open in another group.
+    const build = wb.page.locator('.monaco-editor.focused .codelens-decoration a', { hasText: /^▶ Build$/ }).first();
     await build.click();
     // Before the task starts VS Code saves the files earlier steps edited. If no task has shown
     // within 10 s the click is taken as lost (as keys can be, see Workbench.pressUntil), and said so.

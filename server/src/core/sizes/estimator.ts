@@ -381,6 +381,25 @@ export function stageLayoutOf(model: StageModel, index: number, options: Estimat
   return layoutOf(modelInfo(model, options), index);
 }
 
+/** What each instruction of a stage adds: its layout's layers with their sums, and how to read an item's size, note and unknown part. */
+export interface StageLayers {
+  layout: StageLayout;
+  /** bytes, low, high of each of layout.layers, in order. */
+  sums: Float64Array;
+  size(item: Item): SizeRange;
+  note(item: Item): string;
+  unknownOf(item: Item): string | undefined;
+}
+
+/** The layers of one stage as the lens sums them (lazy like estimateStage): for size hints and findings. */
+export function stageLayers(model: StageModel, index: number, options: EstimateOptions = {}): StageLayers | undefined {
+  if (index < 0 || index >= model.stages.length) return undefined;
+  const info = modelInfo(model, options);
+  const sums = sumsOf(info, index);
+  const resolver = info.resolver;
+  return { layout: info.layouts[index]!, sums: sums.layers, size: (it) => resolver.size(it), note: (it) => resolver.note(it), unknownOf: (it) => resolver.unknownOf(it) };
+}
+
 /** Estimates every stage of the model: bytes with a low/high range, whether it is final, layer by layer. */
 export function estimateStages(model: StageModel, options: EstimateOptions = {}): StageEstimate[] {
   const info = modelInfo(model, options);

@@ -26,6 +26,10 @@ export interface Item {
   requested?: string[];
   /** apk --virtual group. */
   group?: string;
+  /** apt-get install without --no-install-recommends: bytes of the recommended packages included in `size`. */
+  recommends?: number;
+  /** Counted though it may not exist at all (a module cache while go.mod is not read): no size finding claims it. */
+  unsure?: boolean;
   /** For build-context files: the COPY/ADD sources as written (where manifests such as Cargo.lock are looked up). */
   sources?: string[];
   /** For downloads and what they unpacked to: what the archive is, and its sizes. */

@@ -74,7 +74,7 @@ function apt(words: string[], ctx: RunCtx): boolean {
   if (sub === 'install') {
     const req = requested(words, ctx.known, words.indexOf(sub, 1) + 1, ['-o', '-t', '-c'], ctx);
     const docs = ctx.figure.slim ? 0.85 : 1;
-    const recommends = !words.includes('--no-install-recommends') && !ctx.noRecommends;
+    const recommends = !words.includes('--no-install-recommends') && !ctx.stage.noRecommends && !words.some(offRecommends);
     const suite = ctx.figure.suite;
     const mark = ctx.added.length;
     const files = req.names.filter((n) => n.endsWith('.deb'));
@@ -82,8 +82,10 @@ function apt(words: string[], ctx: RunCtx): boolean {
     const { names, leftovers } = planDeb({ ...req, names: [...files, ...online.rest] }, ctx, suite);
     if (names.length) {
       const r = debInstall(names, ctx.installed, docs, recommends, suite);
+      const lean = recommends ? debInstall(names, ctx.installed, docs, false, suite).bytes : r.bytes;
       const size = range(r, recommends ? 0.2 : 0.1);
-      ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : ''));
+      const item = ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : ''));
+      if (r.bytes > lean) item.recommends = r.bytes - lean;
     }
     addLeftovers(leftovers, ctx, { suite, docs, recommends, scale: 1, native: true });
     if (online.on) markTable(ctx, mark, online.fallback);
@@ -105,6 +107,11 @@ function apt(words: string[], ctx: RunCtx): boolean {
     return true;
   }
   return true;
+}
+
+/** `-o APT::Install-Recommends=false` (or `=0`). */
+function offRecommends(w: string): boolean {
+  return w.includes('Install-Recommends=') && (w.endsWith('=false') || w.endsWith('=0') || w.endsWith('=no'));
 }
 
 /**

@@ -15,9 +15,16 @@ import { MB } from './units';
 /** A strip anywhere in the RUN (often inside `find ... -exec sh -c 'strip ...'`), not tar's --strip-components. */
 const STRIPS = /(^|[\s;&|'"(])strip\s|--strip-(all|unneeded|debug)|install-strip|-Wl,-s\b|-Wl,--strip/;
 
-export function estimateRun(script: string, stage: StageState, cacheMounts: string[], io: SizeIO | undefined): Item[] {
+/** `removed` receives the paths the RUN removes (what a later RUN removes stays in an earlier layer: size findings). */
+export function estimateRun(script: string, stage: StageState, cacheMounts: string[], io: SizeIO | undefined, removed?: string[]): Item[] {
   const ctx = new RunCtx(stage, cacheMounts, io);
   if (!mayChangeSize(script)) return ctx.finish();
+  const items = runItems(script, stage, ctx);
+  if (removed) for (const p of ctx.removedPaths) removed.push(p);
+  return items;
+}
+
+function runItems(script: string, stage: StageState, ctx: RunCtx): Item[] {
   ctx.stripped = STRIPS.test(script);
   const parsed = parseScript(script);
   if (!parsed) {
@@ -27,6 +34,14 @@ export function estimateRun(script: string, stage: StageState, cacheMounts: stri
   const commands = runCommands(parsed, { vars: stage.env, workdir: stage.workdir, platform: stage.platform, distro: stage.figure.distro });
   for (const c of commands) runCommand(c, ctx);
   return ctx.finish();
+}
+
+const NO_RECOMMENDS = /Install-Recommends\s*"?(0|false)/i;
+
+/** `echo ... > /etc/apt/apt.conf.d/x`, `... | tee /etc/apt/apt.conf.d/x`, `cat > ... <<EOF`. */
+function writesAptConf(p: string, words: string[], stdout: string | undefined): boolean {
+  if (stdout?.includes('apt.conf')) return p === 'echo' || p === 'printf' || p === 'cat';
+  return p === 'tee' && words.some((w) => w.includes('apt.conf'));
 }
 
 /** tonistiigi/xx wrappers (`xx-go`, `xx-apk`, `xx-apt-get`, `xx-clang`, `xx-cargo`) run the tool for the target platform. */
@@ -63,6 +78,7 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
   ctx.known = c.known;
   for (const r of reposAdded({ words, stdout: c.stdout, printed: c.stdin ?? ctx.printed })) ctx.addRepo(r);
   if (p === 'echo' || p === 'printf') ctx.printed = words.slice(1).join(' ');
+  if (writesAptConf(p, words, c.stdout) && NO_RECOMMENDS.test((c.stdin ?? ctx.printed ?? '').slice(0, 2000))) ctx.stage.noRecommends = true;
   if (packageCommand(words, ctx)) return;
   if (!toolCommand(words, ctx)) unreadInstaller(words, ctx);
 }

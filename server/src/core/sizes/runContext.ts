@@ -22,6 +22,8 @@ export interface StageState {
   platform: Platform;
   /** Package repositories the stage added so far (repos.ts), oldest first. */
   repos?: AddedRepo[];
+  /** APT is configured not to install recommended packages (`APT::Install-Recommends "false"` written to apt.conf.d). */
+  noRecommends?: boolean;
 }
 
 export class RunCtx {
@@ -33,7 +35,6 @@ export class RunCtx {
   manualBefore: Set<Item> | undefined;
   /** Names marked `apt-mark manual` by name. */
   readonly manualNames = new Set<string>();
-  noRecommends = false;
   /** Directory after `cd` (the RUN starts in WORKDIR). */
   cwd: string | undefined;
   /** Where the current command's standard output goes (`curl ... > file.tgz`). */
@@ -150,9 +151,11 @@ export class RunCtx {
     this.added.push(item);
   }
 
-  addPackages(r: PackageSize, requested: string[], size: SizeRange, note: string, group?: string): void {
+  addPackages(r: PackageSize, requested: string[], size: SizeRange, note: string, group?: string): Item {
     for (const n of r.added) this.installed.add(n);
-    this.added.push({ path: '/usr', size, kind: 'package', note, pkgs: r.added, requested, group });
+    const item: Item = { path: '/usr', size, kind: 'package', note, pkgs: r.added, requested, group };
+    this.added.push(item);
+    return item;
   }
 
   /**
@@ -244,6 +247,11 @@ export class RunCtx {
     for (const n of r.added) this.installed.add(n);
     const shown = [...names].slice(0, 3).join(' ') + (names.size > 3 ? ` +${names.size - 3}` : '');
     this.added.push({ path: '/usr', size: { bytes: r.bytes, low: r.bytes * 0.9, high: r.bytes * 1.1 }, kind: 'package', note: `${shown} kept (apt-mark manual) ≈ ${formatBytes(r.bytes)}`, pkgs: r.added, requested: [...names] });
+  }
+
+  /** The paths this RUN removes (as normalized; globs kept), whatever they matched. */
+  get removedPaths(): readonly string[] {
+    return this.removed;
   }
 
   /** `rm` and friends: `p` is read where the command runs (after `cd`, with this RUN's variables). */

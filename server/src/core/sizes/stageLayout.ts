@@ -23,6 +23,8 @@ export interface LayoutLayer {
   line: number;
   instruction: string;
   items: Item[];
+  /** Paths a RUN removes (normalized, globs kept): what they match in earlier layers stays in the image. */
+  removed?: string[];
 }
 
 export interface StageLayout {
@@ -56,7 +58,7 @@ export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]
   let state: StageState;
   if (parent) {
     const p = parent.layout.state;
-    state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure, platform: stage.platform ? parsePlatform(stage.platform.value) : p.platform, repos: p.repos?.slice() };
+    state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure, platform: stage.platform ? parsePlatform(stage.platform.value) : p.platform, repos: p.repos?.slice(), noRecommends: p.noRecommends };
   } else {
     const figure = fromRef && (fromRef.resolution.kind === 'variable' || fromRef.resolution.kind === 'unresolved-variable') && fromRef.value.includes('$') ? resolveBaseImage('unknown/' + fromRef.value.replace(/[^a-z0-9]/gi, '')) : resolveBaseImage(fromRef?.value ?? stage.image, io);
     state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet, figure.suite, figure.ubuntu, figure.resolved)), items: new ItemList(), figure, platform: parsePlatform(stage.platform?.value) };
@@ -65,10 +67,13 @@ export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]
   const copyLines = copyRefs.map((r) => r.instructionRange.start.line);
   const layers: LayoutLayer[] = [];
   for (const ins of sizeInstructions(stage)) {
-    const items = instructionItems(ins, state, input.io, copyRefs[copyLines.indexOf(ins.line)]);
+    const removed: string[] = [];
+    const items = instructionItems(ins, state, input.io, copyRefs[copyLines.indexOf(ins.line)], removed);
     if (!items) continue;
     for (const it of items) state.items.push(it);
-    layers.push({ line: ins.line, instruction: ins.keyword, items });
+    const layer: LayoutLayer = { line: ins.line, instruction: ins.keyword, items };
+    if (removed.length) layer.removed = removed;
+    layers.push(layer);
   }
   const copyLayers = copyLines.map((line) => layers.find((l) => l.line === line));
   const layout: StageLayout = { state, base: fromRef?.value ?? stage.image, layers, copyRefs, copyLayers, deps };
@@ -109,7 +114,7 @@ function baseEnv(ref: string): Map<string, string> {
   return env;
 }
 
-function instructionItems(ins: SizeInstruction, state: StageState, io: SizeIO | undefined, copyRef: StageRef | undefined): Item[] | undefined {
+function instructionItems(ins: SizeInstruction, state: StageState, io: SizeIO | undefined, copyRef: StageRef | undefined, removed: string[]): Item[] | undefined {
   switch (ins.keyword) {
     case 'ENV':
     case 'ARG':
@@ -129,7 +134,7 @@ function instructionItems(ins: SizeInstruction, state: StageState, io: SizeIO | 
         const target = opts.find((o) => o.key === 'target' || o.key === 'dst' || o.key === 'destination')?.value;
         if (target && (type === 'cache' || type === 'tmpfs' || type === 'secret' || type === 'bind' || type === 'ssh')) cacheMounts.push(normalizePath(target, state.workdir, state.env));
       }
-      return estimateRun(runScript(ins.rest, ins.heredocs), state, cacheMounts, io);
+      return estimateRun(runScript(ins.rest, ins.heredocs), state, cacheMounts, io, removed);
     }
     case 'COPY':
     case 'ADD':

@@ -84,6 +84,11 @@ export interface SizeIO {
    * context) match, .dockerignore applied; undefined when unknown (context not indexed yet).
    */
   contextSize?(sources: string[]): ContextSize | undefined;
+  /**
+   * The .dockerignore the build context uses: its path and text (text undefined when there is none:
+   * `path` is where it would go); undefined while the context is not indexed.
+   */
+  dockerignore?(): { path: string; text: string | undefined } | undefined;
   /** Text of a small file in the build context (go.mod, package-lock.json, requirements.txt), if readable. */
   contextText?(path: string): string | undefined;
   /** Real size of an image present locally (docker image inspect), from a cache: never blocks. */

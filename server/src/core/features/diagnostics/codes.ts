@@ -28,6 +28,18 @@ export const CODES = {
   baseImagePlatformMissing: 'base-image-platform-missing',
 } as const;
 
+/** Size findings (core/features/sizeFindings): what makes the final image bigger than it needs to be. */
+export const SIZE_CODES = {
+  aptLists: 'size-apt-lists',
+  recommends: 'size-recommends',
+  packageCache: 'size-package-cache',
+  deletedLater: 'size-deleted-later',
+  toolchainInFinal: 'size-toolchain-in-final',
+  context: 'size-context',
+} as const;
+
+export type SizeCode = (typeof SIZE_CODES)[keyof typeof SIZE_CODES];
+
 export type StageCode = (typeof CODES)[keyof typeof CODES];
 export type Code = StageCode | CheckCode;
 

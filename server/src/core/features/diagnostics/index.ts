@@ -163,7 +163,7 @@ function sameRefs(a: StageRef[], b: StageRef[]): boolean {
 const IGNORE_COMMENT = /^\s*#\s*dockerfile-stages:\s*ignore=([A-Za-z0-9_,\-\s]*)$/;
 
 /** BuildKit `# check=skip=Rule,...` / `error=true`, and `# dockerfile-stages: ignore=code` on the line above. */
-function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagnostic[] {
+export function applySuppressions(model: StageModel, diagnostics: Diagnostic[]): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   const { check } = model;
   const ignoredAt = new Map<number, Set<string> | null>();

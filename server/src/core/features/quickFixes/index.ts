@@ -53,7 +53,7 @@ export function fix(title: string, uri: string, edits: TextEdit[], diagnostic?: 
   return action;
 }
 
-function overlaps(a: Range, b: Range): boolean {
+export function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }

@@ -8,12 +8,15 @@ import type { Refactoring } from './action';
 import { stageEstimator, type RefactorOptions } from './sizes';
 import { extractBaseActions } from './extractBase';
 import { inlineStageActions } from './inlineStage';
+import { manifestsFirstActions } from './manifestsFirst';
+import { cacheMountActions } from './cacheMounts';
+import { buildPlatformActions } from './buildPlatform';
 import { nameStageActions } from './nameStage';
 import { smallerBaseActions } from './smallerBase';
 import { splitBuilderActions } from './splitBuilder';
 
 /** In the order the editor lists them. */
-export const REFACTORINGS: Refactoring[] = [splitBuilderActions, smallerBaseActions, extractBaseActions, inlineStageActions, nameStageActions];
+export const REFACTORINGS: Refactoring[] = [splitBuilderActions, smallerBaseActions, extractBaseActions, inlineStageActions, nameStageActions, manifestsFirstActions, cacheMountActions, buildPlatformActions];
 
 /** The parts of a code action request a refactoring reads (structurally the LSP request). */
 export interface RefactorRequest {
@@ -29,7 +32,7 @@ export interface RefactorRequest {
 export function refactorProvider(options: RefactorOptions = {}, refactorings: Refactoring[] = REFACTORINGS): (request: RefactorRequest) => CodeAction[] {
   return ({ uri, model, params, settings, io }) => {
     const out: CodeAction[] = [];
-    const opts: RefactorOptions = { estimate: stageEstimator(settings?.sizeMetric, io), ...options, target: settings?.target || options.target };
+    const opts: RefactorOptions = { estimate: stageEstimator(settings?.sizeMetric, io), io, ...options, target: settings?.target || options.target };
     for (const refactor of refactorings) {
       for (const a of refactor(model, params.range, opts)) out.push({ title: a.title, kind: a.kind, edit: { changes: { [uri]: a.edits } } });
     }

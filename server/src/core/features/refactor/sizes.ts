@@ -20,6 +20,8 @@ export interface RefactorOptions {
   target?: string;
   /** Largest document (in characters) for which the result is re-parsed to estimate it. */
   maxEstimatedLength?: number;
+  /** The build context and lookups (which manifests exist; sizes of what leaves the image). */
+  io?: SizeIO;
 }
 
 const estimators = new WeakMap<SizeIO, Map<SizeMetric, StageSizeEstimator>>();

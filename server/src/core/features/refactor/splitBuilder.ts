@@ -6,7 +6,8 @@
 // gets a name, the runtime stage is inserted after the build, EXPOSE/CMD-like instructions move
 // with their comments, builder tweaks (CGO_ENABLED=0, -static, DESTDIR) are inserted in place,
 // and `--from=<index>` references are renumbered. Planned and sized once per document version
-// and stage (memo.ts).
+// and stage (memo.ts). A whole stage on a service image (postgres, nginx ...) is not split: what its
+// build adds lives in the service's own folders.
 import { refsIn } from '../../model/cursor';
 import { dependencyCycles } from '../../model/graph';
 import { comparePositions } from '../../model/lines';
@@ -14,11 +15,14 @@ import type { Range, Stage, StageModel } from '../../model/types';
 import { estimateAfter, estimateBefore, stageAtLine, type RefactorAction } from './action';
 import { pathOf } from './analysis/dirs';
 import { stageFacts, type CommandAt } from './analysis/facts';
+import { isServiceImage } from './analysis/images';
+import { installedPackages } from './toolchains/types';
 import { dirname } from './analysis/paths';
 import { programHint } from './analysis/program';
 import { memoized } from './memo';
 import { blockStart, EditSet, indentOf, isBlankLine, lineSpan, linesText } from './edits';
-import { sizeChange, type RefactorOptions } from './sizes';
+import { sizeChange, type RefactorOptions, type SizeRange } from './sizes';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { planSplit, RUNTIME_ONLY, type SplitPlan, type SplitTarget } from './splitPlan';
 import { asKeyword, refIndex, remapIndexRefs, usersOf } from './stageRefs';
 import { analyzeBuild } from './toolchains';
@@ -34,16 +38,51 @@ export function splitBuilderActions(model: StageModel, range: Range, options: Re
 }
 
 function split(model: StageModel, stage: Stage, selectedEnd: number, options: RefactorOptions): RefactorAction[] {
+  const offer = splitOffer(model, stage, selectedEnd, options);
+  return offer ? [{ title: SPLIT_TITLE + sizeChange(offer.before, offer.after), kind: 'refactor.extract', edits: offer.edits }] : [];
+}
+
+export interface SplitOffer {
+  edits: TextEdit[];
+  /** The stage's image before, and the runtime stage's after (when an estimator is given). */
+  before?: SizeRange;
+  after?: SizeRange;
+  /** The builder's last line: what is up to it leaves the image. */
+  builderEnd: number;
+  /** The runtime stage's image, and whether it is the stage's own. */
+  runtimeImage: string;
+  sameImage: boolean;
+  /** Packages the builder keeps (installed up to its end and not removed). */
+  builderPackages: Set<string>;
+}
+
+const offers = new WeakMap<StageModel, { key: string; estimate: RefactorOptions['estimate']; offer: SplitOffer | undefined }[]>();
+
+/** The split of a whole stage (cursor anywhere in it, no selection), as the size finding size-toolchain-in-final offers it; once per model, stage, estimator and target. */
+export function stageSplitOffer(model: StageModel, stage: Stage, options: RefactorOptions): SplitOffer | undefined {
+  let list = offers.get(model);
+  if (!list) offers.set(model, (list = []));
+  const key = `${stage.index} ${options.target ?? ''}`;
+  const hit = list.find((e) => e.key === key && e.estimate === options.estimate);
+  if (hit) return hit.offer;
+  const offer = splitOffer(model, stage, -1, options);
+  list.push({ key, estimate: options.estimate, offer });
+  return offer;
+}
+
+function splitOffer(model: StageModel, stage: Stage, selectedEnd: number, options: RefactorOptions): SplitOffer | undefined {
   const target = splitTarget(model, stage, selectedEnd);
-  if (!target) return [];
+  if (!target) return undefined;
   const plan = planSplit(model, target);
-  if (!plan || (!target.selection && !plan.analysis?.shipsToolchain)) return [];
+  if (!plan || (!target.selection && (!plan.analysis?.shipsToolchain || (plan.facts.root && isServiceImage(plan.facts.root))))) return undefined;
   const edits = splitEdits(model, plan);
   const finished = edits?.finish();
-  if (!edits || !finished) return [];
+  if (!edits || !finished) return undefined;
   const before = estimateBefore(model, plan.stage.index, options);
   const after = before && estimateAfter(model, finished, plan.stage.index + 1, options);
-  return [{ title: SPLIT_TITLE + sizeChange(before, after), kind: 'refactor.extract', edits: edits.textEdits(finished) }];
+  const sameImage = plan.runtimeImage === (plan.facts.rootRaw ?? plan.facts.root?.ref);
+  const builderPackages = installedPackages({ model, facts: plan.facts, end: plan.end });
+  return { edits: edits.textEdits(finished), before, after, builderEnd: plan.facts.instructions[plan.end].range.end.line, runtimeImage: plan.runtimeImage, sameImage, builderPackages };
 }
 
 /** The last instruction of a selection that holds whole instructions, else -1 (a word selected inside a line does not count). */

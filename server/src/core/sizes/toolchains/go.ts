@@ -68,13 +68,15 @@ export function go(words: string[], ctx: RunCtx): boolean {
   const modCache = ctx.path(ctx.env('GOMODCACHE') ?? gopath + (gopathMode ? '/src' : '/pkg/mod'));
   const modsThere = ctx.added.some((it) => it.path === modCache) || ctx.stage.items.all().some((it) => it.path === modCache && it.kind === 'residue');
   if (sub === 'mod' && words[2] === 'download') {
-    if (!modsThere) residue(ctx, modCache, modRange(modBytes, requires), `go mod download: module cache ≈ ${formatBytes(modBytes)}`);
+    if (!modsThere) ctx.add({ path: modCache, size: modRange(modBytes, requires), kind: 'residue', note: `go mod download: module cache ≈ ${formatBytes(modBytes)}`, unsure: requires === undefined });
     return true;
   }
   if (sub === 'build' || sub === 'install') {
     const ldflags = words.find((w) => w.startsWith('-ldflags'))?.concat(' ', words[words.indexOf('-ldflags') + 1] ?? '') ?? '';
     const stripped = /-s\b/.test(ldflags) || /-w\b/.test(ldflags);
-    const stdOnly = !modsThere && stdlibOnly(words, ctx, requires);
+    // `go build std` (or `cmd`) compiles the standard library into the build cache: no module, no binary.
+    const stdlib = words.slice(2).some((w) => w === 'std' || w === 'cmd');
+    const stdOnly = stdlib || (!modsThere && stdlibOnly(words, ctx, requires));
     // A program of the standard library alone: 2 MB (fmt) to 7 MB (net/http); a service with modules: 5.4-18 MB.
     const base = stdOnly ? 3.5 * MB : requires === undefined ? 9 * MB : 2.2 * MB + requires * 0.5 * MB;
     const bin = Math.min(base, 120 * MB) * (stripped ? 0.7 : 1);
@@ -82,14 +84,18 @@ export function go(words: string[], ctx: RunCtx): boolean {
     const size = stdOnly ? r(bin, bin * 0.45, bin * 2.6) : requires === undefined ? r(bin, bin * 0.6, bin * 2) : r(bin, bin * 0.7, bin * 1.5);
     const out = flagValue(words, ['-o']);
     const note = `go ${sub}: binary ≈ ${formatBytes(bin)}${stripped ? ' (stripped)' : ''}`;
-    if (sub === 'install') artifact(ctx, ctx.path((ctx.env('GOBIN') ?? gopath + '/bin')), size, note, true);
-    else if (out) artifact(ctx, ctx.path(out), size, note, out.endsWith('/'));
-    else artifact(ctx, ctx.workdir, size, note, true);
+    if (!stdlib) {
+      if (sub === 'install') artifact(ctx, ctx.path((ctx.env('GOBIN') ?? gopath + '/bin')), size, note, true);
+      else if (out) artifact(ctx, ctx.path(out), size, note, out.endsWith('/'));
+      else artifact(ctx, ctx.workdir, size, note, true);
+    }
     // The compiled standard library packages, the compiled dependencies (about as large as their
     // sources), and the link outputs.
     const buildCache = stdOnly ? 25 * MB + bin * 2 : 60 * MB + modBytes * 0.8 + bin * 2;
-    if (minor >= 10) residue(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go build cache ≈ ${formatBytes(buildCache)}`);
-    if (!modsThere && !stdOnly && !gopathMode) residue(ctx, modCache, modRange(modBytes, requires), `module cache ≈ ${formatBytes(modBytes)}`);
+    // Precompiling the standard library is done for its build cache: the cache is the product there.
+    if (minor >= 10 && stdlib) artifact(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go ${sub} std: the compiled standard library in the build cache ≈ ${formatBytes(buildCache)}`, true);
+    else if (minor >= 10) residue(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go build cache ≈ ${formatBytes(buildCache)}`);
+    if (!modsThere && !stdOnly && !gopathMode) ctx.add({ path: modCache, size: modRange(modBytes, requires), kind: 'residue', note: `module cache ≈ ${formatBytes(modBytes)}`, unsure: requires === undefined });
     return true;
   }
   if (sub === 'clean') {

@@ -1,6 +1,6 @@
 // Node: `npm ci`/`npm install`, `yarn`, `pnpm`, `bun` (node_modules sized from package-lock.json
 // when the context has one, production or all), global installs, a build script's output, and the
-// package manager's cache unless cleaned.
+// package manager's cache unless cleaned (pnpm's store holds node_modules' own files, hard-linked: only its index adds).
 import type { RunCtx } from '../runContext';
 import { operands } from '../shell';
 import { MB, formatBytes } from '../units';
@@ -40,16 +40,25 @@ export function node(words: string[], ctx: RunCtx, p: string): boolean {
     const modules = ctx.path('node_modules');
     ctx.add({
       path: modules, size: r(bytes, bytes * (count === undefined ? 0.35 : 0.65), bytes * (count === undefined ? 2.5 : 1.6)), kind: 'artifact',
-      note: `${p} ${sub}: node_modules ≈ ${formatBytes(bytes)}${count !== undefined ? ` (${count} packages in the lockfile)` : ' (a guess: no package-lock.json read)'}${production ? ', production only' : ''}`,
+      note: `${p} ${sub}: node_modules ≈ ${formatBytes(bytes)}${count !== undefined ? ` (${count} packages in the lockfile)` : ' (a guess: no lockfile read)'}${production ? ', production only' : ''}`,
       // Without the lockfile the dependencies are a guess, and the user is told so.
-      unknown: count === undefined ? `${modules} without a package-lock.json` : undefined,
+      unknown: count === undefined ? `${modules} without a lockfile read` : undefined,
     });
-    const cache = p === 'npm' ? '/root/.npm' : p === 'yarn' ? '/usr/local/share/.cache/yarn' : '/root/.local/share/pnpm';
+    if (p === 'pnpm') {
+      // pnpm's store and node_modules share their files (hard links in the same layer): what the store adds is its index.
+      residue(ctx, '/root/.local/share/pnpm', r(bytes * 0.05, bytes * 0.02, bytes * 0.1), `pnpm store index ≈ ${formatBytes(bytes * 0.05)} (its files are node_modules' own, hard-linked)`);
+      return true;
+    }
+    const cache = p === 'npm' ? '/root/.npm' : p === 'yarn' ? '/usr/local/share/.cache/yarn' : '/root/.bun/install/cache';
     residue(ctx, cache, r(bytes * 0.5, bytes * 0.2, bytes), `${p} cache ≈ ${formatBytes(bytes * 0.5)}`);
     return true;
   }
   if (sub === 'run' || sub === 'build' || (p === 'yarn' && words[1] === 'build')) {
     artifact(ctx, ctx.path('dist'), r(4 * MB, 0.5 * MB, 30 * MB), `${p} ${words.slice(1, 3).join(' ')}: build output ≈ 4 MB`);
+    return true;
+  }
+  if (p === 'bun' && sub === 'pm' && words[2] === 'cache' && words[3] === 'rm') {
+    ctx.removePath('/root/.bun/install/cache');
     return true;
   }
   if (sub === 'cache' && words[2] === 'clean') {

@@ -23,7 +23,7 @@ export interface ImageInfo {
 }
 
 /** Debian codenames newest first. An untagged Debian-based official image is on the newest one. */
-const DEBIAN_RELEASES = ['trixie', 'bookworm', 'bullseye', 'buster', 'stretch'];
+const DEBIAN_RELEASES = ['trixie', 'bookworm', 'bullseye', 'buster', 'stretch', 'jessie'];
 const UBUNTU_RELEASES = ['noble', 'jammy', 'focal', 'bionic'];
 const UBUNTU_VERSIONS: Record<string, string> = { '24.04': 'noble', '22.04': 'jammy', '20.04': 'focal', '18.04': 'bionic', latest: 'noble', '': 'noble' };
 export const DEFAULT_UBUNTU = 'noble';
@@ -34,6 +34,13 @@ export const DEFAULT_ALPINE = '3.22';
 const DEBIAN_IMAGES = new Set(['debian', 'golang', 'gcc', 'rust', 'node', 'python', 'php', 'ruby', 'perl', 'buildpack-deps', 'haskell', 'erlang', 'elixir', 'clojure', 'swift', 'julia', 'r-base', 'pypy', 'composer', 'httpd', 'nginx', 'redis', 'postgres', 'mysql', 'mariadb', 'wordpress', 'drupal', 'nextcloud', 'openjdk']);
 const UBUNTU_IMAGES = new Set(['ubuntu', 'eclipse-temurin', 'maven', 'gradle', 'sapmachine', 'ibm-semeru-runtimes']);
 const RPM_IMAGES = new Set(['fedora', 'fedora-minimal', 'centos', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux', 'ubi', 'ubi-minimal', 'ubi8', 'ubi9', 'ubi10', 'amazoncorretto', 'photon', 'mageia', 'opensuse', 'leap', 'tumbleweed']);
+
+/** Images of a service that a build extends in place (a PostgreSQL extension, an nginx module): the program lives in the service's own folders, so no runtime stage could be told what to take. */
+const SERVICE_IMAGES = new Set(['postgres', 'postgis', 'mysql', 'mariadb', 'mongo', 'redis', 'valkey', 'nginx', 'httpd', 'haproxy', 'traefik', 'wordpress', 'drupal', 'nextcloud', 'rabbitmq', 'elasticsearch', 'memcached', 'cassandra', 'couchdb', 'influxdb', 'grafana']);
+
+export function isServiceImage(info: ImageInfo): boolean {
+  return SERVICE_IMAGES.has(info.name);
+}
 
 export function imageInfo(ref: string): ImageInfo {
   let rest = ref.trim();

@@ -5,7 +5,8 @@
 // runs as; a prefix of its own lands in /usr/local, where the official images' Python looks).
 // The application copied into the WORKDIR goes along (when the WORKDIR is a home directory, with
 // pip's cache in it, the runtime copies the application from the build context again), and the
-// runtime is the -slim image of the same Python.
+// runtime is the -slim image of the same Python. A plain pip on another image (python from apt or
+// apk) is left alone: the runtime would need that interpreter too.
 import { retag } from '../analysis/images';
 import { packageRole } from '../analysis/packages';
 import { isUnder, resolvePath } from '../analysis/paths';
@@ -45,12 +46,18 @@ export function analyzePython(input: AnalysisInput): BuildAnalysis | undefined {
     else if (prefix) artifacts.push(installedPrefix(pathOf(prefix.value, cmd, facts), facts));
     else if (root) artifacts.push({ from: pathOf(root.value, cmd, facts) + '/', to: '/' });
     else if (args.some((w) => w.value === '--user')) artifacts.push(same(`${homeAt(facts, cmd.instruction, cmd.vars)}/.local`));
+    // uv's --system skips virtualenvs: a builder's venv would stay empty.
+    else if (args.some((w) => w.value === '--system')) return undefined;
     else if (!venv && !usesVenv(cmd)) plainPip = true;
     if (cmd.words[0].value.includes('/bin/') && !cmd.words[0].value.startsWith('/usr/')) venv ??= resolvePath(cmd.cwd, cmd.words[0].value.slice(0, cmd.words[0].value.lastIndexOf('/bin/')));
   }
   if (lastBuild < 0 || !firstPip && !venv) return undefined;
   const changes: BuilderChange[] = [];
   const runtimeEnv: string[] = [];
+  const official = facts.root?.name === 'python' || facts.root?.name === 'pypy';
+  // On another image the interpreter comes from the stage's own packages (often the RUN that pips):
+  // a virtualenv made before it would have no python, and the runtime stage none to run it with.
+  if (plainPip && !venv && !official) return undefined;
   if (plainPip && !venv && firstPip) {
     changes.push({ kind: 'before', instruction: firstPip.instruction, lines: [`RUN python3 -m venv ${VENV}`, `ENV PATH="${VENV}/bin:$PATH"`] });
     runtimeEnv.push(`ENV PATH="${VENV}/bin:$PATH"`);
