@@ -4,7 +4,8 @@
 //   how: m = measured (repo-info "Virtual Size", exact), d = derived (basis in the source text).
 // compressedMB 0 = derive with the family ratio at run time. packageSet names a set of
 // data/deb-<suite>.json `sets` ("base", "slim", "curl", "scm", "full", "gobuild", "rust"), "debslim" (the
-// base set with docs excluded: debian:*-slim has the same packages as debian:*) or "alpine".
+// base set with docs excluded: debian:*-slim has the same packages as debian:*), "php"/"php-apache"/"temurin"
+// (composed at run time, core/sizes/tables.ts COMPOSED_SETS) or "alpine".
 // Usage: node data/tools/build-bases.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ const setFor = (image, tag, family) => {
   if (family.startsWith('alpine') || /alpine/.test(tag)) return 'alpine';
   if (image === 'golang') return 'gobuild';
   if (image === 'debian' || image === 'ubuntu') return /slim/.test(tag) ? 'debslim' : 'base';
+  if (image === 'php' && !/alpine/.test(tag)) return /apache/.test(tag) ? 'php-apache' : 'php';
+  if (image === 'eclipse-temurin') return 'temurin';
+  if ((image === 'maven' || image === 'gradle') && /temurin|jdk/.test(tag)) return 'temurin';
   if (/slim/.test(tag)) return 'slim';
   if (['python', 'node', 'ruby'].includes(image)) return 'full';
   if (image === 'gcc') return 'full';
@@ -53,8 +57,8 @@ MF('rust', '1.66-alpine3.16', '1.66.1-alpine3.16', 782.73, '2023-01-12', 'tool',
 MF('gcc', '13-bookworm', '13.4.0-bookworm', 1390, '2026-07-14', 'tool', 'full', '13-bookworm');
 MF('gcc', '14', '14.4.0-trixie', 1520, '2026-08-05', 'tool', 'full', '14');
 MF('php', '8.2-cli-alpine3.23', '8.2.33-cli-alpine3.23', 99.98, '2026-07-30', 'alpine-rt', 'alpine', '8.2-cli-alpine3.23');
-MF('php', '8.2-fpm-bookworm', '8.2.33-fpm-bookworm', 492.83, '2026-09-19', 'tool', 'slim', '8.2-fpm-bookworm');
-MF('php', '8.2-cli-bookworm', '8.2.32-cli-bookworm', 527.48, '2026-07-14', 'tool', 'slim', '8.2-cli-bookworm');
+MF('php', '8.2-fpm-bookworm', '8.2.33-fpm-bookworm', 492.83, '2026-09-19', 'tool', 'php', '8.2-fpm-bookworm');
+MF('php', '8.2-cli-bookworm', '8.2.32-cli-bookworm', 527.48, '2026-07-14', 'tool', 'php', '8.2-cli-bookworm');
 MF('node', '22-bookworm', '22.23.1-bookworm', 1130, '2026-07-14', 'tool', 'full', '22.23.1-bookworm');
 MF('nginx', '1.31-trixie', '1.31.3-trixie', 161.33, '2026-07-15', 'deb-rt', 'debslim', 'latest');
 
@@ -88,9 +92,9 @@ D('node', '20-bookworm', '20-bookworm', 1095, '2025-06', 'tool', 'full', 'measur
 D('python', '3.13-slim-bookworm', '3.13-slim-bookworm', 126, '2026-08', 'deb-rt', 'slim', 'measured python:3.12-slim-bookworm (124.3 MB) + ~2 MB');
 D('python', '3.11-slim-bookworm', '3.11-slim-bookworm', 130, '2024-08', 'deb-rt', 'slim', 'same as measured python:3.11-slim (129.93 MB)');
 D('python', '3.13-alpine3.23', '3.13-alpine3.23', 50, '2026-08', 'alpine-rt', 'alpine', 'measured python:3.12-alpine3.23 (48.84 MB) + ~1 MB');
-D('php', '8.3-cli-bookworm', '8.3-cli-bookworm', 530, '2026-07', 'tool', 'slim', 'measured php:8.2-cli-bookworm (527.48 MB, 2026-07) + ~3 MB for PHP 8.3');
-D('php', '8.3-fpm-bookworm', '8.3-fpm-bookworm', 495, '2026-09', 'tool', 'slim', 'measured php:8.2-fpm-bookworm (492.83 MB, 2026-09) + ~3 MB for PHP 8.3');
-D('php', '8.3-apache-bookworm', '8.3-apache-bookworm', 545, '2026-07', 'tool', 'slim', 'measured php:8.2-cli-bookworm (527.48 MB) with the apache2 SAPI in place of embed and phpdbg (~-35 MB) + apache2 and its libraries (~50 MB)');
+D('php', '8.3-cli-bookworm', '8.3-cli-bookworm', 530, '2026-07', 'tool', 'php', 'measured php:8.2-cli-bookworm (527.48 MB, 2026-07) + ~3 MB for PHP 8.3');
+D('php', '8.3-fpm-bookworm', '8.3-fpm-bookworm', 495, '2026-09', 'tool', 'php', 'measured php:8.2-fpm-bookworm (492.83 MB, 2026-09) + ~3 MB for PHP 8.3');
+D('php', '8.3-apache-bookworm', '8.3-apache-bookworm', 545, '2026-07', 'tool', 'php-apache', 'measured php:8.2-cli-bookworm (527.48 MB) with the apache2 SAPI in place of embed and phpdbg (~-35 MB) + apache2 and its libraries (~50 MB)');
 D('php', '8.3-fpm-alpine3.22', '8.3-fpm-alpine3.22', 88, '2026-07', 'alpine-rt', 'alpine', 'php:8.3-cli-alpine3.22 (~105 MB) without the cgi and phpdbg SAPIs (~2 x 17.5 MB) + php-fpm (~17.5 MB): the SAPI model measured on php:8.2 cli vs fpm bookworm');
 D('php', '8.3-cli-alpine3.22', '8.3-cli-alpine3.22', 105, '2026-07', 'alpine-rt', 'alpine', 'between measured php:8.2-cli-alpine3.23 (99.98 MB, 2026-07) and php:8-cli-alpine (PHP 8.5, 137.76 MB), nearer 8.2');
 D('nginx', '1-bookworm', '1.27-bookworm', 192, '2025-01', 'deb-rt', 'slim', 'nginx 191 MB / 70.5 MB compressed (containerd#9261, 2023), via the shared family ratio');
@@ -99,16 +103,16 @@ D('nginx', '1-alpine-slim', '1.27-alpine-slim', 12, '2025-01', 'alpine-rt', 'alp
 D('httpd', '2.4-bookworm', '2.4-bookworm', 148, '2025-01', 'deb-rt', 'slim', 'debian slim + apr, libxml2, openssl runtime + httpd build (~70 MB), as commonly reported');
 D('httpd', '2.4-alpine', '2.4-alpine', 62, '2025-01', 'alpine-rt', 'alpine', 'alpine + httpd and libs, as commonly reported (~60 MB)');
 D('caddy', '2-alpine', '2-alpine', 49, '2025-01', 'alpine-rt', 'alpine', 'alpine + caddy static binary (~40 MB)');
-D('eclipse-temurin', '21-jdk-noble', '21-jdk-noble', 460, '2026-07', 'tool', 'base', 'measured eclipse-temurin:17-jdk (448.02 MB) + ~12 MB for JDK 21');
-D('eclipse-temurin', '21-jre-noble', '21-jre-noble', 270, '2026-07', 'deb-rt', 'base', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 21 (~170 MB)');
-D('eclipse-temurin', '17-jre-noble', '17-jre-noble', 265, '2026-07', 'deb-rt', 'base', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 17 (~165 MB)');
+D('eclipse-temurin', '21-jdk-noble', '21-jdk-noble', 460, '2026-07', 'tool', 'temurin', 'measured eclipse-temurin:17-jdk (448.02 MB) + ~12 MB for JDK 21');
+D('eclipse-temurin', '21-jre-noble', '21-jre-noble', 270, '2026-07', 'deb-rt', 'temurin', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 21 (~170 MB)');
+D('eclipse-temurin', '17-jre-noble', '17-jre-noble', 265, '2026-07', 'deb-rt', 'temurin', 'ubuntu noble (78 MB) + locales/ca-certificates (~20 MB) + JRE 17 (~165 MB)');
 D('eclipse-temurin', '21-jre-alpine', '21-jre-alpine', 190, '2026-07', 'alpine-rt', 'alpine', 'measured eclipse-temurin:17-jre-alpine (169.87 MB) + ~20 MB for JRE 21');
 D('eclipse-temurin', '21-jdk-alpine', '21-jdk-alpine', 350, '2026-07', 'tool', 'alpine', 'alpine + JDK 21 (~330 MB)');
 D('amazoncorretto', '21', '21', 470, '2026-01', 'tool', '', 'amazonlinux 2023 (~145 MB) + Corretto 21 JDK (~320 MB)');
 D('amazoncorretto', '21-alpine', '21-alpine', 350, '2026-01', 'tool', 'alpine', 'alpine + Corretto 21 JDK (~340 MB)');
-D('maven', '3-eclipse-temurin-21', '3.9-eclipse-temurin-21', 500, '2026-07', 'tool', 'base', 'eclipse-temurin:21-jdk (~460 MB) + maven 3.9 (~10 MB) + git/curl');
-D('maven', '3-eclipse-temurin-17', '3.9-eclipse-temurin-17', 490, '2026-07', 'tool', 'base', 'measured eclipse-temurin:17-jdk (448.02 MB) + maven 3.9 + git/curl (~40 MB)');
-D('gradle', 'jdk21', '8-jdk21', 720, '2026-07', 'tool', 'base', 'eclipse-temurin:21-jdk (~460 MB) + gradle distribution (~140 MB) + git/curl/unzip');
+D('maven', '3-eclipse-temurin-21', '3.9-eclipse-temurin-21', 500, '2026-07', 'tool', 'temurin', 'eclipse-temurin:21-jdk (~460 MB) + maven 3.9 (~10 MB) + git/curl');
+D('maven', '3-eclipse-temurin-17', '3.9-eclipse-temurin-17', 490, '2026-07', 'tool', 'temurin', 'measured eclipse-temurin:17-jdk (448.02 MB) + maven 3.9 + git/curl (~40 MB)');
+D('gradle', 'jdk21', '8-jdk21', 720, '2026-07', 'tool', 'temurin', 'eclipse-temurin:21-jdk (~460 MB) + gradle distribution (~140 MB) + git/curl/unzip');
 D('ruby', '3.3-bookworm', '3.3-bookworm', 1010, '2026-06', 'tool', 'full', 'measured buildpack-deps:bookworm (929.95 MB) + ruby 3.3 (~80 MB)');
 D('ruby', '3.3-slim-bookworm', '3.3-slim-bookworm', 220, '2026-06', 'deb-rt', 'slim', 'debian bookworm-slim (74.83 MB) + ruby runtime libs and ruby 3.3 (~145 MB)');
 D('ruby', '3.3-alpine3.22', '3.3-alpine3.22', 98, '2026-06', 'alpine-rt', 'alpine', 'alpine + ruby 3.3 (~90 MB)');

@@ -79,8 +79,10 @@ function fromName(url: string, name: DownloadName): KnownDownload {
   switch (name.kind) {
     case 'source': {
       // A versioned tarball without a platform is probably sources, but the name does not say whose.
+      // Guessed, it may as well be an application kept as unpacked (a PHP or Java release): the
+      // range of an unknown archive.
       const unknown = name.guessed ? `download of ${label} (not in the release table)` : undefined;
-      return { archive: 5 * MB, unpacked: 5 * MB * archiveRatio, what: `${name.software ?? 'unknown'} source tree`, source: true, spread: 3, unknown, name };
+      return { archive: 5 * MB, unpacked: 5 * MB * archiveRatio, what: `${name.software ?? 'unknown'} source tree`, source: true, spread: unknown ? 15 : 3, unknown, name };
     }
     case 'package':
       return { archive: 2 * MB, unpacked: 2 * MB * (name.archive === 'whl' ? 2.5 : 3), what: `${name.archive} package ${name.file}`, spread: 3, name };
@@ -89,13 +91,20 @@ function fromName(url: string, name: DownloadName): KnownDownload {
       return { archive: 20 * KB, unpacked: 30 * MB, what: `installer script ${label}`, spread: 4, name };
     default:
       if (name.archive === 'jar' || name.archive === 'war') return { archive: 5 * MB, unpacked: 5 * MB, what: `${name.archive} ${name.file}`, spread: 3, name };
+      // A file served from a repository's tree (a script, a config, a fatpacked tool): KB, rarely MB.
+      if (!name.archive && isRepositoryFile(url)) return { archive: 200 * KB, unpacked: 200 * KB, what: `file ${name.file || label} from a repository`, spread: 12, name };
       // A single program (most are statically linked Go or Rust tools of 5-100 MB), or an archive of one.
       if (!name.archive) return { archive: 15 * MB, unpacked: 15 * MB, what: `download ${name.file || label}`, spread: 6, unknown: `download of ${label}`, name };
       return { archive: 10 * MB, unpacked: 10 * MB * Math.max(2.5, archiveRatio * 0.6), what: `download ${name.file}`, spread: 5, unknown: `download of ${label}`, name };
   }
 }
 
-/** An archive whose origin this RUN does not show (`tar xf app.tgz` of a file from elsewhere). */
+/** `raw.githubusercontent.com/...`, `gitlab.com/.../-/raw/...`: a file of a repository, not a release asset. */
+function isRepositoryFile(url: string): boolean {
+  const u = url.toLowerCase();
+  return u.includes('://raw.githubusercontent.com/') || u.includes('://gist.githubusercontent.com/') || u.includes('/-/raw/') || /^https?:\/\/(github\.com|bitbucket\.org)\/[^/]+\/[^/]+\/raw\//.test(u);
+}
+
 /**
  * An archive the table does not know: a guess in the middle of what archives in Dockerfiles hold
  * (a helper tool of a few MB to an application of hundreds), with a range that says so.

@@ -88,13 +88,14 @@ const INSTALLS = /^(install|setup|download|fetch|build|compile|bootstrap|get|add
 
 /**
  * An installer the estimator cannot read (`ghost install`, `./build.sh`, `sdk install java`): not
- * priced, named, with a range that allows for what it may add.
+ * priced, named, with a range that allows for what it may add (an application with its
+ * node_modules, a JDK: a few hundred MB).
  */
 function unreadInstaller(words: string[], ctx: RunCtx): void {
   const p = program(words);
   if (!(words.slice(1).some((w) => INSTALLS.test(w)) || p.includes('install') || p.includes('setup') || p.includes('build'))) return;
   const what = words.slice(0, 3).join(' ');
-  ctx.add({ path: ctx.cwd ?? ctx.workdir, size: { bytes: 0, low: 0, high: 300 * MB }, kind: 'artifact', note: `${what}: not sized (the estimator cannot tell what it installs)`, unknown: what });
+  ctx.add({ path: ctx.cwd ?? ctx.workdir, size: { bytes: 0, low: 0, high: 500 * MB }, kind: 'artifact', note: `${what}: not sized (the estimator cannot tell what it installs)`, unknown: what });
 }
 
 /**
@@ -108,12 +109,12 @@ export const SIZE_WORDS = new Set([
   'apt-get', 'apt', 'aptitude', 'apt-mark', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf', 'rpm', 'dpkg',
   'go', 'gcc', 'cc', 'g++', 'c++', 'clang', 'clang++', 'musl-gcc', 'make', 'gmake', 'ninja', 'cmake', 'configure', 'make.bash',
   'cargo', 'rustup', 'rustup-init', 'rustc', 'npm', 'npx', 'yarn', 'pnpm', 'bun', 'node', 'pip', 'pip3', 'python', 'python3', 'uv', 'poetry', 'pipx', 'conda', 'mamba',
-  'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'bundle', 'gem', 'composer', 'pecl', 'phpize', 'docker-php-source', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable',
+  'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'bundle', 'gem', 'composer', 'pecl', 'phpize', 'docker-php-source', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable', 'install-php-extensions',
   'curl', 'wget', 'tar', 'unzip', 'git', 'rm', 'mv', 'cp', 'chown', 'chmod', 'chgrp', 'strip', 'upx', 'install-strip',
   'sh', 'bash', 'ash', 'dash', 'zsh', 'eval', 'su', 'sudo', 'gosu', 'su-exec', 'runuser', 'setpriv', 'env', 'export',
   'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore',
   'dnf5', 'xargs', 'add-apt-repository', 'yum-config-manager',
-  'config', 'meson', 'all.bash', 'find', 'nvm', 'pyenv', 'rbenv', 'ruby-build', 'sdk',
+  'config', 'meson', 'all.bash', 'find', 'nvm', 'pyenv', 'rbenv', 'ruby-build', 'sdk', 'localedef', 'locale-gen',
 ]);
 
 /** Commands that matter only when they write a package repository file (repos.ts): echo ... > sources.list.d/x. */

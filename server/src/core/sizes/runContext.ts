@@ -1,12 +1,14 @@
 // The state one RUN instruction works on: the stage so far (workdir, env, installed packages) and
 // the items this RUN adds. Removals apply only to what the same RUN added: a file deleted in a
 // later layer still takes space in the layer that added it.
+import { bareDebName } from './debIndex';
+import { debIndex } from './debSuites';
 import type { Item } from './ledger';
 import { globBase, isTreeTop, isUnder, normalizePath, type ItemList } from './ledger';
 import type { Platform } from '../shell/platform';
 import type { KnownDownload } from './downloads';
 import type { AddedRepo } from './repos';
-import { PackageSet, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
+import { PackageSet, debInstall, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
 import { formatBytes } from './units';
 
@@ -66,6 +68,8 @@ export class RunCtx {
   private removedNames: { dir: string; names: string[] }[] = [];
   private readonly partsGone = new Set<string>();
   private purgedAll = false;
+  /** Installs whose named packages an apt remove without --auto-remove took, leaving their dependencies. */
+  private readonly orphaned = new Set<Item>();
 
   constructor(
     readonly stage: StageState,
@@ -154,24 +158,62 @@ export class RunCtx {
     return item;
   }
 
-  /** apt purge / apk del: drops this RUN's installs of those names (or of a --virtual group). */
+  /**
+   * apt purge / apk del: drops this RUN's installs of those names (or of a --virtual group). apt
+   * without --auto-remove removes only the packages named: their dependencies stay until an
+   * `apt-get autoremove` (apk del and dnf remove take unneeded dependencies along).
+   */
   removePackages(names: string[], autoRemove: boolean): void {
     if (this.aptMarkAuto && autoRemove) {
       this.purgedAll = true;
       return;
     }
+    if (autoRemove) this.dropOrphaned();
     const set = new Set(names);
     const gone: Item[] = [];
     for (let k = this.added.length - 1; k >= 0; k--) {
       const it = this.added[k];
       if (it.kind !== 'package' || it.lazy) continue;
       if ((it.group && set.has(it.group)) || (it.requested && it.requested.length && it.requested.every((n) => set.has(n)))) {
+        if (!autoRemove && it.pkgs?.[0]?.startsWith('deb:')) {
+          this.leaveDependencies(it);
+          continue;
+        }
         this.added.splice(k, 1);
         for (const p of it.pkgs ?? []) this.installed.delete(p);
         gone.push(it);
       }
     }
     if (this.keepRuntime && gone.length) this.addRuntime(gone);
+  }
+
+  /** `apt-get purge gcc` alone: gcc goes, gcc-12, cpp and binutils stay (orphaned, until autoremove). */
+  private leaveDependencies(it: Item): void {
+    if (this.orphaned.has(it)) return;
+    const index = debIndex(this.figure.suite);
+    const docs = this.figure.slim ? 0.85 : 1;
+    let named = 0;
+    for (const n of it.requested ?? []) {
+      const real = index.resolve(bareDebName(n));
+      if (!real || !it.pkgs?.includes('deb:' + real)) continue;
+      named += (index.sizeKiB(real) ?? 0) * 1024 * docs;
+      this.installed.delete('deb:' + real);
+    }
+    const f = it.size.bytes > 0 ? Math.max(0, 1 - named / it.size.bytes) : 0;
+    it.size = { bytes: it.size.bytes * f, low: it.size.low * f, high: it.size.high * f };
+    it.note = `${it.note}; the packages named removed, their dependencies left (no autoremove)`;
+    this.orphaned.add(it);
+  }
+
+  /** `apt-get autoremove`: the dependencies earlier removals of this RUN left behind go too. */
+  private dropOrphaned(): void {
+    if (!this.orphaned.size) return;
+    for (const it of this.orphaned) {
+      const k = this.added.indexOf(it);
+      if (k !== -1) this.added.splice(k, 1);
+      for (const p of it.pkgs ?? []) this.installed.delete(p);
+    }
+    this.orphaned.clear();
   }
 
   /** The libraries a build links to, kept when its build dependencies (`items`) are removed; `kept`: packages of this RUN that stay. */
@@ -188,6 +230,23 @@ export class RunCtx {
       for (const n of r.added) this.installed.add(n);
       this.added.push({ path: '/usr', size: { bytes: r.bytes, low: r.bytes * 0.6, high: r.bytes * 1.6 + 1e6 }, kind: 'package', note: `runtime libraries the build links to ≈ ${formatBytes(r.bytes)} (build dependencies removed)`, pkgs: r.added, requested: [] });
     }
+  }
+
+  /**
+   * `apt-mark manual curl make libssl-dev` before the purge: those packages and what they depend on
+   * stay, even when the install that brought them also brought the build tools that go.
+   */
+  private addMarkedManual(purged: Item[], stay: Set<string>): void {
+    const names = new Set<string>();
+    for (const it of purged) if (it.pkgs?.[0]?.startsWith('deb:')) for (const n of it.requested ?? []) if (this.manualNames.has(n)) names.add(n);
+    if (!names.size) return;
+    for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) stay.add(n);
+    const have = { has: (n: string) => stay.has(n) || this.stage.installed.has(n) };
+    const r = debInstall([...names], have, this.figure.slim ? 0.85 : 1, false, this.figure.suite);
+    if (r.bytes <= 0) return;
+    for (const n of r.added) this.installed.add(n);
+    const shown = [...names].slice(0, 3).join(' ') + (names.size > 3 ? ` +${names.size - 3}` : '');
+    this.added.push({ path: '/usr', size: { bytes: r.bytes, low: r.bytes * 0.9, high: r.bytes * 1.1 }, kind: 'package', note: `${shown} kept (apt-mark manual) ≈ ${formatBytes(r.bytes)}`, pkgs: r.added, requested: [...names] });
   }
 
   /** The paths this RUN removes (as normalized; globs kept), whatever they matched. */
@@ -232,6 +291,7 @@ export class RunCtx {
       const stay = new Set<string>();
       for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) stay.add(n);
       this.addRuntime(packages, stay);
+      this.addMarkedManual(packages, stay);
       for (const it of this.added.slice(before)) for (const n of it.pkgs ?? []) keep.add(n);
       for (const it of this.added) if (it.kind === 'package') for (const n of it.pkgs ?? []) keep.add(n);
       this.installed.applyTo(this.stage.installed, (n) => keep.has(n) || n.startsWith('pip:'));

@@ -61,7 +61,7 @@ export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]
     state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure, platform: stage.platform ? parsePlatform(stage.platform.value) : p.platform, repos: p.repos?.slice(), noRecommends: p.noRecommends };
   } else {
     const figure = fromRef && (fromRef.resolution.kind === 'variable' || fromRef.resolution.kind === 'unresolved-variable') && fromRef.value.includes('$') ? resolveBaseImage('unknown/' + fromRef.value.replace(/[^a-z0-9]/gi, '')) : resolveBaseImage(fromRef?.value ?? stage.image, io);
-    state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet, figure.suite, figure.ubuntu)), items: new ItemList(), figure, platform: parsePlatform(stage.platform?.value) };
+    state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet, figure.suite, figure.ubuntu, figure.resolved)), items: new ItemList(), figure, platform: parsePlatform(stage.platform?.value) };
   }
   const copyRefs = input.copyRefs ?? [];
   const copyLines = copyRefs.map((r) => r.instructionRange.start.line);

@@ -91,9 +91,11 @@ const debSets = new Map<string, Installed>();
  * suite's index on the first `deb:` question, so a stage that installs nothing loads nothing; an
  * image built on Ubuntu (`ubuntu`: its release) reads Ubuntu's set of the same key, else Debian's.
  */
-export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?: string): Installed {
+export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?: string, image?: string): Installed {
   if (!set) return NO_SET;
-  if (set === 'alpine') return ALPINE_SET;
+  if (set === 'alpine') return (image && alpineImageSet(image)) || ALPINE_SET;
+  const composed = COMPOSED_SETS[set];
+  if (composed) return composedSet(set, composed, suite, ubuntu);
   // debian:*-slim ships the packages of debian:* (docs excluded): the base set.
   const setKey = set === 'debslim' ? 'base' : set;
   const key = `${suite ?? ''} ${setKey} ${ubuntu ?? ''}`;
@@ -103,6 +105,65 @@ export function basePackages(set: string | undefined, suite?: DebSuite, ubuntu?:
     const load = () => new Set((ubuntu && ubuntuSet(ubuntu, setKey)) || debIndex(suite).set(setKey));
     s = { has: (n) => n.startsWith('deb:') && (names ??= load()).has(n.slice(4)) };
     debSets.set(key, s);
+  }
+  return s;
+}
+
+const alpineSets = new Map<string, Installed | null>();
+
+/**
+ * What an official image built on Alpine ships beyond Alpine's base (php: curl, libxml2, sqlite-libs
+ * ...; node: libstdc++), from its recorded list (data/alpine-image-sets.json) for the Alpine branch
+ * its tag names (`php:8.3-fpm-alpine3.22` -> 3.22), else the nearest recorded branch.
+ */
+function alpineImageSet(image: string): Installed | undefined {
+  const colon = image.lastIndexOf(':');
+  const name = colon === -1 ? image : image.slice(0, colon);
+  let s = alpineSets.get(image);
+  if (s === undefined) {
+    // A literal path, so the bundler turns it into a require of the file beside dist/ (esbuild.mjs).
+    const byBranch = (require('../../../../data/alpine-image-sets.json') as { images: Record<string, Record<string, string>> }).images[name];
+    s = null;
+    if (byBranch) {
+      const wanted = /alpine(3\.[0-9]+)/.exec(image)?.[1];
+      const branches = Object.keys(byBranch).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+      const at = (b: string) => Number(b.split('.')[1]);
+      const branch = wanted ? branches.reduce((best, b) => (Math.abs(at(b) - at(wanted)) <= Math.abs(at(best) - at(wanted)) ? b : best)) : branches[branches.length - 1];
+      s = new Set([...ALPINE_BASE, ...byBranch[branch].split(' ')].map((n) => 'apk:' + n));
+    }
+    if (alpineSets.size > 200) alpineSets.clear();
+    alpineSets.set(image, s);
+  }
+  return s ?? undefined;
+}
+
+/**
+ * Sets of images that keep more than the recorded sets hold: the php images (on debian:*-slim)
+ * keep $PHPIZE_DEPS, curl and xz-utils and the libraries PHP links to (docker-library/php's
+ * Dockerfile: apt-mark manual of what ldd finds), the apache variant apache2 too; eclipse-temurin
+ * (on Ubuntu) its tools, fonts and locales. [parent, names]
+ * (Debian 13 renamed some libraries for 64-bit time: both names are listed).
+ */
+const PHP_KEEPS = ['autoconf', 'dpkg-dev', 'file', 'g++', 'gcc', 'libc6-dev', 'make', 'pkg-config', 're2c', 'ca-certificates', 'curl', 'xz-utils',
+  'libargon2-1', 'libcurl4', 'libcurl4t64', 'libonig5', 'libreadline8', 'libreadline8t64', 'libsodium23', 'libsqlite3-0', 'libssl3', 'libssl3t64', 'libxml2', 'libxml2-16', 'zlib1g'];
+/** adoptium/containers: what the eclipse-temurin images install on Ubuntu before the JDK or JRE. */
+const TEMURIN_KEEPS = ['curl', 'wget', 'fontconfig', 'ca-certificates', 'p11-kit', 'binutils', 'tzdata', 'locales'];
+const COMPOSED_SETS: Record<string, [string, string[]]> = { php: ['base', PHP_KEEPS], 'php-apache': ['base', [...PHP_KEEPS, 'apache2']], temurin: ['base', TEMURIN_KEEPS] };
+
+function composedSet(key: string, [parent, names]: [string, string[]], suite?: DebSuite, ubuntu?: string): Installed {
+  const cacheKey = `${suite ?? ''} ${key} ${ubuntu ?? ''}`;
+  let s = debSets.get(cacheKey);
+  if (!s) {
+    let all: Set<string> | undefined;
+    const load = () => {
+      const index = debIndex(suite);
+      const base = new Set((ubuntu && ubuntuSet(ubuntu, parent)) || index.set(parent));
+      const known = names.filter((n) => index.resolve(n));
+      for (const n of index.install(known, { installed: (x) => base.has(x), recommends: false }).added) base.add(n);
+      return base;
+    };
+    s = { has: (n) => n.startsWith('deb:') && (all ??= load()).has(n.slice(4)) };
+    debSets.set(cacheKey, s);
   }
   return s;
 }

@@ -37,7 +37,13 @@ export function node(words: string[], ctx: RunCtx, p: string): boolean {
     }
     const count = lockPackages(ctx, production);
     const bytes = count === undefined ? (production ? 70 : 160) * MB : Math.max(0.3 * MB, count * 0.32 * MB);
-    artifact(ctx, ctx.path('node_modules'), r(bytes, bytes * (count === undefined ? 0.35 : 0.65), bytes * (count === undefined ? 2.5 : 1.6)), `${p} ${sub}: node_modules ≈ ${formatBytes(bytes)}${count !== undefined ? ` (${count} packages in the lockfile)` : ''}${production ? ', production only' : ''}`);
+    const modules = ctx.path('node_modules');
+    ctx.add({
+      path: modules, size: r(bytes, bytes * (count === undefined ? 0.35 : 0.65), bytes * (count === undefined ? 2.5 : 1.6)), kind: 'artifact',
+      note: `${p} ${sub}: node_modules ≈ ${formatBytes(bytes)}${count !== undefined ? ` (${count} packages in the lockfile)` : ' (a guess: no lockfile read)'}${production ? ', production only' : ''}`,
+      // Without the lockfile the dependencies are a guess, and the user is told so.
+      unknown: count === undefined ? `${modules} without a lockfile read` : undefined,
+    });
     if (p === 'pnpm') {
       // pnpm's store and node_modules share their files (hard links in the same layer): what the store adds is its index.
       residue(ctx, '/root/.local/share/pnpm', r(bytes * 0.05, bytes * 0.02, bytes * 0.1), `pnpm store index ≈ ${formatBytes(bytes * 0.05)} (its files are node_modules' own, hard-linked)`);
