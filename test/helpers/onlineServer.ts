@@ -163,7 +163,19 @@ export class OnlineServer {
   private server: Server | undefined;
   origin = '';
 
+  private held: (() => void)[] | undefined;
+
   constructor(private readonly slowMs = 3000) {}
+
+  /** Answers nothing until the returned function is called: what a test sees before any answer. */
+  hold(): () => void {
+    const queue: (() => void)[] = [];
+    this.held = queue;
+    return () => {
+      this.held = undefined;
+      for (const answer of queue) answer();
+    };
+  }
 
   async start(): Promise<this> {
     const table = routes(this.slowMs);
@@ -173,11 +185,15 @@ export class OnlineServer {
       this.served.push(served);
       res.on('close', () => (served.done = true));
       const route = table[path];
-      if (route) route(req, res);
-      else {
-        res.writeHead(404);
-        res.end();
-      }
+      const answer = () => {
+        if (route) route(req, res);
+        else {
+          res.writeHead(404);
+          res.end();
+        }
+      };
+      if (this.held) this.held.push(answer);
+      else answer();
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

@@ -134,6 +134,8 @@ test('the lens shows the table figure first, then, refreshed, the sums of the se
   const uri = project('good', GOOD);
   const s = await start(true);
   const { client } = s;
+  // Held until the first lens and breakdown are read: a local answer could otherwise land between them.
+  const release = server.hold();
   try {
     assert.ok(await client.openAndWait(uri, GOOD));
     const first = await lens(client, uri);
@@ -141,6 +143,7 @@ test('the lens shows the table figure first, then, refreshed, the sums of the se
     assert.match(first, /\+ 2 parts of unknown size/, 'examplectl of the added repository, and the download');
     const firstBreakdown = await breakdown(client, uri);
     assert.equal(item(firstBreakdown, 2).source, 'table');
+    release();
     await until(async () => refreshes(client), (n) => n > 0);
     assert.ok(refreshes(client) > 0, 'the server asks for the lenses again');
     assert.match(await until(() => lens(client, uri), (t) => INDEX_TITLE.test(t)), INDEX_TITLE);
@@ -152,6 +155,7 @@ test('the lens shows the table figure first, then, refreshed, the sums of the se
     assert.equal(item(b, 3).bytes, 12_345_678);
     assert.deepEqual(b.unknowns, []);
   } finally {
+    release();
     await finish(s, true);
   }
 });
@@ -161,11 +165,13 @@ test('every fixture Dockerfile: the lens and the breakdown move to the base plus
     const uri = project(file.replace('/Dockerfile', ''), ONLINE_DOCKERFILES[file]);
     const s = await start(true);
     const { client } = s;
+    const release = server.hold();
     try {
       assert.ok(await client.openAndWait(uri, ONLINE_DOCKERFILES[file]));
       const first = await lens(client, uri);
       const table = await breakdown(client, uri);
       for (const e of expected) assert.equal(item(table, e.line).source, 'table', `${file}: the table's figure while the lookups run`);
+      release();
       const matches = (b: SizeBreakdown) => expected.every((e) => item(b, e.line)?.source === e.source && servedMismatch(e, item(b, e.line).bytes) === undefined);
       const b = await until(() => breakdown(client, uri), matches);
       for (const e of expected) {
@@ -182,6 +188,7 @@ test('every fixture Dockerfile: the lens and the breakdown move to the base plus
       assert.equal(title, `≈ ${formatBytes(b.total.bytes)} · final image`, file);
       assert.notEqual(title, first, `${file}: the lens moved`);
     } finally {
+      release();
       await finish(s, true);
     }
   }
