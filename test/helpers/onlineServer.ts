@@ -172,8 +172,8 @@ export class OnlineServer {
     const queue: (() => void)[] = [];
     this.held = queue;
     return () => {
-      this.held = undefined;
-      for (const answer of queue) answer();
+      if (this.held === queue) this.held = undefined;
+      for (const answer of queue.splice(0)) answer();
     };
   }
 
