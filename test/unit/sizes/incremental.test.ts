@@ -56,6 +56,10 @@ const EDITS: Edit[] = [
   { what: 'a FROM parent changes its base', find: 'FROM debian:bookworm-slim AS c', by: 'FROM debian:bookworm AS c' },
   { what: 'the workdir the copy reads from changes in the source', find: 'WORKDIR /src', by: 'WORKDIR /work' },
   { what: 'a newline shifts every later line', find: 'FROM alpine:3.20 AS b', by: '\nFROM alpine:3.20 AS b' },
+  // The estimator keeps its index of the references when a keystroke leaves them meaning the same.
+  { what: 'a keystroke in a RUN of a stage that copies out of others', find: 'COPY --from=c /opt /opt2\nRUN apt-get', by: 'COPY --from=c /opt /opt2\nRUN  apt-get' },
+  { what: 'the same reference on another column', find: 'COPY --from=c /opt /opt2', by: 'COPY  --from=c /opt /opt2' },
+  { what: 'then on that line, another stage', find: 'COPY  --from=c /opt /opt2', by: 'COPY  --from=b /opt /opt2' },
 ];
 
 function apply(text: string, edit: Edit): { text: string; change: TextChange } {

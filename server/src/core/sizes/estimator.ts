@@ -63,15 +63,86 @@ const COPY = 1;
 const ADD = 2;
 const MOUNT = 3;
 
-/**
- * One pass over the references (each read once: on a huge file they lie all over the heap), then
- * grouping in typed arrays; what a build of the target builds, as graph.ts reachableStages has it.
- */
+/** The parts of a ModelInfo that only the references, the target and the stage count decide. */
+interface Graph {
+  key: string;
+  io: SizeIO | undefined;
+  gen: number;
+  stageRefs: StageRef[][];
+  target: number;
+  parts: Pick<ModelInfo, 'refs' | 'fromRefs' | 'copyRefs' | 'copyStart' | 'takers' | 'takerStart' | 'built'> & {
+    /** Where stage s's references start in refs (they are in stage order). */
+    refStart: Int32Array;
+  };
+}
+
+/** The last graph made: a keystroke that leaves every stage's references as they were reuses it. */
+let lastGraph: Graph | undefined;
+
 function modelInfo(model: StageModel, options: EstimateOptions): ModelInfo {
   const key = options.target ?? '';
   const hit = infoCache.get(model);
   const gen = options.io?.lookupGeneration?.() ?? 0;
   if (hit && hit.key === key && hit.io === options.io && hit.gen === gen) return hit;
+  const n = model.stages.length;
+  const target = targetStage(model, options.target || undefined);
+  const last = lastGraph;
+  const same = last && last.key === key && last.io === options.io && last.gen === gen && last.target === target ? partsFor(last, model.stageRefs) : undefined;
+  const parts = same ?? graphParts(model, target);
+  lastGraph = { key, io: options.io, gen, stageRefs: model.stageRefs, target, parts };
+  const info: ModelInfo = {
+    key, io: options.io, gen, model, ...parts, target,
+    layouts: new Array(n).fill(undefined), sums: new Array(n).fill(undefined), finished: new Array(n).fill(undefined),
+    resolver: new SizeResolver({ state: (j) => layoutOf(info, j)?.state, label: (j) => `stage ${model.stages[j]?.name ?? j}`, contextSize: options.io?.contextSize && ((sources) => options.io!.contextSize!(sources)) }),
+  };
+  infoCache.set(model, info);
+  return info;
+}
+
+/**
+ * The last graph's parts for these references, when they say the same: every stage has the same
+ * array (the model keeps it while none of its references changed), or, for the few stages a
+ * keystroke rebuilt, references that mean the same on the same lines; those are put in their place.
+ */
+function partsFor(last: Graph, stageRefs: StageRef[][]): Graph['parts'] | undefined {
+  if (last.stageRefs === stageRefs) return last.parts;
+  if (last.stageRefs.length !== stageRefs.length) return undefined;
+  let changed: number[] | undefined;
+  for (let i = 0; i < stageRefs.length; i++) {
+    const a = last.stageRefs[i];
+    const b = stageRefs[i];
+    if (a === b) continue;
+    if (a.length !== b.length || (changed ??= []).length >= 8) return undefined;
+    for (let k = 0; k < a.length; k++) if (!sameMeaning(a[k], b[k])) return undefined;
+    changed.push(i);
+  }
+  if (!changed) return last.parts;
+  const refs = last.parts.refs.slice();
+  const fromRefs = last.parts.fromRefs.slice();
+  for (const i of changed) {
+    const start = last.parts.refStart[i];
+    stageRefs[i].forEach((ref, k) => {
+      refs[start + k] = ref;
+      if (ref.kind === 'from') fromRefs[i] = ref;
+    });
+  }
+  return { ...last.parts, refs, fromRefs };
+}
+
+/** The same reference for the estimate: kind, value, what it resolves to, its stage and line. */
+function sameMeaning(a: StageRef, b: StageRef): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.value !== b.value || a.stage !== b.stage || a.resolution.kind !== b.resolution.kind) return false;
+  const x = a.resolution as { target?: number; index?: number; by?: string };
+  const y = b.resolution as { target?: number; index?: number; by?: string };
+  return x.target === y.target && x.index === y.index && x.by === y.by && a.instructionRange.start.line === b.instructionRange.start.line;
+}
+
+/**
+ * One pass over the references (each read once: on a huge file they lie all over the heap), then
+ * grouping in typed arrays; what a build of the target builds, as graph.ts reachableStages has it.
+ */
+function graphParts(model: StageModel, target: number): Graph['parts'] {
   const n = model.stages.length;
   const refs = model.refs;
   const count = refs.length;
@@ -91,7 +162,6 @@ function modelInfo(model: StageModel, options: EstimateOptions): ModelInfo {
   const copyGroups = groups(stageOf, count, n, (k) => stageOf[k] >= 0 && (kindOf[k] === COPY || kindOf[k] === ADD));
   const takerGroups = groups(targetOf, count, n, (k) => stageOf[k] >= 0 && targetOf[k] >= 0 && (kindOf[k] === COPY || kindOf[k] === ADD));
   const needs = groups(stageOf, count, n, (k) => stageOf[k] >= 0 && targetOf[k] >= 0 && kindOf[k] !== ADD);
-  const target = targetStage(model, options.target || undefined);
   const built = new Uint8Array(n);
   const stack = target >= 0 ? [target] : [];
   while (stack.length) {
@@ -103,13 +173,9 @@ function modelInfo(model: StageModel, options: EstimateOptions): ModelInfo {
       if (!built[t]) stack.push(t);
     }
   }
-  const info: ModelInfo = {
-    key, io: options.io, gen, model, refs, fromRefs, copyRefs: copyGroups.list, copyStart: copyGroups.start, takers: takerGroups.list, takerStart: takerGroups.start, target, built,
-    layouts: new Array(n).fill(undefined), sums: new Array(n).fill(undefined), finished: new Array(n).fill(undefined),
-    resolver: new SizeResolver({ state: (j) => layoutOf(info, j)?.state, label: (j) => `stage ${model.stages[j]?.name ?? j}`, contextSize: options.io?.contextSize && ((sources) => options.io!.contextSize!(sources)) }),
-  };
-  infoCache.set(model, info);
-  return info;
+  const refStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) refStart[i + 1] = refStart[i] + (model.stageRefs[i]?.length ?? 0);
+  return { refs, fromRefs, copyRefs: copyGroups.list, copyStart: copyGroups.start, takers: takerGroups.list, takerStart: takerGroups.start, built, refStart };
 }
 
 /** The stage a stage is built FROM, when it names an earlier stage. */
