@@ -91,7 +91,8 @@ export class Workbench {
   async chooseRow(rows: Locator, focused: Locator, pattern: RegExp, max = 30): Promise<void> {
     await rows.filter({ hasText: pattern }).first().waitFor();
     for (let i = 0; i < max; i++) {
-      const text = await focused.first().innerText().catch(() => '');
+      // Bounded: without a focused row each read would wait Playwright's 30 s, 30 times over.
+      const text = await focused.first().innerText({ timeout: 2000 }).catch(() => '');
       if (pattern.test(text)) {
         await this.page.keyboard.press('Enter');
         return;
