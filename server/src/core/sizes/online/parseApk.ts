@@ -1,42 +1,22 @@
 // Alpine's APKINDEX (the text file inside `APKINDEX.tar.gz`): per package `P:` name, `V:` version,
 // `I:` installed bytes, `D:` dependencies (`so:`, `cmd:` and `pc:` names among them, `!` for a
 // conflict) and `p:` what it provides. Fed as the file streams in.
-import { IndexBuilder, type PackageIndexData } from './indexData';
-import { StanzaStream } from './stanzas';
+import type { IndexEntry } from './indexData';
+import { StanzaIndexParser } from './stanzas';
 
 const KEYS = new Set(['P', 'V', 'I', 'D', 'p']);
 
-export class ApkIndexParser {
-  private readonly builder: IndexBuilder;
-  private readonly stream: StanzaStream;
-
+export class ApkIndexParser extends StanzaIndexParser {
   constructor(label: string) {
-    this.builder = new IndexBuilder('apk', label);
-    this.stream = new StanzaStream(KEYS, (f) => this.stanza(f));
+    super('apk', label, KEYS, apkEntry);
   }
+}
 
-  feed(chunk: string): void {
-    this.stream.feed(chunk);
-  }
-
-  finish(): PackageIndexData | undefined {
-    this.stream.end();
-    return this.builder.size ? this.builder.data : undefined;
-  }
-
-  private stanza(f: Map<string, string>): void {
-    const name = f.get('P');
-    const bytes = Number(f.get('I') ?? '');
-    if (!name || name.includes(' ') || !Number.isFinite(bytes)) return;
-    this.builder.add({
-      name,
-      version: f.get('V') ?? '',
-      bytes,
-      deps: apkNames(f.get('D')).map((n) => [n]),
-      recs: [],
-      provides: apkNames(f.get('p')),
-    });
-  }
+function apkEntry(f: Map<string, string>): IndexEntry | undefined {
+  const name = f.get('P');
+  const bytes = Number(f.get('I') ?? '');
+  if (!name || name.includes(' ') || !Number.isFinite(bytes)) return undefined;
+  return { name, version: f.get('V') ?? '', bytes, deps: apkNames(f.get('D')).map((n) => [n]), recs: [], provides: apkNames(f.get('p')) };
 }
 
 /** `so:libc.musl-x86_64.so.1 cmd:sh=1.36 pkg>=2 !conflict` -> the names, versions and conflicts dropped. */

@@ -1,50 +1,30 @@
 // Debian and Ubuntu `Packages` files (a repository's `dists/<suite>/<component>/binary-<arch>/`):
 // per package its Installed-Size (KiB), Depends and Pre-Depends, Recommends, Provides, and whether
 // it is Essential or of Priority required (in every image). Fed as the file streams in.
-import { IndexBuilder, type PackageIndexData } from './indexData';
-import { StanzaStream } from './stanzas';
+import type { IndexEntry } from './indexData';
+import { StanzaIndexParser } from './stanzas';
 
 const KEYS = new Set(['Package', 'Version', 'Installed-Size', 'Depends', 'Pre-Depends', 'Recommends', 'Provides', 'Essential', 'Priority']);
 
-export class DebPackagesParser {
-  private readonly builder: IndexBuilder;
-  private readonly stream: StanzaStream;
-  /** Stanzas without a package name or size: a file that is not a Packages file has only these. */
-  malformed = 0;
-
+export class DebPackagesParser extends StanzaIndexParser {
   constructor(label: string) {
-    this.builder = new IndexBuilder('deb', label);
-    this.stream = new StanzaStream(KEYS, (f) => this.stanza(f));
+    super('deb', label, KEYS, debEntry);
   }
+}
 
-  feed(chunk: string): void {
-    this.stream.feed(chunk);
-  }
-
-  /** The index, or undefined when the text held no package. */
-  finish(): PackageIndexData | undefined {
-    this.stream.end();
-    return this.builder.size ? this.builder.data : undefined;
-  }
-
-  private stanza(f: Map<string, string>): void {
-    const name = f.get('Package')?.toLowerCase();
-    const kib = Number(f.get('Installed-Size') ?? '0');
-    if (!name || name.includes(' ') || !Number.isFinite(kib)) {
-      this.malformed++;
-      return;
-    }
-    const deps = [...debRelations(f.get('Pre-Depends')), ...debRelations(f.get('Depends'))];
-    this.builder.add({
-      name,
-      version: f.get('Version') ?? '',
-      bytes: kib * 1024,
-      deps,
-      recs: debRelations(f.get('Recommends')),
-      provides: debRelations(f.get('Provides')).map((g) => g[0]),
-      required: f.get('Essential') === 'yes' || f.get('Priority') === 'required',
-    });
-  }
+function debEntry(f: Map<string, string>): IndexEntry | undefined {
+  const name = f.get('Package')?.toLowerCase();
+  const kib = Number(f.get('Installed-Size') ?? '0');
+  if (!name || name.includes(' ') || !Number.isFinite(kib)) return undefined;
+  return {
+    name,
+    version: f.get('Version') ?? '',
+    bytes: kib * 1024,
+    deps: [...debRelations(f.get('Pre-Depends')), ...debRelations(f.get('Depends'))],
+    recs: debRelations(f.get('Recommends')),
+    provides: debRelations(f.get('Provides')).map((g) => g[0]),
+    required: f.get('Essential') === 'yes' || f.get('Priority') === 'required',
+  };
 }
 
 /** `libc6 (>= 2.36), libssl3 | libssl1.1, perl:any [amd64] <!nocheck>` -> [[libc6], [libssl3, libssl1.1], [perl]]. */

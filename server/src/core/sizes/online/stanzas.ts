@@ -1,6 +1,8 @@
 // Reads stanza files as they stream in (Debian's Packages, Alpine's APKINDEX): `Key: value` lines,
 // a blank line between records, continuation lines indented. Only the keys asked for are kept; a
 // chunk may end anywhere, and a line longer than the cap is dropped rather than buffered.
+// StanzaIndexParser turns each stanza into a package of an index.
+import { IndexBuilder, type IndexEntry, type PackageIndexData } from './indexData';
 
 const MAX_LINE = 256 * 1024;
 
@@ -55,5 +57,29 @@ export class StanzaStream {
     if (this.fields.size) this.onStanza(this.fields);
     this.fields = new Map();
     this.last = undefined;
+  }
+}
+
+/** A package index read as stanzas, each mapped to an entry (or skipped); fed as the file streams in. */
+export class StanzaIndexParser {
+  private readonly builder: IndexBuilder;
+  private readonly stream: StanzaStream;
+
+  constructor(format: PackageIndexData['format'], label: string, keys: ReadonlySet<string>, entry: (fields: Map<string, string>) => IndexEntry | undefined) {
+    this.builder = new IndexBuilder(format, label);
+    this.stream = new StanzaStream(keys, (f) => {
+      const e = entry(f);
+      if (e) this.builder.add(e);
+    });
+  }
+
+  feed(chunk: string): void {
+    this.stream.feed(chunk);
+  }
+
+  /** The index, or undefined when the text held no package. */
+  finish(): PackageIndexData | undefined {
+    this.stream.end();
+    return this.builder.size ? this.builder.data : undefined;
   }
 }
