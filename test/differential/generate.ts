@@ -2,21 +2,10 @@
 // duplicate, invalid), FROM bases through global ARGs (quotes, defaults, unset), COPY --from
 // (names, indices, images, empty, variables, quotes) and RUN --mount (from=, none, cache, tmpfs),
 // and now and then a check directive. Only FROM, ARG, COPY, RUN and WORKDIR, one line each.
-
-/** mulberry32: consecutive seeds give unrelated sequences. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../fuzz/cases';
 
 export function generate(seed: number): string {
-  const r = rng(seed);
+  const r = random(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
   const lines: string[] = [];
   if (r() < 0.08) lines.push(pick(['# check=skip=DuplicateStageName , ReservedStageName', '# check=error=maybe', '# check=error=true', '# check=skip=all', '# check=experimental=all']));
