@@ -5,26 +5,23 @@
 // is reported. The expected platform is this machine's (linux/amd64 on the CI machines).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fakeDocker, type FakeDocker } from '../helpers/fakeDocker';
 import { LspClient } from '../helpers/lspDriver';
 import { hostBuildPlatform } from '../../server/src/node/hostPlatform';
 
 let dir: string;
-let calls: string;
+let docker: FakeDocker;
 let uri: string;
 const text = 'FROM example/tool:1 AS tool\nRUN true\n';
 const other = hostBuildPlatform().arch === 'arm64' ? 'linux/amd64/' : 'linux/arm64/';
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'dfs-platform-'));
-  const bin = join(dir, 'bin');
-  mkdirSync(bin);
-  calls = join(dir, 'docker-calls.log');
-  writeFileSync(join(bin, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\necho '5000000 2024-05-01T00:00:00Z ${other}'\n`);
-  chmodSync(join(bin, 'docker'), 0o755);
+  docker = fakeDocker(dir, `5000000 2024-05-01T00:00:00Z ${other}`);
   const project = join(dir, 'project');
   mkdirSync(project);
   writeFileSync(join(project, 'Dockerfile'), text);
@@ -32,11 +29,11 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const dockerCalls = () => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : []);
+const dockerCalls = () => docker.calls();
 
 async function platformDiagnostics(workspaceTrusted: boolean, dockerEngineLookup: boolean, waitMs: number) {
-  rmSync(calls, { force: true });
-  const client = LspClient.ours({ settings: { dockerEngineLookup }, env: { PATH: `${join(dir, 'bin')}:${process.env.PATH}` } });
+  docker.clear();
+  const client = LspClient.ours({ settings: { dockerEngineLookup }, env: { PATH: `${docker.bin}:${process.env.PATH}` } });
   try {
     assert.equal((await client.initialize(undefined, { workspaceTrusted })).kind, 'result');
     assert.ok(await client.openAndWait(uri, text));

@@ -4,11 +4,12 @@
 // logs its arguments and answers like `docker image inspect --format '{{.Size}} {{.Created}}'`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens } from 'vscode-languageserver/node';
+import { fakeDocker, type FakeDocker } from '../helpers/fakeDocker';
 import { LspClient } from '../helpers/lspDriver';
 import { SIZE_BREAKDOWN_REQUEST, WORKSPACE_TRUSTED_NOTIFICATION, type SizeBreakdown } from '../../server/src/protocol';
 
@@ -16,17 +17,13 @@ const ENGINE_BYTES = 123_456_789;
 const ENGINE_TITLE = /^≈ 123 MB · final image$/;
 
 let dir: string;
-let calls: string;
+let docker: FakeDocker;
 let uri: string;
 const text = 'FROM alpine:3.20\n';
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'dfs-trust-'));
-  const bin = join(dir, 'bin');
-  mkdirSync(bin);
-  calls = join(dir, 'docker-calls.log');
-  writeFileSync(join(bin, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\necho '${ENGINE_BYTES} 2024-05-01T00:00:00Z'\n`);
-  chmodSync(join(bin, 'docker'), 0o755);
+  docker = fakeDocker(dir, `${ENGINE_BYTES} 2024-05-01T00:00:00Z`);
   const project = join(dir, 'project');
   mkdirSync(project);
   writeFileSync(join(project, 'Dockerfile'), text);
@@ -34,10 +31,10 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const dockerCalls = () => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : []);
+const dockerCalls = () => docker.calls();
 
 async function startServer(workspaceTrusted: boolean): Promise<LspClient> {
-  const client = LspClient.ours({ settings: { dockerEngineLookup: true }, env: { PATH: `${join(dir, 'bin')}:${process.env.PATH}` } });
+  const client = LspClient.ours({ settings: { dockerEngineLookup: true }, env: { PATH: `${docker.bin}:${process.env.PATH}` } });
   assert.equal((await client.initialize(undefined, { workspaceTrusted })).kind, 'result');
   assert.ok(await client.openAndWait(uri, text), 'diagnostics for the opened Dockerfile');
   return client;
@@ -70,7 +67,7 @@ async function serverRequests(client: LspClient, method: string, count: number, 
 }
 
 test('untrusted: enabled engine lookups never run docker; the trust notification turns them on', async () => {
-  rmSync(calls, { force: true });
+  docker.clear();
   const client = await startServer(false);
   try {
     // Every request that estimates sizes, then again once the build context is indexed (that
@@ -105,7 +102,7 @@ test('untrusted: enabled engine lookups never run docker; the trust notification
 });
 
 test('trusted in initializationOptions (what standalone clients send): engine lookups run from the start', async () => {
-  rmSync(calls, { force: true });
+  docker.clear();
   const client = await startServer(true);
   try {
     assert.match(await pollTitle(client, ENGINE_TITLE), ENGINE_TITLE);

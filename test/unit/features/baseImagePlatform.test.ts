@@ -14,9 +14,8 @@ import { platformOf, type ImagePlatforms } from '../../../server/src/core/featur
 import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { tagOf } from '../../../server/src/node/registrySizes';
 import { engineImageOf } from '../../../server/src/node/dockerEngine';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runCliIn, tempTree } from '../../helpers/cli';
+import { fakeDocker } from '../../helpers/fakeDocker';
 
 const IMAGES: Record<string, ImagePlatforms> = {
   'wjdp/htmltest:v0.17.0': { platforms: ['linux/amd64'], index: false },
@@ -102,13 +101,10 @@ test('Docker Hub tag answers and docker image inspect output, read defensively',
 });
 
 test('check --engine-lookup waits for docker and reports InvalidBaseImagePlatform; --platform sets what is expected; without the flag docker never runs', async () => {
-  const tree = tempTree({ Dockerfile: 'FROM example/tool:1\nRUN true\n', 'bin/docker': '' });
-  const log = join(tree.dir, 'calls.log');
-  const docker = join(tree.dir, 'bin/docker');
-  writeFileSync(docker, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\necho '5000000 2024-05-01T00:00:00Z linux/arm64/'\n`);
-  chmodSync(docker, 0o755);
+  const tree = tempTree({ Dockerfile: 'FROM example/tool:1\nRUN true\n' });
+  const docker = fakeDocker(tree.dir, '5000000 2024-05-01T00:00:00Z linux/arm64/');
   const saved = process.env.DOCKERFILE_STAGES_DOCKER;
-  process.env.DOCKERFILE_STAGES_DOCKER = docker;
+  process.env.DOCKERFILE_STAGES_DOCKER = docker.docker;
   try {
     const amd = await runCliIn(tree.dir, ['check', '--engine-lookup', '--platform', 'linux/amd64', '-f', 'json']);
     assert.equal(amd.code, 1, amd.stderr);
@@ -118,11 +114,9 @@ test('check --engine-lookup waits for docker and reports InvalidBaseImagePlatfor
     const bad = await runCliIn(tree.dir, ['check', '--engine-lookup', '--platform', 'linux/$X']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /invalid platform 'linux\/\$X'/);
-    const calls = readFileSync(log, 'utf8').trim().split('\n');
-    assert.equal(calls.length, 2, 'one docker call per run and image');
-    const before = calls.length;
+    assert.equal(docker.calls().length, 2, 'one docker call per run and image');
     assert.equal((await runCliIn(tree.dir, ['check', '--platform', 'linux/amd64'])).code, 0);
-    assert.equal(existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').length : 0, before);
+    assert.equal(docker.calls().length, 2);
   } finally {
     if (saved === undefined) delete process.env.DOCKERFILE_STAGES_DOCKER;
     else process.env.DOCKERFILE_STAGES_DOCKER = saved;
