@@ -4,7 +4,8 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { resolve } from 'node:path';
 import { stageDiagnostics, wantsDockerignore, type DiagnosticEnv } from '../core/features/diagnostics';
-import { baseImageRefs, platformOf, platformsFromLookups, type ImagePlatformLookup } from '../core/features/checks/baseImagePlatform';
+import { baseImageRefs, platformsFromLookups, type ImagePlatformLookup } from '../core/features/checks/baseImagePlatform';
+import { platformOf } from '../core/shell/platform';
 import type { StageModel } from '../core/model/types';
 import { DockerEngineSizes } from '../node/dockerEngine';
 import { hostBuildPlatform } from '../node/hostPlatform';

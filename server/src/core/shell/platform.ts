@@ -31,11 +31,31 @@ export function parsePlatform(value: string | undefined): Platform {
   return NAMES[arch] ? { os, arch, variant } : DEFAULT_PLATFORM;
 }
 
+const ARCH_ALIASES: Record<string, string> = { x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm', i386: '386', i686: '386' };
+
+/**
+ * `linux/arm64/v8`, `arm64` (Linux) -> a platform, as containerd's platforms.Parse and Normalize
+ * read it (what BuildKit compares and prints); undefined when it cannot be read, where
+ * parsePlatform falls back to the default.
+ */
+export function platformOf(value: string): Platform | undefined {
+  const parts = value.toLowerCase().split('/');
+  if (parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/.test(p))) return undefined;
+  const [os, rawArch, rawVariant = ''] = parts.length === 1 ? ['linux', parts[0]] : parts;
+  const arch = ARCH_ALIASES[rawArch] ?? rawArch;
+  const variant = arch === 'arm64' && (rawVariant === 'v8' || rawVariant === '8') ? '' : arch === 'arm' && rawVariant === '' ? 'v7' : rawVariant;
+  return { os, arch, variant };
+}
+
+export function formatPlatform(p: Platform): string {
+  return [p.os, p.arch, p.variant].filter(Boolean).join('/');
+}
+
 /** BuildKit's automatic platform ARGs (both the target and the build platform). */
 export function platformArgs(target: Platform, build: Platform = DEFAULT_PLATFORM): Map<string, string> {
   const m = new Map<string, string>();
   for (const [prefix, p] of [['TARGET', target], ['BUILD', build]] as const) {
-    m.set(`${prefix}PLATFORM`, [p.os, p.arch, p.variant].filter(Boolean).join('/'));
+    m.set(`${prefix}PLATFORM`, formatPlatform(p));
     m.set(`${prefix}OS`, p.os);
     m.set(`${prefix}ARCH`, p.arch);
     m.set(`${prefix}VARIANT`, p.variant);

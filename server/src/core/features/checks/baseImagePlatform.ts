@@ -7,7 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { StageModel } from '../../model/types';
 import type { SizeIO } from '../../sizes/types';
-import type { Platform } from '../../shell/platform';
+import { formatPlatform, platformOf, type Platform } from '../../shell/platform';
 import { CODES, SOURCE } from '../diagnostics/codes';
 import { report } from './report';
 import { CHECK_RULES } from './rules';
@@ -54,13 +54,11 @@ export function baseImagePlatformChecks(model: StageModel, reachable: Set<number
     if (!expected || !found || found.platforms.length === 0) continue;
     const want = formatPlatform(expected);
     if (found.platforms.some((p) => sameOsArch(platformOf(p), expected))) continue;
-    const line = stage.fromKeywordLine;
     if (found.index) {
-      const d: Diagnostic = { range: stage.imageRange, severity: DiagnosticSeverity.Error, code: CODES.baseImagePlatformMissing, source: SOURCE, message: `${from.value} has no image for ${want} (it has ${found.platforms.join(', ')}): the build fails with "no match for platform in manifest"` };
-      out.push(d);
-      continue;
+      out.push({ range: stage.imageRange, severity: DiagnosticSeverity.Error, code: CODES.baseImagePlatformMissing, source: SOURCE, message: `${from.value} has no image for ${want} (it has ${found.platforms.join(', ')}): the build fails with "no match for platform in manifest"` });
+    } else {
+      out.push(report(CHECK_RULES.invalidBaseImagePlatform, stage.imageRange, `Base image ${from.value} was pulled with platform "${found.platforms[0]}", expected "${want}" for current build`, stage.fromKeywordLine));
     }
-    out.push(report(CHECK_RULES.invalidBaseImagePlatform, stage.imageRange, `Base image ${from.value} was pulled with platform "${found.platforms[0]}", expected "${want}" for current build`, line));
   }
   return out;
 }
@@ -73,22 +71,6 @@ function expectedPlatform(flag: string | undefined, build: Platform): Platform |
   return value.includes('$') ? undefined : platformOf(value);
 }
 
-const ARCH_ALIASES: Record<string, string> = { x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm', i386: '386', i686: '386' };
-
-/** `linux/arm64/v8`, `arm64` (Linux) -> a platform, as containerd's platforms.Parse and Normalize read it. */
-export function platformOf(value: string): Platform | undefined {
-  const parts = value.toLowerCase().split('/');
-  if (parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/.test(p))) return undefined;
-  const [os, rawArch, rawVariant = ''] = parts.length === 1 ? ['linux', parts[0]] : parts;
-  const arch = ARCH_ALIASES[rawArch] ?? rawArch;
-  const variant = arch === 'arm64' && (rawVariant === 'v8' || rawVariant === '8') ? '' : arch === 'arm' && rawVariant === '' ? 'v7' : rawVariant;
-  return { os, arch, variant };
-}
-
 function sameOsArch(a: Platform | undefined, b: Platform): boolean {
   return !!a && a.os === b.os && a.arch === b.arch;
-}
-
-export function formatPlatform(p: Platform): string {
-  return [p.os, p.arch, p.variant].filter(Boolean).join('/');
 }
