@@ -1,0 +1,22 @@
+// Classes found on the calibration rows of the data4 round of small examples (docs/SIZES-ACCURACY.md
+// "Fourth round: small examples (data4)"), each on a Dockerfile of its own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveBaseImage } from '../../../server/src/core/sizes/baseImage';
+
+test('a release tag without its patch level floats: its row gets the drift range of a floating tag', () => {
+  // `ubuntu:14.04` and `ubuntu:trusty` are one tag, rebuilt for five years; `golang:1.22-alpine` moves
+  // with every 1.22.x and Alpine rebuild. Only a full version or a date stamp pins the content.
+  const drift = (ref: string) => {
+    const f = resolveBaseImage(ref);
+    return { low: f.low / f.bytes, high: f.high / f.bytes, source: f.source };
+  };
+  const trusty = drift('ubuntu:14.04');
+  assert.ok(trusty.low <= 0.86 && trusty.high >= 1.24, JSON.stringify(trusty));
+  assert.deepEqual(drift('ubuntu:14.04'), { ...drift('ubuntu:trusty'), source: drift('ubuntu:14.04').source });
+  const go = drift('golang:1.22-alpine3.19');
+  assert.ok(go.low <= 0.86 && go.high >= 1.24, JSON.stringify(go));
+  // A fully versioned tag stays a measurement.
+  const pinned = drift('golang:1.7.3');
+  assert.ok(pinned.low >= 0.96 && pinned.high <= 1.04, JSON.stringify(pinned));
+});
