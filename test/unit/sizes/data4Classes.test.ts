@@ -14,8 +14,10 @@ test('a release tag without its patch level floats: its row gets the drift range
   const trusty = drift('ubuntu:14.04');
   assert.ok(trusty.low <= 0.86 && trusty.high >= 1.24, JSON.stringify(trusty));
   assert.deepEqual(drift('ubuntu:14.04'), { ...drift('ubuntu:trusty'), source: drift('ubuntu:14.04').source });
-  const go = drift('golang:1.22-alpine3.19');
-  assert.ok(go.low <= 0.86 && go.high >= 1.24, JSON.stringify(go));
+  for (const ref of ['golang:1.22-alpine3.19', 'node:22-alpine3.23', 'node:22-bookworm-slim']) {
+    const f = drift(ref);
+    assert.ok(f.low <= 0.86 && f.high >= 1.24, `${ref}: ${JSON.stringify(f)}`);
+  }
   // A fully versioned tag stays a measurement.
   const pinned = drift('golang:1.7.3');
   assert.ok(pinned.low >= 0.96 && pinned.high <= 1.04, JSON.stringify(pinned));

@@ -164,9 +164,9 @@ function lookupTable(ref: string, name: string, tag: string): BaseFigure | undef
   return figureFromRow(ref, best, 'nearest', lowF, highF, `"${tag}" not in the table: nearest ${sameVariant ? `row of the same variant${far ? ', several releases away' : ''}` : 'row of another variant'}`);
 }
 
-/** A tag that is rebuilt in place: a name, a major version, or a release without its patch level (`14.04`, `1.22-alpine`). */
+/** A tag that is rebuilt in place: a name, or a version without its patch level (`22-alpine3.23`, `14.04`, `1.22-alpine`). */
 function floating(tag: string): boolean {
-  return tag === 'latest' || /^[a-z-]+$/.test(tag) || /^[0-9]+(-[a-z]+)?$/.test(tag) || /^[0-9]+\.[0-9]+(-[a-z][a-z0-9.-]*)?$/.test(tag);
+  return tag === 'latest' || /^[a-z-]+$/.test(tag) || /^[0-9]+(\.[0-9]+)?(-[a-z][a-z0-9.-]*)?$/.test(tag);
 }
 
 /** An image the table does not know: not priced (the estimate says what it adds on top of it). */
