@@ -34,6 +34,10 @@ export interface Item {
   sources?: string[];
   /** For downloads and what they unpacked to: what the archive is, and its sizes. */
   archive?: KnownDownload;
+  /** The size this item takes when it is still there at the end of its RUN (an unknown archive kept whole: a product, not a source tree). */
+  keptSize?: SizeRange;
+  /** Set when `keptSize` replaced the size: a file named inside takes its share of the earlier, smaller figure. */
+  partScale?: number;
   /** Size (and note) known only once resolved; `size` is then a placeholder. */
   lazy?: Lazy;
   /** What the estimator cannot size here, named for the user (`packages from the PostgreSQL repository`). */
@@ -185,7 +189,7 @@ export function matchItems(items: readonly Item[], src: string): Match[] {
     else if (!glob && isUnder(base, item.path) && item.kind !== 'package') {
       // A path inside something we only know as a whole: all of a build output whose file name is
       // unknown, a part of many files (an unpacked archive, an install), a small part of the rest.
-      const f = item.kind === 'artifact' && !item.many ? 1 : item.many ? 0.1 : 0.05;
+      const f = item.kind === 'artifact' && !item.many ? 1 : item.many ? 0.1 * (item.partScale ?? 1) : 0.05;
       out.push({ item, f, lf: f * (f === 1 ? 1 : 0.2), hf: Math.min(1, f * 4) });
     }
   }
