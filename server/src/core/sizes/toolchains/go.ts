@@ -142,9 +142,10 @@ export function go(words: string[], ctx: RunCtx): boolean {
     const out = flagValue(words, ['-o']);
     const note = `go ${sub}: binary ≈ ${formatBytes(bin)}${stripped ? ' (stripped)' : ''}${imports ? `, from its imports (standard library only${importList(imports)})` : ''}`;
     if (!stdlib) {
-      if (sub === 'install') artifact(ctx, ctx.path((ctx.env('GOBIN') ?? gopath + '/bin')), size, note, true);
-      else if (out) artifact(ctx, ctx.path(out), size, note, out.endsWith('/'));
-      else artifact(ctx, ctx.workdir, size, note, true);
+      const [path, fuzzy] = sub === 'install' ? [ctx.path(ctx.env('GOBIN') ?? gopath + '/bin'), true] : out ? [ctx.path(out), out.endsWith('/')] : [ctx.workdir, true];
+      // Neither go.mod nor the program's imports were read: its size is a guess, and the user is told so.
+      const unknown = !imports && requires === undefined ? `the Go program (go.mod and sources not read)` : undefined;
+      ctx.add({ path, size, kind: 'artifact', note, fuzzy, unknown });
     }
     // The compiled standard library packages, the compiled dependencies (about as large as their
     // sources), and the link outputs.
