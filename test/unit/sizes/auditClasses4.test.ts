@@ -1,0 +1,51 @@
+// Misreadings found by the fourth audit of corpus-real (bench/sizesAudit.ts, docs/SIZES-ACCURACY.md
+// "Fourth round: what the audit found"), each as a general class on a Dockerfile of its own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../server/src/core/model/parse';
+import { estimateStages, stageLayoutOf } from '../../../server/src/core/sizes/estimator';
+import { MB } from '../../../server/src/core/sizes/units';
+
+const est = (text: string) => estimateStages(parseDockerfile(text));
+const layerAt = (text: string, stage: number, line: number) => est(text)[stage].layers.find((l) => l.line === line)!;
+
+test('a prefix assignment applies to its command: GOBIN=/out go install puts the program in /out', () => {
+  const text = `FROM golang:1.22-alpine AS tools
+RUN GOBIN=/out CGO_ENABLED=0 go install "gotest.tools/gotestsum@v1.13.0" && /out/gotestsum --version
+RUN go install github.com/x/other@v1
+FROM alpine:3.20
+COPY --from=tools /out/gotestsum /usr/bin/gotestsum
+COPY --from=tools /go/bin/other /usr/bin/other
+`;
+  const copy = layerAt(text, 1, 4);
+  assert.match(copy.note, /go install gotestsum: binary/);
+  assert.doesNotMatch(copy.note, /not known what was put there/);
+  assert.ok(copy.bytes > 3 * MB, copy.note);
+  // The assignment was for that command only: the next go install writes to $GOPATH/bin again.
+  assert.match(layerAt(text, 1, 5).note, /go install other: binary/);
+});
+
+test('two go installs in one RUN are named by their programs, not one part twice', () => {
+  const text = `FROM golang:1.22-bookworm
+RUN go install "gotest.tools/gotestsum@v1.13.0" && go install github.com/wadey/gocovmerge@latest && go install github.com/x/tool/v2@latest
+`;
+  const notes = stageLayoutOf(parseDockerfile(text), 0)!.layers[0].items.map((it) => it.note).join('; ');
+  assert.match(notes, /go install gotestsum: binary/);
+  assert.match(notes, /go install gocovmerge: binary/);
+  assert.match(notes, /go install tool: binary/, 'a major-version suffix (/v2) is not the name');
+});
+
+test('ENV NAME=${NAME:-default} after a bare ARG takes the default, as BuildKit does', () => {
+  const text = (arg: string) => `FROM debian:bookworm-slim
+ARG GO_VERSION${arg}
+ENV GO_VERSION=\${GO_VERSION:-1.22.5}
+ENV OTHER=\${GO_VERSION:+1.21.0}
+RUN curl -fsSL https://go.dev/dl/go\${GO_VERSION}.linux-amd64.tar.gz | tar -C /usr/local -xz
+RUN curl -fsSL https://go.dev/dl/go\${OTHER}.linux-amd64.tar.gz | tar -C /opt -xz
+`;
+  assert.match(layerAt(text(''), 0, 4).note, /Go toolchain 1\.22\.5/);
+  // `${X:+word}` is the word when X is set.
+  assert.match(layerAt(text(''), 0, 5).note, /Go toolchain 1\.21\.0/);
+  // A value the file sets wins over the default.
+  assert.match(layerAt(text('=1.23.1'), 0, 4).note, /Go toolchain 1\.23\.1/);
+});
