@@ -49,3 +49,39 @@ RUN curl -fsSL https://go.dev/dl/go\${OTHER}.linux-amd64.tar.gz | tar -C /opt -x
   // A value the file sets wins over the default.
   assert.match(layerAt(text('=1.23.1'), 0, 4).note, /Go toolchain 1\.23\.1/);
 });
+
+test('an exec-form RUN is one command: its -c is a flag of that command unless the program is a shell', () => {
+  const text = (run: string) => `FROM mcr.microsoft.com/dotnet/sdk:8.0 AS publisher
+WORKDIR /src
+COPY . .
+RUN ${run}
+FROM mcr.microsoft.com/dotnet/aspnet:8.0
+COPY --from=publisher /build /app
+`;
+  const exec = layerAt(text('["dotnet", "publish", "-c", "Release", "-o", "/build"]'), 1, 5);
+  assert.match(exec.note, /dotnet publish/, exec.note);
+  assert.doesNotMatch(exec.note, /not known what was put there/);
+  // `["sh", "-c", "script"]` still runs the script.
+  assert.match(layerAt(text('["/bin/sh", "-c", "dotnet publish -c Release -o /build"]'), 1, 5).note, /dotnet publish/);
+});
+
+test('a Maven plugin goal that writes a jar (assembly:single) builds one, and a later mvn reuses the repository an earlier layer filled', () => {
+  const text = `FROM maven:3.9-eclipse-temurin-21 AS build
+WORKDIR /workdir/server
+COPY pom.xml .
+RUN mvn dependency:go-offline
+COPY src src
+RUN mvn --batch-mode clean compile assembly:single
+FROM eclipse-temurin:21-jre
+COPY --from=build /workdir/server/target/app.jar /app.jar
+`;
+  const copy = layerAt(text, 1, 7);
+  assert.match(copy.note, /assembly:single: jar/, copy.note);
+  const build = layerAt(text, 0, 5);
+  // The jar, its classes and what the build adds to ~/.m2; not the 160 MB repository a second time.
+  assert.ok(build.bytes < 100 * MB, build.note);
+  assert.match(build.note, /filled by an earlier layer/);
+  // Two goals in one RUN fill one repository.
+  const one = layerAt('FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn dependency:go-offline && mvn package\n', 0, 3);
+  assert.equal(one.note.match(/Maven repository/g)?.length, 1, one.note);
+});
