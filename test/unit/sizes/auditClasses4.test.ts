@@ -85,3 +85,22 @@ COPY --from=build /workdir/server/target/app.jar /app.jar
   const one = layerAt('FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn dependency:go-offline && mvn package\n', 0, 3);
   assert.equal(one.note.match(/Maven repository/g)?.length, 1, one.note);
 });
+
+test('Alpine names the tables missed by their form: a repository tag (@testing), a -static archive, a name Alpine splits differently', () => {
+  const note = (pkgs: string) => layerAt(`FROM alpine:3.20\nRUN apk add --no-cache ${pkgs}\n`, 0, 1);
+  for (const pkgs of ['mkcert@testing', 'zlib-static', 'libseccomp-static', 'ip6tables', 'shadow-uidmap', 'libcap', 'pkgconfig', 'linux-pam']) {
+    const layer = note(pkgs);
+    assert.doesNotMatch(layer.note, /unknown/, `${pkgs}: ${layer.note}`);
+    assert.match(layer.note, /1 new package/, `${pkgs}: ${layer.note}`);
+  }
+  // The tag is only a repository pin: mkcert@testing is sized as mkcert.
+  assert.equal(note('mkcert@testing').bytes, note('mkcert').bytes);
+  // Asked twice under Alpine's two names, Debian's one package counts once.
+  assert.equal(note('iptables ip6tables').bytes, note('iptables').bytes);
+});
+
+test('RPM names the EL tables missed by their spelling (shadow for shadow-utils, freetype) are sized', () => {
+  const layer = layerAt('FROM rockylinux:9\nRUN dnf install -y shadow freetype && dnf clean all\n', 0, 1);
+  assert.doesNotMatch(layer.note, /unknown/, layer.note);
+  assert.match(layer.note, /new package/, layer.note);
+});
