@@ -111,7 +111,8 @@ function growBuildCache(ctx: RunCtx, cache: string, bytes: number, bin: number):
 function installedName(words: string[]): string {
   const pkg = words.slice(2).find((w) => !w.startsWith('-') && w.includes('/'));
   if (!pkg) return '';
-  const segments = pkg.replace(/@.*$/, '').replace(/\/\.\.\.$/, '').split('/');
+  const at = pkg.indexOf('@');
+  const segments = (at === -1 ? pkg : pkg.slice(0, at)).replace(/\/\.\.\.$/, '').split('/');
   const last = segments.pop() ?? '';
   const name = /^v\d+$/.test(last) ? segments.pop() ?? last : last;
   return name && name !== '.' ? ` ${name}` : '';
