@@ -144,6 +144,12 @@ function lookupTable(ref: string, name: string, tag: string): BaseFigure | undef
   const alias = aliases.get(`${name}:${tag}`);
   const aliasRow = alias && rows.find((r) => r[1] === alias);
   if (aliasRow) return figureFromRow(ref, aliasRow, 'table', 0.85, 1.25, `floating tag "${tag}" read as ${aliasRow[1]}`);
+  const undated = withoutDateStamp(tag);
+  if (undated) {
+    const u = aliases.get(`${name}:${undated}`) ?? undated;
+    const row = rows.find((r) => r[1] === u);
+    if (row) return figureFromRow(ref, row, 'nearest', 0.85, 1.25, `dated tag "${tag}" read as ${row[1]}: a snapshot of another day`);
+  }
   const variant = variantOf(tag);
   const version = versionOf(tag);
   let best: BaseRow | undefined;
@@ -164,8 +170,17 @@ function lookupTable(ref: string, name: string, tag: string): BaseFigure | undef
   return figureFromRow(ref, best, 'nearest', lowF, highF, `"${tag}" not in the table: nearest ${sameVariant ? `row of the same variant${far ? ', several releases away' : ''}` : 'row of another variant'}`);
 }
 
+/** `trusty-20191217` -> `trusty`, `bookworm-20240211-slim` -> `bookworm-slim`: a snapshot of a tag the table may hold. */
+function withoutDateStamp(tag: string): string | undefined {
+  const m = /^(.*?)-?(?:19|20)[0-9]{6}(?:\.[0-9]+)?(-.*)?$/.exec(tag);
+  if (!m) return undefined;
+  const rest = (m[1] + (m[2] ?? '')).replace(/^-/, '');
+  return rest && rest !== tag ? rest : undefined;
+}
+
+/** A tag that is rebuilt in place: a name, or a version without its patch level (`22-alpine3.23`, `14.04`, `1.22-alpine`). */
 function floating(tag: string): boolean {
-  return tag === 'latest' || /^[a-z-]+$/.test(tag) || /^[0-9]+(-[a-z]+)?$/.test(tag);
+  return tag === 'latest' || /^[a-z-]+$/.test(tag) || /^[0-9]+(\.[0-9]+)?(-[a-z][a-z0-9.-]*)?$/.test(tag);
 }
 
 /** An image the table does not know: not priced (the estimate says what it adds on top of it). */
