@@ -136,9 +136,23 @@ export function expandSimple(s: string, env?: ReadonlyMap<string, string>): stri
     let name = '';
     let j = i + 1;
     if (s[j] === '{') {
-      const close = s.indexOf('}', j);
+      const close = closingBrace(s, j);
       if (close === -1) break;
-      name = s.slice(j + 1, close).split(/[:-]/)[0];
+      const body = s.slice(j + 1, close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(:?[-+])/.exec(body);
+      if (m) {
+        // `${X:-word}` as BuildKit and the shell read it; an X the stage never set is unset, so the
+        // default applies (`ENV REF=${REF:-main}` after a bare `ARG REF`). `${X:+word}` of an unknown X stays as written.
+        const v = env.get(m[1]);
+        const word = body.slice(m[0].length);
+        const set = v !== undefined;
+        const full = m[2][0] === ':' ? set && v !== '' : set;
+        if (m[2].endsWith('-')) out += full ? v : expandSimple(word, env);
+        else out += set ? (full ? expandSimple(word, env) : '') : s.slice(i, close + 1);
+        i = close + 1;
+        continue;
+      }
+      name = body.split(/[:-]/)[0];
       j = close + 1;
     } else {
       while (j < s.length && /[A-Za-z0-9_]/.test(s[j])) j++;
@@ -149,6 +163,16 @@ export function expandSimple(s: string, env?: ReadonlyMap<string, string>): stri
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/** Index of the `}` that closes the `${` whose brace is at `open` (nested `${A:-${B}}` included), or -1. */
+function closingBrace(s: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < s.length; k++) {
+    if (s[k] === '{') depth++;
+    else if (s[k] === '}' && --depth === 0) return k;
+  }
+  return -1;
 }
 
 /** Strips a trailing glob (`/var/lib/apt/lists/*` -> `/var/lib/apt/lists`). */

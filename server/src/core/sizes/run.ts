@@ -77,6 +77,20 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
     }
     return;
   }
+  // `GOBIN=/out go install ...`, `CARGO_TARGET_DIR=/t cargo build`: the command sees its prefix assignments, later commands do not.
+  const saved = c.assigns.map(([name]): [string, string | undefined] => [name, ctx.vars.get(name)]);
+  for (const [name, value] of c.assigns) ctx.vars.set(name, value);
+  try {
+    runProgram(p, words, c, ctx);
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) ctx.vars.delete(name);
+      else ctx.vars.set(name, value);
+    }
+  }
+}
+
+function runProgram(p: string, words: string[], c: RunCommand, ctx: RunCtx): void {
   ctx.stdout = c.stdout;
   ctx.known = c.known;
   for (const r of reposAdded({ words, stdout: c.stdout, printed: c.stdin ?? ctx.printed })) ctx.addRepo(r);
