@@ -22,3 +22,13 @@ test('a release tag without its patch level floats: its row gets the drift range
   const pinned = drift('golang:1.7.3');
   assert.ok(pinned.low >= 0.96 && pinned.high <= 1.04, JSON.stringify(pinned));
 });
+
+test('a date-stamped tag reads as the tag it is a snapshot of, not the nearest version number', () => {
+  // `trusty-20191217` holds no version number; read by number it landed on ubuntu:18.04's row.
+  for (const [ref, row] of [['ubuntu:trusty-20191217', 'ubuntu:trusty'], ['debian:bookworm-20240211-slim', 'debian:bookworm-slim'], ['debian:bookworm-20260803', 'debian:bookworm']]) {
+    const dated = resolveBaseImage(ref);
+    const plain = resolveBaseImage(row);
+    assert.equal(dated.bytes, plain.bytes, `${ref}: ${dated.source}`);
+    assert.equal(dated.kind, 'nearest', ref);
+  }
+});

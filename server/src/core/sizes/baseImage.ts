@@ -144,6 +144,12 @@ function lookupTable(ref: string, name: string, tag: string): BaseFigure | undef
   const alias = aliases.get(`${name}:${tag}`);
   const aliasRow = alias && rows.find((r) => r[1] === alias);
   if (aliasRow) return figureFromRow(ref, aliasRow, 'table', 0.85, 1.25, `floating tag "${tag}" read as ${aliasRow[1]}`);
+  const undated = withoutDateStamp(tag);
+  if (undated) {
+    const u = aliases.get(`${name}:${undated}`) ?? undated;
+    const row = rows.find((r) => r[1] === u);
+    if (row) return figureFromRow(ref, row, 'nearest', 0.85, 1.25, `dated tag "${tag}" read as ${row[1]}: a snapshot of another day`);
+  }
   const variant = variantOf(tag);
   const version = versionOf(tag);
   let best: BaseRow | undefined;
@@ -162,6 +168,14 @@ function lookupTable(ref: string, name: string, tag: string): BaseFigure | undef
   const far = sameVariant && bestScore % 1000 > 2;
   const [lowF, highF] = !sameVariant ? [0.45, 2.2] : far ? [0.7, 1.45] : [0.8, 1.25];
   return figureFromRow(ref, best, 'nearest', lowF, highF, `"${tag}" not in the table: nearest ${sameVariant ? `row of the same variant${far ? ', several releases away' : ''}` : 'row of another variant'}`);
+}
+
+/** `trusty-20191217` -> `trusty`, `bookworm-20240211-slim` -> `bookworm-slim`: a snapshot of a tag the table may hold. */
+function withoutDateStamp(tag: string): string | undefined {
+  const m = /^(.*?)-?(?:19|20)[0-9]{6}(?:\.[0-9]+)?(-.*)?$/.exec(tag);
+  if (!m) return undefined;
+  const rest = (m[1] + (m[2] ?? '')).replace(/^-/, '');
+  return rest && rest !== tag ? rest : undefined;
 }
 
 /** A tag that is rebuilt in place: a name, or a version without its patch level (`22-alpine3.23`, `14.04`, `1.22-alpine`). */
