@@ -141,6 +141,70 @@ D('docker', 'dind', '27-dind', 390, '2025-01', 'alpine-rt', 'alpine', 'alpine + 
 D('golang', '1.22-alpine3.19', '1.22-alpine3.19', 230, '2024-06', 'tool', 'alpine', 'measured golang 1.26-alpine3.23 (241.35 MB) and alpine3.17 (1.20, 253.54 MB): Go 1.2x alpine images stay at 230-255 MB');
 D('golang', '1.22-bookworm', '1.22-bookworm', 815, '2024-06', 'tool', 'gobuild', 'measured golang:1.26-bookworm (833.46 MB) minus the smaller 1.22 toolchain (~20 MB)');
 
+// Bases that real Dockerfiles use (corpus-real `unknown` flags, issue 22): vendor measurements ("m3",
+// the source says whose) and derivations from each image's own Dockerfile ("d").
+const V = (image, tag, resolved, mb, date, family, set, source) => rows.push([image, tag, resolved, mb, 0, date, source, family, set, 'm3']);
+// .NET: Microsoft's image-size baselines (bytes of the amd64 image, checked by their CI), tests/performance/
+// ImageSize.nightly.linux.json as stored in jander-msft/dotnet-docker@449635f1 (the .NET 8.0 GA era, late 2023).
+// The plain version tag (`8.0`) is the Debian slim build; `-alpine`, `-jammy`, `-jammy-chiseled` are their own rows.
+const NET_BASELINE = 'Microsoft image-size baseline, dotnet/dotnet-docker tests/performance/ImageSize.nightly.linux.json (jander-msft/dotnet-docker@449635f1), src/';
+const DOTNET = {
+  'runtime-deps': { '6.0': [122.86, 'bookworm-slim'], '6.0-bullseye-slim': [117.37], '6.0-alpine3.18': [12.33], '6.0-jammy': [129.46], '6.0-focal': [119.2], '8.0': [122.24, 'bookworm-slim'], '8.0-alpine3.18': [9.89], '8.0-jammy': [132.77], '8.0-jammy-chiseled': [12.94] },
+  runtime: { '6.0': [193.55, 'bookworm-slim'], '6.0-bullseye-slim': [187.88], '6.0-alpine3.18': [81.99], '6.0-jammy': [200.16], '7.0': [196.1, 'bookworm-slim'], '7.0-alpine3.18': [84.39], '8.0': [193.38, 'bookworm-slim'], '8.0-alpine3.18': [82.25], '8.0-jammy': [205.08], '8.0-jammy-chiseled': [85.97] },
+  aspnet: { '6.0': [213.85, 'bookworm-slim'], '6.0-bullseye-slim': [207.92], '6.0-alpine3.18': [102.3], '6.0-jammy': [220.47], '7.0': [217.91, 'bookworm-slim'], '7.0-alpine3.18': [106.21], '8.0': [214.93, 'bookworm-slim'], '8.0-alpine3.18': [105.91], '8.0-jammy': [228.97], '8.0-jammy-chiseled': [107.74] },
+  sdk: { '6.0': [755.88, 'bookworm-slim'], '6.0-bullseye-slim': [740.09], '6.0-alpine3.18': [606.61], '6.0-jammy': [713.73], '7.0': [837.86, 'bookworm-slim'], '7.0-alpine3.18': [688.23], '8.0': [823.54, 'bookworm-slim'], '8.0-alpine3.18': [720.87], '8.0-jammy': [798.72] },
+};
+for (const [repo, tags] of Object.entries(DOTNET)) {
+  for (const [tag, [mb, os]] of Object.entries(tags)) {
+    const full = os ? `${tag}-${os}` : tag;
+    const dir = `${repo}/${full.replace(/-/, '/')}/amd64`;
+    const family = repo === 'sdk' ? 'tool' : /alpine/.test(tag) ? 'alpine-rt' : 'deb-rt';
+    const set = /alpine/.test(tag) ? 'alpine' : /chiseled/.test(tag) ? '' : /jammy|focal/.test(tag) ? 'base' : 'debslim';
+    V(`mcr.microsoft.com/dotnet/${repo}`, tag, full, mb, '2023-11', family, set, NET_BASELINE + dir);
+  }
+}
+V('mcr.microsoft.com/dotnet/sdk', '8.0-noble', '8.0-noble', 822, '2025-04-09', 'tool', 'base', 'docker image ls of mcr.microsoft.com/dotnet/sdk:8.0-noble, 822MB (yasu0796/private-settings-docker app/programming/powershell/README.md, 2025-04); the same table gives 8.0 = 8.0-bookworm-slim 836MB, 8.0-alpine 688MB');
+const RD = (repo, tag, resolved, mb, date, family, set, basis) => D(`mcr.microsoft.com/dotnet/${repo}`, tag, resolved, mb, date, family, set, basis);
+RD('aspnet', '5.0', '5.0-buster-slim', 205.7, '2021-05', 'deb-rt', 'debslim', 'docker image ls of a 269 KB framework-dependent app on the default aspnet 5.0.5 tag: 206MB (dpbevin/dotnet-staticfiles README, image 2), less the app');
+const net9 = 'measured 8.0 (Microsoft baseline) + the .NET 9 SDK tools growth (dotnet format 50 -> 82 MB, dotnet watch 20 -> 51 MB: dotnet/dotnet-docker#5108)';
+RD('sdk', '9.0', '9.0-bookworm-slim', 887, '2025-01', 'tool', 'debslim', `sdk:8.0 823.54 MB ${net9}`);
+RD('aspnet', '9.0', '9.0-bookworm-slim', 218, '2025-01', 'deb-rt', 'debslim', 'measured aspnet:8.0 (214.93 MB, Microsoft baseline) + ~3 MB, the 7.0 -> 8.0 step of the same baselines');
+RD('runtime', '9.0', '9.0-bookworm-slim', 196, '2025-01', 'deb-rt', 'debslim', 'measured runtime:8.0 (193.38 MB, Microsoft baseline) + ~3 MB');
+RD('runtime-deps', '9.0', '9.0-bookworm-slim', 122.2, '2025-01', 'deb-rt', 'debslim', 'same packages as measured runtime-deps:8.0-bookworm-slim (122.24 MB, Microsoft baseline)');
+const noble = 'measured ubuntu:24.04 (78.16 MB) + the runtime-deps packages (Microsoft baseline 8.0-jammy 132.77 MB over ubuntu 22.04 ~77.9 MB: ~55 MB)';
+RD('runtime-deps', '10.0', '10.0-noble', 133, '2025-11', 'deb-rt', 'base', noble);
+RD('runtime', '10.0', '10.0-noble', 205, '2025-11', 'deb-rt', 'base', `runtime-deps:10.0 (~133 MB: ${noble}) + the runtime (8.0-jammy runtime over runtime-deps in the Microsoft baseline: 72.3 MB)`);
+RD('aspnet', '10.0', '10.0-noble', 225, '2025-11', 'deb-rt', 'base', 'runtime:10.0 (~205 MB) + ASP.NET Core (8.0-jammy aspnet over runtime in the Microsoft baseline: 23.9 MB) = 229 MB; Microsoft\'s Nov 2025 size report: a small API on aspnet:10.0 is 92.48 MB compressed, x 2.39 (its 8.0 report\'s 217/90.9 MB) = 221 MB');
+RD('sdk', '10.0', '10.0-noble', 890, '2025-11', 'tool', 'base', 'sdk:8.0-noble 822MB (docker image ls, 2025-04) + the .NET 9/10 SDK tools growth (~63 MB, dotnet/dotnet-docker#5108); "~900MB" for sdk:10.0 (anhtu.dev, .NET 10 chiseled containers, 2026)');
+// microsoft/dotnet (the Docker Hub repository before mcr, 2017-2018): the nearest Microsoft baselines are 2.1's, on Debian stretch.
+D('microsoft/dotnet', '2.0-sdk', '2.0-sdk-stretch', 1729, '2018-04', 'tool', 'base', 'Microsoft image-size baseline of sdk 2.1 on stretch (1,728,622,878 B: dotnet/dotnet-docker tests/performance/ImageSize.nightly.linux.json@00a237ca, dotnet/core-nightly/sdk 2.1/sdk/stretch/amd64); the 2.x SDK images carried the NuGet package cache (dotnet/dotnet-docker#1105)');
+D('microsoft/dotnet', '2.0-runtime', '2.0-runtime-stretch-slim', 180.3, '2018-04', 'deb-rt', 'debslim', 'Microsoft image-size baseline of runtime 2.1 on stretch-slim (180,258,057 B: ImageSize.nightly.linux.json@00a237ca, 2.1/runtime/stretch-slim/amd64)');
+D('microsoft/dotnet', '2.0-runtime-deps', '2.0-runtime-deps-stretch-slim', 99.1, '2018-04', 'deb-rt', 'debslim', 'Microsoft image-size baseline of runtime-deps 2.1 on stretch-slim (99,052,362 B, same file)');
+// Windows: Microsoft's Windows baselines (ImageSize.nightly.windows.json@01e08b38, 2022) less the .NET runtime (~70.7 MB: runtime
+// over runtime-deps of 6.0 bookworm-slim in the Linux baseline); what remains is the Windows base image.
+D('mcr.microsoft.com/windows/nanoserver', 'ltsc2022', 'ltsc2022', 298.7, '2022', 'busybox', '', 'Microsoft baseline of dotnet runtime 6.0 nanoserver-ltsc2022 (369,353,141 B, dotnet/dotnet-docker ImageSize.nightly.windows.json@01e08b38) less the .NET runtime (~70.7 MB)');
+D('mcr.microsoft.com/windows/servercore', 'ltsc2022', 'ltsc2022', 4821, '2022', 'tool', '', 'Microsoft baseline of dotnet runtime 6.0 windowsservercore-ltsc2022 (4,891,855,163 B, same file) less the .NET runtime (~70.7 MB)');
+// Photon OS: measured (repo-info); Harbor's goharbor/photon is read as the same Photon base.
+MF('photon', '5.0', '5.0-20260727', 48.71, '2026-07-28', 'rpm', '', '5.0');
+MF('photon', '4.0', '4.0-20260614', 42.66, '2026-07-28', 'rpm', '', '4.0-20260614');
+D('goharbor/photon', '5.0', '5.0', 48.71, '2026-07', 'rpm', '', 'Harbor\'s Photon OS 5.0 base: read as measured photon:5.0 (48.71 MB, repo-info repos/photon/local/5.0.md)');
+// distroless on Debian 13: the Debian 12 rows x 1.035 (the trixie/bookworm ratio, see debian:trixie); static has no Debian packages but base-files and tzdata.
+const d13 = (name, mb, basis) => D(`gcr.io/distroless/${name}-debian13`, 'latest', 'latest', mb, '2026', name === 'static' ? 'busybox' : 'deb-rt', '', basis);
+d13('static', 2.0, 'distroless static: ~2 MiB as documented by GoogleContainerTools/distroless (tzdata, ca-certificates, base-files; same on Debian 13)');
+d13('base', 21.4, 'distroless base-debian12 (~20.7 MB) x 1.035, the trixie/bookworm ratio');
+d13('base-nossl', 15.3, 'distroless base-nossl-debian12 (~14.8 MB) x 1.035');
+d13('cc', 24.3, 'distroless cc-debian12 (~23.5 MB) x 1.035');
+d13('java17', 234, 'distroless java17-debian12 (~226 MB) x 1.035');
+d13('java21', 199, 'distroless java21-debian12 (~192 MB) x 1.035');
+d13('nodejs22', 147, 'distroless nodejs22-debian12 (~142 MB) x 1.035');
+d13('nodejs24', 152, 'distroless nodejs22-debian13 (~147 MB) + ~5 MB for the node 24 binary');
+d13('python3', 54.5, 'distroless python3-debian12 (~52.7 MB) x 1.035 (python 3.13 in trixie)');
+// Images FROM scratch whose files can be read.
+D('tonistiigi/xx', '1.9', '1.9.0', 0.072, '2026', 'busybox', '', 'FROM scratch + the xx-* shell scripts of tonistiigi/xx src/ (13 files, 71,772 characters: xx-cc 17,541, xx-info 11,351, xx-windres 8,038, xx-apt 7,170 ...) and 4 symlinks');
+D('docker/buildx-bin', '0.24', '0.24', 63, '2025-06', 'busybox', '', 'FROM scratch + the buildx binary built with -s -w: ~63M (docker/docker-ce-packaging#1212, 2025-06: ~90M unstripped, ~72M with -w)');
+// Istio's base (debug) image: its Dockerfile.base package list on ubuntu:noble, sized by this estimator.
+D('registry.istio.io/release/base', 'latest', 'latest', 107, '2026', 'deb', 'base', 'istio docker/Dockerfile.base: ubuntu:noble + apt-get install --no-install-recommends ca-certificates curl iptables iproute2 iputils-ping knot-dnsutils netcat-openbsd tcpdump conntrack bsdmainutils net-tools lsof sudo (the list of istio 1.10+), sized by this estimator from the Debian tables: 107 MB (95-127 MB)');
+
 // Tags that float: they resolve to the newest row of the same variant; the range widens.
 const ALIASES = [
   ['alpine', 'latest', '3.22'], ['alpine', '3', '3.22'], ['debian', 'latest', 'trixie'], ['debian', '12', 'bookworm'], ['debian', '13', 'trixie'],
@@ -155,6 +219,16 @@ const ALIASES = [
   ['eclipse-temurin', '21', '21-jdk-noble'], ['eclipse-temurin', '21-jre', '21-jre-noble'], ['eclipse-temurin', '21-jdk', '21-jdk-noble'], ['eclipse-temurin', 'latest', '21-jdk-noble'],
   ['maven', 'latest', '3-eclipse-temurin-21'], ['gradle', 'latest', 'jdk21'], ['mysql', 'latest', '8.4'], ['mariadb', 'latest', '11'], ['mongo', 'latest', '7'],
   ['redis', 'alpine', '8.6-alpine'], ['postgres', 'alpine', '18-alpine'], ['rockylinux', 'latest', '9'], ['almalinux', 'latest', '9'], ['fedora', 'latest', '40'], ['amazonlinux', 'latest', '2023'],
+  ...['sdk', 'aspnet', 'runtime', 'runtime-deps'].flatMap((r) => {
+    const n = `mcr.microsoft.com/dotnet/${r}`;
+    const slim = ['6.0', '7.0', '8.0', '9.0'].map((v) => [n, `${v}-bookworm-slim`, v]);
+    const alpine = ['6.0', '8.0'].map((v) => [n, `${v}-alpine`, `${v}-alpine3.18`]);
+    return [...slim, ...alpine, [n, '10.0-noble', '10.0'], [n, 'latest', '10.0'], [n, 'lts', '10.0']];
+  }),
+  ['mcr.microsoft.com/dotnet/runtime-deps', '8.0-chiseled', '8.0-jammy-chiseled'],
+  ['microsoft/dotnet', 'sdk', '2.0-sdk'], ['microsoft/dotnet', 'runtime', '2.0-runtime'], ['photon', 'latest', '5.0'], ['photon', '5', '5.0'], ['photon', '4', '4.0'],
+  ['tonistiigi/xx', 'latest', '1.9'], ['docker/buildx-bin', 'latest', '0.24'],
+  ['mcr.microsoft.com/windows/nanoserver', 'ltsc2022-amd64', 'ltsc2022'], ['mcr.microsoft.com/windows/servercore', 'ltsc2022-amd64', 'ltsc2022'],
   ['caddy', 'latest', '2-alpine'], ['caddy', '2', '2-alpine'], ['busybox', 'stable', 'latest'], ['buildpack-deps', 'latest', 'bookworm'],
 ];
 
