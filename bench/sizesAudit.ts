@@ -156,7 +156,7 @@ function auditStage(s: StageEstimate, instructions: Instruction[], globals: Set<
     // `FROM <stage>` carries that stage's size, audited in that stage; NVIDIA's CUDA toolkit really is
     // several GB (its vendor row is a 2-9 GB range).
     const inherited = layer.instruction === 'FROM' && layer.note.startsWith('stage ');
-    if (layer.bytes > 3e9 && !inherited && !/\bCUDA\b/.test(layer.note)) flag({ line, cls: 'huge', what: `${formatBytes(layer.bytes)}: ${layer.note.slice(0, 160)}` });
+    if (layer.bytes > 3e9 && !inherited && !/\bCUDA\b|windows\/servercore/.test(layer.note)) flag({ line, cls: 'huge', what: `${formatBytes(layer.bytes)}: ${layer.note.slice(0, 160)}` });
     const ps = parts(layer.note);
     const seen = new Set<string>();
     for (const p of ps) {
