@@ -20,12 +20,15 @@ test('one lens stub per FROM, titles name the role', () => {
   const model = parseDockerfile(MULTI);
   const stubs = sizeLensStubs(model);
   assert.deepEqual(stubs.map((s) => s.range.start.line), [0, 5]);
-  const io = { contextSize: () => ({ bytes: 10_000, files: 3 }) };
+  const io = { contextSize: () => ({ bytes: 10_000, files: 3 }), contextText: (p: string) => (p === 'go.mod' ? 'module example.com/app\n\ngo 1.22\n' : undefined) };
   const builder = resolveSizeLens(model, 0, 'uncompressed', { io });
   const final = resolveSizeLens(model, 1, 'uncompressed', { io });
   assert.match(builder, /^builder · ≈ .* · not in final image \(.+ copied from it\)$/);
   assert.match(final, /^≈ .* · final image$/);
   assert.match(resolveSizeLens(model, 1, 'compressed', { io }), /compressed · final image$/);
+  // Without its go.mod or sources the program's size is a guess, and the title says so.
+  const blind = resolveSizeLens(model, 1, 'uncompressed', { io: { contextSize: io.contextSize } });
+  assert.match(blind, /^≈ .* \+ the Go program \(go\.mod and sources not read\) \(size unknown\) · final image$/);
 });
 
 test('breakdown: base first with its resolved tag and date, then largest first', () => {

@@ -8,6 +8,7 @@
 import type { Command, Part, Script, Stmt } from './ast';
 import { expandJoined, expandWord, globMatch, type Expander, type Field, type Value } from './expand';
 import { parseScript } from './parse';
+import { lsbReleaseOutput, sourcesOsRelease } from './osRelease';
 import { DEFAULT_PLATFORM, platformOutput, type Platform } from './platform';
 
 export interface ShellContext {
@@ -16,6 +17,8 @@ export interface ShellContext {
   workdir: string;
   platform?: Platform;
   distro?: 'debian' | 'alpine' | 'rpm';
+  /** What the base's /etc/os-release sets (ID, VERSION_ID, VERSION_CODENAME), when known. */
+  osRelease?: ReadonlyMap<string, string>;
 }
 
 export interface RunCommand {
@@ -81,7 +84,26 @@ class Evaluator implements Expander {
   }
 
   substitute(part: Extract<Part, { kind: 'sub' }>): string | undefined {
-    return part.body.length === 1 ? this.output(part.body[0], 0) : undefined;
+    // `$(. /etc/os-release; echo "$VERSION_CODENAME")`: the sourcing runs in the substitution's subshell.
+    const body = part.body;
+    if (body.length > 1 && body.slice(0, -1).every((s) => this.isOsReleaseSource(s))) {
+      return this.withOsRelease(() => this.output(body[body.length - 1], 0));
+    }
+    return body.length === 1 ? this.output(body[0], 0) : undefined;
+  }
+
+  private isOsReleaseSource(s: Stmt): boolean {
+    return !!this.ctx.osRelease && s.kind === 'cmd' && sourcesOsRelease(this.fields(s).map((f) => f.text));
+  }
+
+  private withOsRelease<T>(run: () => T): T {
+    const saved = new Map(this.vars);
+    for (const [k, v] of this.ctx.osRelease ?? []) this.vars.set(k, { text: v, known: true });
+    try {
+      return run();
+    } finally {
+      this.vars = saved;
+    }
   }
 
   /**
@@ -92,6 +114,7 @@ class Evaluator implements Expander {
   private output(s: Stmt, depth: number): string | undefined {
     if (depth > 4) return undefined;
     if (s.kind === 'cmd') return this.commandOutput(s);
+    if (s.kind === 'and' && this.isOsReleaseSource(s.left)) return this.withOsRelease(() => this.output(s.right, depth + 1));
     if (s.kind === 'case') {
       const arm = this.caseArm(s);
       return arm?.body.length === 1 ? this.output(arm.body[0], depth + 1) : undefined;
@@ -114,6 +137,7 @@ class Evaluator implements Expander {
     if (name === 'echo' || name === 'printf') return words.slice(1).filter((w) => !/^-[neE]+$/.test(w)).join(' ');
     if (name === 'basename' && words[1]) return trimSlashes(words[1]).split('/').pop()!.replace(words[2] ?? '\0', '');
     if (name === 'dirname' && words[1]) return trimSlashes(words[1]).split('/').slice(0, -1).join('/') || '/';
+    if (name === 'lsb_release') return lsbReleaseOutput(words.slice(1), this.ctx.osRelease);
     const out = platformOutput(words, this.ctx.platform ?? DEFAULT_PLATFORM, this.ctx.distro, this.cwd);
     // Each mktemp makes its own name: removing GNUPGHOME's directory leaves another mktemp directory alone.
     if (name === 'mktemp' && out) return this.temps++ ? `${out}-${this.temps}` : out;
@@ -282,6 +306,11 @@ class Evaluator implements Expander {
         return true;
       case 'eval':
         return this.inner(words.slice(1).join(' '), c);
+      case '.':
+      case 'source':
+        if (!this.ctx.osRelease || !sourcesOsRelease(words)) return 'no';
+        for (const [k, v] of this.ctx.osRelease) this.vars.set(k, { text: v, known: true });
+        return true;
     }
     if (SHELLS.has(name) || name === 'su') {
       const k = words.findIndex((w, i) => i > 0 && isCommandFlag(w));

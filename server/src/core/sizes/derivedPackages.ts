@@ -49,6 +49,10 @@ export const APK_TO_DEB: Record<string, string> = {
   'bzip2-dev': 'libbz2-dev', 'xz-dev': 'liblzma-dev', 'gmp-dev': 'libgmp-dev', 'libzip-dev': 'libzip-dev', 'oniguruma-dev': 'libonig-dev', 'linux-headers': 'linux-libc-dev',
   'py3-numpy': 'python3-numpy', 'openjdk17': 'openjdk-17-jdk-headless', 'openjdk17-jre': 'openjdk-17-jre-headless', 'bind-tools': 'dnsutils', 'iputils': 'iputils-ping',
   'procps-ng': 'procps', procps: 'procps', 'net-tools': 'net-tools', 'openssh': 'openssh-client', 'ttf-dejavu': 'fonts-dejavu-core', fontconfig: 'fontconfig',
+  // Alpine splits or names these differently (ip6tables is iptables' IPv6 half, shadow-uidmap Debian's uidmap, libcap the setcap/getcap tools).
+  ip6tables: 'iptables', 'shadow-uidmap': 'uidmap', 'linux-pam': 'libpam-modules', 'linux-pam-dev': 'libpam0g-dev', libcap: 'libcap2-bin', 'libcap-utils': 'libcap2-bin',
+  'util-linux-misc': 'util-linux', sqlite: 'sqlite3', protoc: 'protobuf-compiler', pkgconfig: 'pkgconf', 'openssh-server-pam': 'openssh-server', cfssl: 'golang-cfssl',
+  'openssl-libs-static': 'libssl-dev',
 };
 
 /** RPM names whose Debian counterpart has another name ("a b": several). */
@@ -60,5 +64,5 @@ export const RPM_TO_DEB: Record<string, string> = {
   'java-21-openjdk-headless': 'openjdk-17-jre-headless', 'java-21-openjdk-devel': 'openjdk-17-jdk-headless', golang: 'golang-go', httpd: 'apache2', 'procps-ng': 'procps',
   'shadow-utils': 'passwd', which: 'debianutils', 'iputils': 'iputils-ping', 'bind-utils': 'dnsutils', 'openssh-clients': 'openssh-client', 'python3-pip': 'python3-pip',
   '@development-tools': 'build-essential autoconf automake libtool pkg-config gettext bison flex', 'development tools': 'build-essential autoconf automake libtool pkg-config gettext bison flex',
-  'redhat-rpm-config': 'dpkg-dev', 'nodejs': 'nodejs', 'npm': 'npm', 'git': 'git', 'tar': 'tar', 'gzip': 'gzip', 'unzip': 'unzip', 'findutils': 'findutils', 'make': 'make', 'gcc': 'gcc',
+  shadow: 'passwd', freetype: 'libfreetype6', 'redhat-rpm-config': 'dpkg-dev', 'nodejs': 'nodejs', 'npm': 'npm', 'git': 'git', 'tar': 'tar', 'gzip': 'gzip', 'unzip': 'unzip', 'findutils': 'findutils', 'make': 'make', 'gcc': 'gcc',
 };

@@ -34,6 +34,10 @@ export interface Item {
   sources?: string[];
   /** For downloads and what they unpacked to: what the archive is, and its sizes. */
   archive?: KnownDownload;
+  /** The size this item takes when it is still there at the end of its RUN (an unknown archive kept whole: a product, not a source tree). */
+  keptSize?: SizeRange;
+  /** Set when `keptSize` replaced the size: a file named inside takes its share of the earlier, smaller figure. */
+  partScale?: number;
   /** Size (and note) known only once resolved; `size` is then a placeholder. */
   lazy?: Lazy;
   /** What the estimator cannot size here, named for the user (`packages from the PostgreSQL repository`). */
@@ -132,9 +136,23 @@ export function expandSimple(s: string, env?: ReadonlyMap<string, string>): stri
     let name = '';
     let j = i + 1;
     if (s[j] === '{') {
-      const close = s.indexOf('}', j);
+      const close = closingBrace(s, j);
       if (close === -1) break;
-      name = s.slice(j + 1, close).split(/[:-]/)[0];
+      const body = s.slice(j + 1, close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(:?[-+])/.exec(body);
+      if (m) {
+        // `${X:-word}` as BuildKit and the shell read it; an X the stage never set is unset, so the
+        // default applies (`ENV REF=${REF:-main}` after a bare `ARG REF`). `${X:+word}` of an unknown X stays as written.
+        const v = env.get(m[1]);
+        const word = body.slice(m[0].length);
+        const set = v !== undefined;
+        const full = m[2][0] === ':' ? set && v !== '' : set;
+        if (m[2].endsWith('-')) out += full ? v : expandSimple(word, env);
+        else out += set ? (full ? expandSimple(word, env) : '') : s.slice(i, close + 1);
+        i = close + 1;
+        continue;
+      }
+      name = body.split(/[:-]/)[0];
       j = close + 1;
     } else {
       while (j < s.length && /[A-Za-z0-9_]/.test(s[j])) j++;
@@ -145,6 +163,16 @@ export function expandSimple(s: string, env?: ReadonlyMap<string, string>): stri
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/** Index of the `}` that closes the `${` whose brace is at `open` (nested `${A:-${B}}` included), or -1. */
+function closingBrace(s: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < s.length; k++) {
+    if (s[k] === '{') depth++;
+    else if (s[k] === '}' && --depth === 0) return k;
+  }
+  return -1;
 }
 
 /** Strips a trailing glob (`/var/lib/apt/lists/*` -> `/var/lib/apt/lists`). */
@@ -185,7 +213,7 @@ export function matchItems(items: readonly Item[], src: string): Match[] {
     else if (!glob && isUnder(base, item.path) && item.kind !== 'package') {
       // A path inside something we only know as a whole: all of a build output whose file name is
       // unknown, a part of many files (an unpacked archive, an install), a small part of the rest.
-      const f = item.kind === 'artifact' && !item.many ? 1 : item.many ? 0.1 : 0.05;
+      const f = item.kind === 'artifact' && !item.many ? 1 : item.many ? 0.1 * (item.partScale ?? 1) : 0.05;
       out.push({ item, f, lf: f * (f === 1 ? 1 : 0.2), hf: Math.min(1, f * 4) });
     }
   }

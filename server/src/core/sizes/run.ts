@@ -2,6 +2,7 @@
 // evaluated for the stage's platform and distribution), lets the package-manager and toolchain
 // handlers record what each command that runs adds, then applies the same RUN's removals.
 import { runCommands, type RunCommand } from '../shell/evaluate';
+import { osReleaseVars } from '../shell/osRelease';
 import { parseScript } from '../shell/parse';
 import type { Item } from './ledger';
 import { packageCommand } from './packages';
@@ -31,7 +32,7 @@ function runItems(script: string, stage: StageState, ctx: RunCtx): Item[] {
     ctx.add({ path: stage.workdir, size: { bytes: 0, low: 0, high: 50 * MB }, kind: 'artifact', note: 'script not read (too long to parse in time)', unknown: 'a RUN script too long to read' });
     return ctx.finish();
   }
-  const commands = runCommands(parsed, { vars: stage.env, workdir: stage.workdir, platform: stage.platform, distro: stage.figure.distro });
+  const commands = runCommands(parsed, { vars: stage.env, workdir: stage.workdir, platform: stage.platform, distro: stage.figure.distro, osRelease: osReleaseVars(stage.figure) });
   for (const c of commands) runCommand(c, ctx);
   return ctx.finish();
 }
@@ -76,6 +77,20 @@ function runCommand(c: RunCommand, ctx: RunCtx): void {
     }
     return;
   }
+  // `GOBIN=/out go install ...`, `CARGO_TARGET_DIR=/t cargo build`: the command sees its prefix assignments, later commands do not.
+  const saved = c.assigns.map(([name]): [string, string | undefined] => [name, ctx.vars.get(name)]);
+  for (const [name, value] of c.assigns) ctx.vars.set(name, value);
+  try {
+    runProgram(p, words, c, ctx);
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) ctx.vars.delete(name);
+      else ctx.vars.set(name, value);
+    }
+  }
+}
+
+function runProgram(p: string, words: string[], c: RunCommand, ctx: RunCtx): void {
   ctx.stdout = c.stdout;
   ctx.known = c.known;
   for (const r of reposAdded({ words, stdout: c.stdout, printed: c.stdin ?? ctx.printed })) ctx.addRepo(r);

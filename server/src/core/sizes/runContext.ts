@@ -317,6 +317,12 @@ export class RunCtx {
       kept = kept.filter((it) => !(it.kind !== 'package' && it.path !== dir && isUnder(it.path, dir) && names.some((n) => n.length <= 256 && globMatch(n, it.path.slice(it.path.lastIndexOf('/') + 1)))));
     }
     for (const m of this.cacheMounts) kept = kept.filter((it) => it.kind === 'artifact' || !isUnder(it.path, m));
+    for (const it of kept) {
+      if (!it.keptSize || this.builtTrees.has(it)) continue;
+      it.partScale = it.size.bytes / it.keptSize.bytes;
+      it.size = it.keptSize;
+      it.note = it.note.replace(/unpacked ≈ [0-9.]+ [kMGT]?B/, `unpacked and kept ≈ ${formatBytes(it.size.bytes)} (the guess for an application distribution)`);
+    }
     return kept;
   }
 }

@@ -1,6 +1,13 @@
 // Word helpers of the size handlers: the script a RUN runs, a command's program, option values and
 // operands. The script itself is read by the shell model (core/shell), not here.
 
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+/** One exec-form argument as one shell word. */
+function quoted(w: string): string {
+  return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
 /** The script a RUN runs: heredoc bodies, `sh -c` of the JSON form, or the shell form text. */
 export function runScript(text: string, heredocs: { content: string }[]): string {
   if (heredocs.length) return heredocs.map((h) => h.content).join('\n');
@@ -9,8 +16,9 @@ export function runScript(text: string, heredocs: { content: string }[]): string
     try {
       const parts = JSON.parse(t) as unknown;
       if (Array.isArray(parts) && parts.every((p) => typeof p === 'string')) {
-        const c = parts.indexOf('-c');
-        return c !== -1 && c + 1 < parts.length ? parts[c + 1] : parts.join(' ');
+        // `["sh", "-c", "script"]` runs the script; `["dotnet", "publish", "-c", "Release"]` is one command, its -c a flag.
+        const c = SHELLS.has(program(parts)) ? parts.indexOf('-c') : -1;
+        return c !== -1 && c + 1 < parts.length ? parts[c + 1] : parts.map(quoted).join(' ');
       }
     } catch {
       // Not JSON: BuildKit runs it as a shell command.

@@ -183,7 +183,8 @@ export function apkInstall(names: string[], have: Installed): PackageSize {
   const unknown: string[] = [];
   let bytes = 0;
   const seen = new Set<string>();
-  const stack = names.map((n) => n.split(/[=<>~]/)[0].toLowerCase()).filter(Boolean);
+  // `mkcert@testing`: the package from the repository tagged `testing` (/etc/apk/repositories) is still mkcert.
+  const stack = names.map((n) => n.split(/[=<>~]/)[0].replace(/@[\w.-]+$/, '').toLowerCase()).filter(Boolean);
   const debHave = new Set<string>();
   while (stack.length) {
     const n = stack.pop()!;
@@ -197,7 +198,7 @@ export function apkInstall(names: string[], have: Installed): PackageSize {
       for (const d of row[1] ? row[1].split(' ') : []) if (!seen.has(d)) stack.push(d);
       continue;
     }
-    const deb = debName(APK_TO_DEB[n] ?? n) ?? debName(n.replace(/^py3-/, 'python3-')) ?? debName('lib' + n);
+    const deb = debName(APK_TO_DEB[n] ?? n) ?? debName(n.replace(/^py3-/, 'python3-')) ?? debName('lib' + n) ?? staticAsDev(n);
     if (deb) {
       // The Debian package and the libraries it links, not its other dependencies: Alpine splits
       // packages finer (mailcap is a data file there, with perl in Debian).
@@ -212,6 +213,13 @@ export function apkInstall(names: string[], have: Installed): PackageSize {
     } else unknown.push(n);
   }
   return { bytes, added, unknown, derived: true };
+}
+
+/** `zlib-static`, `libseccomp-static`: Alpine's static archives; Debian ships them in the -dev package, sized as that. */
+function staticAsDev(n: string): string | undefined {
+  if (!n.endsWith('-static')) return undefined;
+  const dev = n.slice(0, -7) + '-dev';
+  return debName(APK_TO_DEB[dev] ?? dev) ?? debName('lib' + dev);
 }
 
 /** A library package a build links against (not a header, tool or Perl package). */

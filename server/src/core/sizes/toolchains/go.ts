@@ -117,6 +117,17 @@ function growBuildCache(ctx: RunCtx, cache: string, bytes: number, bin: number):
   ctx.added[k] = { ...ctx.added[k], size: r(total, total * 0.5, total * 2), note: `go build cache ≈ ${formatBytes(total)}` };
 }
 
+/** ` gotestsum` for `go install gotest.tools/gotestsum@v1` (the program's name, so two installs in one RUN read as two). */
+function installedName(words: string[]): string {
+  const pkg = words.slice(2).find((w) => !w.startsWith('-') && w.includes('/'));
+  if (!pkg) return '';
+  const at = pkg.indexOf('@');
+  const segments = (at === -1 ? pkg : pkg.slice(0, at)).replace(/\/\.\.\.$/, '').split('/');
+  const last = segments.pop() ?? '';
+  const name = /^v\d+$/.test(last) ? segments.pop() ?? last : last;
+  return name && name !== '.' ? ` ${name}` : '';
+}
+
 export function go(words: string[], ctx: RunCtx): boolean {
   const sub = words[1];
   const minor = goMinor(ctx);
@@ -155,11 +166,12 @@ export function go(words: string[], ctx: RunCtx): boolean {
     // binaries (bench/goFit.ts; 7 of 7 held-out programs inside, 3 of 7 with the earlier ×0.7-1.5).
     const size = imports ? r(bin, bin * 0.75, bin * 1.35) : stdOnly ? r(bin, bin * 0.45, bin * 2.6) : requires === undefined ? r(bin, bin * 0.6, bin * 2) : r(bin, bin * 0.65, bin * 6.75);
     const out = flagValue(words, ['-o']);
-    const note = `go ${sub}: binary ≈ ${formatBytes(bin)}${stripped ? ' (stripped)' : ''}${imports ? `, from its imports (standard library only${importList(imports)})` : ''}`;
+    const note = `go ${sub}${sub === 'install' ? installedName(words) : ''}: binary ≈ ${formatBytes(bin)}${stripped ? ' (stripped)' : ''}${imports ? `, from its imports (standard library only${importList(imports)})` : ''}`;
     if (!stdlib) {
-      if (sub === 'install') artifact(ctx, ctx.path((ctx.env('GOBIN') ?? gopath + '/bin')), size, note, true);
-      else if (out) artifact(ctx, ctx.path(out), size, note, out.endsWith('/'));
-      else artifact(ctx, ctx.workdir, size, note, true);
+      const [path, fuzzy] = sub === 'install' ? [ctx.path(ctx.env('GOBIN') ?? gopath + '/bin'), true] : out ? [ctx.path(out), out.endsWith('/')] : [ctx.workdir, true];
+      // Neither go.mod nor the program's imports were read: its size is a guess, and the user is told so.
+      const unknown = !imports && requires === undefined ? `the Go program (go.mod and sources not read)` : undefined;
+      ctx.add({ path, size, kind: 'artifact', note, fuzzy, unknown });
     }
     // The compiled standard library packages, the compiled dependencies (about as large as their
     // sources), and the link outputs.

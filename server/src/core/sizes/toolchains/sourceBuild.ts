@@ -61,6 +61,7 @@ export function installOf(ctx: RunCtx, where: string): { size: SizeRange; why: s
     return { size: r(bytes, bytes * 0.6, bytes * 1.6), why: `${project!.what.replace(' source tree', '')}${units !== 1 ? `, ${units} programs` : ''}${debug ? ', not stripped' : ''}` };
   }
   const tree = treeAt(ctx, where);
+  if (tree) ctx.builtTrees.add(tree);
   const label = tree?.archive?.name?.file ?? where;
   // A binary distribution (GHC's `./configure && make install`) copies what it unpacked into the prefix.
   if (tree?.archive && isBinaryDistribution(tree.archive)) {
