@@ -106,8 +106,11 @@ function tomlDependencies(toml: string): number {
   return n;
 }
 
+/** `cargo rustc` (a build that passes flags on to rustc after `--`) and `cargo b` build like `cargo build`. */
+const BUILD_ALIASES: Record<string, string> = { b: 'build', rustc: 'build' };
+
 export function cargo(words: string[], ctx: RunCtx): boolean {
-  const sub = words[1];
+  const sub = BUILD_ALIASES[words[1]] ?? words[1];
   const home = ctx.path(ctx.env('CARGO_HOME') ?? '/root/.cargo');
   const packages = lockPackages(ctx);
   // Release builds strip debuginfo since Rust 1.77: a no-dependency program is ~0.45 MB, each
@@ -119,7 +122,7 @@ export function cargo(words: string[], ctx: RunCtx): boolean {
     const release = words.includes('--release') || words.includes('-r') || sub === 'install';
     const bin = release ? releaseBin : releaseBin * 8;
     const spread = packages === undefined ? r(bin, Math.min(bin * 0.4, 0.3 * MB), bin * 4) : r(bin, bin * 0.6, bin * 1.8);
-    const note = `cargo ${sub}: binary ≈ ${formatBytes(bin)}${packages !== undefined ? ` (${packages} packages in Cargo.lock)` : ''}`;
+    const note = `cargo ${words[1]}: binary ≈ ${formatBytes(bin)}${packages !== undefined ? ` (${packages} packages in Cargo.lock)` : ''}`;
     if (sub === 'install') {
       const root = flagValue(words, ['--root']);
       artifact(ctx, root ? ctx.path(root) + '/bin' : home + '/bin', spread, note, true);
