@@ -41,6 +41,12 @@ export interface RealEntry {
   head: Map<string, string>;
 }
 
+/** Folder of the published build context a file names with `# size-context: <folder>`, if any. */
+export function realContextDir(e: RealEntry): string | undefined {
+  const folder = e.head.get('size-context');
+  return folder ? join(REAL_DIR, 'context', folder) : undefined;
+}
+
 export function realEntries(): RealEntry[] {
   return readdirSync(REAL_DIR)
     .filter((f) => f.endsWith('.Dockerfile'))

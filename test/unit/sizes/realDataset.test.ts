@@ -3,11 +3,11 @@
 // still parses as a Dockerfile. It says nothing about the estimator's accuracy (npm run sizes:accuracy).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDockerfile } from '../../../server/src/core/model/parse';
 import { parseSize } from '../../../server/src/core/sizes/units';
-import { HELD_OUT, REAL_DIR, REQUIRED, TUNED, realEntries, splitFor } from '../../helpers/sizesReal';
+import { HELD_OUT, REAL_DIR, REQUIRED, TUNED, realContextDir, realEntries, splitFor } from '../../helpers/sizesReal';
 
 const entries = realEntries();
 
@@ -48,4 +48,42 @@ test('sizes-real: the README lists every file under its split', () => {
     assert.ok(line, `README lists ${name}`);
     assert.ok(line!.includes(e.head.get('size-split')!), `README line of ${name} names its split`);
   }
+});
+
+/** Files under a folder, recursively, with their sizes. */
+function filesUnder(dir: string): { rel: string; size: number }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => {
+      const full = join(d.parentPath, d.name);
+      return { rel: full.slice(dir.length + 1), size: statSync(full).size };
+    });
+}
+
+test('sizes-real: a named build context exists, is not empty, and its top folder has a README', () => {
+  const named = new Set<string>();
+  for (const e of entries) {
+    const dir = realContextDir(e);
+    if (!dir) continue;
+    const folder = e.head.get('size-context')!;
+    assert.ok(!folder.split('/').includes('..'), `${e.file}: size-context stays under context/`);
+    assert.ok(existsSync(dir) && statSync(dir).isDirectory(), `${e.file}: context/${folder} exists`);
+    assert.ok(filesUnder(dir).some((f) => f.rel !== 'README'), `${e.file}: context/${folder} is not empty`);
+    named.add(folder.split('/')[0]);
+  }
+  assert.ok(named.size > 0);
+  const top = readdirSync(join(REAL_DIR, 'context'));
+  for (const folder of top) {
+    assert.ok(named.has(folder), `context/${folder} is named by some file`);
+    const files = filesUnder(join(REAL_DIR, 'context', folder));
+    assert.ok(files.some((f) => f.rel === 'README'), `context/${folder}/README says where each file comes from`);
+    assert.ok(files.reduce((n, f) => n + f.size, 0) <= 200_000, `context/${folder} stays under 200 KB`);
+  }
+});
+
+test('sizes-real: no build context belongs to a held-out family', () => {
+  for (const folder of readdirSync(join(REAL_DIR, 'context'))) {
+    assert.ok(!HELD_OUT.some((h) => folder === h || folder.startsWith(`${h}-`)), `context/${folder} is named after a held-out family`);
+  }
+  for (const e of entries) if (e.head.has('size-context')) assert.ok(!HELD_OUT.includes(e.head.get('size-family')!), `${e.file}: held-out family with a context`);
 });

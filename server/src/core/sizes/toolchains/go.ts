@@ -8,10 +8,20 @@ import type { RunCtx } from '../runContext';
 import { flagValue } from '../shell';
 import { MB, formatBytes } from '../units';
 import { artifact, bareDir, r, residue } from './common';
-import { modulePath, programStdlib, stdlibBinaryBytes } from './goImports';
+import { modulePath, programImports, stdlibBinaryBytes } from './goImports';
+
+/** go.mod of the module built: in the context folder the working directory was copied from, else at the context's root. */
+function goMod(ctx: RunCtx): string | undefined {
+  for (const raw of [...ctx.contextSourcesAt(ctx.cwd ?? ctx.workdir), '']) {
+    const d = bareDir(raw);
+    const text = ctx.io?.contextText?.(d ? `${d}/go.mod` : 'go.mod');
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
 
 function goRequires(ctx: RunCtx): number | undefined {
-  const text = ctx.io?.contextText?.('go.mod');
+  const text = goMod(ctx);
   if (text === undefined) return undefined;
   let n = 0;
   let inBlock = false;
@@ -73,12 +83,12 @@ function programSources(words: string[], ctx: RunCtx): string[] {
   return [...out];
 }
 
-/** Standard-library imports of the program built, when its sources are readable and use nothing else. */
-function readStdlib(words: string[], ctx: RunCtx): Set<string> | undefined {
+/** What the program built imports (standard library, other modules), when its sources are readable. */
+function readImports(words: string[], ctx: RunCtx): { std: Set<string>; external: Set<string> } | undefined {
   const read = ctx.io?.contextGoImports;
   if (!read) return undefined;
   const sources = programSources(words, ctx);
-  return sources.length ? programStdlib(sources, (d) => read(d), modulePath(ctx.io?.contextText?.('go.mod'))) : undefined;
+  return sources.length ? programImports(sources, (d) => read(d), modulePath(goMod(ctx))) : undefined;
 }
 
 /** `: fmt, net/http` for a short list of the heaviest packages a note can name. */
@@ -140,11 +150,16 @@ export function go(words: string[], ctx: RunCtx): boolean {
     const stripped = /-s\b/.test(ldflags) || /-w\b/.test(ldflags);
     // `go build std` (or `cmd`) compiles the standard library into the build cache: no module, no binary.
     const stdlib = words.slice(2).some((w) => w === 'std' || w === 'cmd');
-    const imports = stdlib ? undefined : readStdlib(words, ctx);
+    const read = stdlib ? undefined : readImports(words, ctx);
+    const imports = read && !read.external.size ? read.std : undefined;
     const stdOnly = stdlib || imports !== undefined || (!modsThere && stdlibOnly(words, ctx, requires));
     // A program of the standard library alone: 2 MB (fmt) to 7 MB (net/http), known from its imports
-    // when its sources are readable; a service with modules: 5.4-18 MB.
-    const base = imports ? stdlibBinaryBytes(imports) : stdOnly ? 3.5 * MB : requires === undefined ? 9 * MB : 2.2 * MB + requires * 0.5 * MB;
+    // when its sources are readable; a service with modules: 5.4-18 MB, where the fitted slope per
+    // requirement goes on top of the standard library its own sources import when they are readable
+    // (a gin server links net/http however few modules go.mod lists), not on the 2.2 MB intercept.
+    const withModules = requires === undefined ? 9 * MB : 2.2 * MB + requires * 0.5 * MB;
+    const ownStdlib = read?.external.size ? stdlibBinaryBytes(read.std) + (requires ?? 0) * 0.5 * MB : 0;
+    const base = imports ? stdlibBinaryBytes(imports) : stdOnly ? 3.5 * MB : Math.max(withModules, ownStdlib);
     const bin = Math.min(base, 120 * MB) * (stripped ? 0.7 : 1);
     // From the imports the binary is known within about 1.35. The count of go.mod's requirements says
     // little (3-40 of them weigh 3-150 MB): ×0.65-6.75 is the 10-90% interval fitted on published

@@ -76,7 +76,18 @@ export function modulePath(gomod: string | undefined): string | undefined {
  * was read or the program imports a package from outside the standard library and its module.
  */
 export function programStdlib(dirs: string[], read: (dir: string) => string[] | undefined, module: string | undefined): Set<string> | undefined {
+  const found = programImports(dirs, read, module);
+  return found && !found.external.size ? found.std : undefined;
+}
+
+/**
+ * What a program imports from its context files or directories, following its own module's
+ * packages up to 40 directories: standard-library packages and the other modules' packages
+ * (`github.com/gin-gonic/gin`); undefined when no Go file was read.
+ */
+export function programImports(dirs: string[], read: (dir: string) => string[] | undefined, module: string | undefined): { std: Set<string>; external: Set<string> } | undefined {
   const std = new Set<string>();
+  const external = new Set<string>();
   const seen = new Set<string>();
   const queue = [...dirs];
   let readAny = false;
@@ -90,8 +101,8 @@ export function programStdlib(dirs: string[], read: (dir: string) => string[] | 
     for (const p of imports) {
       if (isStdlib(p)) std.add(p);
       else if (module && (p === module || p.startsWith(module + '/'))) queue.push(p.slice(module.length + 1));
-      else return undefined;
+      else external.add(p);
     }
   }
-  return readAny ? std : undefined;
+  return readAny ? { std, external } : undefined;
 }

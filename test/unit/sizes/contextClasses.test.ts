@@ -1,0 +1,39 @@
+// Classes found by estimating the small examples with their published build context (issue 22,
+// test/fixtures/sizes-real/context): a Go program with modules is never smaller than the standard
+// library its own sources import, and go.mod is read where the built folder came from, not only at
+// the context's root.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../server/src/core/model/parse';
+import { estimateStages } from '../../../server/src/core/sizes/estimator';
+import type { SizeIO } from '../../../server/src/core/sizes/types';
+import { MB } from '../../../server/src/core/sizes/units';
+
+const GOMOD = 'module server\n\ngo 1.20\n\nrequire github.com/acme/web v1.2.0\n';
+const IMPORTS = ['net/http', 'os', 'github.com/acme/web'];
+
+/** A build context with go.mod and main.go under `dir` ('' for the root). */
+function context(dir: string): SizeIO {
+  const at = (p: string) => (dir ? `${dir}/${p}` : p);
+  return {
+    contextSize: () => ({ bytes: 2_000, files: 2 }),
+    contextText: (p) => (p === at('go.mod') ? GOMOD : undefined),
+    contextGoImports: (d) => (d === dir || d === at('main.go') ? IMPORTS : undefined),
+  };
+}
+
+const finalOf = (text: string, io: SizeIO) => estimateStages(parseDockerfile(text), { io }).find((e) => e.final)!;
+
+test('a Go server with one module that imports net/http is at least a net/http binary (about 7 MB)', () => {
+  const final = finalOf('FROM golang:1.20 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /server .\nFROM scratch\nCOPY --from=build /server /server\n', context(''));
+  assert.ok(final.bytes >= 7 * MB, `binary ${final.bytes}: not the 2.7 MB that one requirement alone gives`);
+  assert.ok(final.bytes < 12 * MB, `binary ${final.bytes}`);
+});
+
+test('go.mod is read in the context folder a stage copied and builds (COPY ./backend .)', () => {
+  const text = 'FROM golang:1.20 AS build\nWORKDIR /src\nCOPY ./backend .\nRUN CGO_ENABLED=0 go build -o /server\nFROM scratch\nCOPY --from=build /server /server\n';
+  const nested = finalOf(text, context('backend'));
+  const root = finalOf(text.replace('COPY ./backend .', 'COPY . .'), context(''));
+  assert.equal(nested.bytes, root.bytes, 'the same module, wherever it sits in the context');
+  assert.ok(nested.high / nested.low > 5, 'sized from go.mod (the fitted range), not the unknown-service guess');
+});
