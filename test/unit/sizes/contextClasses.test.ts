@@ -53,3 +53,12 @@ test('a lockfileVersion 1 package-lock.json (npm 6) is counted like a current on
     assert.doesNotMatch(a.note, /no lockfile read/);
   }
 });
+
+test('a release build on Rust before 1.77 keeps the standard library debug info (about 4 MB), a current one does not', () => {
+  const text = (tag: string) => `FROM rust:${tag} AS build\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /src/target/release/hello /hello\n`;
+  const io: SizeIO = { contextSize: () => ({ bytes: 2_000, files: 2 }), contextText: (p) => (p === 'Cargo.lock' ? 'version = 3\n\n[[package]]\nname = "hello"\nversion = "0.1.0"\n' : undefined) };
+  const old = finalOf(text('1.70-alpine'), io);
+  const current = finalOf(text('1.80-alpine'), io);
+  assert.ok(old.bytes > 3 * MB && old.bytes < 6 * MB, `rust 1.70: ${old.bytes}`);
+  assert.ok(current.bytes < 1 * MB, `rust 1.80: ${current.bytes}`);
+});
