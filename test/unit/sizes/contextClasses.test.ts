@@ -37,3 +37,28 @@ test('go.mod is read in the context folder a stage copied and builds (COPY ./bac
   assert.equal(nested.bytes, root.bytes, 'the same module, wherever it sits in the context');
   assert.ok(nested.high / nested.low > 5, 'sized from go.mod (the fitted range), not the unknown-service guess');
 });
+
+test('a lockfileVersion 1 package-lock.json (npm 6) is counted like a current one', () => {
+  const entry = (name: string, dev: boolean) => `"${name}": { "version": "1.0.0", "resolved": "https://registry.npmjs.org/${name}/-/${name}-1.0.0.tgz", "integrity": "sha512-x"${dev ? ', "dev": true' : ''} }`;
+  const names = Array.from({ length: 300 }, (_, k) => `pkg${k}`);
+  const v1 = `{ "name": "app", "version": "1.0.0", "lockfileVersion": 1, "requires": true, "dependencies": { ${names.map((n, k) => entry(n, k % 3 === 0)).join(', ')} } }`;
+  const v3 = `{ "name": "app", "version": "1.0.0", "lockfileVersion": 3, "packages": { "": { "name": "app" }, ${names.map((n, k) => entry(`node_modules/${n}`, k % 3 === 0)).join(', ')} } }`;
+  const size = (lock: string, install: string) => {
+    const io: SizeIO = { contextSize: () => ({ bytes: 50_000, files: 3 }), contextText: (p) => (p === 'package-lock.json' ? lock : p === 'package.json' ? '{"name":"app"}' : undefined) };
+    return estimateStages(parseDockerfile(`FROM node:22-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN ${install}\n`), { io })[0].layers.filter((l) => l.instruction === 'RUN').pop()!;
+  };
+  for (const install of ['npm ci', 'npm ci --omit=dev']) {
+    const [a, b] = [size(v1, install), size(v3, install)];
+    assert.equal(a.bytes, b.bytes, `${install}: v1 ${a.note} / v3 ${b.note}`);
+    assert.doesNotMatch(a.note, /no lockfile read/);
+  }
+});
+
+test('a release build on Rust before 1.77 keeps the standard library debug info (about 4 MB), a current one does not', () => {
+  const text = (tag: string) => `FROM rust:${tag} AS build\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /src/target/release/hello /hello\n`;
+  const io: SizeIO = { contextSize: () => ({ bytes: 2_000, files: 2 }), contextText: (p) => (p === 'Cargo.lock' ? 'version = 3\n\n[[package]]\nname = "hello"\nversion = "0.1.0"\n' : undefined) };
+  const old = finalOf(text('1.70-alpine'), io);
+  const current = finalOf(text('1.80-alpine'), io);
+  assert.ok(old.bytes > 3 * MB && old.bytes < 6 * MB, `rust 1.70: ${old.bytes}`);
+  assert.ok(current.bytes < 1 * MB, `rust 1.80: ${current.bytes}`);
+});

@@ -25,7 +25,15 @@ function lockPackages(ctx: RunCtx, project: string, production: boolean): number
     if (block.includes('"dev": true')) dev++;
     i += 14;
   }
-  return production ? all - dev : all;
+  if (all === 0) [all, dev] = [occurrences(text, '"resolved":'), occurrences(text, '"dev": true')];
+  return production ? Math.max(0, all - dev) : all;
+}
+
+/** lockfileVersion 1 (npm 6 and older) has no `node_modules/` keys: each package has one "resolved", each dev package one "dev": true. */
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
 }
 
 /** Flags that only print something (`yarn --version`, `npm -v`). */

@@ -107,6 +107,19 @@ function tomlDependencies(toml: string): number {
 }
 
 /** `cargo rustc` (a build that passes flags on to rustc after `--`) and `cargo b` build like `cargo build`. */
+/**
+ * Before Rust 1.77 a release build kept the debug info of the precompiled standard library (1.77
+ * made `strip = "debuginfo"` the release default): a hello world was about 4 MB, not 0.45 MB
+ * (J. Beránek, "Making Rust binaries smaller by default", kobzol.github.io, 2024-01-23; 3.6 MB est.).
+ */
+const STD_DEBUGINFO = 3.6 * MB;
+
+/** The minor release of Rust 1.x of the stage, from its rust image's tag (Infinity: unknown, taken as current). */
+function rustMinor(ctx: RunCtx): number {
+  const m = /(^|\/)rust:1\.(\d+)/.exec(ctx.figure.ref);
+  return m ? Number(m[2]) : Infinity;
+}
+
 const BUILD_ALIASES: Record<string, string> = { b: 'build', rustc: 'build' };
 
 export function cargo(words: string[], ctx: RunCtx): boolean {
@@ -120,9 +133,10 @@ export function cargo(words: string[], ctx: RunCtx): boolean {
   const registryRange = packages === undefined ? r(registry, 25 * MB, 300 * MB) : r(registry, registry * 0.5, registry * 2);
   if (sub === 'build' || sub === 'install') {
     const release = words.includes('--release') || words.includes('-r') || sub === 'install';
-    const bin = release ? releaseBin : releaseBin * 8;
+    const stdDebug = release && !ctx.stripped && rustMinor(ctx) < 77 ? STD_DEBUGINFO : 0;
+    const bin = (release ? releaseBin : releaseBin * 8) + stdDebug;
     const spread = packages === undefined ? r(bin, Math.min(bin * 0.4, 0.3 * MB), bin * 4) : r(bin, bin * 0.6, bin * 1.8);
-    const note = `cargo ${words[1]}: binary ≈ ${formatBytes(bin)}${packages !== undefined ? ` (${packages} packages in Cargo.lock)` : ''}`;
+    const note = `cargo ${words[1]}: binary ≈ ${formatBytes(bin)}${packages !== undefined ? ` (${packages} packages in Cargo.lock)` : ''}${stdDebug ? ", with the standard library's debug info (Rust before 1.77)" : ''}`;
     if (sub === 'install') {
       const root = flagValue(words, ['--root']);
       artifact(ctx, root ? ctx.path(root) + '/bin' : home + '/bin', spread, note, true);
