@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
-const shared = JSON.parse(readFileSync(join(root, '..', '..', 'shared', 'data', 'base-images.json'), 'utf8'));
+const shared = JSON.parse(readFileSync(join(root, '..', 'shared', 'data', 'base-images.json'), 'utf8'));
 const RI = 'docker-library/repo-info repos/';
 
 const FAMILY = { 'alpine-base': 'alpine', busybox: 'busybox', 'debian-ubuntu-base': 'deb', 'alpine-runtime': 'alpine-rt', 'debian-runtime': 'deb-rt', toolchain: 'tool', 'rpm-base': 'rpm' };
