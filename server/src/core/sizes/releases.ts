@@ -232,6 +232,11 @@ export function javaMajor(version: string): string {
 /** Vendors whose JDK and JRE archives are sized like OpenJDK's. */
 const JAVA_VENDORS = new Set(['openjdk', 'temurin', 'zulu', 'corretto', 'liberica', 'bellsoft', 'graalvm', 'microsoft', 'semeru', 'sapmachine', 'dragonwell', 'jdk', 'jre']);
 
+/** `temurin`, `zulu21`, and vendors named after a prefix: `ibm-semeru-open`, `amazon-corretto`. */
+function isJavaVendor(software: string): boolean {
+  return JAVA_VENDORS.has(software) || software.split('-').some((part) => [...JAVA_VENDORS].some((v) => part.startsWith(v)));
+}
+
 export interface ReleaseQuery {
   software?: string;
   version?: string;
@@ -245,7 +250,7 @@ export interface ReleaseQuery {
 /** The row for a download as the name reader read it, or undefined. */
 export function findRelease(q: ReleaseQuery): Release | undefined {
   const java = q.kind === 'jdk' || q.kind === 'jre';
-  const sw = java && (!q.software || JAVA_VENDORS.has(q.software) || [...JAVA_VENDORS].some((v) => q.software!.startsWith(v))) ? 'openjdk' : q.software;
+  const sw = java && (!q.software || isJavaVendor(q.software)) ? 'openjdk' : q.software;
   if (!sw) return undefined;
   const version = q.version && java ? javaMajor(q.version) : q.version;
   let last: Release | undefined;

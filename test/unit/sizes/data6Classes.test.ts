@@ -1,0 +1,26 @@
+// Classes found on the calibration rows of the data6 round of official images (docs/SIZES-ACCURACY.md
+// "Sixth round: official images (data6)"), each on a Dockerfile of its own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../server/src/core/model/parse';
+import { estimateStages } from '../../../server/src/core/sizes/estimator';
+import { MB } from '../../../server/src/core/sizes/units';
+
+const finalStage = (text: string) => estimateStages(parseDockerfile(text)).find((s) => s.final)!;
+const lastRun = (text: string) => finalStage(text).layers.filter((l) => l.instruction === 'RUN').pop()!;
+
+test('a JDK whose file name puts the vendor after a prefix (ibm-semeru-open-jdk, amazon-corretto-jdk) is sized as a JDK', () => {
+  const jdk = (file: string) => lastRun(`FROM ubuntu:22.04
+RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*
+RUN set -eux; curl -LfsSo /tmp/jdk.tar.gz https://downloads.example.org/java/releases/${file}; \\
+    mkdir -p /opt/java/openjdk; cd /opt/java/openjdk; \\
+    tar -xf /tmp/jdk.tar.gz --strip-components=1; rm -rf /tmp/jdk.tar.gz
+`);
+  const plain = jdk('OpenJDK11U-jdk_x64_linux_hotspot_11.0.22_7.tar.gz');
+  for (const file of ['ibm-semeru-open-jdk_x64_linux_11.0.22.0.tar.gz', 'amazon-corretto-11.0.22.7.1-linux-x64.tar.gz']) {
+    const l = jdk(file);
+    assert.ok(l.bytes > 250 * MB, `${file}: ${l.bytes / MB} MB, ${l.note}`);
+    assert.ok(Math.abs(l.bytes - plain.bytes) < plain.bytes * 0.1, `${file}: ${l.bytes / MB} vs ${plain.bytes / MB} MB`);
+    assert.match(l.note, /JDK/);
+  }
+});
