@@ -24,3 +24,18 @@ RUN set -eux; curl -LfsSo /tmp/jdk.tar.gz https://downloads.example.org/java/rel
     assert.match(l.note, /JDK/);
   }
 });
+
+test("a Debian name installed after the stage adds a third-party deb repository keeps Debian's figure but not its narrow range", () => {
+  const install = (repoLine: string) => lastRun(`FROM debian:bookworm-slim
+RUN ${repoLine}apt-get update && apt-get install -y mono-runtime && rm -rf /var/lib/apt/lists/*
+`);
+  const debian = install('');
+  const vendor = install('echo "deb https://packages.example.org/repo/debian stable main" > /etc/apt/sources.list.d/example.list && ');
+  assert.equal(vendor.bytes, debian.bytes);
+  assert.ok(debian.high < debian.bytes * 1.3, `${debian.high / MB} vs ${debian.bytes / MB} MB`);
+  assert.ok(vendor.high >= vendor.bytes * 2, `${vendor.high / MB} vs ${vendor.bytes / MB} MB`);
+  assert.match(vendor.note, /the repository at packages\.example\.org \(added by this stage\) may ship its own builds/);
+  // Debian's own extra suites (backports) are Debian's builds.
+  const backports = install('echo "deb http://deb.debian.org/debian bookworm-backports main" > /etc/apt/sources.list.d/backports.list && ');
+  assert.ok(backports.high < backports.bytes * 1.3);
+});

@@ -3,7 +3,7 @@
 import type { DebSuite } from './debSuites';
 import { addLeftovers } from './leftovers';
 import { fileLeftover, majorOf, orphanLeftover, requested, unknownWord, vendorFor, vendorLeftover, type Leftover, type Requested } from './pkgNames';
-import { apkCommandRepos, isRepoPackage } from './repos';
+import { apkCommandRepos, isAlpineRepo, isDistroExtra, isRepoPackage, type AddedRepo } from './repos';
 import { RPM_FIGURES, rpmCacheSize, rpmFlavor, rpmInstall } from './rpmPackages';
 import { apkInstall, debAnalog, debInstall, type PackageSize } from './tables';
 import { bareDebName } from './debIndex';
@@ -86,8 +86,10 @@ function apt(words: string[], ctx: RunCtx): boolean {
     if (names.length) {
       const r = debInstall(names, ctx.installed, docs, recommends, suite);
       const lean = recommends ? debInstall(names, ctx.installed, docs, false, suite).bytes : r.bytes;
-      const size = range(r, recommends ? 0.2 : 0.1);
-      const item = ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : ''));
+      const third = thirdPartyDeb(ctx.repos);
+      const size = third ? { bytes: r.bytes, low: r.bytes * 0.8, high: r.bytes * 2.5 } : range(r, recommends ? 0.2 : 0.1);
+      const from = third ? `; sized as Debian's, but ${third.label} (added by this stage) may ship its own builds of them` : '';
+      const item = ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : '') + from);
       if (r.bytes > lean) item.recommends = r.bytes - lean;
     }
     addLeftovers(leftovers, ctx, { suite, docs, recommends, scale: 1, native: true });
@@ -110,6 +112,12 @@ function apt(words: string[], ctx: RunCtx): boolean {
     return true;
   }
   return true;
+}
+
+/** A deb repository the stage added that no vendor rule describes: its builds of Debian's names are its own. */
+function thirdPartyDeb(repos: readonly AddedRepo[]): AddedRepo | undefined {
+  const third = repos.filter((r) => r.kind !== 'apk' && r.kind !== 'rpm' && !r.vendor && !isDistroExtra(r) && !isAlpineRepo(r));
+  return third[third.length - 1];
 }
 
 /** `-o APT::Install-Recommends=false` (or `=0`). */
