@@ -39,3 +39,19 @@ RUN ${repoLine}apt-get update && apt-get install -y mono-runtime && rm -rf /var/
   const backports = install('echo "deb http://deb.debian.org/debian bookworm-backports main" > /etc/apt/sources.list.d/backports.list && ');
   assert.ok(backports.high < backports.bytes * 1.3);
 });
+
+test("a package's files unpacked over the root (ar x x.deb data.tar.gz; tar -C / -xzf data.tar.gz) are an application, not a 25 MB helper archive", () => {
+  const unpack = (dest: string) => lastRun(`FROM alpine:3.20
+RUN apk add --no-cache binutils && cd /tmp \\
+ && wget https://downloads.example.org/server/DEBIAN/amd64/exampledb_2.4.1-1_amd64.deb \\
+ && ar x exampledb_2.4.1-1_amd64.deb data.tar.gz \\
+ && tar -C ${dest} -x -z -f data.tar.gz \\
+ && rm -f exampledb_2.4.1-1_amd64.deb data.tar.gz
+`);
+  const root = unpack('/');
+  const tmp = unpack('/tmp/unpacked');
+  const payload = (l: { note: string }) => Number(/data\.tar\.gz[^≈]*≈ ([\d.]+) MB/.exec(l.note)?.[1] ?? 0);
+  assert.ok(payload(root) >= 100, `${payload(root)} MB: ${root.note}`);
+  assert.ok(payload(tmp) < 50, `${payload(tmp)} MB: ${tmp.note}`);
+  assert.ok(root.high > 500 * MB, 'still a named unknown with a wide range');
+});

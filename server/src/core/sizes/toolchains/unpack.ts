@@ -99,7 +99,7 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
   // An unknown archive unpacked where sources are built is a source tree, not something installed.
   const source = known.source || (!!known.unknown && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
   const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${what}`, fuzzy: true, many: true, archive: known };
-  if (known.unknown && !members.length && !known.measured && APP_HOME.test(dest) && !copyPipe) tree.keptSize = UNKNOWN_DISTRIBUTION;
+  if (known.unknown && !members.length && !known.measured && (APP_HOME.test(dest) || (dest === '/' && isPackagePayload(args.file))) && !copyPipe) tree.keptSize = UNKNOWN_DISTRIBUTION;
   if (known.unknown) tree.unknown = `contents of ${known.unknown.replace(/^download of /, '')}`;
   else if (memberUnknown) tree.unknown = memberUnknown;
   if (ctx.io?.remoteSize && known.name) tree.origin = known.measured ? 'HEAD request' : 'table';
@@ -122,6 +122,15 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
  */
 /** Where applications are unpacked to live (`/opt/cassandra`, `/var/www/html`, `/usr/src/nextcloud`), not a bin directory, /tmp or a build tree. */
 const APP_HOME = /^\/(opt|srv|app|home|var\/www|var\/lib|usr\/share|usr\/src|usr\/lib|usr\/local\/(?!s?bin(\/|$))[^/]+)(\/|$)/;
+
+/**
+ * A package's files unpacked over the root: the `data.tar.*` member of a .deb (`ar x x.deb data.tar.gz`)
+ * or a tarball of packages (`kong.apk.tar.gz`, `x.rpm.tar.xz`). Installed like an application, not a helper.
+ */
+function isPackagePayload(file: string | undefined): boolean {
+  const base = (file ?? '').slice((file ?? '').lastIndexOf('/') + 1).toLowerCase();
+  return /^data\.tar(\.[a-z0-9]+)?$/.test(base) || /\.(deb|apk|rpm)\.(tar(\.[a-z0-9]+)?|tgz)$/.test(base);
+}
 
 export const UNKNOWN_DISTRIBUTION: SizeRange = { bytes: 100 * MB, low: 2 * MB, high: 1000 * MB };
 
