@@ -88,7 +88,7 @@ function apt(words: string[], ctx: RunCtx): boolean {
       const lean = recommends ? debInstall(names, ctx.installed, docs, false, suite).bytes : r.bytes;
       const third = thirdPartyDeb(ctx.repos);
       const size = third ? { bytes: r.bytes, low: r.bytes * 0.8, high: r.bytes * 2.5 } : range(r, recommends ? 0.2 : 0.1);
-      const from = third ? `; sized as Debian's, but ${third.label} (added by this stage) may ship its own builds of them` : '';
+      const from = third ? `, sized as Debian's, but ${third.label} (added by this stage) may ship its own builds of them` : '';
       const item = ctx.addPackages(r, names, size, pkgNote('apt-get install', names, r) + (recommends ? ', recommends included' : '') + from);
       if (r.bytes > lean) item.recommends = r.bytes - lean;
     }
