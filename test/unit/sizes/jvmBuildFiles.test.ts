@@ -8,6 +8,10 @@ import { estimateStages } from '../../../server/src/core/sizes/estimator';
 import type { SizeIO } from '../../../server/src/core/sizes/types';
 import { MB } from '../../../server/src/core/sizes/units';
 import { readGradle, readPom } from '../../../server/src/core/sizes/toolchains/jvmBuildFiles';
+import { ContextIndex } from '../../../server/src/node/contextIndex';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const dep = (a: string, scope = '', g = 'org.springframework.boot') => `<dependency><groupId>${g}</groupId><artifactId>${a}</artifactId>${scope ? `<scope>${scope}</scope>` : ''}</dependency>`;
 const pom = (deps: string[], plugins = '', extra = '') => `<?xml version="1.0"?>
@@ -112,4 +116,15 @@ test('a Gradle Spring Boot build: bootJar in build/libs from build.gradle', () =
   assert.ok(copy.bytes > 14 * MB && copy.bytes < 24 * MB, copy.note);
   assert.match(copy.note, /build\.gradle: 1 runtime dependency/);
   assert.match(layerAt(text, 0, 3, { 'build.gradle': gradle }).note, /Gradle caches ~\/\.gradle ≈ .* of build\.gradle/);
+});
+
+test('the build context index reads pom.xml and build.gradle(.kts), as it reads go.mod', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jvm-context-'));
+  mkdirSync(join(dir, 'api'));
+  writeFileSync(join(dir, 'pom.xml'), WEB);
+  writeFileSync(join(dir, 'api', 'build.gradle.kts'), 'plugins { id("org.springframework.boot") }\n');
+  const index = new ContextIndex(dir);
+  await index.build();
+  assert.equal(index.text('pom.xml'), WEB);
+  assert.match(index.text('api/build.gradle.kts') ?? '', /springframework/);
 });
