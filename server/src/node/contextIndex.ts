@@ -8,7 +8,7 @@ import dockerignore from '@balena/dockerignore';
 import type { ContextSize, SizeIO } from '../core/sizes/types';
 import { importsOf } from '../core/sizes/toolchains/goImports';
 
-const MANIFESTS = new Set(['go.mod', 'package.json', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'package-lock.json', 'requirements.txt', 'requirements-prod.txt', 'Cargo.lock', 'Cargo.toml', 'Makefile', 'makefile', 'GNUmakefile']);
+const MANIFESTS = new Set(['go.mod', 'package.json', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', '.yarnrc.yml', 'requirements.txt', 'requirements-prod.txt', 'Cargo.lock', 'Cargo.toml', 'Makefile', 'makefile', 'GNUmakefile']);
 const MAX_FILES = 200_000;
 /** Go files whose import blocks are read (the head of each): enough for a service, bounded for a monorepo. */
 const MAX_GO_FILES = 400;
