@@ -106,8 +106,9 @@ export function pnpmLock(text: string): LockGraph {
       continue;
     }
     if (section === 'packages' || section === 'snapshots') {
-      if (indent === 2 && line.endsWith(':')) {
-        const key = unquote(line.slice(0, -1));
+      const empty = line.endsWith(': {}');
+      if (indent === 2 && (line.endsWith(':') || empty)) {
+        const key = unquote(line.slice(0, empty ? -4 : -1));
         const map = section === 'packages' ? packages : snapshots;
         cur = map.get(key) ?? { deps: [] };
         map.set(key, cur);
@@ -133,13 +134,14 @@ export function pnpmLock(text: string): LockGraph {
     } else if (indent === base + 4 && line.startsWith('version:')) roots.push([rootName, unquote(line.slice(8))]);
   }
   // v9 puts dependencies under snapshots (keys with peer suffixes); one package per packages key.
-  const byKey = snapshots.size ? snapshots : packages;
   const entries = new Map<string, LockEntry>();
-  for (const [key, entry] of byKey) {
-    const k = pnpmKey(key);
-    const at = entries.get(k);
-    if (at) at.deps.push(...entry.deps);
-    else entries.set(k, { deps: [...entry.deps] });
+  for (const map of [packages, snapshots]) {
+    for (const [key, entry] of map) {
+      const k = pnpmKey(key);
+      const at = entries.get(k);
+      if (at) at.deps.push(...entry.deps);
+      else entries.set(k, { deps: [...entry.deps] });
+    }
   }
   const find = (k: string) => entries.get(pnpmKey(k));
   const resolve = (name: string, version: string): LockEntry | undefined =>
