@@ -8,7 +8,9 @@ import dockerignore from '@balena/dockerignore';
 import type { ContextSize, SizeIO } from '../core/sizes/types';
 import { importsOf } from '../core/sizes/toolchains/goImports';
 
-const MANIFESTS = new Set(['go.mod', 'package.json', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'package-lock.json', 'requirements.txt', 'requirements-prod.txt', 'Cargo.lock', 'Cargo.toml', 'Makefile', 'makefile', 'GNUmakefile']);
+const MANIFESTS = new Set(['go.mod', 'package.json', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', '.yarnrc.yml', 'requirements.txt', 'requirements-prod.txt', 'Cargo.lock', 'Cargo.toml', 'Makefile', 'makefile', 'GNUmakefile']);
+/** Java build files: the jar and the local repository are sized from their dependencies. */
+const JVM_BUILD_FILES = new Set(['pom.xml', 'build.gradle', 'build.gradle.kts']);
 const MAX_FILES = 200_000;
 /** Go files whose import blocks are read (the head of each): enough for a service, bounded for a monorepo. */
 const MAX_GO_FILES = 400;
@@ -52,7 +54,7 @@ export class ContextIndex {
           try {
             const st = await fs.lstat(path.join(this.root, rel));
             files.push({ rel, size: st.size });
-            if (MANIFESTS.has(e.name) && st.size < 4_000_000 && rel.split('/').length <= 3) this.texts.set(rel, await fs.readFile(path.join(this.root, rel), 'utf8'));
+            if ((MANIFESTS.has(e.name) || JVM_BUILD_FILES.has(e.name)) && st.size < 4_000_000 && rel.split('/').length <= 3) this.texts.set(rel, await fs.readFile(path.join(this.root, rel), 'utf8'));
             else if (e.name.endsWith('.go') && !e.name.endsWith('_test.go') && this.goFilesRead < MAX_GO_FILES) await this.readGoImports(rel);
           } catch {
             // Vanished while indexing.

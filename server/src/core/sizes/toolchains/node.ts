@@ -1,49 +1,23 @@
-// Node: `npm ci`/`npm install`, `yarn`, `pnpm`, `bun` (node_modules sized from package-lock.json
-// when the context has one, production or all), global installs, a build script's output
-// (nodeBuild.ts), and the package manager's cache unless cleaned (pnpm's store holds node_modules'
-// own files, hard-linked: only its index adds). A second install or a prune of the same
-// node_modules (`yarn install --production`, `npm prune --omit=dev`) replaces it: a later COPY sees
-// only the last state. `--prefix`, `--cwd`, `-C`/`--dir` name the project's folder.
+// Node: `npm ci`/`npm install`, `yarn`, `pnpm`, `bun` (node_modules sized from the project's
+// lockfile, production or all, else guessed: nodeModulesSize.ts), `pnpm fetch`, global installs, a
+// build script's output (nodeBuild.ts), and the package manager's cache unless cleaned
+// (nodeCaches.ts). A second install or a prune of the same node_modules (`yarn install
+// --production`, `npm prune --omit=dev`) replaces it: a later COPY sees only the last state. `--prefix`, `--cwd`, `-C`/`--dir` name the project's folder.
 import type { Item } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { operands } from '../shell';
 import type { SizeRange } from '../types';
 import { MB, formatBytes } from '../units';
-import { artifact, r, residue } from './common';
-import { buildOutput, contextFile } from './nodeBuild';
-
-function lockPackages(ctx: RunCtx, project: string, production: boolean): number | undefined {
-  const text = contextFile(ctx, project, 'package-lock.json');
-  if (text === undefined) return undefined;
-  let all = 0;
-  let dev = 0;
-  let i = 0;
-  while ((i = text.indexOf('"node_modules/', i)) !== -1) {
-    const close = text.indexOf('}', i);
-    const block = text.slice(i, close === -1 ? i + 400 : close);
-    all++;
-    if (block.includes('"dev": true')) dev++;
-    i += 14;
-  }
-  if (all === 0) [all, dev] = [occurrences(text, '"resolved":'), occurrences(text, '"dev": true')];
-  return production ? Math.max(0, all - dev) : all;
-}
-
-/** lockfileVersion 1 (npm 6 and older) has no `node_modules/` keys: each package has one "resolved", each dev package one "dev": true. */
-function occurrences(text: string, needle: string): number {
-  let n = 0;
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
+import { artifact, r } from './common';
+import { buildOutput } from './nodeBuild';
+import { cachePath, packageCache } from './nodeCaches';
+import { GUESS_ALL, GUESS_PRODUCTION, PER_PACKAGE, nodeModulesSize } from './nodeModulesSize';
 
 /** Flags that only print something (`yarn --version`, `npm -v`). */
 const INFO_FLAGS = new Set(['--version', '-v', '-V', '--help', '-h']);
 /** Flags naming the project's folder, by package manager. */
 const PROJECT_FLAGS: Record<string, string[]> = { npm: ['--prefix'], yarn: ['--cwd'], pnpm: ['-C', '--dir'], bun: ['--cwd'] };
 const PRODUCTION_FLAGS = new Set(['--production', '--omit=dev', '--only=production', '--only=prod', '--prod']);
-/** Without a lockfile: node_modules of a typical app, all and production only. */
-const GUESS_ALL = 160 * MB;
-const GUESS_PRODUCTION = 70 * MB;
 
 /** The words without the project flag and its value, and the folder it names. */
 function projectArgs(words: string[], p: string): { args: string[]; dir: string | undefined } {
@@ -73,11 +47,11 @@ export function node(words: string[], ctx: RunCtx, p: string): boolean {
       artifact(ctx, '/usr/local/lib/node_modules', r(pkgs * 12 * MB, pkgs * 3 * MB, pkgs * 50 * MB), `${p} install -g: ${pkgs} package${pkgs === 1 ? '' : 's'}`);
       return true;
     }
-    install(ctx, p, sub, project, production);
+    install(ctx, p, sub, project, production, args);
     return true;
   }
   if (sub === 'prune' && production) {
-    prune(ctx, `${p} prune`, project);
+    prune(ctx, p, `${p} prune`, project);
     return true;
   }
   if (sub === 'run' || sub === 'run-script') {
@@ -90,13 +64,14 @@ export function node(words: string[], ctx: RunCtx, p: string): boolean {
     buildOutput(ctx, `${p} ${sub}`, project, sub);
     return true;
   }
-  if (p === 'bun' && sub === 'pm' && args[2] === 'cache' && args[3] === 'rm') {
-    ctx.removePath('/root/.bun/install/cache');
+  if (p === 'pnpm' && sub === 'fetch') {
+    // The store fills with the packages; a later `pnpm install --offline` writes node_modules from it.
+    packageCache(ctx, p, project, args, nodeModulesSize(ctx, p, project, production).size.bytes, 'fetch');
     return true;
   }
-  if (sub === 'cache' && args[2] === 'clean') {
-    ctx.removePath('/root/.npm');
-    ctx.removePath('/usr/local/share/.cache/yarn');
+  if ((p === 'bun' && sub === 'pm' && args[2] === 'cache' && args[3] === 'rm') || (sub === 'cache' && args[2] === 'clean') || (p === 'pnpm' && sub === 'store' && args[2] === 'prune')) {
+    ctx.removePath(cachePath(ctx, p, project, args));
+    if (p === 'npm' || p === 'yarn') ctx.removePath(p === 'npm' ? '/usr/local/share/.cache/yarn' : '/root/.npm');
     return true;
   }
   return true;
@@ -123,14 +98,14 @@ function earlierLayers(ctx: RunCtx, modules: string): boolean {
   return ctx.stage.items.all().some((it) => it.path === modules && (it.kind === 'artifact' || it.kind === 'copied' || it.kind === 'context'));
 }
 
-function install(ctx: RunCtx, p: string, sub: string, project: string, production: boolean): void {
+function install(ctx: RunCtx, p: string, sub: string, project: string, production: boolean, args: string[]): void {
   const modules = `${project === '/' ? '' : project}/node_modules`;
-  const count = lockPackages(ctx, project, production);
-  const bytes = count === undefined ? (production ? GUESS_PRODUCTION : GUESS_ALL) : Math.max(0.3 * MB, count * 0.32 * MB);
-  const size = r(bytes, bytes * (count === undefined ? 0.35 : 0.65), bytes * (count === undefined ? 2.5 : 1.6));
-  const what = `node_modules ≈ ${formatBytes(bytes)}${count !== undefined ? ` (${count} packages in the lockfile)` : ' (a guess: no lockfile read)'}${production ? ', production only' : ''}`;
+  const m = nodeModulesSize(ctx, p, project, production);
+  const { size } = m;
+  const bytes = size.bytes;
+  const what = `node_modules ≈ ${m.what}${production ? ', production only' : ''}`;
   // Without the lockfile the dependencies are a guess, and the user is told so.
-  const unknown = count === undefined ? `${modules} without a lockfile read` : undefined;
+  const unknown = m.guess ? `${modules} without a lockfile read` : undefined;
   const same = thisRun(ctx, modules);
   if (same) ctx.added.splice(ctx.added.indexOf(same), 1);
   if ((!same || same.replaces) && earlierLayers(ctx, modules)) {
@@ -141,23 +116,17 @@ function install(ctx: RunCtx, p: string, sub: string, project: string, productio
   }
   // A tree of many packages: a path inside it (node_modules/.prisma) is a part of it, not all of it.
   ctx.add({ path: modules, size, kind: 'artifact', note: `${p} ${sub}: ${what}${same ? ' (replaces the earlier install)' : ''}`, unknown, many: true });
-  if (p === 'pnpm') {
-    // pnpm's store and node_modules share their files (hard links in the same layer): what the store adds is its index.
-    if (!same) residue(ctx, '/root/.local/share/pnpm', r(bytes * 0.05, bytes * 0.02, bytes * 0.1), `pnpm store index ≈ ${formatBytes(bytes * 0.05)} (its files are node_modules' own, hard-linked)`);
-    return;
-  }
-  const cache = p === 'npm' ? '/root/.npm' : p === 'yarn' ? '/usr/local/share/.cache/yarn' : '/root/.bun/install/cache';
   // A second install finds its packages in the cache the first filled.
-  if (same || ctx.added.some((it) => it.path === cache) || ctx.stage.items.all().some((it) => it.path === cache)) return;
-  residue(ctx, cache, r(bytes * 0.5, bytes * 0.2, bytes), `${p} cache ≈ ${formatBytes(bytes * 0.5)}`);
+  if (!same) packageCache(ctx, p, project, args, bytes, 'install');
 }
 
 /** `npm prune --production`, `pnpm prune --prod`: node_modules shrinks to its production share. */
-function prune(ctx: RunCtx, label: string, project: string): void {
+function prune(ctx: RunCtx, p: string, label: string, project: string): void {
   const modules = `${project === '/' ? '' : project}/node_modules`;
-  const count = lockPackages(ctx, project, true);
+  const counted = nodeModulesSize(ctx, p, project, true);
+  const count = counted.count;
   const same = thisRun(ctx, modules);
-  const production = (from: number): number => (count !== undefined ? Math.max(0.3 * MB, count * 0.32 * MB) : from);
+  const production = (from: number): number => (count !== undefined ? Math.max(0.3 * MB, count * PER_PACKAGE) : from);
   if (same) {
     // An install of this RUN shrinks; one that changed an earlier layer's node_modules in place shrinks in what a copy sees.
     const was = same.view ?? same.size;
