@@ -62,3 +62,20 @@ test('a release build on Rust before 1.77 keeps the standard library debug info 
   assert.ok(old.bytes > 3 * MB && old.bytes < 6 * MB, `rust 1.70: ${old.bytes}`);
   assert.ok(current.bytes < 1 * MB, `rust 1.80: ${current.bytes}`);
 });
+
+test('a Rust program without its Cargo.lock is named as a guess, and a copy of it from another target path still finds it', () => {
+  const text = 'FROM rust:1.80-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN cargo build --release --target x86_64-unknown-linux-musl\nFROM scratch\nCOPY --from=build /src/target/x86_64-unknown-linux-musl/release/hello /hello\n';
+  const final = finalOf(text, { contextSize: () => ({ bytes: 2_000, files: 2 }) });
+  assert.ok(final.unknowns.includes('the Rust program (Cargo.lock not read)'), final.unknowns.join('; '));
+  // The copy is the program's guess (5 MB), not the 10 MB of an output nothing visible wrote.
+  assert.ok(final.bytes < 6 * MB, `${final.bytes}`);
+});
+
+test('on a builder image that is not rust:*, the Rust version is unknown: the range allows for the standard library debug info', () => {
+  const io: SizeIO = { contextSize: () => ({ bytes: 2_000, files: 2 }), contextText: (p) => (p === 'Cargo.lock' ? 'version = 3\n\n[[package]]\nname = "hello"\nversion = "0.1.0"\n' : undefined) };
+  const text = (from: string) => `FROM ${from} AS build\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /src/target/release/hello /hello\n`;
+  const other = finalOf(text('example.com/team/rust-builder:stable'), io);
+  const current = finalOf(text('rust:1.80-alpine'), io);
+  assert.equal(other.bytes, current.bytes);
+  assert.ok(other.high > 4 * MB && current.high < 1 * MB, `other ${other.high}, current ${current.high}`);
+});

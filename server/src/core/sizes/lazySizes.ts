@@ -258,7 +258,8 @@ function nearestOutput(items: readonly Item[], path: string): Item | undefined {
   let best: Item | undefined;
   let bestDepth = 1;
   for (const it of items) {
-    if (it.kind !== 'artifact' || !it.fuzzy || it.many || it.unknown !== undefined) continue;
+    // A named guess with a size (a program whose sources were not read) is still that output; a part not sized at all is not.
+    if (it.kind !== 'artifact' || !it.fuzzy || it.many || (it.unknown !== undefined && it.size.bytes === 0)) continue;
     const depth = sharedDepth(it.path, path);
     if (depth > bestDepth) {
       best = it;

@@ -114,10 +114,12 @@ function tomlDependencies(toml: string): number {
  */
 const STD_DEBUGINFO = 3.6 * MB;
 
-/** The minor release of Rust 1.x of the stage, from its rust image's tag (Infinity: unknown, taken as current). */
-function rustMinor(ctx: RunCtx): number {
-  const m = /(^|\/)rust:1\.(\d+)/.exec(ctx.figure.ref);
-  return m ? Number(m[2]) : Infinity;
+/** The minor release of Rust 1.x, from a rust image's tag: Infinity for a floating tag (current), undefined on another image (unknown). */
+function rustMinor(ctx: RunCtx): number | undefined {
+  const ref = ctx.figure.ref;
+  const m = /(^|\/)rust:1\.(\d+)/.exec(ref);
+  if (m) return Number(m[2]);
+  return /(^|\/)rust(:|$)/.test(ref) ? Infinity : undefined;
 }
 
 const BUILD_ALIASES: Record<string, string> = { b: 'build', rustc: 'build' };
@@ -133,18 +135,23 @@ export function cargo(words: string[], ctx: RunCtx): boolean {
   const registryRange = packages === undefined ? r(registry, 25 * MB, 300 * MB) : r(registry, registry * 0.5, registry * 2);
   if (sub === 'build' || sub === 'install') {
     const release = words.includes('--release') || words.includes('-r') || sub === 'install';
-    const stdDebug = release && !ctx.stripped && rustMinor(ctx) < 77 ? STD_DEBUGINFO : 0;
+    const minor = rustMinor(ctx);
+    const keepsStdDebug = release && !ctx.stripped;
+    const stdDebug = keepsStdDebug && minor !== undefined && minor < 77 ? STD_DEBUGINFO : 0;
     const bin = (release ? releaseBin : releaseBin * 8) + stdDebug;
-    const spread = packages === undefined ? r(bin, Math.min(bin * 0.4, 0.3 * MB), bin * 4) : r(bin, bin * 0.6, bin * 1.8);
+    const known = packages === undefined ? r(bin, Math.min(bin * 0.4, 0.3 * MB), bin * 4) : r(bin, bin * 0.6, bin * 1.8);
+    // A builder image other than rust:* may carry a Rust older than 1.77: the range allows for its debug info.
+    const spread = keepsStdDebug && minor === undefined ? { ...known, high: known.high + STD_DEBUGINFO * 1.25 } : known;
+    const unknown = packages === undefined ? 'the Rust program (Cargo.lock not read)' : undefined;
     const note = `cargo ${words[1]}: binary ≈ ${formatBytes(bin)}${packages !== undefined ? ` (${packages} packages in Cargo.lock)` : ''}${stdDebug ? ", with the standard library's debug info (Rust before 1.77)" : ''}`;
     if (sub === 'install') {
       const root = flagValue(words, ['--root']);
-      artifact(ctx, root ? ctx.path(root) + '/bin' : home + '/bin', spread, note, true);
+      ctx.add({ path: root ? ctx.path(root) + '/bin' : home + '/bin', size: spread, kind: 'artifact', note, fuzzy: true, unknown });
     } else {
       const target = ctx.path(flagValue(words, ['--target-dir']) ?? ctx.env('CARGO_TARGET_DIR') ?? 'target');
       const triple = flagValue(words, ['--target']);
       const profileDir = `${target}${triple ? '/' + triple : ''}/${release ? 'release' : 'debug'}`;
-      artifact(ctx, profileDir, spread, note, true);
+      ctx.add({ path: profileDir, size: spread, kind: 'artifact', note, fuzzy: true, unknown });
       const deps = packages === undefined ? 300 * MB : 20 * MB + packages * 2.5 * MB * (release ? 1 : 1.6);
       residue(ctx, target + '/__deps__', packages === undefined ? r(deps, 100 * MB, 900 * MB) : r(deps, deps * 0.5, deps * 2), `cargo target dir (dependencies, incremental) ≈ ${formatBytes(deps)}`);
     }
