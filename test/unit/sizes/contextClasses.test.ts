@@ -63,8 +63,9 @@ test('a release build on Rust before 1.77 keeps the standard library debug info 
   assert.ok(current.bytes < 1 * MB, `rust 1.80: ${current.bytes}`);
 });
 
-test('a Rust program without its Cargo.lock is named as a guess, and a copy of it from another target path still finds it', () => {
-  const text = 'FROM rust:1.80-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN cargo build --release --target x86_64-unknown-linux-musl\nFROM scratch\nCOPY --from=build /src/target/x86_64-unknown-linux-musl/release/hello /hello\n';
+test('a Rust program without its Cargo.lock is named as a guess, and a copy from the target path a builder config sets still finds it', () => {
+  // The builder image's .cargo/config sets the target: the program lands in target/<triple>/release.
+  const text = 'FROM rust:1.80-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /src/target/x86_64-unknown-linux-musl/release/hello /hello\n';
   const final = finalOf(text, { contextSize: () => ({ bytes: 2_000, files: 2 }) });
   assert.ok(final.unknowns.includes('the Rust program (Cargo.lock not read)'), final.unknowns.join('; '));
   // The copy is the program's guess (5 MB), not the 10 MB of an output nothing visible wrote.
