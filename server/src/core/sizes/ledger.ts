@@ -34,9 +34,9 @@ export interface Item {
   sources?: string[];
   /** For downloads and what they unpacked to: what the archive is, and its sizes. */
   archive?: KnownDownload;
-  /** The size this item takes when it is still there at the end of its RUN (an unknown archive kept whole: a product, not a source tree). */
-  keptSize?: SizeRange;
-  /** Set when `keptSize` replaced the size: a file named inside takes its share of the earlier, smaller figure. */
+  /** Size and note when the item is still there at the end of its RUN (an unknown archive kept whole: a product, not a source tree). */
+  kept?: { size: SizeRange; note: string };
+  /** Set when `kept` replaced the size: a file named inside takes its share of the earlier, smaller figure. */
   partScale?: number;
   /** Size (and note) known only once resolved; `size` is then a placeholder. */
   lazy?: Lazy;

@@ -318,10 +318,10 @@ export class RunCtx {
     }
     for (const m of this.cacheMounts) kept = kept.filter((it) => it.kind === 'artifact' || !isUnder(it.path, m));
     for (const it of kept) {
-      if (!it.keptSize || this.builtTrees.has(it)) continue;
-      it.partScale = it.size.bytes / it.keptSize.bytes;
-      it.size = it.keptSize;
-      it.note = it.note.replace(/unpacked ≈ [0-9.]+ [kMGT]?B/, `unpacked and kept ≈ ${formatBytes(it.size.bytes)} (the guess for an application distribution)`);
+      if (!it.kept || this.builtTrees.has(it)) continue;
+      it.partScale = it.size.bytes / it.kept.size.bytes;
+      it.size = it.kept.size;
+      it.note = it.kept.note;
     }
     return kept;
   }

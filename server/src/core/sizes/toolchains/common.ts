@@ -5,8 +5,8 @@ import type { SizeRange } from '../types';
 
 export const r = (bytes: number, low: number, high: number): SizeRange => ({ bytes, low, high });
 
-export function artifact(ctx: RunCtx, path: string, size: SizeRange, note: string, fuzzy = false): void {
-  ctx.add({ path, size, kind: 'artifact', note, fuzzy });
+export function artifact(ctx: RunCtx, path: string, size: SizeRange, note: string, fuzzy = false, unknown?: string): void {
+  ctx.add({ path, size, kind: 'artifact', note, fuzzy, unknown });
 }
 
 export function residue(ctx: RunCtx, path: string, size: SizeRange, note: string): void {

@@ -171,7 +171,7 @@ export function go(words: string[], ctx: RunCtx): boolean {
       const [path, fuzzy] = sub === 'install' ? [ctx.path(ctx.env('GOBIN') ?? gopath + '/bin'), true] : out ? [ctx.path(out), out.endsWith('/')] : [ctx.workdir, true];
       // Neither go.mod nor the program's imports were read: its size is a guess, and the user is told so.
       const unknown = !imports && requires === undefined ? `the Go program (go.mod and sources not read)` : undefined;
-      ctx.add({ path, size, kind: 'artifact', note, fuzzy, unknown });
+      artifact(ctx, path, size, note, fuzzy, unknown);
     }
     // The compiled standard library packages, the compiled dependencies (about as large as their
     // sources), and the link outputs.

@@ -146,12 +146,12 @@ export function cargo(words: string[], ctx: RunCtx): boolean {
     const note = `cargo ${words[1]}: binary ≈ ${formatBytes(bin)}${packages !== undefined ? ` (${packages} packages in Cargo.lock)` : ''}${stdDebug ? ", with the standard library's debug info (Rust before 1.77)" : ''}`;
     if (sub === 'install') {
       const root = flagValue(words, ['--root']);
-      ctx.add({ path: root ? ctx.path(root) + '/bin' : home + '/bin', size: spread, kind: 'artifact', note, fuzzy: true, unknown });
+      artifact(ctx, root ? ctx.path(root) + '/bin' : home + '/bin', spread, note, true, unknown);
     } else {
       const target = ctx.path(flagValue(words, ['--target-dir']) ?? ctx.env('CARGO_TARGET_DIR') ?? 'target');
       const triple = flagValue(words, ['--target']);
       const profileDir = `${target}${triple ? '/' + triple : ''}/${release ? 'release' : 'debug'}`;
-      ctx.add({ path: profileDir, size: spread, kind: 'artifact', note, fuzzy: true, unknown });
+      artifact(ctx, profileDir, spread, note, true, unknown);
       const deps = packages === undefined ? 300 * MB : 20 * MB + packages * 2.5 * MB * (release ? 1 : 1.6);
       residue(ctx, target + '/__deps__', packages === undefined ? r(deps, 100 * MB, 900 * MB) : r(deps, deps * 0.5, deps * 2), `cargo target dir (dependencies, incremental) ≈ ${formatBytes(deps)}`);
     }

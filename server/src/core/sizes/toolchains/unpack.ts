@@ -99,7 +99,9 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
   // An unknown archive unpacked where sources are built is a source tree, not something installed.
   const source = known.source || (!!known.unknown && /^\/(usr\/src|tmp|src|build)(\/|$)/.test(dest));
   const tree: Item = { path: dest, size, kind: source ? 'tree' : 'artifact', note: `${p}: ${what}`, fuzzy: true, many: true, archive: known };
-  if (known.unknown && !members.length && !known.measured && (APP_HOME.test(dest) || (dest === '/' && isPackagePayload(args.file))) && !copyPipe) tree.keptSize = UNKNOWN_DISTRIBUTION;
+  if (known.unknown && !members.length && !known.measured && (APP_HOME.test(dest) || (dest === '/' && isPackagePayload(args.file))) && !copyPipe) {
+    tree.kept = { size: UNKNOWN_DISTRIBUTION, note: `${p}: ${described(known)} unpacked and kept ≈ ${formatBytes(UNKNOWN_DISTRIBUTION.bytes)} (the guess for an application distribution)` };
+  }
   if (known.unknown) tree.unknown = `contents of ${known.unknown.replace(/^download of /, '')}`;
   else if (memberUnknown) tree.unknown = memberUnknown;
   if (ctx.io?.remoteSize && known.name) tree.origin = known.measured ? 'HEAD request' : 'table';
@@ -112,14 +114,6 @@ export function extract(words: string[], ctx: RunCtx, p: string): boolean {
   return true;
 }
 
-/**
- * What an archive no table knows holds when it is unpacked whole where applications live (APP_HOME).
- * Most such archives in real Dockerfiles are the image's own product, an application distribution (Cassandra, JRuby, Nextcloud,
- * Monica, phpMyAdmin, EMQX: 68-790 MB). The centre is the median of those six calibration files,
- * where each size is implied by the recorded image size. Held-out check and method:
- * docs/SIZES-ACCURACY.md, "Unknown archives". Before this, the guess was 25 MB. A tree the same RUN
- * deletes (sources built and removed) keeps the smaller guess for what was built or copied from it.
- */
 /** Where applications are unpacked to live (`/opt/cassandra`, `/var/www/html`, `/usr/src/nextcloud`), not a bin directory, /tmp or a build tree. */
 const APP_HOME = /^\/(opt|srv|app|home|var\/www|var\/lib|usr\/share|usr\/src|usr\/lib|usr\/local\/(?!s?bin(\/|$))[^/]+)(\/|$)/;
 
@@ -132,6 +126,14 @@ function isPackagePayload(file: string | undefined): boolean {
   return /^data\.tar(\.[a-z0-9]+)?$/.test(base) || /\.(deb|apk|rpm)\.(tar(\.[a-z0-9]+)?|tgz)$/.test(base);
 }
 
+/**
+ * What an archive no table knows holds when it is unpacked whole where applications live (APP_HOME).
+ * Most such archives in real Dockerfiles are the image's own product, an application distribution (Cassandra, JRuby, Nextcloud,
+ * Monica, phpMyAdmin, EMQX: 68-790 MB). The centre is the median of those six calibration files,
+ * where each size is implied by the recorded image size. Held-out check and method:
+ * docs/SIZES-ACCURACY.md, "Unknown archives". Before this, the guess was 25 MB. A tree the same RUN
+ * deletes (sources built and removed) keeps the smaller guess for what was built or copied from it.
+ */
 export const UNKNOWN_DISTRIBUTION: SizeRange = { bytes: 100 * MB, low: 2 * MB, high: 1000 * MB };
 
 /** The archive's own sizes of well-known parts (`parts` of its release row) that a member names: `jdk-21/jmods`, `swift-6.1-RELEASE-ubuntu22.04/usr/lib/swift/linux`. */
