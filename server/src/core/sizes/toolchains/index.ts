@@ -9,6 +9,7 @@ import { download } from './fetch';
 import { chown, find, git, installFiles, moveOrCopy, rm, shrink } from './files';
 import { extract } from './unpack';
 import { go } from './go';
+import { jlink } from './jlink';
 import { jvm } from './jvm';
 import { locales } from './locales';
 import { node, npx } from './node';
@@ -46,6 +47,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'uv': return uv(words, ctx);
     case 'poetry': return poetry(words, ctx);
     case 'mvn': case 'mvnw': case 'gradle': case 'gradlew': return jvm(words, ctx, p);
+    case 'jlink': return jlink(words, ctx);
     case 'dotnet': return dotnet(words, ctx);
     case 'bundle': case 'gem': return ruby(words, ctx, p);
     case 'composer': return composer(words, ctx);
