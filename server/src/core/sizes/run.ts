@@ -7,7 +7,7 @@ import { parseScript } from '../shell/parse';
 import type { Item } from './ledger';
 import { packageCommand } from './packages';
 import { reposAdded } from './repos';
-import { RunCtx, type StageState } from './runContext';
+import { RunCtx, type RunMounts, type StageState } from './runContext';
 import { program } from './shell';
 import { toolCommand } from './toolchains';
 import type { SizeIO } from './types';
@@ -17,8 +17,8 @@ import { MB } from './units';
 const STRIPS = /(^|[\s;&|'"(])strip\s|--strip-(all|unneeded|debug)|install-strip|-Wl,-s\b|-Wl,--strip/;
 
 /** `removed` receives the paths the RUN removes (what a later RUN removes stays in an earlier layer: size findings). */
-export function estimateRun(script: string, stage: StageState, cacheMounts: string[], io: SizeIO | undefined, removed?: string[]): Item[] {
-  const ctx = new RunCtx(stage, cacheMounts, io);
+export function estimateRun(script: string, stage: StageState, mounts: RunMounts, io: SizeIO | undefined, removed?: string[]): Item[] {
+  const ctx = new RunCtx(stage, mounts, io);
   if (!mayChangeSize(script)) return ctx.finish();
   const items = runItems(script, stage, ctx);
   if (removed) for (const p of ctx.removedPaths) removed.push(p);
