@@ -63,3 +63,22 @@ test('go build -mod=vendor downloads no module: no module cache, whether the fla
   assert.doesNotMatch(notes('go build -mod=vendor -o /out/tool ./cmd/tool'), /module cache/);
   assert.doesNotMatch(notes('GOFLAGS=-mod=vendor go build -o /out/tool ./cmd/tool'), /module cache/);
 });
+
+test('a program built into a cache mount is not in the image; the copy the same RUN makes of it is (docker init for Rust)', () => {
+  const lock = 'version = 3\n\n[[package]]\nname = "server"\nversion = "0.1.0"\n';
+  const rust: SizeIO = { contextSize: () => ({ bytes: 4_000, files: 3 }), contextText: (p) => (p === 'Cargo.lock' ? lock : undefined) };
+  const text = `FROM rust:1.80-alpine AS build
+WORKDIR /app
+RUN --mount=type=bind,source=src,target=src \\
+    --mount=type=bind,source=Cargo.toml,target=Cargo.toml \\
+    --mount=type=bind,source=Cargo.lock,target=Cargo.lock \\
+    --mount=type=cache,target=/app/target/ \\
+    cargo build --locked --release && \\
+    cp ./target/release/server /bin/server
+`;
+  const runOf = (t: string) => estimateStages(parseDockerfile(t), { io: rust })[0].layers.find((l) => l.instruction === 'RUN') ?? { bytes: 0, note: 'no layer listed' };
+  const built = runOf(text.replace(' && \\\n    cp ./target/release/server /bin/server', ''));
+  const copied = runOf(text);
+  assert.equal(built.bytes, 0, `nothing of target/ is in the image: ${built.note}`);
+  assert.ok(copied.bytes > 0 && copied.bytes < 1_000_000, `the copy alone: ${copied.note}`);
+});

@@ -338,7 +338,7 @@ export class RunCtx {
     for (const { dir, names } of this.removedNames) {
       kept = kept.filter((it) => !(it.kind !== 'package' && it.path !== dir && isUnder(it.path, dir) && names.some((n) => n.length <= 256 && globMatch(n, it.path.slice(it.path.lastIndexOf('/') + 1)))));
     }
-    for (const m of this.cacheMounts) kept = kept.filter((it) => it.kind === 'artifact' || !isUnder(it.path, m));
+    for (const m of this.cacheMounts) kept = kept.filter((it) => !isUnder(it.path, m));
     for (const it of kept) {
       if (!it.kept || this.builtTrees.has(it)) continue;
       it.partScale = it.size.bytes / it.kept.size.bytes;
