@@ -151,7 +151,8 @@ export class SizeResolver {
   private sourcePath(item: Item): { state: StageState | undefined; path: string } {
     const lazy = item.lazy as Extract<Lazy, { kind: 'stage' }>;
     const state = this.stages.state(lazy.stage);
-    return { state, path: state ? normalizePath(lazy.src, state.workdir, state.env) : normalizePath(lazy.src, '/') };
+    // BuildKit resolves a relative COPY --from source from the stage's root, not its WORKDIR.
+    return { state, path: normalizePath(lazy.src, '/') };
   }
 
   private matchesOf(item: Item): Match[] {
