@@ -20,6 +20,7 @@ import { artifact, r } from './common';
 import { formatBytes } from '../units';
 import { cargo, rustc, rustToolchain, rustup } from './rust';
 import { goBootstrap } from './sourceBuild';
+import { javaJarMode } from './springLayers';
 import { nvm, pyenv, rubyBuild, sdk } from './versionManagers';
 
 export function toolCommand(words: string[], ctx: RunCtx): boolean {
@@ -46,6 +47,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'uv': return uv(words, ctx);
     case 'poetry': return poetry(words, ctx);
     case 'mvn': case 'mvnw': case 'gradle': case 'gradlew': return jvm(words, ctx, p);
+    case 'java': return javaJarMode(words, ctx);
     case 'dotnet': return dotnet(words, ctx);
     case 'bundle': case 'gem': return ruby(words, ctx, p);
     case 'composer': return composer(words, ctx);
