@@ -42,7 +42,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'rustc': return rustc(words, ctx);
     case 'npm': case 'yarn': case 'pnpm': case 'bun': return node(words, ctx, p);
     case 'npx': return npx(words, ctx);
-    case 'pip': case 'pip3': return pip(words.slice(1), ctx);
+    case 'pip': case 'pip3': return pip(words.slice(1), ctx, words[0]);
     case 'python': case 'python3': return python(words, ctx);
     case 'uv': return uv(words, ctx);
     case 'poetry': return poetry(words, ctx);
