@@ -151,7 +151,8 @@ export class SizeResolver {
   private sourcePath(item: Item): { state: StageState | undefined; path: string } {
     const lazy = item.lazy as Extract<Lazy, { kind: 'stage' }>;
     const state = this.stages.state(lazy.stage);
-    return { state, path: state ? normalizePath(lazy.src, state.workdir, state.env) : normalizePath(lazy.src, '/') };
+    // BuildKit resolves a relative COPY --from source from the stage's root, not its WORKDIR.
+    return { state, path: normalizePath(lazy.src, '/') };
   }
 
   private matchesOf(item: Item): Match[] {
@@ -228,7 +229,10 @@ export class SizeResolver {
     const matches = this.matchesOf(item);
     const image = this.sourcePath(item).state?.figure.ref ?? '';
     if (!matches.length) return imagePathSize(path, image) !== undefined ? imagePathNote(path, where, image) : `${path} from ${where}: not known what was put there (a guess)`;
-    const why = matches.filter((m) => m.item.kind !== 'copied').slice(0, 2).map((m) => this.note(m.item)).join('; ') || 'copied there from another stage';
+    // The two largest parts name the copy (a 59-byte file COPY put beside a venv says little).
+    const weight = (m: Match) => (m.item.lazy ? this.size(m.item).bytes : (m.item.view ?? m.item.size).bytes) * m.f;
+    const named = matches.filter((m) => m.item.kind !== 'copied').sort((a, b) => weight(b) - weight(a));
+    const why = named.slice(0, 2).map((m) => this.note(m.item)).join('; ') || 'copied there from another stage';
     return `${path} from ${where}: ${why.length > 160 ? why.slice(0, 157) + '...' : why}`;
   }
 }
