@@ -24,3 +24,14 @@ test('a program copied out of an image the tables do not know gets a program\'s 
   const go = finalStage('FROM scratch\nCOPY --from=golang:1.22 /usr/local/go /usr/local/go\n').layers.find((l) => l.instruction === 'COPY')!;
   assert.ok(go.bytes > 150 * MB, `${go.bytes / MB} MB`);
 });
+
+test('a program of the image run to assemble or deploy the application (`./app construct`) is named as not sized, with a range', () => {
+  for (const verb of ['construct', 'assemble', 'deploy', 'provision']) {
+    const e = finalStage(`FROM ubuntu:22.04\nWORKDIR /opt/app/bin\nRUN ./app ${verb} && touch .done\n`);
+    assert.ok(e.unknowns.some((u) => u.includes(`./app ${verb}`)), `${verb}: ${JSON.stringify(e.unknowns)}`);
+    const run = e.layers.find((l) => l.instruction === 'RUN')!;
+    assert.ok(run.high >= 100 * MB, `${verb}: ${run.high / MB} MB, ${run.note}`);
+  }
+  // A file tool with the same operand is not an installer.
+  assert.equal(finalStage('FROM ubuntu:22.04\nRUN mkdir construct\n').unknowns.length, 0);
+});
