@@ -104,7 +104,7 @@ function runProgram(p: string, words: string[], c: RunCommand, ctx: RunCtx): voi
 const FILE_TOOLS = new Set(['mkdir', 'rmdir', 'touch', 'ln', 'ls', 'cd', 'echo', 'printf', 'cat', 'test', '[', 'stat', 'readlink', 'realpath', 'basename', 'dirname', 'tee', 'sed', 'grep', 'head', 'tail', 'sort', 'wc', 'du', 'file', 'diff', 'cmp', 'sha256sum', 'md5sum']);
 
 /** A command none of the handlers reads that says it installs, fetches or builds something. */
-const INSTALLS = /^(install|setup|download|fetch|build|compile|bootstrap|get|add|sync|restore)$/;
+const INSTALLS = /^(install|setup|download|fetch|build|compile|bootstrap|get|add|sync|restore|construct|assemble|deploy|provision)$/;
 
 /**
  * An installer the estimator cannot read (`ghost install`, `./build.sh`, `sdk install java`): not
@@ -133,7 +133,7 @@ export const SIZE_WORDS = new Set([
   'mvn', 'mvnw', 'gradle', 'gradlew', 'jlink', 'java', 'dotnet', 'bundle', 'gem', 'composer', 'pecl', 'phpize', 'docker-php-source', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable', 'install-php-extensions',
   'curl', 'wget', 'tar', 'unzip', 'git', 'rm', 'mv', 'cp', 'chown', 'chmod', 'chgrp', 'strip', 'upx', 'install-strip',
   'sh', 'bash', 'ash', 'dash', 'zsh', 'eval', 'su', 'sudo', 'gosu', 'su-exec', 'runuser', 'setpriv', 'env', 'export',
-  'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore',
+  'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore', 'construct', 'assemble', 'deploy', 'provision',
   'dnf5', 'xargs', 'add-apt-repository', 'yum-config-manager',
   'config', 'meson', 'all.bash', 'find', 'nvm', 'pyenv', 'rbenv', 'ruby-build', 'sdk', 'localedef', 'locale-gen',
 ]);
