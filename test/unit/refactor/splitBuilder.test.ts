@@ -17,7 +17,7 @@ import type { Range } from '../../../server/src/core/model/types';
 // (20 MB, known); java: the single stage counts ~/.m2 once, not once per mvn layer.
 const MAX_RATIO: Record<string, number> = {
   'go-golang': 0.02, 'go-dnf': 0.02, 'go-alpine': 0.02, 'go-cross': 0.02, 'c-gcc': 0.01, heredoc: 0.01, cmake: 0.17, rust: 0.1, 'rust-install': 0.1,
-  python: 0.2, 'py-user': 0.25, node: 0.35, 'node-express': 0.35, java: 0.45, gradle: 0.35, 'php-ext': 0.35,
+  python: 0.25, 'py-user': 0.25, node: 0.35, 'node-express': 0.35, java: 0.45, gradle: 0.35, 'php-ext': 0.35,
   'go-home': 0.02, 'c-home': 0.01, 'rust-moved': 0.1, 'py-home': 0.25, 'node-home': 0.35, 'node-static': 0.5,
 };
 

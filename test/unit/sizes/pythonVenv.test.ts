@@ -40,3 +40,21 @@ test('a bin folder on PATH that is not a venv of the stage changes nothing', () 
   const venvOnly = copied(text('', 'true &&'));
   assert.equal(plain.bytes, venvOnly.bytes);
 });
+
+test('pip wheel in a builder, pip install /wheels/* in the runtime: the wheels, then what they install', () => {
+  const t = `FROM python:3.12-slim AS builder
+WORKDIR /app
+COPY requirements.txt .
+RUN pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt
+FROM python:3.12-slim
+COPY --from=builder /wheels /wheels
+RUN pip install --no-cache-dir /wheels/* && rm -rf /wheels
+`;
+  const layers = estimateStages(parseDockerfile(t), { io }).find((e) => e.final)!.layers;
+  const copy = layers.find((l) => l.instruction === 'COPY')!;
+  const install = layers.find((l) => l.instruction === 'RUN')!;
+  assert.match(copy.note, /pip wheel 3 requirements/);
+  assert.ok(Math.abs(install.bytes - copy.bytes * 2.5) < 1000, `${install.note}: ${install.bytes} from ${copy.bytes} of wheels`);
+  const direct = estimateStages(parseDockerfile('FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n'), { io })[0].layers.find((l) => l.instruction === 'RUN')!;
+  assert.ok(Math.abs(install.bytes - direct.bytes) < 0.05 * direct.bytes, 'as much as installing the requirements directly');
+});

@@ -9,6 +9,7 @@ const NODE = /(^|\/)node(:|$)/;
 const RUST = /(^|\/)rust(:|$)/;
 const JAVA = /(^|\/)(eclipse-temurin|openjdk|amazoncorretto|maven|gradle|ibm-semeru-runtimes|sapmachine)(:|$)/;
 const PYTHON = /(^|\/)python(:|$)/;
+const UV = /(^|\/)astral-sh\/uv(:|@|$)/;
 
 /** [path, bytes, the images that ship it (undefined: any image)] */
 const PATHS: [string, number, RegExp?][] = [
@@ -16,6 +17,8 @@ const PATHS: [string, number, RegExp?][] = [
   ['/usr/local/rustup', 500 * MB, RUST], ['/opt/java/openjdk', 190 * MB, JAVA], ['/usr/local/lib/python3', 60 * MB, PYTHON], ['/usr/local/bin/python3', 0.02 * MB, PYTHON],
   ['/etc/ssl/certs', 0.25 * MB], ['/etc/ssl/certs/ca-certificates.crt', 0.22 * MB], ['/usr/share/zoneinfo', 1.6 * MB], ['/etc/passwd', 1 * KB], ['/etc/group', 1 * KB],
   ['/bin/busybox', 1 * MB], ['/usr/bin/tini', 0.8 * MB], ['/sbin/tini', 0.8 * MB], ['/usr/local/bin/gosu', 2.3 * MB, /(^|\/)(redis|postgres|mysql|mariadb|mongo|rabbitmq|elasticsearch|cassandra|couchdb)(:|$)/], ['/usr/local/bin/composer', 3 * MB, /(^|\/)composer(:|$)/], ['/usr/bin/composer', 3 * MB, /(^|\/)composer(:|$)/], ['/usr/bin/install-php-extensions', 0.2 * MB, /php-extension-installer/],
+  // uv's images (COPY --from=ghcr.io/astral-sh/uv /uv /uvx /bin/): uv and uvx ≈ 50 MB on disk (open-webui/open-webui#29728, 2026-09; "about 70MB" in warpdotdev/oz-dev-environments#18), uvx a small launcher (est.).
+  ['/uv', 45 * MB, UV], ['/uvx', 1 * MB, UV], ['/usr/local/bin/uv', 45 * MB, UV], ['/usr/local/bin/uvx', 1 * MB, UV],
   ['/usr/bin/dumb-init', 0.1 * MB], ['/ko-app', 20 * MB, /ko/], ['/usr/lib/x86_64-linux-gnu', 40 * MB], ['/lib/x86_64-linux-gnu', 15 * MB], ['/lib/ld-musl-x86_64.so.1', 0.65 * MB],
 ];
 

@@ -158,7 +158,8 @@ export class SizeResolver {
   private matchesOf(item: Item): Match[] {
     let m = this.parts.get(item);
     if (m) return m;
-    if (item.lazy!.kind === 'sum') m = item.lazy!.of.map((it) => ({ item: it, f: 1, lf: 1, hf: 1 }));
+    const lazy = item.lazy!;
+    if (lazy.kind === 'sum') m = lazy.of.map((it) => ({ item: it, f: lazy.scale ?? 1, lf: lazy.scale ?? 1, hf: lazy.scale ?? 1 }));
     else {
       const { state, path } = this.sourcePath(item);
       m = state ? this.refineMatches(matchItems(state.items.all(), path), path, state) : [];

@@ -61,7 +61,7 @@ export type Lazy =
   /** COPY --from=<earlier stage>: what that stage holds at `src` (as written, resolved in that stage). */
   | { kind: 'stage'; stage: number; src: string }
   /** cp / chown -R over earlier items: their sum; `{size}` in the template is replaced by it. */
-  | { kind: 'sum'; of: Item[]; template: string; tight: boolean };
+  | { kind: 'sum'; of: Item[]; template: string; tight: boolean; scale?: number };
 
 /** Size placeholder of a lazy item. */
 export const UNRESOLVED: SizeRange = { bytes: 0, low: 0, high: 0 };

@@ -2,6 +2,7 @@
 // their usual dependencies, each counted once per stage; the pip cache unless --no-cache-dir),
 // `python -m pip`, `python -m venv`, `uv pip`/`uv sync`, and `poetry install`: where the packages
 // land (target, --user, venv, site-packages).
+import { isUnder, UNRESOLVED } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands } from '../shell';
 import { MB, formatBytes } from '../units';
@@ -74,48 +75,87 @@ function activeVenv(ctx: RunCtx, program: string): string | undefined {
   return undefined;
 }
 
+/** Installed size of what a pip command names: `-r` files read from the context, package names, the project itself. */
+function requestedPackages(words: string[], ctx: RunCtx): { bytes: number; low: number; high: number; described: string } {
+  let bytes = 0;
+  let high = 0;
+  let low = 0;
+  let described = '';
+  const req = flagValue(words, ['-r', '--requirement']);
+  if (req) {
+    const text = ctx.io?.contextText?.(req.replace(/^\.\//, '')) ?? ctx.io?.contextText?.(req.split('/').pop() ?? req);
+    if (text !== undefined) {
+      const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith('-'));
+      bytes += pyInstall(lines, ctx);
+      low = bytes * 0.5;
+      high = bytes * 2.2;
+      described = `${lines.length} requirements`;
+    } else {
+      bytes = 90 * MB;
+      low = 15 * MB;
+      high = 600 * MB;
+      described = `-r ${req}`;
+    }
+  }
+  const named = operands(words, 2, PIP_VALUE_FLAGS).filter((n) => !n.startsWith('.') && !n.endsWith('.txt') && !isWheelPath(n));
+  const b = pyInstall(named, ctx);
+  bytes += b;
+  low += b * 0.5;
+  high += b * 2.2;
+  if (named.length) described += (described ? ' + ' : '') + named.slice(0, 3).join(' ') + (named.length > 3 ? ` +${named.length - 3}` : '');
+  if (words.includes('.') || words.includes('-e')) {
+    bytes += 5 * MB;
+    low += 1 * MB;
+    high += 50 * MB;
+    described += (described ? ' + ' : '') + 'the project';
+  }
+  return { bytes, low, high, described };
+}
+
+const PIP_VALUE_FLAGS = ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '-f', '--find-links', '-w', '--wheel-dir'];
+/** Wheels are zip files: what they install is about 2.5 times their size (the inverse of the pip cache's 0.4, est.). */
+const WHEEL_TO_INSTALLED = 2.5;
+
+/** `/wheels/*`, `/tmp/wheels/*.whl`, `dist/app-1.0-py3-none-any.whl`: wheel files on disk, not package names. */
+function isWheelPath(w: string): boolean {
+  return w.endsWith('.whl') || (w.includes('/') && w.includes('*'));
+}
+
 export function pip(args: string[], ctx: RunCtx, program = 'pip'): boolean {
   const words = [program, ...args];
+  if (args[0] === 'wheel') {
+    const { bytes, low, high, described } = requestedPackages(words, ctx);
+    const dir = ctx.path(flagValue(words, ['-w', '--wheel-dir']) ?? '.');
+    if (bytes) artifact(ctx, dir, r(bytes * 0.4, low * 0.4, high * 0.4), `pip wheel ${described}: wheels ≈ ${formatBytes(bytes * 0.4)}`, true);
+    return true;
+  }
   if (args[0] === 'install') {
-    let bytes = 0;
-    let high = 0;
-    let low = 0;
-    let described = '';
-    const req = flagValue(words, ['-r', '--requirement']);
-    if (req) {
-      const text = ctx.io?.contextText?.(req.replace(/^\.\//, '')) ?? ctx.io?.contextText?.(req.split('/').pop() ?? req);
-      if (text !== undefined) {
-        const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith('-'));
-        bytes += pyInstall(lines, ctx);
-        low = bytes * 0.5;
-        high = bytes * 2.2;
-        described = `${lines.length} requirements`;
-      } else {
-        bytes = 90 * MB;
-        low = 15 * MB;
-        high = 600 * MB;
-        described = `-r ${req}`;
-      }
-    }
-    const named = operands(words, 2, ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '-f', '--find-links']).filter((n) => !n.startsWith('.') && !n.endsWith('.txt'));
-    const b = pyInstall(named, ctx);
-    bytes += b;
-    low += b * 0.5;
-    high += b * 2.2;
-    if (named.length) described += (described ? ' + ' : '') + named.slice(0, 3).join(' ') + (named.length > 3 ? ` +${named.length - 3}` : '');
-    if (words.includes('.') || words.includes('-e')) {
-      bytes += 5 * MB;
-      low += 1 * MB;
-      high += 50 * MB;
-      described += (described ? ' + ' : '') + 'the project';
-    }
+    const { bytes, low, high, described } = requestedPackages(words, ctx);
+    const target = pythonTarget(words, ctx);
+    const wheels = installWheels(words, ctx, target);
     if (!bytes) return true;
-    artifact(ctx, pythonTarget(words, ctx), r(bytes, low, high), `pip install ${described} ≈ ${formatBytes(bytes)}`);
-    const noCache = words.includes('--no-cache-dir') || ['1', 'true', 'on', 'yes', 'off'].includes((ctx.env('PIP_NO_CACHE_DIR') ?? '').toLowerCase());
+    artifact(ctx, target, r(bytes, low, high), `pip install ${described} ≈ ${formatBytes(bytes)}`);
+    const noCache = wheels || words.includes('--no-cache-dir') || ['1', 'true', 'on', 'yes', 'off'].includes((ctx.env('PIP_NO_CACHE_DIR') ?? '').toLowerCase());
     if (!noCache) residue(ctx, '/root/.cache/pip', r(bytes * 0.4, bytes * 0.1, bytes), `pip cache ≈ ${formatBytes(bytes * 0.4)} (no --no-cache-dir)`);
     return true;
   }
   if (args[0] === 'cache' && args[1] === 'purge') ctx.removePath('/root/.cache/pip');
+  return true;
+}
+
+/**
+ * `pip install /wheels/*` (wheels a builder stage made and a COPY brought): what those files
+ * install, from their size, however they got there. True when wheel files were named.
+ */
+function installWheels(words: string[], ctx: RunCtx, target: string): boolean {
+  const paths = operands(words, 2, PIP_VALUE_FLAGS).filter(isWheelPath).map((w) => ctx.path(w.slice(0, w.lastIndexOf('/')) || '/'));
+  if (!paths.length) return false;
+  const held = [...ctx.stage.items.all(), ...ctx.added].filter((it) => it.kind !== 'package' && paths.some((d) => it.path === d || isUnder(it.path, d)));
+  if (!held.length) {
+    artifact(ctx, target, r(10 * MB, 0.5 * MB, 300 * MB), `pip install ${paths.join(' ')}: wheels not seen`, false, `what the wheels in ${paths[0]} install`);
+    return true;
+  }
+  ctx.add({ path: target, size: UNRESOLVED, kind: 'artifact', note: '', lazy: { kind: 'sum', of: held, template: `pip install of the wheels in ${paths[0]} ≈ {size}`, tight: false, scale: WHEEL_TO_INSTALLED } });
   return true;
 }
 
