@@ -11,6 +11,7 @@ import { RawJson } from './rawJson';
 interface Encoded {
   uri: string;
   stage: number;
+  /** `,"command":{...}}`: the end of the lens's JSON, in UTF-8. */
   bytes: Uint8Array;
 }
 
@@ -31,7 +32,8 @@ export function lensWithBreakdown(lens: CodeLens, shown: { title: string; toolti
     return lens;
   }
   let e = encoded.get(shown);
-  if (!e || e.uri !== uri || e.stage !== stage) encoded.set(shown, (e = { uri, stage, bytes: Buffer.from(JSON.stringify(breakdownCommand(shown, uri, stage))) }));
+  if (!e || e.uri !== uri || e.stage !== stage) encoded.set(shown, (e = { uri, stage, bytes: Buffer.from(`,"command":${JSON.stringify(breakdownCommand(shown, uri, stage))}}`) }));
+  // The lens's JSON without its closing brace, then `,"command":{...}}` (no comma after `{`).
   const head = JSON.stringify(lens);
-  return new RawJson([`${head === '{}' ? '{' : head.slice(0, -1) + ','}"command":`, e.bytes, '}']) as unknown as CodeLens;
+  return new RawJson(head === '{}' ? ['{', e.bytes.subarray(1)] : [head.slice(0, -1), e.bytes]) as unknown as CodeLens;
 }
