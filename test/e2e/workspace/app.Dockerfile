@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 FROM golang:1.22-alpine AS builder
 WORKDIR /src
-RUN go build -o /out/app .
+RUN --mount=type=bind,target=. go build -o /out/app .
 
 FROM alpine:3.20 AS certs
 RUN apk add --no-cache ca-certificates

@@ -28,7 +28,7 @@ test('one lens stub per FROM, titles name the role', () => {
   assert.match(resolveSizeLens(model, 1, 'compressed', { io }), /compressed · final image$/);
   // Without its go.mod or sources the program's size is a guess, and the title says so.
   const blind = resolveSizeLens(model, 1, 'uncompressed', { io: { contextSize: io.contextSize } });
-  assert.match(blind, /^≈ .* \+ the Go program \(go\.mod and sources not read\) \(size unknown\) · final image$/);
+  assert.match(blind, /^≈ .* \+ the Go program \(size unknown: go\.mod and sources not read\) · final image$/);
 });
 
 test('breakdown: base first with its resolved tag and date, then largest first', () => {

@@ -52,7 +52,13 @@ function sizeText(e: StageEstimate, metric: SizeMetric): string {
       : `≈ ${formatBytes(bytes)}${METRIC_WORD[metric]} on top of ${e.unknownBase} (size unknown)`
     : `≈ ${formatBytes(bytes)}${METRIC_WORD[metric]}`;
   const n = e.unknowns.length;
-  return n === 0 ? size : n === 1 ? `${size} + ${e.unknowns[0]} (size unknown)` : `${size} + ${n} parts of unknown size`;
+  return n === 0 ? size : n === 1 ? `${size} + ${unknownPart(e.unknowns[0])}` : `${size} + ${n} parts of unknown size`;
+}
+
+/** `the Go program (go.mod and sources not read)` -> `the Go program (size unknown: go.mod and sources not read)`. */
+function unknownPart(name: string): string {
+  const open = name.lastIndexOf(' (');
+  return open > 0 && name.endsWith(')') && !name.slice(open + 2).includes('(') ? `${name.slice(0, open)} (size unknown: ${name.slice(open + 2)}` : `${name} (size unknown)`;
 }
 
 /** The lens's tooltip: the range, and what is not sized. */

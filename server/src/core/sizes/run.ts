@@ -7,7 +7,7 @@ import { parseScript } from '../shell/parse';
 import type { Item } from './ledger';
 import { packageCommand } from './packages';
 import { reposAdded } from './repos';
-import { RunCtx, type StageState } from './runContext';
+import { RunCtx, type RunMounts, type StageState } from './runContext';
 import { program } from './shell';
 import { toolCommand } from './toolchains';
 import type { SizeIO } from './types';
@@ -17,8 +17,8 @@ import { MB } from './units';
 const STRIPS = /(^|[\s;&|'"(])strip\s|--strip-(all|unneeded|debug)|install-strip|-Wl,-s\b|-Wl,--strip/;
 
 /** `removed` receives the paths the RUN removes (what a later RUN removes stays in an earlier layer: size findings). */
-export function estimateRun(script: string, stage: StageState, cacheMounts: string[], io: SizeIO | undefined, removed?: string[]): Item[] {
-  const ctx = new RunCtx(stage, cacheMounts, io);
+export function estimateRun(script: string, stage: StageState, mounts: RunMounts, io: SizeIO | undefined, removed?: string[]): Item[] {
+  const ctx = new RunCtx(stage, mounts, io);
   if (!mayChangeSize(script)) return ctx.finish();
   const items = runItems(script, stage, ctx);
   if (removed) for (const p of ctx.removedPaths) removed.push(p);
@@ -104,7 +104,7 @@ function runProgram(p: string, words: string[], c: RunCommand, ctx: RunCtx): voi
 const FILE_TOOLS = new Set(['mkdir', 'rmdir', 'touch', 'ln', 'ls', 'cd', 'echo', 'printf', 'cat', 'test', '[', 'stat', 'readlink', 'realpath', 'basename', 'dirname', 'tee', 'sed', 'grep', 'head', 'tail', 'sort', 'wc', 'du', 'file', 'diff', 'cmp', 'sha256sum', 'md5sum']);
 
 /** A command none of the handlers reads that says it installs, fetches or builds something. */
-const INSTALLS = /^(install|setup|download|fetch|build|compile|bootstrap|get|add|sync|restore)$/;
+const INSTALLS = /^(install|setup|download|fetch|build|compile|bootstrap|get|add|sync|restore|construct|assemble|deploy|provision)$/;
 
 /**
  * An installer the estimator cannot read (`ghost install`, `./build.sh`, `sdk install java`): not
@@ -130,10 +130,10 @@ export const SIZE_WORDS = new Set([
   'apt-get', 'apt', 'aptitude', 'apt-mark', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf', 'rpm', 'dpkg',
   'go', 'gcc', 'cc', 'g++', 'c++', 'clang', 'clang++', 'musl-gcc', 'make', 'gmake', 'ninja', 'cmake', 'configure', 'make.bash',
   'cargo', 'rustup', 'rustup-init', 'rustc', 'npm', 'npx', 'yarn', 'pnpm', 'bun', 'node', 'pip', 'pip3', 'python', 'python3', 'uv', 'poetry', 'pipx', 'conda', 'mamba',
-  'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'bundle', 'gem', 'composer', 'pecl', 'phpize', 'docker-php-source', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable', 'install-php-extensions',
+  'mvn', 'mvnw', 'gradle', 'gradlew', 'jlink', 'java', 'dotnet', 'bundle', 'gem', 'composer', 'pecl', 'phpize', 'docker-php-source', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable', 'install-php-extensions',
   'curl', 'wget', 'tar', 'unzip', 'git', 'rm', 'mv', 'cp', 'chown', 'chmod', 'chgrp', 'strip', 'upx', 'install-strip',
   'sh', 'bash', 'ash', 'dash', 'zsh', 'eval', 'su', 'sudo', 'gosu', 'su-exec', 'runuser', 'setpriv', 'env', 'export',
-  'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore',
+  'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore', 'construct', 'assemble', 'deploy', 'provision',
   'dnf5', 'xargs', 'add-apt-repository', 'yum-config-manager',
   'config', 'meson', 'all.bash', 'find', 'nvm', 'pyenv', 'rbenv', 'ruby-build', 'sdk', 'localedef', 'locale-gen',
 ]);

@@ -10,7 +10,13 @@ import type { KnownDownload } from './downloads';
 import type { AddedRepo } from './repos';
 import { PackageSet, debInstall, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
-import { formatBytes } from './units';
+import { formatBytes, MB } from './units';
+
+/** A RUN's mounts: paths whose writes stay out of the image, and the build-context folders bind-mounted (`source` as written). */
+export interface RunMounts {
+  cache: string[];
+  bound: { path: string; source: string }[];
+}
 
 export interface StageState {
   workdir: string;
@@ -77,12 +83,28 @@ export class RunCtx {
   /** Installs whose named packages an apt remove without --auto-remove took, leaving their dependencies. */
   private readonly orphaned = new Set<Item>();
 
+  readonly cacheMounts: string[];
+  /** The stage's build-context items, and what this RUN's bind mounts show of the context (never added to the image). */
+  private readonly contextSeen: Item[];
+
   constructor(
     readonly stage: StageState,
-    readonly cacheMounts: string[],
+    mounts: RunMounts,
     readonly io: SizeIO | undefined,
   ) {
     this.installed = new PackageSet(stage.installed);
+    this.cacheMounts = mounts.cache;
+    const bound = mounts.bound.map((b): Item => {
+      const found = io?.contextSize?.([b.source]);
+      const size = found ? { bytes: found.bytes, low: found.bytes, high: found.bytes } : { bytes: 0, low: 0, high: 20 * MB };
+      return { path: b.path, size, kind: 'context', note: `${b.source}: bind-mounted from the build context`, sources: [b.source] };
+    });
+    this.contextSeen = [...stage.items.all().filter((it) => it.kind === 'context'), ...bound];
+  }
+
+  /** What of the build context this RUN can read: what COPY put in the stage, and its bind mounts. */
+  contextItems(): readonly Item[] {
+    return this.contextSeen;
   }
 
   get figure(): BaseFigure {
@@ -144,7 +166,7 @@ export class RunCtx {
   /** The build-context sources (as written in COPY) of what earlier COPYs put in `dir` (`COPY hello-world .` -> ["hello-world"]). */
   contextSourcesAt(dir: string): string[] {
     const out: string[] = [];
-    for (const it of this.stage.items.all()) if (it.kind === 'context' && it.path === dir && it.sources) out.push(...it.sources);
+    for (const it of this.contextItems()) if (it.path === dir && it.sources) out.push(...it.sources);
     return out;
   }
 
@@ -316,7 +338,7 @@ export class RunCtx {
     for (const { dir, names } of this.removedNames) {
       kept = kept.filter((it) => !(it.kind !== 'package' && it.path !== dir && isUnder(it.path, dir) && names.some((n) => n.length <= 256 && globMatch(n, it.path.slice(it.path.lastIndexOf('/') + 1)))));
     }
-    for (const m of this.cacheMounts) kept = kept.filter((it) => it.kind === 'artifact' || !isUnder(it.path, m));
+    for (const m of this.cacheMounts) kept = kept.filter((it) => !isUnder(it.path, m));
     for (const it of kept) {
       if (!it.kept || this.builtTrees.has(it)) continue;
       it.partScale = it.size.bytes / it.kept.size.bytes;

@@ -13,7 +13,7 @@ import { expandSimple, ItemList, normalizePath, type Item } from './ledger';
 import type { LookupRead } from './lookupReads';
 import { isRepoFile, repoFileKind, repoFrom } from './repos';
 import { estimateRun } from './run';
-import type { StageState } from './runContext';
+import type { RunMounts, StageState } from './runContext';
 import { runScript } from './shell';
 import { DEFAULT_PLATFORM, parsePlatform, platformArgs } from '../shell/platform';
 import { basePackages, PackageSet } from './tables';
@@ -129,15 +129,20 @@ function instructionItems(ins: SizeInstruction, state: StageState, input: Layout
       return undefined;
     }
     case 'RUN': {
-      const cacheMounts: string[] = [];
+      const mounts: RunMounts = { cache: [], bound: [] };
       for (const f of ins.flags) {
         if (f.name !== 'mount' || !f.value) continue;
         const opts = parseMount(f.value);
-        const type = opts.find((o) => o.key === 'type')?.value;
-        const target = opts.find((o) => o.key === 'target' || o.key === 'dst' || o.key === 'destination')?.value;
-        if (target && (type === 'cache' || type === 'tmpfs' || type === 'secret' || type === 'bind' || type === 'ssh')) cacheMounts.push(normalizePath(target, state.workdir, state.env));
+        const value = (...keys: string[]) => opts.find((o) => keys.includes(o.key))?.value;
+        const type = value('type') ?? 'bind';
+        const target = value('target', 'dst', 'destination');
+        if (!target || !['cache', 'tmpfs', 'secret', 'bind', 'ssh'].includes(type)) continue;
+        const path = normalizePath(target, state.workdir, state.env);
+        mounts.cache.push(path);
+        // A bind mount without from= shows the build context to this RUN alone: readable, not in the image.
+        if (type === 'bind' && value('from') === undefined) mounts.bound.push({ path, source: expandSimple(value('source', 'src') ?? '.', state.env) });
       }
-      return estimateRun(runScript(ins.rest, ins.heredocs), state, cacheMounts, io, removed);
+      return estimateRun(runScript(ins.rest, ins.heredocs), state, mounts, io, removed);
     }
     case 'COPY':
     case 'ADD':

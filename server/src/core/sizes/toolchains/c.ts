@@ -65,7 +65,7 @@ interface ContextTree {
 /** Sources COPY put under `dir` from the build context (`COPY . ./` then `make`), when no archive was unpacked in this RUN. */
 function contextTree(ctx: RunCtx, dir: string): ContextTree | undefined {
   if (ctx.lastTree) return undefined;
-  const items = ctx.stage.items.all().filter((it) => it.kind === 'context' && isUnder(it.path, dir));
+  const items = ctx.contextItems().filter((it) => isUnder(it.path, dir));
   if (!items.length) return undefined;
   const known = items.every((it) => it.size.low === it.size.high);
   let isStatic: boolean | undefined;

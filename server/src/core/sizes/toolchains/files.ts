@@ -110,6 +110,12 @@ export function copyOneFile(ctx: RunCtx, p: string, src: string, dest: string, h
   if (output) {
     if (ctx.copiedOutputs.has(output)) return;
     ctx.copiedOutputs.add(output);
+    // `mv target/*.jar app.jar`, `mv target/release/app .`: the output itself moves, it is not there twice.
+    if (p === 'mv') {
+      output.path = dest;
+      output.fuzzy = false;
+      return;
+    }
     // Its size rests on the tree's, which may be a guess.
     const unknown = output.unknown ?? holders.find((it) => it.unknown !== undefined)?.unknown;
     ctx.add({ path: dest, size: r(output.size.bytes, output.size.low * 0.5, output.size.high), kind: 'artifact', note: `${p} ${src}: a program the build made (${output.note})`, ...(unknown ? { unknown } : {}) });

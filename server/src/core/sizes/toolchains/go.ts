@@ -55,7 +55,7 @@ function stdlibOnly(words: string[], ctx: RunCtx, requires: number | undefined):
   // A readable context without go.mod: a GOPATH-mode program, which fetches what it imports with `go get`.
   if (ctx.io?.contextText && ctx.io.contextSize?.(['.'])?.files) return !ctx.stage.items.all().some((it) => it.note.startsWith('go get')) && !ctx.added.some((it) => it.note.startsWith('go get'));
   if (!words.slice(2).some((w) => w.endsWith('.go'))) return false;
-  for (const it of ctx.stage.items.all()) if (it.kind === 'context' && (!it.sources || it.sources.some((s) => !s.endsWith('.go')))) return false;
+  for (const it of ctx.contextItems()) if (!it.sources || it.sources.some((s) => !s.endsWith('.go'))) return false;
   return true;
 }
 
@@ -70,8 +70,8 @@ function programSources(words: string[], ctx: RunCtx): string[] {
     if (t.includes('...') || t.includes('$')) continue;
     const file = t.endsWith('.go') ? t.slice(t.lastIndexOf('/') + 1) : undefined;
     const inStage = ctx.path(file ? t.slice(0, Math.max(0, t.lastIndexOf('/'))) || '.' : t);
-    for (const it of ctx.stage.items.all()) {
-      if (it.kind !== 'context' || !it.sources || !(inStage === it.path || inStage.startsWith(it.path === '/' ? '/' : it.path + '/'))) continue;
+    for (const it of ctx.contextItems()) {
+      if (!it.sources || !(inStage === it.path || inStage.startsWith(it.path === '/' ? '/' : it.path + '/'))) continue;
       const rel = inStage.slice(it.path.length).replace(/^\//, '');
       for (const s of it.sources) {
         if (s.endsWith('.go')) {
@@ -89,6 +89,14 @@ function readImports(words: string[], ctx: RunCtx): { std: Set<string>; external
   if (!read) return undefined;
   const sources = programSources(words, ctx);
   return sources.length ? programImports(sources, (d) => read(d), modulePath(goMod(ctx))) : undefined;
+}
+
+/** `-mod=vendor` (on the command or in GOFLAGS): the modules come from the vendor directory, none is downloaded. */
+function vendored(words: string[], ctx: RunCtx): boolean {
+  const flag = (w: string) => w === '-mod=vendor' || w === '--mod=vendor';
+  if (words.some(flag) || (ctx.env('GOFLAGS') ?? '').split(/\s+/).some(flag)) return true;
+  const k = words.indexOf('-mod');
+  return k > 0 && words[k + 1] === 'vendor';
 }
 
 /** `: fmt, net/http` for a short list of the heaviest packages a note can name. */
@@ -179,7 +187,7 @@ export function go(words: string[], ctx: RunCtx): boolean {
     // Precompiling the standard library is done for its build cache: the cache is the product there.
     if (minor >= 10 && stdlib) artifact(ctx, cache, r(buildCache, buildCache * 0.5, buildCache * 2), `go ${sub} std: the compiled standard library in the build cache ≈ ${formatBytes(buildCache)}`, true);
     else if (minor >= 10) growBuildCache(ctx, cache, buildCache, bin);
-    if (!modsThere && !stdOnly && !gopathMode) ctx.add({ path: modCache, size: modRange(modBytes, requires), kind: 'residue', note: `module cache ≈ ${formatBytes(modBytes)}`, unsure: requires === undefined });
+    if (!modsThere && !stdOnly && !gopathMode && !vendored(words, ctx)) ctx.add({ path: modCache, size: modRange(modBytes, requires), kind: 'residue', note: `module cache ≈ ${formatBytes(modBytes)}`, unsure: requires === undefined });
     return true;
   }
   if (sub === 'clean') {

@@ -9,6 +9,7 @@ import { download } from './fetch';
 import { chown, find, git, installFiles, moveOrCopy, rm, shrink } from './files';
 import { extract } from './unpack';
 import { go } from './go';
+import { jlink } from './jlink';
 import { jvm } from './jvm';
 import { locales } from './locales';
 import { node, npx } from './node';
@@ -20,6 +21,7 @@ import { artifact, r } from './common';
 import { formatBytes } from '../units';
 import { cargo, rustc, rustToolchain, rustup } from './rust';
 import { goBootstrap } from './sourceBuild';
+import { javaJarMode } from './springLayers';
 import { nvm, pyenv, rubyBuild, sdk } from './versionManagers';
 
 export function toolCommand(words: string[], ctx: RunCtx): boolean {
@@ -41,11 +43,13 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'rustc': return rustc(words, ctx);
     case 'npm': case 'yarn': case 'pnpm': case 'bun': return node(words, ctx, p);
     case 'npx': return npx(words, ctx);
-    case 'pip': case 'pip3': return pip(words.slice(1), ctx);
+    case 'pip': case 'pip3': return pip(words.slice(1), ctx, words[0]);
     case 'python': case 'python3': return python(words, ctx);
     case 'uv': return uv(words, ctx);
     case 'poetry': return poetry(words, ctx);
     case 'mvn': case 'mvnw': case 'gradle': case 'gradlew': return jvm(words, ctx, p);
+    case 'jlink': return jlink(words, ctx);
+    case 'java': return javaJarMode(words, ctx);
     case 'dotnet': return dotnet(words, ctx);
     case 'bundle': case 'gem': return ruby(words, ctx, p);
     case 'composer': return composer(words, ctx);

@@ -3,12 +3,14 @@
 // build.gradle(.kts) readable in the build context, the jar and the repository are sized from its
 // dependencies (jvmProjectSizes.ts); without one both are a guess, and the note says so.
 import type { Item } from '../ledger';
+import type { SizeRange } from '../types';
 import type { RunCtx } from '../runContext';
 import { operands } from '../shell';
 import { MB, formatBytes } from '../units';
 import { artifact, bareDir, r, residue } from './common';
 import { readGradle, readPom, type JvmProject } from './jvmBuildFiles';
 import { jarSizes } from './jvmProjectSizes';
+import { nativeImage } from './jvmNative';
 
 /** Plugin goals that write a jar or war into target/ (`assembly:single`, `spring-boot:repackage`, `shade:shade`). */
 const JAR_PLUGIN_GOAL = /^(?:[\w.-]+:)?(?:maven-)?(?:assembly|shade|jar|war|spring-boot)(?:-plugin)?(?::[\w.-]+)?:(?:single|shade|jar|war|repackage)$/;
@@ -60,17 +62,20 @@ export function jvm(words: string[], ctx: RunCtx, p: string): boolean {
     residue(ctx, repo, maven ? r(160 * MB, 50 * MB, 500 * MB) : r(350 * MB, 120 * MB, 900 * MB), `${what}${maven ? '' : ' and wrapper'} ≈ ${guess} MB (a guess: ${why})`);
   }
   wrapper(ctx, p, repo, !!sizes);
+  const native = nativeImage(ctx, words, goals, maven, project, sizes?.jar.bytes);
   if (!builds) return true;
   const out = ctx.path(maven ? 'target' : 'build/libs');
+  // Beside a native executable the jar is a by-product in target/, not what a later COPY of target/<name> takes.
+  const keep = (size: SizeRange, note: string) => native ? residue(ctx, `${out}/${project?.finalName ?? project?.artifactId ?? 'app'}.jar`, size, note) : artifact(ctx, out, size, note, true);
   if (sizes && project) {
     const kind = project.fatJar ? FAT[project.fatJar] : project.packaging === 'war' ? 'war with its dependencies' : 'jar of the project\'s classes';
     const runtime = project.deps.filter((d) => d.scope === 'runtime').length;
     const unknown = sizes.unknown.length ? `; not in the table, 1 MB each: ${sizes.unknown.slice(0, 4).join(', ')}${sizes.unknown.length > 4 ? ', …' : ''}` : '';
-    artifact(ctx, out, sizes.jar, `${p} ${goals.join(' ')}: ${kind} ≈ ${formatBytes(sizes.jar.bytes)} (${file}: ${runtime} runtime ${runtime === 1 ? 'dependency' : 'dependencies'}${unknown})`, true);
+    keep(sizes.jar, `${p} ${goals.join(' ')}: ${kind} ≈ ${formatBytes(sizes.jar.bytes)} (${file}: ${runtime} runtime ${runtime === 1 ? 'dependency' : 'dependencies'}${unknown})`);
     residue(ctx, ctx.path(maven ? 'target/classes' : 'build/classes'), sizes.classes, `compiled classes ≈ ${formatBytes(sizes.classes.bytes)}`);
     return true;
   }
-  artifact(ctx, out, r(30 * MB, 5 * MB, 100 * MB), `${p} ${goals.join(' ')}: jar ≈ 30 MB (a guess: no ${file} read)`, true);
+  keep(r(30 * MB, 5 * MB, 100 * MB), `${p} ${goals.join(' ')}: jar ≈ 30 MB (a guess: no ${file} read)`);
   residue(ctx, ctx.path(maven ? 'target/classes' : 'build/tmp'), r(8 * MB, 1 * MB, 40 * MB), 'compiled classes ≈ 8 MB');
   return true;
 }

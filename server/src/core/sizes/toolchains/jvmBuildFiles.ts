@@ -15,6 +15,9 @@ export interface JvmProject {
   modules: number;
   /** `<build><finalName>`: the jar's name without `.jar`. */
   finalName?: string;
+  artifactId?: string;
+  /** GraalVM's native-maven-plugin: in the main build (`main`) and in which profiles (`-P<id>` turns it on). */
+  native?: { main: boolean; profiles: string[] };
 }
 
 const MAX_TEXT = 512 * 1024;
@@ -38,7 +41,24 @@ export function readPom(full: string): JvmProject {
   let dep: Record<string, string> = {};
   let plugin = '';
   let pluginFat = false;
+  let profile = { id: '', native: false };
+  const nativePlugin = (where: 'main' | string) => {
+    project.native ??= { main: false, profiles: [] };
+    if (where === 'main') project.native.main = true;
+    else project.native.profiles.push(where);
+  };
   const close = (path: string, value: string) => {
+    if (path.startsWith('project/profiles/profile')) {
+      if (path === 'project/profiles/profile/id') profile.id = value;
+      else if (path === 'project/profiles/profile/build/plugins/plugin/artifactId' && value === 'native-maven-plugin') profile.native = true;
+      else if (path === 'project/profiles/profile') {
+        if (profile.native) nativePlugin(profile.id);
+        profile = { id: '', native: false };
+      }
+      return;
+    }
+    if (path === 'project/artifactId') project.artifactId = value;
+    if (path === 'project/build/plugins/plugin/artifactId' && value === 'native-maven-plugin') nativePlugin('main');
     if (path === 'project/dependencies/dependency') {
       if (dep.artifactId) project.deps.push({ artifact: dep.artifactId, scope: mavenScope(dep.scope, dep.artifactId) });
       dep = {};

@@ -55,8 +55,8 @@ export function contextFile(ctx: RunCtx, project: string, name: string): string 
     tried.add(rel);
     return ctx.io?.contextText?.(rel);
   };
-  for (const it of ctx.stage.items.all().slice().reverse()) {
-    if (it.kind !== 'context' || !it.sources) continue;
+  for (const it of ctx.contextItems().slice().reverse()) {
+    if (!it.sources) continue;
     for (const src of it.sources) {
       const dir = bareDir(src);
       const base = dir.slice(dir.lastIndexOf('/') + 1);
@@ -96,8 +96,8 @@ function frameworkOf(command: string, pkg: PackageJson | undefined, ctx: RunCtx)
     for (const [f, dep] of DEPENDENCIES) if (pkg.deps.has(dep)) return f;
     return undefined;
   }
-  for (const it of ctx.stage.items.all()) {
-    for (const src of it.kind === 'context' ? it.sources ?? [] : []) {
+  for (const it of ctx.contextItems()) {
+    for (const src of it.sources ?? []) {
       const name = src.slice(src.lastIndexOf('/') + 1);
       for (const [f, config] of CONFIGS) if (name.startsWith(config)) return f;
     }

@@ -54,13 +54,28 @@ function pythonTarget(words: string[], ctx: RunCtx): string {
   const target = flagValue(words, ['--target', '-t', '--prefix', '--root']);
   if (target) return ctx.path(target);
   if (words.includes('--user')) return '/root/.local';
-  const venv = ctx.env('VIRTUAL_ENV') ?? ctx.venv;
-  if (venv) return ctx.path(venv);
-  return sitePackages(ctx);
+  return activeVenv(ctx, words[0]) ?? sitePackages(ctx);
 }
 
-export function pip(args: string[], ctx: RunCtx): boolean {
-  const words = ['pip', ...args];
+/**
+ * The virtual environment a pip or python runs in: VIRTUAL_ENV, one this RUN made, the program's
+ * own folder (`/opt/venv/bin/pip`), or a venv of the stage whose bin/ comes first on PATH
+ * (`ENV PATH="/opt/venv/bin:$PATH"`, the usual way a Dockerfile activates one).
+ */
+function activeVenv(ctx: RunCtx, program: string): string | undefined {
+  const set = ctx.env('VIRTUAL_ENV') ?? ctx.venv;
+  if (set) return ctx.path(set);
+  const made = (dir: string) => [...ctx.stage.items.all(), ...ctx.added].some((it) => it.path === dir && it.note.startsWith('python venv'));
+  const bin = program.lastIndexOf('/bin/');
+  if (bin > 0 && made(ctx.path(program.slice(0, bin)))) return ctx.path(program.slice(0, bin));
+  for (const dir of (ctx.env('PATH') ?? '').split(':')) {
+    if (dir.endsWith('/bin') && dir.length > 4 && made(ctx.path(dir.slice(0, -4)))) return ctx.path(dir.slice(0, -4));
+  }
+  return undefined;
+}
+
+export function pip(args: string[], ctx: RunCtx, program = 'pip'): boolean {
+  const words = [program, ...args];
   if (args[0] === 'install') {
     let bytes = 0;
     let high = 0;
@@ -109,7 +124,7 @@ export function python(words: string[], ctx: RunCtx): boolean {
   const m = words.indexOf('-m');
   if (m === -1) return false;
   const mod = words[m + 1];
-  if (mod === 'pip') return pip(words.slice(m + 2), ctx);
+  if (mod === 'pip') return pip(words.slice(m + 2), ctx, words[0]);
   if (mod === 'venv' || mod === 'virtualenv') {
     const dir = operands(words, m + 2)[0];
     if (dir) {
@@ -132,7 +147,7 @@ export function uv(words: string[], ctx: RunCtx): boolean {
 
 export function poetry(words: string[], ctx: RunCtx): boolean {
   if (words[1] === 'install') {
-    artifact(ctx, ctx.venv ?? sitePackages(ctx), r(90 * MB, 15 * MB, 600 * MB), 'poetry install ≈ 90 MB');
+    artifact(ctx, activeVenv(ctx, words[0]) ?? sitePackages(ctx), r(90 * MB, 15 * MB, 600 * MB), 'poetry install ≈ 90 MB');
     residue(ctx, '/root/.cache/pypoetry', r(50 * MB, 10 * MB, 300 * MB), 'poetry cache ≈ 50 MB');
   }
   return true;
