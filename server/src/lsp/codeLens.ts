@@ -3,9 +3,9 @@
 // document's folder, and attaches the breakdown command, whose argument names the stage only (the
 // breakdown is asked for on click, see sizeBreakdown.ts). New context or engine sizes refresh lenses.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
-import { resolveSizeLensCommand, SHOW_SIZE_BREAKDOWN, sizeLensStubs } from '../core/features/sizeLens';
-import type { SizeLensArgs } from '../protocol';
+import { resolveSizeLensCommand, sizeLensStubs } from '../core/features/sizeLens';
 import { guarded, modelFor, type ServerContext } from './context';
+import { lensWithBreakdown } from './lensAnswer';
 import { rawJsonBytes, type JsonBytes } from './rawJson';
 import { ioFor } from './sizeIo';
 import { afterShellParser } from '../node/shellParser';
@@ -69,9 +69,9 @@ export const codeLensFeature = {
       if (!data || !found) return lens;
       const settings = ctx.settings(data.uri);
       const shown = resolveSizeLensCommand(found.model, data.stage, settings.sizeMetric, { target: settings.target, io: ioFor(ctx, data.uri) });
-      const args: SizeLensArgs = { uri: data.uri, stage: data.stage };
       // The lens is this request's own copy (parsed from the message): it is answered as it came, with its command.
-      lens.command = shown?.title ? { title: shown.title, tooltip: shown.tooltip, command: SHOW_SIZE_BREAKDOWN, arguments: [args] } : { title: 'size unknown', command: '' };
+      if (shown?.title) return lensWithBreakdown(lens, shown, data.uri, data.stage);
+      lens.command = { title: 'size unknown', command: '' };
       return lens;
     })));
   },

@@ -56,26 +56,38 @@ export function modelFor(ctx: ServerContext, uri: string): { document: TextDocum
  * behind others) is not computed, and one cancelled while it ran is not answered with a result:
  * both get the RequestCancelled error, as LSP asks.
  */
-export function guarded<P extends unknown[], R>(ctx: ServerContext, name: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+export function guarded<P extends unknown[], R>(ctx: ServerContext, name: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => R | Promise<R> {
   const seen = new Set<string>();
-  return async (...args: P) => {
+  const failed = (e: unknown): R => {
+    if (e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled) throw e;
+    const message = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+    if (!seen.has(message) && seen.size < 20) {
+      seen.add(message);
+      ctx.log.error(`${name} failed: ${message}`);
+    }
+    return fallback;
+  };
+  // A handler that answers at once is answered at once: no promise of its own per request (a
+  // burst of 5,000 lens resolves made 5,000, with their garbage).
+  return (...args: P) => {
     const token = args.find(CancellationToken.is);
     if (token?.isCancellationRequested) throw cancelled();
-    try {
-      const result = await fn(...args);
+    const done = (result: R): R => {
       ctx.quiet?.();
       if (token?.isCancellationRequested) throw cancelled();
       return result;
+    };
+    try {
+      const result = fn(...args);
+      return isPromise(result) ? result.then(done).catch(failed) : done(result);
     } catch (e) {
-      if (e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled) throw e;
-      const message = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
-      if (!seen.has(message) && seen.size < 20) {
-        seen.add(message);
-        ctx.log.error(`${name} failed: ${message}`);
-      }
-      return fallback;
+      return failed(e);
     }
   };
+}
+
+function isPromise<R>(value: R | Promise<R>): value is Promise<R> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');

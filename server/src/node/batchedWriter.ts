@@ -51,8 +51,9 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
     for (const part of parts) length += typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length;
     this.append(`Content-Length: ${length}\r\n\r\n`);
     for (const part of parts) {
-      if (typeof part === 'string') this.append(part);
-      else this.appendBytes(part);
+      if (typeof part !== 'string') this.appendBytes(part);
+      else if (parts.length === 1) this.append(part, length);
+      else this.append(part);
     }
     const { result } = msg as { result?: unknown };
     if (result instanceof RawJson) result.release();
@@ -62,8 +63,14 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
     return Promise.resolve();
   }
 
-  /** Encodes `text` into the batch, writing each batch buffer out as it fills. */
-  private append(text: string): void {
+  /** Encodes `text` (`bytes` long in UTF-8, when known) into the batch, writing each batch buffer out as it fills. */
+  private append(text: string, bytes?: number): void {
+    // What surely fits (UTF-8 takes at most 3 bytes per UTF-16 unit) is written in place: no view of the batch, no result object.
+    const batch = this.batchToFill();
+    if (this.used + (bytes ?? 3 * text.length) <= batch.length) {
+      this.used += batch.write(text, this.used, 'utf8');
+      return;
+    }
     let read = 0;
     while (read < text.length) {
       const done = encoder.encodeInto(read === 0 ? text : text.slice(read), this.batchToFill().subarray(this.used));

@@ -22,9 +22,9 @@ export interface SizeIOOptions {
 interface ContextEntry {
   index: ContextIndex;
   built: number;
-  /** The I/O handed out, and the lookups it was made with. */
+  /** The I/O handed out, and the lookups it was made with (a bit each: engine, registry, package index, download). */
   io?: SizeIO;
-  lookups?: string;
+  lookups?: number;
 }
 
 export class SizeIOProvider {
@@ -90,7 +90,7 @@ export class SizeIOProvider {
     const registryOn = options.registryLookup && trusted;
     const indexOn = !!options.packageIndexLookup && trusted;
     const downloadOn = !!options.downloadLookup && trusted;
-    const lookups = `${engineOn} ${registryOn} ${indexOn} ${downloadOn}`;
+    const lookups = (engineOn ? 1 : 0) | (registryOn ? 2 : 0) | (indexOn ? 4 : 0) | (downloadOn ? 8 : 0);
     const current = entry;
     if (!current.io || current.lookups !== lookups) {
       const index = current.index;

@@ -6,6 +6,8 @@ import { findDefinition } from '../../../server/src/core/features/definition';
 import { stageHighlights, stageReferences } from '../../../server/src/core/features/references';
 import { prepareStageRename, renameStage, renameStageAt } from '../../../server/src/core/features/rename';
 import { stageHover } from '../../../server/src/core/features/hover';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stageInlayHints } from '../../../server/src/core/features/inlayHints';
 import { documentSymbols, stageFoldingRanges } from '../../../server/src/core/features/symbols';
 import { semanticTokens } from '../../../server/src/core/features/semanticTokens';
@@ -84,6 +86,24 @@ test('hover tells the base, what the stage copies and who uses it', () => {
 test('inlay hints name index references and mark FROM <stage>', () => {
   const hints = stageInlayHints(model, { start: at(0, 0), end: at(99, 0) }).map((h) => `${h.position.line}:${h.label}`);
   assert.deepEqual(hints, ['8:stage 0', '12:stage 0', '15:: builder', '16:: FROM ${BASE}']);
+});
+test('inlay hints of a range are those of the whole file that fall in it (only the stages shown are read)', () => {
+  const dir = join(__dirname, '../../fixtures/corpus');
+  const files = [text, ...readdirSync(dir).filter((f) => f.endsWith('.Dockerfile')).map((f) => readFileSync(join(dir, f), 'utf8'))];
+  let compared = 0;
+  for (const source of files) {
+    const m = parseDockerfile(source);
+    const count = source.split('\n').length;
+    const all = stageInlayHints(m, { start: at(0, 0), end: at(count, 0) });
+    for (const size of [0, 2, 7, 30]) {
+      for (let start = 0; start < count; start++) {
+        const expected = all.filter((h) => h.position.line >= start && h.position.line <= start + size);
+        assert.deepEqual(stageInlayHints(m, { start: at(start, 0), end: at(start + size, 0) }), expected, `lines ${start}-${start + size}`);
+        compared += expected.length;
+      }
+    }
+  }
+  assert.ok(compared > 100);
 });
 test('outline: global ARGs, then stages holding their instructions; one fold per stage', () => {
   const symbols = documentSymbols(model);
