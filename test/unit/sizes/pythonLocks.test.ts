@@ -62,3 +62,9 @@ COPY --from=builder /app /app
   const copied = stages[1].layers.find((l) => l.instruction === 'COPY')!;
   assert.ok(copied.bytes < first.bytes * 1.2, `the environment once: ${copied.note}`);
 });
+
+test("uv's images are base rows: FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim is the python image plus uv, not of unknown size", () => {
+  const [stage] = estimateStages(parseDockerfile('FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\n'), { io: io({}) });
+  assert.equal(stage.unknownBase, undefined);
+  assert.ok(stage.bytes > 150 * MB && stage.bytes < 200 * MB, `${stage.bytes}`);
+});
