@@ -44,3 +44,27 @@ test('poetry install reads poetry.lock by group: --only main leaves pytest out',
   assert.match(all.note, /3 packages of poetry\.lock/);
   assert.ok(main.bytes > 30 * MB, `numpy is in the package table: ${main.note}`);
 });
+
+test("uv's Docker guide: the dependencies synced first, then the project into the same environment, counted once", () => {
+  const text = `FROM python:3.12-slim AS builder
+WORKDIR /app
+RUN --mount=type=bind,source=uv.lock,target=uv.lock --mount=type=bind,source=pyproject.toml,target=pyproject.toml \\
+    uv sync --locked --no-install-project --no-dev
+COPY . /app
+RUN uv sync --locked --no-dev
+FROM python:3.12-slim
+COPY --from=builder /app /app
+`;
+  const stages = estimateStages(parseDockerfile(text), { io: io({ 'uv.lock': read('uv.lock') }) });
+  const [first, second] = stages[0].layers.filter((l) => l.instruction === 'RUN');
+  assert.ok(first.bytes > 5 * MB, first.note);
+  assert.ok(second.bytes < 1 * MB, second.note);
+  const copied = stages[1].layers.find((l) => l.instruction === 'COPY')!;
+  assert.ok(copied.bytes < first.bytes * 1.2, `the environment once: ${copied.note}`);
+});
+
+test("uv's images are base rows: FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim is the python image plus uv, not of unknown size", () => {
+  const [stage] = estimateStages(parseDockerfile('FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\n'), { io: io({}) });
+  assert.equal(stage.unknownBase, undefined);
+  assert.ok(stage.bytes > 150 * MB && stage.bytes < 200 * MB, `${stage.bytes}`);
+});

@@ -5,7 +5,7 @@
 import { isUnder, UNRESOLVED } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands } from '../shell';
-import { MB, formatBytes } from '../units';
+import { KB, MB, formatBytes } from '../units';
 import { artifact, bareDir, r, residue, sitePackages } from './common';
 import { setupPyInstall } from './sourceBuild';
 import { normalize, parseUvLock, poetryPackages, uvSyncSet, wheelFor } from './pythonLocks';
@@ -181,6 +181,12 @@ export function uv(words: string[], ctx: RunCtx): boolean {
   if (words[1] === 'pip') return pip(words.slice(2).concat('--no-cache-dir'), ctx);
   if (words[1] === 'sync') {
     const env = ctx.path(ctx.env('UV_PROJECT_ENVIRONMENT') ?? '.venv');
+    // uv's Docker guide syncs twice: the dependencies (--no-install-project), then the project into the same environment.
+    const synced = [...ctx.stage.items.all(), ...ctx.added].some((it) => it.path === env && it.note.startsWith('uv sync'));
+    if (synced) {
+      artifact(ctx, env, r(50 * KB, 1 * KB, 5 * MB), 'uv sync: the project, into the environment an earlier sync filled');
+      return true;
+    }
     const locked = uvLocked(words, ctx);
     if (locked) artifact(ctx, env, locked.size, `uv sync: environment ≈ ${formatBytes(locked.size.bytes)} (${locked.why})`);
     else artifact(ctx, env, r(90 * MB, 15 * MB, 600 * MB), 'uv sync: environment ≈ 90 MB (a guess: no uv.lock read)', false, `${env} without a uv.lock read`);
