@@ -11,7 +11,8 @@ export function composer(words: string[], ctx: RunCtx): boolean {
   if (words[1] === 'install' || words[1] === 'update' || words[1] === 'require') {
     const nodev = words.includes('--no-dev');
     const b = (nodev ? 25 : 50) * MB;
-    artifact(ctx, ctx.path('vendor'), r(b, b * 0.3, b * 3), `composer ${words[1]}: vendor ≈ ${formatBytes(b)}`);
+    // composer.lock is not read: vendor/ is a guess, and the lens names it.
+    artifact(ctx, ctx.path('vendor'), r(b, b * 0.3, b * 3), `composer ${words[1]}: vendor ≈ ${formatBytes(b)} (a guess: composer.lock is not read)`, false, 'vendor/ of composer (composer.lock not read)');
     residue(ctx, ctx.path(ctx.env('COMPOSER_HOME') ?? '/root/.composer') + '/cache', r(b * 0.5, 0, b * 3), 'composer cache');
   } else if (words[1] === 'clear-cache' || words[1] === 'clearcache') ctx.removePath('/root/.composer/cache');
   return true;

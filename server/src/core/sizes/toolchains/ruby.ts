@@ -6,7 +6,8 @@ import { artifact, r, residue } from './common';
 
 export function ruby(words: string[], ctx: RunCtx, p: string): boolean {
   if (p === 'bundle' && (words[1] === 'install' || words.length === 1)) {
-    artifact(ctx, ctx.path(ctx.env('BUNDLE_PATH') ?? ctx.env('GEM_HOME') ?? '/usr/local/bundle'), r(70 * MB, 15 * MB, 300 * MB), 'bundle install: gems ≈ 70 MB');
+    // Gemfile.lock is not read: the gems are a guess, and the lens names them.
+    artifact(ctx, ctx.path(ctx.env('BUNDLE_PATH') ?? ctx.env('GEM_HOME') ?? '/usr/local/bundle'), r(70 * MB, 15 * MB, 300 * MB), 'bundle install: gems ≈ 70 MB (a guess: Gemfile.lock is not read)', false, 'the gems bundle installs (Gemfile.lock not read)');
     residue(ctx, '/usr/local/bundle/cache', r(20 * MB, 3 * MB, 80 * MB), 'gem cache ≈ 20 MB');
   } else if (p === 'gem' && words[1] === 'install') {
     const n = operands(words, 2).length || 1;
