@@ -33,3 +33,45 @@ test('jlink of the modules jdeps printed for a Spring Boot jar (BOOT-INF/lib) ho
   const other = copyOf(jlinkAfter("RUN jdeps --print-module-deps --class-path 'unpacked/BOOT-INF/lib/*' /opt/service.jar > other.txt"), '/runtime');
   assert.equal(other.bytes, plain.bytes);
 });
+
+const stages = (text: string) => estimateStages(parseDockerfile(text));
+const runLayer = (s: ReturnType<typeof stages>[number], word: string) => s.layers.find((l) => l.instruction === 'RUN' && l.note.includes(word))!;
+
+test('cargo chef: prepare writes a recipe of a few KB, cook builds the dependencies once, and the build after it adds only the program', () => {
+  const all = stages(`FROM rust:1.80 AS chef
+RUN cargo install cargo-chef
+WORKDIR /src
+FROM chef AS planner
+COPY . .
+RUN cargo chef prepare --recipe-path recipe.json
+FROM chef AS builder
+COPY --from=planner /src/recipe.json recipe.json
+RUN cargo chef cook --release --recipe-path recipe.json
+COPY . .
+RUN cargo build --release
+FROM debian:bookworm-slim
+COPY --from=builder /src/target/release/server /usr/local/bin/server
+`);
+  const builder = all.find((s) => s.name === 'builder')!;
+  const recipe = builder.layers.find((l) => l.instruction === 'COPY' && l.note.includes('recipe'))!;
+  assert.ok(recipe.bytes < 100_000, `${recipe.bytes}: ${recipe.note}`);
+  const cook = runLayer(builder, 'cargo chef cook');
+  assert.ok(cook.bytes >= 100 * MB, `${cook.bytes / MB} MB: ${cook.note}`);
+  const build = runLayer(builder, 'cargo build');
+  assert.ok(build.bytes < 30 * MB, `${build.bytes / MB} MB: ${build.note}`);
+  assert.match(build.note, /dependencies built by an earlier layer/);
+});
+
+test('a dummy-main build before the sources are copied: the second cargo build does not count the dependencies again', () => {
+  const builder = stages(`FROM rust:1.80 AS build
+WORKDIR /app
+COPY Cargo.toml Cargo.lock ./
+RUN mkdir src && echo "fn main() {}" > src/main.rs && cargo build --release
+COPY src ./src
+RUN touch src/main.rs && cargo build --release
+`)[0];
+  const builds = builder.layers.filter((l) => l.instruction === 'RUN' && l.note.includes('cargo build'));
+  assert.equal(builds.length, 2);
+  assert.ok(builds[0].bytes > 100 * MB, `${builds[0].bytes / MB} MB`);
+  assert.ok(builds[1].bytes < builds[0].bytes / 5, `${builds[1].bytes / MB} MB: ${builds[1].note}`);
+});
