@@ -238,7 +238,6 @@ export class SizeResolver {
   }
 }
 
-/** Bytes at a path of an image (or of a stage that did not produce it): a well-known path, or unknown. */
 /**
  * A program (a file in a bin directory) copied out of an image the tables do not know: CLI tools
  * and servers shipped as one static binary, est. from common ones (jq 1-3 MB, yq 10 MB, nats-server
@@ -247,6 +246,7 @@ export class SizeResolver {
 const IMAGE_PROGRAM: SizeRange = { bytes: 20 * MB, low: 0.5 * MB, high: 150 * MB };
 const PROGRAM_PATH = /(^|\/)s?bin\/[^/]+$/;
 
+/** Bytes at a path of an image (or of a stage that did not produce it): a well-known path, a program, or unknown. */
 export function imagePathRange(path: string, image: string): SizeRange {
   const known = imagePathSize(path, image);
   if (known !== undefined) return { bytes: known, low: known * 0.7, high: known * 1.4 };
