@@ -130,7 +130,7 @@ export const SIZE_WORDS = new Set([
   'apt-get', 'apt', 'aptitude', 'apt-mark', 'apk', 'dnf', 'yum', 'microdnf', 'tdnf', 'rpm', 'dpkg',
   'go', 'gcc', 'cc', 'g++', 'c++', 'clang', 'clang++', 'musl-gcc', 'make', 'gmake', 'ninja', 'cmake', 'configure', 'make.bash',
   'cargo', 'rustup', 'rustup-init', 'rustc', 'npm', 'npx', 'yarn', 'pnpm', 'bun', 'node', 'pip', 'pip3', 'python', 'python3', 'uv', 'poetry', 'pipx', 'conda', 'mamba',
-  'mvn', 'mvnw', 'gradle', 'gradlew', 'jlink', 'java', 'dotnet', 'bundle', 'gem', 'composer', 'pecl', 'phpize', 'docker-php-source', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable', 'install-php-extensions',
+  'mvn', 'mvnw', 'gradle', 'gradlew', 'jlink', 'jdeps', 'java', 'dotnet', 'bundle', 'gem', 'composer', 'pecl', 'phpize', 'docker-php-source', 'docker-php-ext-install', 'docker-php-ext-configure', 'docker-php-ext-enable', 'install-php-extensions',
   'curl', 'wget', 'tar', 'unzip', 'git', 'rm', 'mv', 'cp', 'chown', 'chmod', 'chgrp', 'strip', 'upx', 'install-strip',
   'sh', 'bash', 'ash', 'dash', 'zsh', 'eval', 'su', 'sudo', 'gosu', 'su-exec', 'runuser', 'setpriv', 'env', 'export',
   'install', 'setup', 'download', 'fetch', 'build', 'compile', 'bootstrap', 'get', 'add', 'sync', 'restore', 'construct', 'assemble', 'deploy', 'provision',

@@ -8,6 +8,7 @@ import { globBase, isTreeTop, isUnder, normalizePath, type ItemList } from './le
 import type { Platform } from '../shell/platform';
 import type { KnownDownload } from './downloads';
 import type { AddedRepo } from './repos';
+import type { ModuleGuess } from './toolchains/jdeps';
 import { PackageSet, debInstall, runtimeLibraries, type PackageManager, type PackageSize } from './tables';
 import type { BaseFigure, SizeIO, SizeRange } from './types';
 import { formatBytes, MB } from './units';
@@ -30,6 +31,8 @@ export interface StageState {
   repos?: AddedRepo[];
   /** APT is configured not to install recommended packages (`APT::Install-Recommends "false"` written to apt.conf.d). */
   noRecommends?: boolean;
+  /** Module lists jdeps wrote to files (`jdeps --print-module-deps ... > deps.info`), for jlink to read. */
+  moduleLists?: Map<string, ModuleGuess>;
 }
 
 export class RunCtx {

@@ -60,7 +60,7 @@ export function computeLayout(stage: Stage, input: LayoutInputs, deps: unknown[]
   let state: StageState;
   if (parent) {
     const p = parent.layout.state;
-    state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure, platform: stage.platform ? parsePlatform(stage.platform.value) : p.platform, repos: p.repos?.slice(), noRecommends: p.noRecommends };
+    state = { workdir: p.workdir, env: new Map(p.env), installed: new PackageSet(p.installed), items: new ItemList(p.items), figure: p.figure, platform: stage.platform ? parsePlatform(stage.platform.value) : p.platform, repos: p.repos?.slice(), noRecommends: p.noRecommends, moduleLists: p.moduleLists && new Map(p.moduleLists) };
   } else {
     const figure = fromRef && (fromRef.resolution.kind === 'variable' || fromRef.resolution.kind === 'unresolved-variable') && fromRef.value.includes('$') ? resolveBaseImage('unknown/' + fromRef.value.replace(/[^a-z0-9]/gi, '')) : resolveBaseImage(fromRef?.value ?? stage.image, io);
     state = { workdir: baseWorkdir(figure.ref), env: baseEnv(figure.ref), installed: new PackageSet(basePackages(figure.packageSet, figure.suite, figure.ubuntu, figure.resolved)), items: new ItemList(), figure, platform: parsePlatform(stage.platform?.value) };

@@ -9,6 +9,7 @@ import { download } from './fetch';
 import { chown, find, git, installFiles, moveOrCopy, rm, shrink } from './files';
 import { extract } from './unpack';
 import { go } from './go';
+import { jdeps } from './jdeps';
 import { jlink } from './jlink';
 import { jvm } from './jvm';
 import { locales } from './locales';
@@ -49,6 +50,7 @@ export function toolCommand(words: string[], ctx: RunCtx): boolean {
     case 'poetry': return poetry(words, ctx);
     case 'mvn': case 'mvnw': case 'gradle': case 'gradlew': return jvm(words, ctx, p);
     case 'jlink': return jlink(words, ctx);
+    case 'jdeps': return jdeps(words, ctx);
     case 'java': return javaJarMode(words, ctx);
     case 'dotnet': return dotnet(words, ctx);
     case 'bundle': case 'gem': return ruby(words, ctx, p);

@@ -1,9 +1,11 @@
 // `jlink --add-modules ... --output DIR`: a Java runtime of the modules named. Its size is the JVM's
 // native part plus lib/modules, which grows with the modules and shrinks with --compress. A module
-// list computed during the build (`$(cat deps.info)` from jdeps) is not known: a guess, named.
+// list computed during the build (`$(cat deps.info)` from jdeps) is not known: a guess, named, and
+// narrower when jdeps looked at a Spring Boot application (jdeps.ts).
 import type { RunCtx } from '../runContext';
 import { MB, formatBytes } from '../units';
 import { artifact, r } from './common';
+import { computedModules } from './jdeps';
 
 /** libjvm.so (server VM) ≈ 22 MB, the launcher, libjava, libnet, libzip, conf and lib/security (est.). */
 const NATIVE = 26 * MB;
@@ -37,10 +39,11 @@ export function jlink(words: string[], ctx: RunCtx): boolean {
   const count = names.reduce((n, m) => Math.max(n, NAMED[m] ?? 0), 0) || Math.max(1, names.length);
   const squeeze = compression(option(words, ['--compress', '-c']));
   const modules = (m: number) => (JAVA_BASE + (m - 1) * OTHER_MODULE) * squeeze;
-  const size = computed
-    ? r(NATIVE + modules(5), NATIVE + modules(1), NATIVE + modules(49))
+  const guess = computed ? computedModules(list ?? '', ctx) : undefined;
+  const size = guess
+    ? r(NATIVE + modules(guess.modules), NATIVE + modules(guess.low), NATIVE + modules(guess.high))
     : r(NATIVE + modules(count), (NATIVE + modules(count)) * 0.8, (NATIVE + modules(count)) * 1.25);
-  const what = computed ? 'modules computed during the build, java.base and ≈ 4 more (a guess)' : `${count} module${count === 1 ? '' : 's'}`;
+  const what = guess ? guess.what : `${count} module${count === 1 ? '' : 's'}`;
   artifact(ctx, ctx.path(out), size, `jlink runtime ≈ ${formatBytes(size.bytes)}: ${what}${squeeze < 1 ? ', lib/modules compressed' : ''} (est.)`);
   return true;
 }

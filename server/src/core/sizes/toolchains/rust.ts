@@ -1,5 +1,7 @@
 // Rust: `cargo build`/`cargo install` (a release or debug binary sized by Cargo.lock when the context
-// has one, the target directory and the cargo registry as residue), `cargo fetch`, `rustc`, and
+// has one, the target directory and the cargo registry as residue, counted once per stage: a build
+// after `cargo chef cook` or a dummy-main build adds only the program's own crates), `cargo fetch`,
+// `cargo chef` (cargoChef.ts), `rustc`, and
 // rustup: a toolchain install (`rustup-init`, `rustup toolchain install`) by version, host libc and
 // profile, `rustup target add`, `rustup component add`; other rustup commands add nothing.
 import { expandSimple } from '../ledger';
@@ -7,6 +9,7 @@ import type { RunCtx } from '../runContext';
 import { flagValue, operands } from '../shell';
 import { MB, formatBytes } from '../units';
 import { artifact, bareDir, r, residue } from './common';
+import { cargoChef } from './cargoChef';
 
 /**
  * Installed size of a rustup toolchain, minimal profile (rustc, rust-std, cargo), glibc host:
@@ -124,15 +127,45 @@ function rustMinor(ctx: RunCtx): number | undefined {
 
 const BUILD_ALIASES: Record<string, string> = { b: 'build', rustc: 'build' };
 
+/** Whether an earlier layer of the stage (or of the stage it is built on) holds this path. */
+function heldEarlier(ctx: RunCtx, path: string): boolean {
+  return ctx.stage.items.all().some((it) => it.path === path);
+}
+
+/**
+ * The target directory's dependencies and the registry a build fills. Once an earlier layer built
+ * them (`cargo chef cook`, or a build of a dummy main.rs before the sources are copied), a build
+ * rewrites only the program's own crates (a few MB in release, tens in debug, est.).
+ */
+export function dependencyResidue(ctx: RunCtx, target: string, release: boolean, what: string, named = false): void {
+  const home = ctx.path(ctx.env('CARGO_HOME') ?? '/root/.cargo');
+  const packages = lockPackages(ctx);
+  const depsDir = target + '/__deps__';
+  if (heldEarlier(ctx, depsDir)) {
+    // Their sources are in the registry already too.
+    const own = release ? 3 * MB : 25 * MB;
+    residue(ctx, depsDir, r(own, own * 0.2, own * 8), `${what}: dependencies built by an earlier layer, this build adds the program's own crates ≈ ${formatBytes(own)} (est.)`);
+    return;
+  }
+  const deps = packages === undefined ? 300 * MB : 20 * MB + packages * 2.5 * MB * (release ? 1 : 1.6);
+  residue(ctx, depsDir, packages === undefined ? r(deps, 100 * MB, 900 * MB) : r(deps, deps * 0.5, deps * 2), `${named ? what + ': ' : ''}cargo target dir (dependencies, incremental) ≈ ${formatBytes(deps)}`);
+  registryResidue(ctx, home, packages);
+}
+
+function registryResidue(ctx: RunCtx, home: string, packages: number | undefined): void {
+  const registry = packages === undefined ? 90 * MB : Math.max(0, packages - 1) * 1.1 * MB;
+  if (!registry) return;
+  residue(ctx, home + '/registry', packages === undefined ? r(registry, 25 * MB, 300 * MB) : r(registry, registry * 0.5, registry * 2), `cargo registry and git checkouts ≈ ${formatBytes(registry)}`);
+}
+
 export function cargo(words: string[], ctx: RunCtx): boolean {
+  if (words[1] === 'chef') return cargoChef(words, ctx);
   const sub = BUILD_ALIASES[words[1]] ?? words[1];
   const home = ctx.path(ctx.env('CARGO_HOME') ?? '/root/.cargo');
   const packages = lockPackages(ctx);
   // Release builds strip debuginfo since Rust 1.77: a no-dependency program is ~0.45 MB, each
   // locked crate adds ~45 KB of code (a tokio/axum service of ~120 crates is ~6 MB).
   const releaseBin = packages === undefined ? 5 * MB : 0.45 * MB + Math.max(0, packages - 1) * 0.045 * MB;
-  const registry = packages === undefined ? 90 * MB : Math.max(0, packages - 1) * 1.1 * MB;
-  const registryRange = packages === undefined ? r(registry, 25 * MB, 300 * MB) : r(registry, registry * 0.5, registry * 2);
   if (sub === 'build' || sub === 'install') {
     const release = words.includes('--release') || words.includes('-r') || sub === 'install';
     const minor = rustMinor(ctx);
@@ -152,13 +185,13 @@ export function cargo(words: string[], ctx: RunCtx): boolean {
       const triple = flagValue(words, ['--target']);
       const profileDir = `${target}${triple ? '/' + triple : ''}/${release ? 'release' : 'debug'}`;
       artifact(ctx, profileDir, spread, note, true, unknown);
-      const deps = packages === undefined ? 300 * MB : 20 * MB + packages * 2.5 * MB * (release ? 1 : 1.6);
-      residue(ctx, target + '/__deps__', packages === undefined ? r(deps, 100 * MB, 900 * MB) : r(deps, deps * 0.5, deps * 2), `cargo target dir (dependencies, incremental) ≈ ${formatBytes(deps)}`);
+      dependencyResidue(ctx, target, release, `cargo ${words[1]}`);
+      return true;
     }
-    if (registry) residue(ctx, home + '/registry', registryRange, `cargo registry and git checkouts ≈ ${formatBytes(registry)}`);
+    registryResidue(ctx, home, packages);
     return true;
   }
-  if (sub === 'fetch' && registry) residue(ctx, home + '/registry', registryRange, `cargo fetch: registry ≈ ${formatBytes(registry)}`);
+  if (sub === 'fetch') registryResidue(ctx, home, packages);
   return true;
 }
 
