@@ -202,6 +202,14 @@ d13('python3', 54.5, 'distroless python3-debian12 (~52.7 MB) x 1.035 (python 3.1
 // Images FROM scratch whose files can be read.
 D('tonistiigi/xx', '1.9', '1.9.0', 0.072, '2026', 'busybox', '', 'FROM scratch + the xx-* shell scripts of tonistiigi/xx src/ (13 files, 71,772 characters: xx-cc 17,541, xx-info 11,351, xx-windres 8,038, xx-apt 7,170 ...) and 4 symlinks');
 D('docker/buildx-bin', '0.24', '0.24', 63, '2025-06', 'busybox', '', 'FROM scratch + the buildx binary built with -s -w: ~63M (docker/docker-ce-packaging#1212, 2025-06: ~90M unstripped, ~72M with -w)');
+// uv's images: uv and uvx on scratch, or added to a python image (docs.astral.sh/uv/guides/integration/docker).
+const UV_MB = 46;
+const UV_SRC = 'uv and uvx: about 50 MB on disk (open-webui/open-webui#29728, 2026-09)';
+D('ghcr.io/astral-sh/uv', '0.8', '0.8', UV_MB, '2026', 'busybox', '', `FROM scratch + ${UV_SRC}`);
+D('ghcr.io/astral-sh/uv', 'python3.12-bookworm-slim', 'python3.12-bookworm-slim', 124.3 + UV_MB, '2026', 'deb-rt', 'slim', `measured python:3.12-slim-bookworm (124.3 MB) + ${UV_SRC}`);
+D('ghcr.io/astral-sh/uv', 'python3.13-bookworm-slim', 'python3.13-bookworm-slim', 126 + UV_MB, '2026', 'deb-rt', 'slim', `python:3.13-slim-bookworm (126 MB, derived) + ${UV_SRC}`);
+D('ghcr.io/astral-sh/uv', 'python3.11-bookworm-slim', 'python3.11-bookworm-slim', 130 + UV_MB, '2026', 'deb-rt', 'slim', `python:3.11-slim-bookworm (130 MB, derived) + ${UV_SRC}`);
+D('ghcr.io/astral-sh/uv', 'python3.12-alpine', 'python3.12-alpine', 48.84 + UV_MB, '2026', 'alpine-rt', 'alpine', `measured python:3.12-alpine3.23 (48.84 MB) + ${UV_SRC}`);
 // Istio's base (debug) image: its Dockerfile.base package list on ubuntu:noble, sized by this estimator.
 D('registry.istio.io/release/base', 'latest', 'latest', 107, '2026', 'deb', 'base', 'istio docker/Dockerfile.base: ubuntu:noble + apt-get install --no-install-recommends ca-certificates curl iptables iproute2 iputils-ping knot-dnsutils netcat-openbsd tcpdump conntrack bsdmainutils net-tools lsof sudo (the list of istio 1.10+), sized by this estimator from the Debian tables: 107 MB (95-127 MB)');
 
@@ -227,7 +235,7 @@ const ALIASES = [
   }),
   ['mcr.microsoft.com/dotnet/runtime-deps', '8.0-chiseled', '8.0-jammy-chiseled'],
   ['microsoft/dotnet', 'sdk', '2.0-sdk'], ['microsoft/dotnet', 'runtime', '2.0-runtime'], ['photon', 'latest', '5.0'], ['photon', '5', '5.0'], ['photon', '4', '4.0'],
-  ['tonistiigi/xx', 'latest', '1.9'], ['docker/buildx-bin', 'latest', '0.24'],
+  ['tonistiigi/xx', 'latest', '1.9'], ['docker/buildx-bin', 'latest', '0.24'], ['ghcr.io/astral-sh/uv', 'latest', '0.8'],
   ['mcr.microsoft.com/windows/nanoserver', 'ltsc2022-amd64', 'ltsc2022'], ['mcr.microsoft.com/windows/servercore', 'ltsc2022-amd64', 'ltsc2022'],
   ['caddy', 'latest', '2-alpine'], ['caddy', '2', '2-alpine'], ['busybox', 'stable', 'latest'], ['buildpack-deps', 'latest', 'bookworm'],
 ];

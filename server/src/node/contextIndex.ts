@@ -8,7 +8,7 @@ import dockerignore from '@balena/dockerignore';
 import type { ContextSize, SizeIO } from '../core/sizes/types';
 import { importsOf } from '../core/sizes/toolchains/goImports';
 
-const MANIFESTS = new Set(['go.mod', 'package.json', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', '.yarnrc.yml', 'requirements.txt', 'requirements-prod.txt', 'Cargo.lock', 'Cargo.toml', 'Makefile', 'makefile', 'GNUmakefile']);
+const MANIFESTS = new Set(['go.mod', 'package.json', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', '.yarnrc.yml', 'requirements.txt', 'requirements-prod.txt', 'uv.lock', 'poetry.lock', 'Cargo.lock', 'Cargo.toml', 'Makefile', 'makefile', 'GNUmakefile']);
 /** Java build files: the jar and the local repository are sized from their dependencies. */
 const JVM_BUILD_FILES = new Set(['pom.xml', 'build.gradle', 'build.gradle.kts']);
 const MAX_FILES = 200_000;

@@ -5,9 +5,10 @@
 import { isUnder, UNRESOLVED } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands } from '../shell';
-import { MB, formatBytes } from '../units';
-import { artifact, r, residue, sitePackages } from './common';
+import { KB, MB, formatBytes } from '../units';
+import { artifact, bareDir, r, residue, sitePackages } from './common';
 import { setupPyInstall } from './sourceBuild';
+import { normalize, parseUvLock, poetryPackages, uvSyncSet, wheelFor } from './pythonLocks';
 
 const PY_HEAVY: Record<string, number> = {
   torch: 1600, tensorflow: 1200, 'tensorflow-cpu': 600, jax: 60, jaxlib: 250, scipy: 110, numpy: 40, pandas: 70, 'scikit-learn': 45, opencv: 90,
@@ -179,7 +180,16 @@ export function python(words: string[], ctx: RunCtx): boolean {
 export function uv(words: string[], ctx: RunCtx): boolean {
   if (words[1] === 'pip') return pip(words.slice(2).concat('--no-cache-dir'), ctx);
   if (words[1] === 'sync') {
-    artifact(ctx, ctx.path(ctx.env('UV_PROJECT_ENVIRONMENT') ?? '.venv'), r(90 * MB, 15 * MB, 600 * MB), 'uv sync: environment ≈ 90 MB');
+    const env = ctx.path(ctx.env('UV_PROJECT_ENVIRONMENT') ?? '.venv');
+    // uv's Docker guide syncs twice: the dependencies (--no-install-project), then the project into the same environment.
+    const synced = [...ctx.stage.items.all(), ...ctx.added].some((it) => it.path === env && it.note.startsWith('uv sync'));
+    if (synced) {
+      artifact(ctx, env, r(50 * KB, 1 * KB, 5 * MB), 'uv sync: the project, into the environment an earlier sync filled');
+      return true;
+    }
+    const locked = uvLocked(words, ctx);
+    if (locked) artifact(ctx, env, locked.size, `uv sync: environment ≈ ${formatBytes(locked.size.bytes)} (${locked.why})`);
+    else artifact(ctx, env, r(90 * MB, 15 * MB, 600 * MB), 'uv sync: environment ≈ 90 MB (a guess: no uv.lock read)', false, `${env} without a uv.lock read`);
     if (!words.includes('--no-cache') && !ctx.env('UV_NO_CACHE')) residue(ctx, '/root/.cache/uv', r(60 * MB, 10 * MB, 400 * MB), 'uv cache ≈ 60 MB');
   }
   return true;
@@ -187,8 +197,68 @@ export function uv(words: string[], ctx: RunCtx): boolean {
 
 export function poetry(words: string[], ctx: RunCtx): boolean {
   if (words[1] === 'install') {
-    artifact(ctx, activeVenv(ctx, words[0]) ?? sitePackages(ctx), r(90 * MB, 15 * MB, 600 * MB), 'poetry install ≈ 90 MB');
+    const where = activeVenv(ctx, words[0]) ?? sitePackages(ctx);
+    const text = lockText(ctx, 'poetry.lock');
+    if (text !== undefined) {
+      const names = poetryPackages(text, poetryGroups(words));
+      const bytes = pyInstall(names, ctx);
+      artifact(ctx, where, r(bytes, bytes * 0.5, bytes * 2.2), `poetry install: ${names.length} packages of poetry.lock ≈ ${formatBytes(bytes)}`);
+    } else artifact(ctx, where, r(90 * MB, 15 * MB, 600 * MB), 'poetry install ≈ 90 MB (a guess: no poetry.lock read)', false, 'the packages poetry installs, without a poetry.lock read');
     residue(ctx, '/root/.cache/pypoetry', r(50 * MB, 10 * MB, 300 * MB), 'poetry cache ≈ 50 MB');
   }
   return true;
+}
+
+/** A lockfile where the stage copied its project from (`COPY pyproject.toml uv.lock ./`), else at the context's root. */
+function lockText(ctx: RunCtx, name: string): string | undefined {
+  for (const raw of [...ctx.contextSourcesAt(ctx.cwd ?? ctx.workdir), '']) {
+    const d = bareDir(raw);
+    const text = ctx.io?.contextText?.(d && !d.endsWith('.lock') && !d.endsWith('.toml') ? `${d}/${name}` : name);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+/**
+ * `uv sync` from uv.lock: the wheels uv picks for linux/amd64 and the stage's Python, installed
+ * (WHEEL_TO_INSTALLED times their size); a package without a fitting wheel by the package table.
+ */
+function uvLocked(words: string[], ctx: RunCtx): { size: ReturnType<typeof r>; why: string } | undefined {
+  const text = lockText(ctx, 'uv.lock');
+  if (text === undefined) return undefined;
+  const lock = parseUvLock(text);
+  const groups = words.includes('--no-dev') || words.includes('--only-group') || ctx.env('UV_NO_DEV') ? [] : ['dev'];
+  for (let k = 0; k < words.length; k++) if (words[k] === '--group') groups.push(words[k + 1] ?? '');
+  const packages = uvSyncSet(lock, groups);
+  const minor = Number(/3\.(\d+)/.exec(sitePackages(ctx))?.[1]) || undefined;
+  const musl = ctx.figure.distro === 'alpine';
+  let wheels = 0;
+  const unsized: string[] = [];
+  for (const p of packages) {
+    const size = wheelFor(p, minor, musl);
+    if (size !== undefined) wheels += size;
+    else unsized.push(normalize(p.name));
+  }
+  const rest = pyInstall(unsized, ctx);
+  const bytes = wheels * WHEEL_TO_INSTALLED + rest;
+  const why = `${packages.length} packages of uv.lock, ${formatBytes(wheels)} of wheels${unsized.length ? `, ${unsized.length} without a linux wheel by the table` : ''}`;
+  return { size: r(bytes, bytes * 0.7, bytes * 1.5), why };
+}
+
+/** The poetry.lock groups `poetry install` installs: main, and the others unless `--only`, `--without`, `--no-dev` say otherwise. */
+function poetryGroups(words: string[]): (g: string) => boolean {
+  const only = flagList(words, '--only');
+  const without = flagList(words, '--without');
+  if (words.includes('--no-dev')) without.push('dev');
+  if (only.length) return (g) => only.includes(g);
+  return (g) => !without.includes(g);
+}
+
+function flagList(words: string[], flag: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (words[k] === flag) out.push(...(words[k + 1] ?? '').split(','));
+    else if (words[k].startsWith(flag + '=')) out.push(...words[k].slice(flag.length + 1).split(','));
+  }
+  return out.filter(Boolean);
 }
