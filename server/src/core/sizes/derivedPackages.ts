@@ -6,6 +6,9 @@
 // Debian Installed-Size of the same software without docs; every other Alpine name falls back to
 // its Debian counterpart x 0.55 (tables.ts). RPM names map to their Debian counterparts.
 
+const JRE_HEADLESS_DEPS = 'java-common java-cacerts p11-kit-trust';
+const JRE_GUI_DEPS = 'libx11 libxext libxi libxrender libxtst alsa-lib freetype giflib lcms2 libjpeg-turbo';
+
 /** Alpine package -> [installed KiB, "deps"] (derived, see above). */
 export const APK: Record<string, [number, string?]> = {
   // Base of alpine:3.2x (repo-info listings, installed size).
@@ -29,8 +32,15 @@ export const APK: Record<string, [number, string?]> = {
   // Interpreters and runtimes.
   python3: [45000, 'sqlite-libs libffi xz-libs libbz2 gdbm readline'], 'py3-pip': [11000, 'python3'], 'py3-setuptools': [5000, 'python3'], 'python3-dev': [6500, 'python3'],
   nodejs: [45000, 'icu-libs libuv c-ares brotli-libs'], 'icu-libs': [36000, 'icu-data-en'], 'icu-data-en': [800], 'icu-data-full': [30000], npm: [9500, 'nodejs'], yarn: [5500, 'nodejs'],
-  go: [230000], rust: [180000, 'llvm-libs gcc musl-dev'], cargo: [22000, 'rust'], 'openjdk17-jre-headless': [185000], 'openjdk17-jdk': [75000, 'openjdk17-jre-headless'],
-  'openjdk21-jre-headless': [190000], 'openjdk21-jdk': [80000, 'openjdk21-jre-headless'], maven: [10000, 'openjdk17-jre-headless'], ruby: [28000, 'gmp yaml libffi'], yaml: [150],
+  go: [230000], rust: [180000, 'llvm-libs gcc musl-dev'], cargo: [22000, 'rust'], maven: [10000, 'openjdk17-jre-headless'], ruby: [28000, 'gmp yaml libffi'], yaml: [150],
+  // OpenJDK (alpineJdk.ts maps other majors to the nearest of these). 11: installed sizes of openjdk11-jre-headless 11.0.17_p8-r1 (154 MiB)
+  // and openjdk11-jre (2504 KiB) and of the libraries below, Alpine 3.16 (repo-info@72e4be79 repos/bonita/local/7.15.md); 17, 21: est.
+  'openjdk11-jre-headless': [157696, JRE_HEADLESS_DEPS], 'openjdk11-jre': [2504, 'openjdk11-jre-headless ' + JRE_GUI_DEPS], 'openjdk11-jdk': [75000, 'openjdk11-jre-headless'],
+  'openjdk17-jre-headless': [185000, JRE_HEADLESS_DEPS], 'openjdk17-jre': [2504, 'openjdk17-jre-headless ' + JRE_GUI_DEPS], 'openjdk17-jdk': [75000, 'openjdk17-jre-headless'],
+  'openjdk21-jre-headless': [190000, JRE_HEADLESS_DEPS], 'openjdk21-jre': [2504, 'openjdk21-jre-headless ' + JRE_GUI_DEPS], 'openjdk21-jdk': [80000, 'openjdk21-jre-headless'],
+  'java-common': [12], 'java-cacerts': [32], 'p11-kit': [1204, 'libffi libtasn1'], 'p11-kit-trust': [452, 'p11-kit'], libtasn1: [84],
+  libx11: [3192, 'libxcb'], libxcb: [992, 'libxau libxdmcp'], libxau: [28], libxdmcp: [40], libxext: [84, 'libx11'], libxi: [76, 'libxext'], libxrender: [56, 'libx11'],
+  libxtst: [40, 'libxi'], 'alsa-lib': [1488], freetype: [752, 'libpng brotli-libs'], libpng: [204], giflib: [52], lcms2: [348], 'libjpeg-turbo': [1140],
   php83: [5600, 'libxml2 pcre2 argon2-libs'], php82: [5400, 'libxml2 pcre2 argon2-libs'], libxml2: [1046], 'argon2-libs': [41], 'php83-fpm': [4000, 'php83'], 'php82-fpm': [3900, 'php82'],
   // Servers and media.
   nginx: [1300, 'pcre2'], supervisor: [3000, 'python3 py3-setuptools'], 'postgresql16-client': [4000, 'libpq'], 'postgresql-client': [4, 'postgresql16-client'], libpq: [450],
@@ -47,7 +57,7 @@ export const APK_TO_DEB: Record<string, string> = {
   'mariadb-dev': 'libmariadb-dev', libsasl: 'libsasl2-2', 'mariadb-connector-c-dev': 'libmariadb-dev', 'sqlite-dev': 'libsqlite3-dev', 'curl-dev': 'libcurl4-openssl-dev', 'icu-dev': 'libicu-dev',
   'libxml2-dev': 'libxml2-dev', 'libxslt-dev': 'libxslt1-dev', 'yaml-dev': 'libyaml-dev', 'readline-dev': 'libreadline-dev', 'ncurses-dev': 'libncurses-dev',
   'bzip2-dev': 'libbz2-dev', 'xz-dev': 'liblzma-dev', 'gmp-dev': 'libgmp-dev', 'libzip-dev': 'libzip-dev', 'oniguruma-dev': 'libonig-dev', 'linux-headers': 'linux-libc-dev',
-  'py3-numpy': 'python3-numpy', 'openjdk17': 'openjdk-17-jdk-headless', 'openjdk17-jre': 'openjdk-17-jre-headless', 'bind-tools': 'dnsutils', 'iputils': 'iputils-ping',
+  'py3-numpy': 'python3-numpy', 'bind-tools': 'dnsutils', 'iputils': 'iputils-ping',
   'procps-ng': 'procps', procps: 'procps', 'net-tools': 'net-tools', 'openssh': 'openssh-client', 'ttf-dejavu': 'fonts-dejavu-core', fontconfig: 'fontconfig',
   // Alpine splits or names these differently (ip6tables is iptables' IPv6 half, shadow-uidmap Debian's uidmap, libcap the setcap/getcap tools).
   ip6tables: 'iptables', 'shadow-uidmap': 'uidmap', 'linux-pam': 'libpam-modules', 'linux-pam-dev': 'libpam0g-dev', libcap: 'libcap2-bin', 'libcap-utils': 'libcap2-bin',

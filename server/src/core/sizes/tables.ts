@@ -5,6 +5,7 @@ import baseData from '../../../../data/base-images.json';
 import { bareDebName } from './debIndex';
 import { DEFAULT_SUITE, debIndex, type DebSuite } from './debSuites';
 import { ALPINE_BASE, APK, APK_TO_DEB, RPM_TO_DEB } from './derivedPackages';
+import { openjdkRow } from './alpineJdk';
 import { ubuntuSet } from './ubuntuSets';
 
 /** [image, tag, resolvedTag, uncompressedMB, compressedMB|0, date, source, family, packageSet, how] */
@@ -191,7 +192,7 @@ export function apkInstall(names: string[], have: Installed): PackageSize {
     if (seen.has(n)) continue;
     seen.add(n);
     if (have.has('apk:' + n)) continue;
-    const row = APK[n];
+    const row = APK[n] ?? openjdkRow(n);
     if (row) {
       bytes += row[0] * 1024;
       added.push('apk:' + n);
