@@ -19,6 +19,8 @@ export interface ShellContext {
   distro?: 'debian' | 'alpine' | 'rpm';
   /** What the base's /etc/os-release sets (ID, VERSION_ID, VERSION_CODENAME), when known. */
   osRelease?: ReadonlyMap<string, string>;
+  /** Whether a file exists at an absolute path (`[ -f yarn.lock ]`), when the build context says; undefined when unknown. */
+  fileExists?: (path: string) => boolean | undefined;
 }
 
 export interface RunCommand {
@@ -40,6 +42,9 @@ export interface RunCommand {
 }
 
 type Status = boolean | undefined;
+
+/** Tests of a file's existence the build context can answer (a directory, `-d`, is left unknown). */
+const FILE_TESTS = new Set(['-f', '-e', '-s', '-r']);
 
 const MAX_COMMANDS = 20_000;
 const MAX_TURNS = 64;
@@ -203,7 +208,7 @@ class Evaluator implements Expander {
         this.functions.set(s.name, s.body);
         return true;
       case 'test':
-        return test(s.words.flatMap((w) => expandWord(w, this)));
+        return test(s.words.flatMap((w) => expandWord(w, this)), this.exists);
     }
   }
 
@@ -280,7 +285,7 @@ class Evaluator implements Expander {
       case 'test':
       case '[':
       case '[[':
-        return test(fields.slice(1).filter((f) => f.text !== ']' && f.text !== ']]'));
+        return test(fields.slice(1).filter((f) => f.text !== ']' && f.text !== ']]'), this.exists);
       case 'command':
       case 'which':
       case 'type':
@@ -358,6 +363,9 @@ class Evaluator implements Expander {
     }
   }
 
+  /** `-f x` and the like, relative to the current directory. */
+  private readonly exists = (path: string): Status => this.ctx.fileExists?.(resolve(this.cwd, path));
+
   /** `command -v apk`: known for the package managers of the stage's distribution. */
   private hasProgram(program: string): Status {
     if (!ALL_MANAGERS.includes(program) || !this.ctx.distro) return undefined;
@@ -374,16 +382,16 @@ class Evaluator implements Expander {
 }
 
 /** `test` / `[` / `[[` with expanded operands: true, false, or undefined when it depends on what is unknown. */
-export function test(args: Field[]): Status {
+export function test(args: Field[], exists?: (path: string) => Status): Status {
   if (!args.length) return false;
   if (args[0].text === '!' && args[0].known) {
-    const st = test(args.slice(1));
+    const st = test(args.slice(1), exists);
     return st === undefined ? undefined : !st;
   }
   for (const op of ['-o', '||', '-a', '&&']) {
     const k = args.findIndex((a, i) => i > 0 && a.text === op);
     if (k > 0) {
-      const [l, r] = [test(args.slice(0, k)), test(args.slice(k + 1))];
+      const [l, r] = [test(args.slice(0, k), exists), test(args.slice(k + 1), exists)];
       if (op === '-o' || op === '||') return l === true || r === true ? true : l === false && r === false ? false : undefined;
       return l === false || r === false ? false : l === true && r === true ? true : undefined;
     }
@@ -391,6 +399,7 @@ export function test(args: Field[]): Status {
   if (!args.every((a) => a.known)) return undefined;
   const [a, b, c] = args.map((x) => x.text);
   if (args.length === 1) return a !== '';
+  if (args.length === 2 && exists && FILE_TESTS.has(a)) return exists(b);
   if (args.length === 2) return a === '-n' ? b !== '' : a === '-z' ? b === '' : undefined;
   if (args.length !== 3) return undefined;
   const numbers = [Number(a), Number(c)];

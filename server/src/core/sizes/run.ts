@@ -3,6 +3,7 @@
 // handlers record what each command that runs adds, then applies the same RUN's removals.
 import { runCommands, type RunCommand } from '../shell/evaluate';
 import { osReleaseVars } from '../shell/osRelease';
+import { contextFileExists } from './contextFiles';
 import { parseScript } from '../shell/parse';
 import type { Item } from './ledger';
 import { packageCommand } from './packages';
@@ -32,7 +33,8 @@ function runItems(script: string, stage: StageState, ctx: RunCtx): Item[] {
     ctx.add({ path: stage.workdir, size: { bytes: 0, low: 0, high: 50 * MB }, kind: 'artifact', note: 'script not read (too long to parse in time)', unknown: 'a RUN script too long to read' });
     return ctx.finish();
   }
-  const commands = runCommands(parsed, { vars: stage.env, workdir: stage.workdir, platform: stage.platform, distro: stage.figure.distro, osRelease: osReleaseVars(stage.figure) });
+  const fileExists = contextFileExists(stage, ctx.io);
+  const commands = runCommands(parsed, { vars: stage.env, workdir: stage.workdir, platform: stage.platform, distro: stage.figure.distro, osRelease: osReleaseVars(stage.figure), fileExists });
   for (const c of commands) runCommand(c, ctx);
   return ctx.finish();
 }
