@@ -33,7 +33,7 @@ export function contextFileExists(stage: StageState, io: SizeIO | undefined): ((
 
 /** Where in the context `path` of the image would come from through this COPY source, if it can. */
 function contextPath(src: string, it: Item, path: string): string | undefined {
-  const source = src.replace(/^\.\//, '').replace(/\/+$/, '');
+  const source = trimSlashes(src.startsWith('./') ? src.slice(2) : src);
   if (path === it.path) return it.sources!.length === 1 && !/[*?[]/.test(source) ? source || '.' : undefined;
   if (!isUnder(path, it.path)) return undefined;
   const rel = path.slice(it.path === '/' ? 1 : it.path.length + 1);
@@ -44,4 +44,11 @@ function contextPath(src: string, it: Item, path: string): string | undefined {
   if (/[*?[]/.test(base)) return !rel.includes('/') && base.length <= 256 && globMatch(base, rel) ? (dir ? `${dir}/${rel}` : rel) : undefined;
   // A file copied into the folder keeps its name; a folder's contents land in it.
   return base === rel ? source : `${source}/${rel}`;
+}
+
+/** `dir///` -> `dir`, by index (a `/+$` pattern backtracks on a long run of slashes). */
+function trimSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '/') end--;
+  return s.slice(0, end);
 }
