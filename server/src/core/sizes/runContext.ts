@@ -52,6 +52,8 @@ export class RunCtx {
   configurePrefix: string | undefined;
   /** phpize ran: `make install` installs a PHP extension. */
   phpize = false;
+  /** A `go` command ran in this RUN: a later `make` builds Go programs. */
+  ranGo = false;
   /** The source tree being built (the last unpacked archive or clone). */
   lastTree: Item | undefined;
   lastDownload: KnownDownload | undefined;

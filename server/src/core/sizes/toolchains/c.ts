@@ -8,6 +8,7 @@ import { KB, MB, formatBytes } from '../units';
 import { isUnder, type Item } from '../ledger';
 import { installedBefore, installOf } from './sourceBuild';
 import { artifact, bareDir, r, residue } from './common';
+import { goMakeBinaries, hasGo } from './goMake';
 
 export function cc(words: string[], ctx: RunCtx): boolean {
   if (words.includes('-E') || words.includes('--version') || words.includes('-v')) return true;
@@ -129,7 +130,8 @@ export function make(words: string[], ctx: RunCtx): boolean {
   ctx.builtTrees.add(treeKey);
   const objects = ctx.phpize ? 4 * MB : Math.max(2 * MB, tree * 1.2);
   residue(ctx, where + '/__objects__', r(objects, objects * 0.4, objects * 2.5), `make: objects and build tree ≈ ${formatBytes(objects)}`);
-  if (!ctx.phpize) artifact(ctx, where, r(objects * 0.15, objects * 0.05, objects * 0.5), 'make: built binaries', true);
+  if (!ctx.phpize && hasGo(ctx)) goMakeBinaries(targets, where, ctx);
+  else if (!ctx.phpize) artifact(ctx, where, r(objects * 0.15, objects * 0.05, objects * 0.5), 'make: built binaries', true);
   return true;
 }
 

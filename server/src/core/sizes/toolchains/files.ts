@@ -64,8 +64,12 @@ function isMainBinary(src: string, it: Item): boolean {
 export function moveOrCopy(words: string[], ctx: RunCtx, p: string): boolean {
   const ops = operands(words, 1, ['-t', '--target-directory']);
   if (ops.length < 2) return true;
-  const dest = ctx.path(ops[ops.length - 1]);
+  const target = ctx.path(ops[ops.length - 1]);
+  // `cp a b /dir` (or `cp a /dir/`): the target is a directory, so each source lands at /dir/<name>.
+  const intoDir = ops.length > 2 || ops[ops.length - 1].endsWith('/');
   for (const src of ops.slice(0, -1).map((s) => ctx.path(s))) {
+    const name = src.slice(src.lastIndexOf('/') + 1);
+    const dest = intoDir && name && !/[*?[]/.test(name) ? `${target === '/' ? '' : target}/${name}` : target;
     const moved = ctx.added.filter((it) => isUnder(it.path, src) || (it.fuzzy && (it.kind === 'artifact' || it.kind === 'tree') && isUnder(src, it.path)));
     const holders = moved.filter((it) => !isUnder(it.path, src));
     // A path inside a tree or a build's output, and nothing at it: one file of them, counted once however many hold it.

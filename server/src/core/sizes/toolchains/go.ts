@@ -137,6 +137,7 @@ function installedName(words: string[]): string {
 }
 
 export function go(words: string[], ctx: RunCtx): boolean {
+  ctx.ranGo = true;
   const sub = words[1];
   const minor = goMinor(ctx);
   const gopathMode = minor < 11;
