@@ -89,8 +89,9 @@ export class RunCtx {
   private readonly orphaned = new Set<Item>();
 
   readonly cacheMounts: string[];
+  private readonly bound: RunMounts['bound'];
   /** The stage's build-context items, and what this RUN's bind mounts show of the context (never added to the image). */
-  private readonly contextSeen: Item[];
+  private contextSeen: Item[] | undefined;
 
   constructor(
     readonly stage: StageState,
@@ -99,16 +100,18 @@ export class RunCtx {
   ) {
     this.installed = new PackageSet(stage.installed);
     this.cacheMounts = mounts.cache;
-    const bound = mounts.bound.map((b): Item => {
-      const found = io?.contextSize?.([b.source]);
+    this.bound = mounts.bound;
+  }
+
+  /** What of the build context this RUN can read: what COPY put in the stage, and its bind mounts (made when a tool first asks). */
+  contextItems(): readonly Item[] {
+    if (this.contextSeen) return this.contextSeen;
+    const bound = this.bound.map((b): Item => {
+      const found = this.io?.contextSize?.([b.source]);
       const size = found ? { bytes: found.bytes, low: found.bytes, high: found.bytes } : { bytes: 0, low: 0, high: 20 * MB };
       return { path: b.path, size, kind: 'context', note: `${b.source}: bind-mounted from the build context`, sources: [b.source] };
     });
-    this.contextSeen = [...stage.items.all().filter((it) => it.kind === 'context'), ...bound];
-  }
-
-  /** What of the build context this RUN can read: what COPY put in the stage, and its bind mounts. */
-  contextItems(): readonly Item[] {
+    this.contextSeen = [...this.stage.items.all().filter((it) => it.kind === 'context'), ...bound];
     return this.contextSeen;
   }
 
