@@ -6,6 +6,7 @@ import { globMatch } from '../shell/expand';
 import { isUnder, type Item } from './ledger';
 import type { StageState } from './runContext';
 import type { SizeIO } from './types';
+import { bareDir } from './toolchains/common';
 
 export function contextFileExists(stage: StageState, io: SizeIO | undefined): ((path: string) => boolean | undefined) | undefined {
   const size = io?.contextSize;
@@ -33,7 +34,7 @@ export function contextFileExists(stage: StageState, io: SizeIO | undefined): ((
 
 /** Where in the context `path` of the image would come from through this COPY source, if it can. */
 function contextPath(src: string, it: Item, path: string): string | undefined {
-  const source = trimSlashes(src.startsWith('./') ? src.slice(2) : src);
+  const source = bareDir(src);
   if (path === it.path) return it.sources!.length === 1 && !/[*?[]/.test(source) ? source || '.' : undefined;
   if (!isUnder(path, it.path)) return undefined;
   const rel = path.slice(it.path === '/' ? 1 : it.path.length + 1);
@@ -46,9 +47,3 @@ function contextPath(src: string, it: Item, path: string): string | undefined {
   return base === rel ? source : `${source}/${rel}`;
 }
 
-/** `dir///` -> `dir`, by index (a `/+$` pattern backtracks on a long run of slashes). */
-function trimSlashes(s: string): string {
-  let end = s.length;
-  while (end > 0 && s[end - 1] === '/') end--;
-  return s.slice(0, end);
-}
