@@ -13,6 +13,16 @@ export function residue(ctx: RunCtx, path: string, size: SizeRange, note: string
   ctx.add({ path, size, kind: 'residue', note });
 }
 
+/** A file of the build context where the working directory was copied from (`COPY ./backend .`), else at its root. */
+export function contextTextBeside(ctx: RunCtx, name: string): string | undefined {
+  for (const raw of [...ctx.contextSourcesAt(ctx.cwd ?? ctx.workdir), '']) {
+    const d = bareDir(raw);
+    const text = ctx.io?.contextText?.(d ? `${d}/${name}` : name);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
 /** `dir/` -> `dir`, `./x/` -> `x`, `.` -> `` (a loop: a regex on a run of slashes backtracks). */
 export function bareDir(p: string): string {
   let start = 0;

@@ -7,17 +7,12 @@
 import type { RunCtx } from '../runContext';
 import { flagValue } from '../shell';
 import { MB, formatBytes } from '../units';
-import { artifact, bareDir, r, residue } from './common';
+import { artifact, bareDir, contextTextBeside, r, residue } from './common';
 import { modulePath, programImports, stdlibBinaryBytes } from './goImports';
 
 /** go.mod of the module built: in the context folder the working directory was copied from, else at the context's root. */
 function goMod(ctx: RunCtx): string | undefined {
-  for (const raw of [...ctx.contextSourcesAt(ctx.cwd ?? ctx.workdir), '']) {
-    const d = bareDir(raw);
-    const text = ctx.io?.contextText?.(d ? `${d}/go.mod` : 'go.mod');
-    if (text !== undefined) return text;
-  }
-  return undefined;
+  return contextTextBeside(ctx, 'go.mod');
 }
 
 function goRequires(ctx: RunCtx): number | undefined {

@@ -6,7 +6,7 @@ import { isUnder, UNRESOLVED } from '../ledger';
 import type { RunCtx } from '../runContext';
 import { flagValue, operands } from '../shell';
 import { KB, MB, formatBytes } from '../units';
-import { artifact, bareDir, r, residue, sitePackages } from './common';
+import { artifact, contextTextBeside, r, residue, sitePackages } from './common';
 import { setupPyInstall } from './sourceBuild';
 import { normalize, parseUvLock, poetryPackages, uvSyncSet, wheelFor } from './pythonLocks';
 
@@ -198,7 +198,7 @@ export function uv(words: string[], ctx: RunCtx): boolean {
 export function poetry(words: string[], ctx: RunCtx): boolean {
   if (words[1] === 'install') {
     const where = activeVenv(ctx, words[0]) ?? sitePackages(ctx);
-    const text = lockText(ctx, 'poetry.lock');
+    const text = contextTextBeside(ctx, 'poetry.lock');
     if (text !== undefined) {
       const names = poetryPackages(text, poetryGroups(words));
       const bytes = pyInstall(names, ctx);
@@ -209,22 +209,12 @@ export function poetry(words: string[], ctx: RunCtx): boolean {
   return true;
 }
 
-/** A lockfile where the stage copied its project from (`COPY pyproject.toml uv.lock ./`), else at the context's root. */
-function lockText(ctx: RunCtx, name: string): string | undefined {
-  for (const raw of [...ctx.contextSourcesAt(ctx.cwd ?? ctx.workdir), '']) {
-    const d = bareDir(raw);
-    const text = ctx.io?.contextText?.(d && !d.endsWith('.lock') && !d.endsWith('.toml') ? `${d}/${name}` : name);
-    if (text !== undefined) return text;
-  }
-  return undefined;
-}
-
 /**
  * `uv sync` from uv.lock: the wheels uv picks for linux/amd64 and the stage's Python, installed
  * (WHEEL_TO_INSTALLED times their size); a package without a fitting wheel by the package table.
  */
 function uvLocked(words: string[], ctx: RunCtx): { size: ReturnType<typeof r>; why: string } | undefined {
-  const text = lockText(ctx, 'uv.lock');
+  const text = contextTextBeside(ctx, 'uv.lock');
   if (text === undefined) return undefined;
   const lock = parseUvLock(text);
   const groups = words.includes('--no-dev') || words.includes('--only-group') || ctx.env('UV_NO_DEV') ? [] : ['dev'];
